@@ -1,0 +1,53 @@
+# Two commands set up and run everything on a fresh Debian/Ubuntu machine:
+#   make run    the workout window on the bundled ITB routine
+#   make test   the whole test suite (starts its own Xvfb; sound goes to a file)
+# Each does its own setup once; a second run does no setup work again.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+SYS_RUN  := $(VENV)/.sysdeps-run
+SYS_TEST := $(VENV)/.sysdeps-test
+# Debian packages: ALSA headers for simpleaudio, Tk for the window;
+# Xvfb, xdotool, ImageMagick and xwd-less tools only for tests and screenshots.
+PKGS_RUN  := libasound2-dev python3-tk python3-venv python3-dev gcc
+PKGS_TEST := $(PKGS_RUN) xvfb xdotool imagemagick x11-utils
+
+.PHONY: run test lint bench soak screenshots clean
+
+run: $(STAMP) $(SYS_RUN)
+	$(VENV)/bin/itbtimer $(ARGS)
+
+test: $(STAMP) $(SYS_TEST)
+	$(PY) -m pytest -q $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check itbtimer tests tools
+
+bench: $(STAMP) $(SYS_TEST)
+	$(PY) tools/bench.py
+
+soak: $(STAMP) $(SYS_TEST)
+	$(PY) -m pytest -q -m soak --run-soak tests/test_soak.py
+
+screenshots: $(STAMP) $(SYS_TEST)
+	$(PY) tools/screenshots.py docs/screenshots
+
+$(SYS_RUN):
+	@sh tools/sysdeps.sh $(PKGS_RUN)
+	@mkdir -p $(VENV) && touch $@
+
+$(SYS_TEST): $(SYS_RUN)
+	@sh tools/sysdeps.sh $(PKGS_TEST)
+	@touch $@
+
+$(STAMP): pyproject.toml
+	@sh tools/sysdeps.sh $(PKGS_RUN)
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	@touch $@ $(SYS_RUN)
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis .ruff_cache

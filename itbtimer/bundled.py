@@ -1,0 +1,44 @@
+"""Where the routines and assets that ship with itbtimer are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import ItbtimerError
+
+DEFAULT_ROUTINE = "itb-recovery"
+
+
+def _folder(name: str) -> Path:
+    """itbtimer/<name> in an installed wheel; <repo>/<name> in a source checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / name, here.parent / name):
+        if candidate.is_dir():
+            return candidate
+    raise ItbtimerError(f"itbtimer is installed without its {name} folder; reinstall it")
+
+
+def routines_dir() -> Path:
+    return _folder("routines")
+
+
+def assets_dir() -> Path:
+    return _folder("assets")
+
+
+def bundled_routines() -> list[Path]:
+    return sorted(routines_dir().glob("*.yaml"))
+
+
+def resolve_routine(name_or_path: str) -> Path:
+    """A path as given, or the bundled routine of that name ('itb-recovery')."""
+    path = Path(name_or_path).expanduser()
+    if path.exists() or path.suffix in (".yaml", ".yml") or "/" in name_or_path:
+        return path
+    bundled = routines_dir() / f"{name_or_path}.yaml"
+    if bundled.exists():
+        return bundled
+    names = ", ".join(p.stem for p in bundled_routines())
+    raise ItbtimerError(
+        f"{name_or_path}: no such file, and no bundled routine of that name (bundled: {names})"
+    )

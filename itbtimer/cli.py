@@ -1,0 +1,154 @@
+"""The command line: `itbtimer [ROUTINE]`, `check`, `plan`, `list`, `history`.
+
+Exit codes: 0 fine, 2 bad input (a routine, an option, no display), 1 a bug.
+No traceback reaches the person: bugs are reported in one line and logged.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from . import __version__
+from .bundled import DEFAULT_ROUTINE, bundled_routines, resolve_routine
+from .durations import format_hms
+from .errors import ItbtimerError, RoutineError
+from .plan import build_plan
+from .routine import load_routine
+
+COMMANDS = ("check", "plan", "list", "history")
+EPILOG = """commands:
+  itbtimer [ROUTINE]            open the workout window (default: itb-recovery)
+  itbtimer check ROUTINE...     validate routine files
+  itbtimer plan ROUTINE [--json]  print every step of a routine
+  itbtimer list                 list the bundled routines
+  itbtimer history              show past sessions, weekly counts, holds and knee pain
+
+ROUTINE is a path to a YAML file or the name of a bundled routine."""
+
+
+def _window_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="itbtimer", description="Follow a recovery routine: big countdown, cues, beeps.",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--version", action="version", version=f"itbtimer {__version__}")
+    p.add_argument("routine", nargs="?", default=DEFAULT_ROUTINE,
+                   help="routine file or bundled routine name (default: itb-recovery)")
+    p.add_argument("--autostart", action="store_true", help="skip the start screen")
+    p.add_argument("--fullscreen", action="store_true", help="start in full screen")
+    p.add_argument("--mute", action="store_true", help="start with the sound muted")
+    p.add_argument("--speed", type=_speed, default=1.0, metavar="N",
+                   help="rehearse N times faster (1-100); every duration scales")
+    p.add_argument("--events", metavar="FILE",
+                   help="append every session event to FILE as JSON lines")
+    return p
+
+
+def _speed(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number (write 1 to 100)") from None
+    if not 1 <= value <= 100:
+        raise argparse.ArgumentTypeError(f"{text} is out of range (write 1 to 100)")
+    return value
+
+
+def _command_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="itbtimer")
+    p.add_argument("--version", action="version", version=f"itbtimer {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="validate routine files")
+    check.add_argument("routines", nargs="+", metavar="ROUTINE")
+    plan = sub.add_parser("plan", help="print every step of a routine")
+    plan.add_argument("routine", metavar="ROUTINE")
+    plan.add_argument("--json", action="store_true", help="machine-readable output")
+    sub.add_parser("list", help="list the bundled routines")
+    history = sub.add_parser("history", help="past sessions, weekly counts, holds, knee pain")
+    history.add_argument("--json", action="store_true", help="machine-readable output")
+    history.add_argument("--routine", metavar="NAME", help="only this routine")
+    history.add_argument("--export", metavar="FILE.csv", help="write one row per step")
+    return p
+
+
+def _load(name: str):
+    return load_routine(resolve_routine(name))
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    status = 0
+    for name in args.routines:
+        try:
+            plan = build_plan(_load(name))
+        except ItbtimerError as exc:
+            print(exc, file=sys.stderr)
+            status = 2
+            continue
+        print(f"OK {plan.routine.name}: {len(plan.steps)} steps, "
+              f"{format_hms(plan.total_seconds)}"
+              + (f" + {plan.untimed_steps} untimed" if plan.untimed_steps else ""))
+    return status
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    plan = build_plan(_load(args.routine))
+    if args.json:
+        json.dump(plan.to_json(), sys.stdout, ensure_ascii=False)
+        print()
+    else:
+        print(plan.describe())
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    for path in bundled_routines():
+        try:
+            plan = build_plan(load_routine(path))
+            print(f"{path.stem:16} {plan.routine.name:20} {format_hms(plan.total_seconds)}"
+                  f"  {path}")
+        except RoutineError as exc:
+            print(f"{path.stem:16} (broken: {exc.problems[0].message})  {path}")
+    return 0
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    from .history_cli import run_history
+
+    return run_history(args)
+
+
+def cmd_window(args: argparse.Namespace) -> int:
+    from .app import run_window
+
+    return run_window(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in COMMANDS:
+            args = _command_parser().parse_args(argv)
+            handler = {"check": cmd_check, "plan": cmd_plan, "list": cmd_list,
+                       "history": cmd_history}[args.command]
+        else:
+            args = _window_parser().parse_args(argv)
+            handler = cmd_window
+        return handler(args)
+    except SystemExit as exc:  # argparse: --help, --version, usage errors
+        return exc.code if isinstance(exc.code, int) else 2
+    except ItbtimerError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # a bug: one line for the person, details in the log
+        from .logs import log_bug
+
+        where = log_bug(exc)
+        print(f"itbtimer: internal error ({type(exc).__name__}: {exc}); details in {where}",
+              file=sys.stderr)
+        return 1

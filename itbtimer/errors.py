@@ -1,0 +1,42 @@
+"""The project's own error types: every error a person can cause is one of these."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class ItbtimerError(Exception):
+    """Base of every error that is shown to the person as a message."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a routine file, with where it is and how to fix it."""
+
+    message: str
+    field: str = ""
+    line: int | None = None  # 1-based
+    column: int | None = None  # 1-based
+
+    def render(self, source: str) -> str:
+        where = source
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        field = f" {self.field}:" if self.field else ""
+        return f"{where}:{field} {self.message}"
+
+
+class RoutineError(ItbtimerError):
+    """A routine file that cannot be used; carries every problem found in it."""
+
+    def __init__(self, source: str, problems: list[Problem]):
+        self.source = source
+        self.problems = sorted(
+            problems, key=lambda p: (p.line or 0, p.column or 0, p.field, p.message)
+        )
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return "\n".join(p.render(self.source) for p in self.problems)

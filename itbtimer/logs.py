@@ -1,0 +1,39 @@
+"""Where bugs go: a log file in the state folder, never a traceback on the screen."""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+import traceback
+from pathlib import Path
+
+
+def state_dir() -> Path:
+    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(base) / "itbtimer"
+
+
+def log_path() -> Path:
+    folder = state_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / "itbtimer.log"
+        with open(probe, "a", encoding="utf-8"):
+            pass
+        return probe
+    except OSError:
+        return Path(tempfile.gettempdir()) / "itbtimer.log"
+
+
+def log_bug(exc: BaseException) -> Path:
+    path = log_path()
+    try:
+        with open(path, "a", encoding="utf-8") as f:
+            f.write("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
+    except OSError:
+        pass
+    return path
+
+
+log = logging.getLogger("itbtimer")

@@ -1,0 +1,317 @@
+"""The seven cue sounds: generated, decoded once, played without ever blocking or crashing.
+
+`python -m itbtimer.sounds --write assets/sounds` regenerates the bundled WAVs
+(deterministically: the same bytes every time).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import logging
+import math
+import os
+import struct
+import sys
+import time
+import wave
+from array import array
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+CUES = ("countdown", "go", "rest", "switch", "halfway", "ready", "finish")
+RATE = 44100
+PEAK = 0.7  # of full scale: loud, with headroom so nothing clips
+RETRY_SECONDS = 30.0
+NO_DEVICE_NOTICE = "Sound is off: no audio device found"
+SUPPORTED_RATES = (8000, 11025, 16000, 22050, 24000, 32000, 44100, 48000, 88200, 96000)
+
+log = logging.getLogger("itbtimer.sounds")
+
+
+# --- generating the sounds ---------------------------------------------------------------
+
+
+def _tone(freqs: list[tuple[float, float]], seconds: float, level: float = 1.0,
+          attack: float = 0.005, release: float = 0.03, decay: float = 0.0) -> list[float]:
+    """A sum of (frequency, weight) partials with a click-free envelope."""
+    n = int(seconds * RATE)
+    total = sum(w for _, w in freqs)
+    out = []
+    for i in range(n):
+        t = i / RATE
+        env = min(1.0, t / attack, (seconds - t) / release)
+        if decay:
+            env *= math.exp(-t / decay)
+        value = sum(w * math.sin(2 * math.pi * f * t) for f, w in freqs) / total
+        out.append(level * max(0.0, env) * value)
+    return out
+
+
+def _silence(seconds: float) -> list[float]:
+    return [0.0] * int(seconds * RATE)
+
+
+def _recipes() -> dict[str, list[float]]:
+    pure = [(1.0, 1.0)]
+
+    def at(f: float, partials: list[tuple[float, float]] = pure) -> list[tuple[float, float]]:
+        return [(f * m, w) for m, w in partials]
+
+    bright = [(1.0, 1.0), (2.0, 0.3), (3.0, 0.1)]
+    bell = [(1.0, 1.0), (2.01, 0.4), (3.0, 0.2), (4.2, 0.1)]
+    return {
+        # short high pip: 3, 2, 1
+        "countdown": _tone(at(880, bright), 0.09),
+        # longer, higher, full: start working
+        "go": _tone(at(1320, bright), 0.40, release=0.08),
+        # low and soft: breathe
+        "rest": _tone(at(440), 0.45, level=0.6, release=0.15),
+        # two tones, twice: change sides
+        "switch": (_tone(at(622, bright), 0.12) + _tone(at(932, bright), 0.12)
+                   + _tone(at(622, bright), 0.12) + _tone(at(932, bright), 0.12)),
+        # one soft mid note
+        "halfway": _tone(at(660), 0.22, level=0.5, release=0.1),
+        # gentle chime: you may go
+        "ready": _tone(at(1047, bell), 0.7, level=0.7, release=0.2, decay=0.3),
+        # rising three-note phrase: done
+        "finish": (_tone(at(523, bright), 0.16) + _silence(0.02) + _tone(at(659, bright), 0.16)
+                   + _silence(0.02) + _tone(at(784, bright), 0.45, release=0.2)),
+    }
+
+
+def _to_wav(samples: list[float]) -> bytes:
+    frames = array("h", (int(round(s * PEAK * 32767)) for s in samples))
+    if sys.byteorder == "big":
+        frames.byteswap()
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(RATE)
+        w.writeframes(frames.tobytes())
+    return buffer.getvalue()
+
+
+def write_sounds(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for cue, samples in _recipes().items():
+        path = folder / f"{cue}.wav"
+        path.write_bytes(_to_wav(samples))
+        written.append(path)
+    return written
+
+
+# --- decoding ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Sound:
+    samples: array  # signed 16-bit, native byte order
+    channels: int
+    rate: int
+
+    @property
+    def seconds(self) -> float:
+        return len(self.samples) / self.channels / self.rate
+
+    def scaled(self, volume: float) -> bytes:
+        if volume >= 1.0:
+            return self.samples.tobytes()
+        return array("h", (int(s * volume) for s in self.samples)).tobytes()
+
+
+class BadSound(Exception):
+    pass
+
+
+def read_sound(path: Path) -> Sound:
+    try:
+        with wave.open(str(path), "rb") as w:
+            channels, width, rate = w.getnchannels(), w.getsampwidth(), w.getframerate()
+            data = w.readframes(w.getnframes())
+    except (OSError, wave.Error, EOFError, struct.error) as exc:
+        raise BadSound(f"{path}: not a readable WAV file ({exc})") from None
+    if width != 2:
+        raise BadSound(f"{path}: must be 16-bit PCM, not {width * 8}-bit")
+    if channels not in (1, 2):
+        raise BadSound(f"{path}: must be mono or stereo, not {channels} channels")
+    if rate not in SUPPORTED_RATES:
+        raise BadSound(f"{path}: sample rate {rate} Hz is not supported")
+    if not data:
+        raise BadSound(f"{path}: has no sound in it")
+    samples = array("h")
+    samples.frombytes(data[: len(data) - len(data) % 2])
+    if sys.byteorder == "big":
+        samples.byteswap()
+    return Sound(samples, channels, rate)
+
+
+def user_sounds_dir() -> Path:
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "itbtimer" / "sounds"
+
+
+def load_sounds(bundled: Path, custom: Path | None = None) -> tuple[dict[str, Sound], list[str]]:
+    """Every cue's sound: a person's replacement where it is good, else the bundled one."""
+    sounds: dict[str, Sound] = {}
+    warnings: list[str] = []
+    for cue in CUES:
+        replacement = custom / f"{cue}.wav" if custom else None
+        if replacement is not None and replacement.exists():
+            try:
+                sounds[cue] = read_sound(replacement)
+                continue
+            except BadSound as exc:
+                warnings.append(f"{exc}; using the built-in {cue} sound")
+        sounds[cue] = read_sound(bundled / f"{cue}.wav")
+    return sounds, warnings
+
+
+# --- playing -----------------------------------------------------------------------------
+
+
+class Player(Protocol):
+    notice: str | None
+
+    def play(self, cue: str) -> None: ...
+    def set_volume(self, percent: int) -> None: ...
+    def mute(self) -> None: ...
+    def unmute(self) -> None: ...
+    @property
+    def muted(self) -> bool: ...
+
+
+class SilentPlayer:
+    """Plays nothing; remembers what it was asked to play (for tests and the bench)."""
+
+    def __init__(self, notice: str | None = None):
+        self.notice = notice
+        self.played: list[str] = []
+        self.volume = 100
+        self._muted = False
+
+    def play(self, cue: str) -> None:
+        if not self._muted:
+            self.played.append(cue)
+
+    def set_volume(self, percent: int) -> None:
+        self.volume = max(0, min(100, int(percent)))
+
+    def mute(self) -> None:
+        self._muted = True
+
+    def unmute(self) -> None:
+        self._muted = False
+
+    @property
+    def muted(self) -> bool:
+        return self._muted
+
+
+class SimpleaudioPlayer:
+    """Plays through simpleaudio; a failing device turns it silent, with one notice.
+
+    All buffers are prepared before play() is called: play() does no file I/O and
+    no sample arithmetic, it only hands a ready buffer to simpleaudio, which plays
+    it on its own thread.
+    """
+
+    def __init__(self, sounds: dict[str, Sound], backend: object,
+                 clock: Callable[[], float] = time.monotonic, volume: int = 100):
+        self._sounds = sounds
+        self._backend = backend
+        self._clock = clock
+        self._muted = False
+        self._failed_at: float | None = None
+        self._playing: list[object] = []
+        self.notice: str | None = None
+        self.volume = 100
+        self._buffers: dict[str, bytes] = {}
+        self.set_volume(volume)
+
+    def set_volume(self, percent: int) -> None:
+        self.volume = max(0, min(100, int(percent)))
+        self._buffers = {cue: s.scaled(self.volume / 100) for cue, s in self._sounds.items()}
+
+    def mute(self) -> None:
+        self._muted = True
+        for obj in self._playing:
+            try:
+                obj.stop()  # type: ignore[attr-defined]
+            except Exception:  # a device gone mid-sound: nothing to stop
+                pass
+        self._playing.clear()
+
+    def unmute(self) -> None:
+        self._muted = False
+
+    @property
+    def muted(self) -> bool:
+        return self._muted
+
+    def play(self, cue: str) -> None:
+        if self._muted or cue not in self._buffers:
+            return
+        if self._failed_at is not None and self._clock() - self._failed_at < RETRY_SECONDS:
+            return
+        sound = self._sounds[cue]
+        try:
+            obj = self._backend.play_buffer(  # type: ignore[attr-defined]
+                self._buffers[cue], sound.channels, 2, sound.rate)
+        except Exception as exc:  # SimpleaudioError and whatever a broken device raises
+            if self._failed_at is None:
+                log.warning("sound off: %s", exc)
+                self.notice = NO_DEVICE_NOTICE
+            self._failed_at = self._clock()
+            return
+        if self._failed_at is not None:
+            self._failed_at = None
+            self.notice = None
+            log.warning("sound is back")
+        self._playing = [p for p in self._playing if _is_playing(p)][-8:] + [obj]
+
+
+def _is_playing(obj: object) -> bool:
+    try:
+        return bool(obj.is_playing())  # type: ignore[attr-defined]
+    except Exception:
+        return False
+
+
+def make_player(bundled: Path, custom: Path | None = None, muted: bool = False,
+                clock: Callable[[], float] = time.monotonic) -> tuple[Player, list[str]]:
+    """The best player this machine allows, and warnings for the person."""
+    try:
+        sounds, warnings = load_sounds(bundled, custom)
+    except BadSound as exc:
+        player: Player = SilentPlayer(f"Sound is off: {exc}")
+        return player, [str(exc)]
+    try:
+        import simpleaudio
+    except Exception as exc:  # not installed, or its ALSA library missing
+        log.warning("sound off: simpleaudio cannot be imported: %s", exc)
+        player = SilentPlayer("Sound is off: simpleaudio is not available")
+    else:
+        player = SimpleaudioPlayer(sounds, simpleaudio, clock)
+    if muted:
+        player.mute()
+    return player, warnings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m itbtimer.sounds",
+                                     description="Regenerate the cue sounds.")
+    parser.add_argument("--write", metavar="FOLDER", required=True,
+                        help="where to write the WAV files (assets/sounds)")
+    args = parser.parse_args(argv)
+    for path in write_sounds(Path(args.write)):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,116 @@
+"""The command line as a person uses it: exit codes, messages, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+from itbtimer.cli import main
+
+ROOT = Path(__file__).parent.parent
+
+
+def run(*args: str, cwd: Path | None = None, python: str = sys.executable):
+    return subprocess.run([python, "-m", "itbtimer", *args], capture_output=True, text=True,
+                          cwd=cwd, timeout=60)
+
+
+def test_check_good_files_prints_ok_and_exits_0(capsys):
+    assert main(["check", *map(str, sorted((ROOT / "routines").glob("*.yaml")))]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 3 and all(line.startswith("OK ") for line in out)
+    assert any(line.startswith("OK ITB recovery: 77 steps, 0:34:40") for line in out)
+
+
+def test_check_bad_file_exits_2_with_the_message(tmp_path, capsys):
+    bad = tmp_path / "mine.yaml"
+    bad.write_text("name: X\nsections:\n  - name: A\n    exercises:\n      - name: B\n"
+                   "        work: 3o s\n")
+    assert main(["check", str(bad), "itb-recovery"]) == 2
+    captured = capsys.readouterr()
+    assert f"{bad}:6:15: sections[0].exercises[0].work: '3o s' is not a duration" in captured.err
+    assert captured.out.startswith("OK ITB recovery")
+
+
+def test_plan_json_is_valid_json(capsys):
+    assert main(["plan", "warm-up", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["routine"] == "ITB warm-up" and data["steps"][0]["kind"] == "get_ready"
+
+
+def test_plan_table_ends_with_total(capsys):
+    assert main(["plan", "itb-recovery"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1] == "Total 0:34:40 of timed steps, plus 11 untimed (reps or holds until done)"
+    assert out[1].startswith("  0:00:00  get ready: Warm-up")
+
+
+def test_unknown_routine_name_exits_2(capsys):
+    assert main(["check", "no-such-routine"]) == 2
+    assert "no bundled routine of that name" in capsys.readouterr().err
+
+
+def test_bad_option_exits_2_without_traceback():
+    result = run("--speed", "1000")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "out of range" in result.stderr
+
+
+def test_help_and_version():
+    assert run("--help").returncode == 0
+    assert run("plan", "--help").returncode == 0
+    assert run("--version").stdout.startswith("itbtimer ")
+
+
+def test_list_shows_bundled_routines(capsys):
+    assert main(["list"]) == 0
+    out = capsys.readouterr().out
+    assert "itb-recovery" in out and "ITB recovery" in out and "foam-roll" in out
+
+
+def test_directory_and_missing_file_are_input_errors(tmp_path):
+    for target in (str(tmp_path), str(tmp_path / "gone.yaml")):
+        result = run("check", target)
+        assert result.returncode == 2 and "Traceback" not in result.stderr
+        assert result.stderr.startswith(target)
+
+
+@pytest.mark.slow
+def test_wheel_ships_routines_and_assets(tmp_path):
+    """Install non-editably into a fresh venv and run from elsewhere."""
+    wheels = tmp_path / "wheels"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels),
+                    str(ROOT)], check=True, timeout=300)
+    wheel = next(wheels.glob("itbtimer-*.whl"))
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, with_pip=True, system_site_packages=False)
+    py = env_dir / "bin" / "python"
+    site = subprocess.run([sys.executable, "-c", "import yaml, os; "
+                           "print(os.path.dirname(os.path.dirname(yaml.__file__)))"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    # Dependencies come from this venv's site-packages (no network needed for them).
+    (env_dir / "lib").mkdir(exist_ok=True)
+    pth = next((env_dir / "lib").glob("python3*/site-packages")) / "deps.pth"
+    pth.write_text(site + "\n")
+    subprocess.run([str(py), "-m", "pip", "install", "-q", "--no-deps", str(wheel)],
+                   check=True, timeout=300)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    listed = subprocess.run([str(env_dir / "bin" / "itbtimer"), "list"], cwd=elsewhere,
+                            capture_output=True, text=True, env=env, timeout=60)
+    assert listed.returncode == 0, listed.stderr
+    assert "site-packages/itbtimer/routines/itb-recovery.yaml" in listed.stdout
+    checked = subprocess.run([str(env_dir / "bin" / "itbtimer"), "check", "itb-recovery"],
+                             cwd=elsewhere, capture_output=True, text=True, env=env, timeout=60)
+    assert checked.returncode == 0 and checked.stdout.startswith("OK ITB recovery")
+    sounds = subprocess.run([str(py), "-c", "from itbtimer.bundled import assets_dir; "
+                             "print(len(list((assets_dir() / 'sounds').glob('*.wav'))))"],
+                            cwd=elsewhere, capture_output=True, text=True, env=env)
+    assert sounds.stdout.strip() == "7", sounds.stderr
