@@ -253,6 +253,12 @@ class SimpleaudioPlayer:
     def muted(self) -> bool:
         return self._muted
 
+    def wait_done(self, timeout: float = 3.0) -> None:
+        """Let the sounds already started finish (before exit; in tests)."""
+        deadline = self._clock() + timeout
+        while any(_is_playing(p) for p in self._playing) and self._clock() < deadline:
+            time.sleep(0.01)
+
     def play(self, cue: str) -> None:
         if self._muted or cue not in self._buffers:
             return
