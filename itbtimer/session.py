@@ -353,6 +353,16 @@ class Session:
 
     # --- reading -----------------------------------------------------------------------
 
+    def next_due(self) -> float | None:
+        """When the next event falls due on its own (None while paused or waiting)."""
+        if self.state != "running":
+            return None
+        cues = self._cues()
+        due = self._end()
+        if cues:
+            due = min(due, self._visit.start + cues[0][0])
+        return None if due == math.inf else self._wall(due)
+
     def active_seconds(self, now: float) -> float:
         return self._active(now)
 

@@ -1,0 +1,54 @@
+"""Keep the screen awake while a session runs; where nothing works, silently nothing."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+
+class ScreenAwake:
+    def __init__(self, window_id: int | None = None):
+        self.window_id = window_id
+        self.active = False
+        self._process: subprocess.Popen | None = None
+
+    def hold(self) -> None:
+        if self.active:
+            return
+        self.active = True
+        try:
+            if sys.platform == "win32":
+                import ctypes
+
+                # ES_CONTINUOUS | ES_SYSTEM_REQUIRED | ES_DISPLAY_REQUIRED
+                ctypes.windll.kernel32.SetThreadExecutionState(0x80000000 | 0x1 | 0x2)
+            elif sys.platform == "darwin" and shutil.which("caffeinate"):
+                self._process = subprocess.Popen(["caffeinate", "-d", "-w", str(os.getpid())])
+            elif self.window_id and shutil.which("xdg-screensaver"):
+                self._run("suspend")
+        except (OSError, AttributeError, ValueError):
+            pass
+
+    def release(self) -> None:
+        if not self.active:
+            return
+        self.active = False
+        try:
+            if sys.platform == "win32":
+                import ctypes
+
+                ctypes.windll.kernel32.SetThreadExecutionState(0x80000000)
+            elif self._process is not None:
+                self._process.terminate()
+                self._process = None
+            elif self.window_id and shutil.which("xdg-screensaver"):
+                self._run("resume")
+        except (OSError, AttributeError, ValueError):
+            pass
+
+    def _run(self, verb: str) -> None:
+        subprocess.Popen(["xdg-screensaver", verb, hex(self.window_id or 0)],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                         start_new_session=True)

@@ -1,0 +1,135 @@
+"""What the running screen shows, decided without a screen (the presenter).
+
+`show(view, routine_cue)` turns the engine's view into the words and the phase
+the window draws; the window only copies these into widgets.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .durations import format_clock
+from .plan import Step
+from .session import View
+
+PHASES = ("work", "rest", "get_ready", "switch", "paused", "finished")
+
+
+@dataclass(frozen=True)
+class Display:
+    phase: str  # one of PHASES: the background colour
+    clock: str  # the big countdown (or count-up on reps/until steps)
+    title: str  # exercise name, "Rest", "Get ready", "Switch sides"
+    side: str  # "LEFT" / "RIGHT" / ""
+    target: str  # "8–12 reps", "until shaking", "30 s", "Set 2 of 2"
+    cue: str  # the exercise's cue
+    routine_cue: str  # section and routine cue
+    status: str  # "PAUSED", "Go when ready (→)", "Press → when done", ""
+    next_up: str  # "Next: Side plank — left"
+    section: str
+    position: str  # "Step 12 of 77"
+    time_left: str  # "28:40 left"
+    next_label: str  # "Next" or "Done" for the big button
+    pause_label: str  # "Pause" or "Resume"
+
+
+def countdown_text(seconds: float) -> str:
+    """Whole seconds rounded up: 0:03 shows until the very end of the third-last second."""
+    return format_clock(math.ceil(seconds - 1e-9))
+
+
+def describe_step(step: Step) -> str:
+    side = f" — {step.side}" if step.side else ""
+    if step.kind == "rest":
+        return "Rest"
+    if step.kind == "get_ready":
+        return f"Get ready: {step.exercise or step.section}"
+    if step.kind == "switch":
+        return f"Switch to the {step.side} side"
+    return f"{step.name}{side}"
+
+
+def _target(step: Step) -> str:
+    if step.kind == "get_ready":
+        return step.section
+    if step.kind == "rest":
+        if step.flexible:
+            return f"{step.min_seconds}–{step.seconds} s: go from {step.min_seconds} s"
+        return f"{step.seconds} s"
+    if step.kind != "work":
+        return ""
+    parts = []
+    if step.reps:
+        parts.append(f"{step.reps.replace('-', '–')} reps")
+    elif step.until:
+        parts.append(f"until {step.until}")
+    if step.sets and step.sets > 1:
+        parts.append(f"Set {step.set} of {step.sets}")
+    if step.rounds and step.rounds > 1:
+        parts.append(f"Round {step.round} of {step.rounds}")
+    return " · ".join(parts)
+
+
+def _title(step: Step) -> str:
+    if step.kind == "rest":
+        return "Rest"
+    if step.kind == "get_ready":
+        return "Get ready"
+    if step.kind == "switch":
+        return f"Switch sides: {step.name}"
+    return step.name
+
+
+def _status(view: View) -> str:
+    if view.state == "paused":
+        return "PAUSED — Space to resume"
+    if view.state == "finished":
+        return "Finished"
+    if view.state == "stopped":
+        return "Stopped"
+    if view.can_go:
+        return "Go when ready (→)"
+    if not view.step.timed:
+        return "Press → when done"
+    return ""
+
+
+def show(view: View, routine_cue: str | None = None) -> Display:
+    step = view.step
+    if step.timed:
+        clock = countdown_text(view.remaining or 0.0)
+    else:
+        clock = format_clock(view.elapsed)
+    cues = [c for c in (step.section_cue, routine_cue) if c]
+    if step.kind == "get_ready":
+        cue = ""
+    elif step.kind in ("rest", "switch"):
+        cue = ""
+    else:
+        cue = step.cue or ""
+    if view.next_step is not None:
+        next_up = f"Next: {describe_step(view.next_step)}"
+    else:
+        next_up = "Last one!"
+    phase = step.kind
+    if view.state == "paused":
+        phase = "paused"
+    elif view.state in ("finished", "stopped"):
+        phase = "finished"
+    return Display(
+        phase=phase,
+        clock=clock,
+        title=_title(step),
+        side=(step.side or "").upper(),
+        target=_target(step),
+        cue=cue,
+        routine_cue=" · ".join(cues),
+        status=_status(view),
+        next_up=next_up,
+        section=step.section,
+        position=f"Step {view.index + 1} of {view.count}",
+        time_left=f"{format_clock(math.ceil(view.routine_left - 1e-9))} left",
+        next_label="Done" if not step.timed else ("Go" if view.can_go else "Next"),
+        pause_label="Resume" if view.state == "paused" else "Pause",
+    )

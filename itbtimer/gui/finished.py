@@ -1,0 +1,97 @@
+"""The finished screen: what was done, the holds achieved, and the knee-pain score."""
+
+from __future__ import annotations
+
+import tkinter as tk
+from collections.abc import Callable
+from typing import Any
+
+from ..durations import format_clock, format_hms
+from .theme import DIM_TEXT, PHASE_COLOURS, SIDE_TEXT
+from .widgets import Fonts, Painted, button, label
+
+PAIN_HELP = ("Knee pain now, 0 (none) to 10 (worst)? Type 0-10 and Enter, or click. "
+             "Esc skips.")
+
+
+def summary_lines(record: dict[str, Any]) -> list[str]:
+    """The words of the finished screen, from the session's record."""
+    steps = record["steps"]
+    done = sum(1 for s in steps if s["status"] == "done")
+    skipped = [s for s in steps if s["skipped"]]
+    lines = [f"{'Finished' if record['completed'] else 'Stopped'} in "
+             f"{format_hms(record['active_seconds'])}"
+             + (f" (+{format_clock(record['paused_seconds'])} paused)"
+                if record["paused_seconds"] >= 1 else ""),
+             f"{done} of {len(steps)} exercises done"
+             + (f", {len(skipped)} skipped" if skipped else "")]
+    holds: dict[str, list[str]] = {}
+    for step in steps:
+        if step["mode"] == "until" and step["time_seconds"]:
+            name = step["name"] + (f" ({step['side']})" if step["side"] else "")
+            holds.setdefault(name, []).append(format_clock(step["time_seconds"]))
+    for name, times in holds.items():
+        lines.append(f"{name}: {', '.join(times)}")
+    if skipped:
+        names = sorted({s["name"] for s in skipped})
+        lines.append("Skipped: " + ", ".join(names[:6]) + (" …" if len(names) > 6 else ""))
+    return lines
+
+
+class FinishedScreen:
+    def __init__(self, parent: tk.Misc, fonts: Fonts, on_pain: Callable[[int | None], None],
+                 on_done: Callable[[], None], on_history: Callable[[], None]):
+        self.fonts = fonts
+        self.painted = Painted()
+        self.painted.colour = PHASE_COLOURS["finished"]
+        self.frame = self.painted.add(tk.Frame(parent))
+        self.frame.columnconfigure(0, weight=1)
+        self.lines = self.painted.add(tk.Frame(self.frame))
+        self.lines.grid(row=0, column=0, sticky="nsew", padx=24, pady=12)
+        self.frame.rowconfigure(0, weight=1)
+        self.pain_help = label(self.frame, self.painted, fonts["medium"], text=PAIN_HELP,
+                               wraplength=700)
+        self.pain_help.grid(row=1, column=0, sticky="ew", padx=16)
+        row = self.painted.add(tk.Frame(self.frame))
+        row.grid(row=2, column=0, sticky="ew", padx=12, pady=6)
+        self.pain_buttons = []
+        for score in range(11):
+            row.columnconfigure(score, weight=1, uniform="pain")
+            b = button(row, str(score), lambda s=score: on_pain(s), fonts["big"])
+            b.grid(row=0, column=score, sticky="ew", padx=2)
+            self.pain_buttons.append(b)
+        self.pain_state = label(self.frame, self.painted, fonts["medium"], fg=SIDE_TEXT)
+        self.pain_state.grid(row=3, column=0, sticky="ew")
+        bottom = self.painted.add(tk.Frame(self.frame))
+        bottom.grid(row=4, column=0, pady=8)
+        button(bottom, "Back to start  (Space)", on_done, fonts["medium"]).grid(row=0, column=0,
+                                                                               padx=6)
+        button(bottom, "History  (H)", on_history, fonts["medium"]).grid(row=0, column=1, padx=6)
+        self.notice = label(self.frame, self.painted, fonts["small"], fg=SIDE_TEXT)
+        self.notice.grid(row=5, column=0, sticky="ew", pady=(0, 6))
+
+    def show(self, record: dict[str, Any]) -> None:
+        for widget in self.lines.winfo_children():
+            widget.destroy()
+        self.painted.widgets = [w for w in self.painted.widgets if w.winfo_exists()]
+        for i, text in enumerate(summary_lines(record)):
+            font = self.fonts["heading" if i == 0 else "medium"]
+            widget = label(self.lines, self.painted, font, text=text, anchor="w",
+                           fg="#ffffff" if i < 2 else DIM_TEXT)
+            widget.grid(column=0, sticky="w")
+        self.mark(None, asked=True)
+
+    def mark(self, score: int | None, asked: bool = False, saved: bool = False) -> None:
+        for i, b in enumerate(self.pain_buttons):
+            b.configure(bg="#ffe066" if i == score else "#e8e8e8")
+        if asked:
+            text = ""
+        elif score is None:
+            text = "No pain score this time."
+        else:
+            text = f"Knee pain {score}/10" + (" — saved" if saved else " — Enter to save")
+        self.pain_state.configure(text=text)
+
+    def set_notice(self, text: str) -> None:
+        if self.notice.cget("text") != text:
+            self.notice.configure(text=text)

@@ -1,0 +1,110 @@
+"""The start screen: the routine at a glance, progress so far, Start, and another routine."""
+
+from __future__ import annotations
+
+import tkinter as tk
+from collections.abc import Callable
+from pathlib import Path
+
+from ..durations import format_hms
+from ..plan import Plan
+from ..progress import Progress
+from .theme import DIM_TEXT, PHASE_COLOURS, SIDE_TEXT
+from .widgets import Fonts, Painted, button, label
+
+KEYS_HELP = ("Space start/pause · → next/Done · ← back · R restart step · + 10 s · "
+             "M mute · F full screen · H history · ? keys · Ctrl+Q quit")
+
+
+class StartScreen:
+    def __init__(self, parent: tk.Misc, fonts: Fonts, actions: dict[str, Callable[..., None]]):
+        self.fonts = fonts
+        self.actions = actions
+        self.painted = Painted()
+        self.painted.colour = PHASE_COLOURS["start"]
+        self.frame = self.painted.add(tk.Frame(parent))
+        self.frame.columnconfigure(0, weight=1)
+        self.body = self.painted.add(tk.Frame(self.frame))
+        self.body.grid(row=0, column=0, sticky="nsew", padx=24, pady=12)
+        self.frame.rowconfigure(0, weight=1)
+        self.chooser = self.painted.add(tk.Frame(self.frame))
+        self.chooser.grid(row=1, column=0, sticky="ew", padx=20, pady=4)
+        self.keys = label(self.frame, self.painted, fonts["small"], fg=DIM_TEXT, text=KEYS_HELP,
+                          wraplength=1)
+        self.keys.grid(row=2, column=0, sticky="ew", padx=16)
+        self.notice = label(self.frame, self.painted, fonts["small"], fg=SIDE_TEXT,
+                            wraplength=1)
+        self.notice.grid(row=3, column=0, sticky="ew", padx=16, pady=(0, 8))
+        self.start_button: tk.Button | None = None
+        self.error_text = ""
+        self.frame.bind("<Configure>", self._on_resize)
+
+    def _on_resize(self, event: tk.Event) -> None:
+        for widget in self.body.winfo_children() + [self.keys, self.notice]:
+            if isinstance(widget, tk.Label):
+                widget.configure(wraplength=max(200, event.width - 60))
+
+    def _clear(self) -> None:
+        for widget in self.body.winfo_children():
+            widget.destroy()
+        self.painted.widgets = [w for w in self.painted.widgets if w.winfo_exists()]
+
+    def _line(self, text: str, font: str, fg: str = "#ffffff", **grid) -> tk.Label:
+        widget = label(self.body, self.painted, self.fonts[font], fg=fg, text=text,
+                       justify="left", anchor="w",
+                       wraplength=max(200, self.frame.winfo_width() - 60))
+        widget.grid(column=0, sticky="w", **grid)
+        return widget
+
+    def show_plan(self, plan: Plan, progress: Progress | None) -> None:
+        self._clear()
+        routine = plan.routine
+        self.error_text = ""
+        self._line(routine.name, "heading")
+        if routine.description:
+            self._line(routine.description, "small", DIM_TEXT)
+        for section in routine.sections:
+            note = f" · {section.note}" if section.note else ""
+            self._line(f"{section.name} — {format_hms(plan.section_seconds(section.name))}{note}",
+                       "medium", pady=(2, 0))
+        untimed = (f" + {plan.untimed_steps} untimed (reps and holds wait for you)"
+                   if plan.untimed_steps else "")
+        self._line(f"Total {format_hms(plan.total_seconds)}{untimed} · {len(plan.steps)} steps",
+                   "medium", SIDE_TEXT, pady=(8, 0))
+        if progress is not None:
+            parts = [progress.week_text()]
+            if progress.last_session:
+                parts.append(f"Last: {progress.last_session:%a %d %b %H:%M}")
+            self._line(" · ".join(parts), "medium", pady=(6, 0))
+            for hold in progress.holds:
+                self._line(hold.text(), "small", DIM_TEXT)
+        self.start_button = button(self.body, "Start  (Space)", self.actions["start"],
+                                   self.fonts["big"])
+        self.start_button.grid(column=0, sticky="w", pady=(12, 0))
+
+    def show_errors(self, source: str, message: str) -> None:
+        self._clear()
+        self.start_button = None
+        self.error_text = message
+        self._line(f"This routine has mistakes: {Path(source).name}", "heading", SIDE_TEXT)
+        self._line(message, "small")
+        self._line("Fix the file and open it again, or choose another routine below.", "small",
+                   DIM_TEXT, pady=(8, 0))
+
+    def show_choices(self, bundled: list[tuple[str, Path]], recent: list[Path]) -> None:
+        for widget in self.chooser.winfo_children():
+            widget.destroy()
+        column = 0
+        for title, path in bundled + [(p.stem, p) for p in recent]:
+            b = button(self.chooser, title, lambda p=path: self.actions["choose"](p),
+                       self.fonts["small"])
+            b.grid(row=0, column=column, padx=3, pady=3, sticky="ew")
+            column += 1
+        for text, action in (("Open…", "open"), ("History  (H)", "history")):
+            b = button(self.chooser, text, self.actions[action], self.fonts["small"])
+            b.grid(row=0, column=column, padx=3, pady=3, sticky="ew")
+            column += 1
+
+    def set_notice(self, text: str) -> None:
+        if self.notice.cget("text") != text:
+            self.notice.configure(text=text)

@@ -1,0 +1,177 @@
+"""One workout: the session wired to the clock, the sound player, the events log and history.
+
+No Tk here: the window calls `tick()` and `command(...)` and draws `view()`.
+Tests and the benchmark drive the same object with a fake or real clock.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import IO, Any
+
+from .events import Cue, Event, Finished, StepDone, Stopped
+from .history import HistoryStore
+from .plan import Plan
+from .progress import build_record
+from .session import Session, SessionError, View
+from .sounds import Player
+
+EXTEND_SECONDS = 10.0
+
+
+class ScaledClock:
+    """Routine time running `speed` times faster than real time (for --speed rehearsal)."""
+
+    def __init__(self, speed: float = 1.0, source: Callable[[], float] = time.monotonic):
+        self.speed = speed
+        self.source = source
+        self.base = source()
+
+    def __call__(self) -> float:
+        return self.base + (self.source() - self.base) * self.speed
+
+    def to_real(self, t: float) -> float:
+        return self.base + (t - self.base) / self.speed
+
+    def from_real(self, real: float) -> float:
+        return self.base + (real - self.base) * self.speed
+
+
+@dataclass(frozen=True)
+class CueTiming:
+    sound: str
+    due: float  # real monotonic seconds
+    played: float  # real monotonic seconds when play() was called
+
+
+class EventsLog:
+    """--events FILE: one JSON object per engine event, `t` in real seconds since start."""
+
+    def __init__(self, stream: IO[str]):
+        self.stream = stream
+        self.failed = False
+
+    def write(self, t: float, event: str, fields: dict[str, Any] | None = None) -> None:
+        if self.failed:
+            return
+        try:
+            line = {"t": round(t, 4), "event": event, **(fields or {})}
+            self.stream.write(json.dumps(line) + "\n")
+            self.stream.flush()
+        except (OSError, ValueError):
+            self.failed = True
+
+
+class Workout:
+    def __init__(self, plan: Plan, player: Player, clock: ScaledClock,
+                 history: HistoryStore | None = None, events_log: EventsLog | None = None,
+                 routine_file: str | None = None,
+                 wallclock: Callable[[], datetime] = lambda: datetime.now().astimezone()):
+        self.plan = plan
+        self.session = Session(plan)
+        self.player = player
+        self.clock = clock
+        self.history = history
+        self.events_log = events_log
+        self.routine_file = routine_file
+        self.wallclock = wallclock
+        self.cue_timings: list[CueTiming] = []
+        self.listeners: list[Callable[[Event], None]] = []
+        self.saved = False
+        self._started_wall: datetime | None = None
+        self._ended_wall: datetime | None = None
+        self._real_start: float | None = None
+        self._record_id: str | None = None
+
+    # --- driving ---------------------------------------------------------------------
+
+    def now(self) -> float:
+        return self.clock()
+
+    def view(self) -> View:
+        return self.session.view(self.now())
+
+    def tick(self) -> list[Event]:
+        return self._dispatch(self.session.tick(self.now()))
+
+    def command(self, name: str) -> list[Event]:
+        """A key or button: start, toggle, next, back, restart, extend, stop."""
+        now = self.now()
+        try:
+            if name == "extend":
+                events = self.session.extend(now, EXTEND_SECONDS)
+            elif name == "restart":
+                events = self.session.restart_step(now)
+            else:
+                events = getattr(self.session, name)(now)
+        except SessionError:
+            return []  # a key pressed when it means nothing (before start, after the end)
+        if self._started_wall is None and self.session.started_at is not None:
+            self._started_wall = self.wallclock()
+            self._real_start = self.clock.to_real(self.session.started_at)
+        return self._dispatch(events)
+
+    def _dispatch(self, events: list[Event]) -> list[Event]:
+        for event in events:
+            if isinstance(event, Cue):
+                played = time.monotonic()
+                self.player.play(event.sound)
+                self.cue_timings.append(CueTiming(event.sound, self.clock.to_real(event.at),
+                                                  played))
+            self._log(event)
+            if isinstance(event, StepDone):
+                self._snapshot()
+            if isinstance(event, Finished | Stopped):
+                self._ended_wall = self.wallclock()
+            for listener in self.listeners:
+                listener(event)
+        return events
+
+    def _log(self, event: Event) -> None:
+        if self.events_log is None or self._real_start is None:
+            return
+        fields = event.to_json()
+        name = fields.pop("event")
+        t = self.clock.to_real(event.at) - self._real_start
+        if isinstance(event, Cue):
+            fields["played_t"] = round(time.monotonic() - self._real_start, 4)
+        self.events_log.write(t, name, fields)
+
+    # --- recording -------------------------------------------------------------------
+
+    def record(self, pain: int | None = None) -> dict[str, Any]:
+        if self._record_id is None:
+            import uuid
+
+            self._record_id = uuid.uuid4().hex
+        start = self._started_wall or self.wallclock()
+        return build_record(self.session, self.now(), start, self._ended_wall or
+                            self.wallclock(), self.routine_file, pain, self._record_id)
+
+    def _snapshot(self) -> None:
+        if self.history is not None and not self.saved and not self.session.over:
+            self.history.save_in_progress(self.record())
+
+    def save(self, pain: int | None = None) -> bool:
+        """Append this session's one record (once); True when it is on disk."""
+        if self.saved or self.history is None or self.session.started_at is None:
+            return self.saved
+        self.saved = self.history.append(self.record(pain))
+        return self.saved
+
+    def quit(self) -> None:
+        """Closing the window: stop the session and keep what was done."""
+        if self.session.started_at is not None and not self.session.over:
+            self.command("stop")
+        if self.events_log is not None and self._real_start is not None:
+            self.events_log.write(time.monotonic() - self._real_start, "quit")
+        self.save()
+
+    @property
+    def notice(self) -> str | None:
+        notices = [n for n in (self.player.notice, self.history and self.history.notice) if n]
+        return " · ".join(notices) if notices else None
