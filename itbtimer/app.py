@@ -34,6 +34,9 @@ def run_window(args: argparse.Namespace) -> int:
         print(NO_DISPLAY, file=sys.stderr)
         return 2
     from .gui.window import Options, Window
+    from .logs import setup
+
+    setup()
 
     events = None
     if args.events:

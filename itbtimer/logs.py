@@ -37,3 +37,15 @@ def log_bug(exc: BaseException) -> Path:
 
 
 log = logging.getLogger("itbtimer")
+
+
+def setup() -> None:
+    """Warnings go to the log file, not the terminal (the window shows notices)."""
+    try:
+        handler: logging.Handler = logging.FileHandler(log_path(), encoding="utf-8")
+    except OSError:
+        handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    log.propagate = False

@@ -288,6 +288,25 @@ def _is_playing(obj: object) -> bool:
         return False
 
 
+_ALSA_HANDLER = None
+
+
+def _quiet_alsa() -> None:
+    """ALSA prints its errors on stderr; the notice in the window says it better."""
+    global _ALSA_HANDLER
+    if _ALSA_HANDLER is not None or not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        handler_type = ctypes.CFUNCTYPE(None, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p,
+                                        ctypes.c_int, ctypes.c_char_p)
+        _ALSA_HANDLER = handler_type(lambda *args: None)
+        ctypes.cdll.LoadLibrary("libasound.so.2").snd_lib_error_set_handler(_ALSA_HANDLER)
+    except (OSError, AttributeError):
+        pass
+
+
 def make_player(bundled: Path, custom: Path | None = None, muted: bool = False,
                 clock: Callable[[], float] = time.monotonic) -> tuple[Player, list[str]]:
     """The best player this machine allows, and warnings for the person."""
@@ -296,6 +315,7 @@ def make_player(bundled: Path, custom: Path | None = None, muted: bool = False,
     except BadSound as exc:
         player: Player = SilentPlayer(f"Sound is off: {exc}")
         return player, [str(exc)]
+    _quiet_alsa()
     try:
         import simpleaudio
     except Exception as exc:  # not installed, or its ALSA library missing

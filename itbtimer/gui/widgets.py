@@ -13,8 +13,8 @@ class Fonts:
     """Fonts sized from the window height, so everything grows in full screen."""
 
     SHARES = {  # share of the window height, in pixels of font size
-        "clock": 0.36, "title": 0.075, "side": 0.085, "big": 0.055, "medium": 0.04,
-        "small": 0.03, "button": 0.034, "heading": 0.06,
+        "clock": 0.30, "title": 0.07, "side": 0.075, "big": 0.05, "medium": 0.038,
+        "small": 0.028, "button": 0.032, "heading": 0.06,
     }
 
     def __init__(self, root: tk.Misc):
@@ -71,7 +71,7 @@ def button(parent: tk.Misc, text: str, command: Callable[[], None], font: tkfont
            **options) -> tk.Button:
     return tk.Button(parent, text=text, command=command, font=font, bg=BUTTON_BG,
                      fg=BUTTON_FG, activebackground="#ffffff", relief="flat", bd=0,
-                     highlightthickness=0, padx=14, pady=8, takefocus=0, **options)
+                     highlightthickness=0, padx=14, pady=10, takefocus=0, **options)
 
 
 def set_text(widget: tk.Label | tk.Button, text: str) -> None:

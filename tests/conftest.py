@@ -1,0 +1,73 @@
+"""Shared fixtures: a private Xvfb, an isolated home, and no silent skips under CI."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+
+def pytest_addoption(parser):
+    parser.addoption("--run-soak", action="store_true", help="run the long soak test")
+
+
+def pytest_collection_modifyitems(config, items):
+    """The soak takes ten minutes: it runs with `make soak`, and is not collected otherwise."""
+    if config.getoption("--run-soak"):
+        return
+    soak = [item for item in items if "soak" in item.keywords]
+    if soak:
+        config.hook.pytest_deselected(items=soak)
+        items[:] = [item for item in items if "soak" not in item.keywords]
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Under CI a skipped test is a failure: GUI and sound tests must not skip silently."""
+    outcome = yield
+    report = outcome.get_result()
+    if os.environ.get("CI") and report.skipped and not hasattr(report, "wasxfail"):
+        report.outcome = "failed"
+        report.longrepr = f"skipped under CI, which counts as a failure: {report.longrepr}"
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path_factory, monkeypatch):
+    """Never touch the person's own history, config or sounds."""
+    home = tmp_path_factory.mktemp("home")
+    for name, sub in (("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", "config"),
+                      ("XDG_STATE_HOME", "state")):
+        monkeypatch.setenv(name, str(home / sub))
+    return home
+
+
+@pytest.fixture(scope="session")
+def xdisplay():
+    """A private Xvfb server for the whole run; DISPLAY points at it."""
+    if shutil.which("Xvfb") is None:
+        pytest.skip("Xvfb is not installed (make test installs it)")
+    read, write = os.pipe()
+    proc = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1920x1080x24",
+                             "-nolisten", "tcp"], pass_fds=(write,),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write)
+    with os.fdopen(read) as f:
+        number = f.readline().strip()
+    if not number:
+        proc.kill()
+        pytest.fail("Xvfb did not start")
+    old = os.environ.get("DISPLAY")
+    os.environ["DISPLAY"] = f":{number}"
+    yield f":{number}"
+    if old is None:
+        os.environ.pop("DISPLAY", None)
+    else:
+        os.environ["DISPLAY"] = old
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+ROOT = Path(__file__).parent.parent

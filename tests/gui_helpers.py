@@ -1,0 +1,95 @@
+"""Driving the real window in-process: a fake clock, real Tk, real key events."""
+
+from __future__ import annotations
+
+import json
+import time
+import tkinter as tk
+from pathlib import Path
+
+from itbtimer.gui.window import Options, Window
+from itbtimer.history import HistoryStore
+from itbtimer.recent import RecentFiles
+from itbtimer.sounds import SilentPlayer
+from itbtimer.workout import EventsLog
+
+SHORT = """\
+name: Short
+cue: Back straight
+per_week: 3
+defaults: {get_ready: 3, switch: 2}
+sections:
+  - name: Main
+    rest: 5-8s
+    exercises:
+      - {name: Squat, work: 6s, cue: Knees out}
+      - {name: Lunge, work: 5s, sides: both}
+      - {name: Plank, until: shaking}
+      - {name: Dips, reps: 8-12}
+"""
+
+
+class FakeClock:
+    def __init__(self, t: float = 1000.0):
+        self.t = t
+
+    def __call__(self) -> float:
+        return self.t
+
+
+class Harness:
+    """A Window on a real Tk root, with a fake clock and a silent player."""
+
+    def __init__(self, tmp: Path, text: str = SHORT, **options):
+        self.routine = tmp / "short.yaml"
+        self.routine.write_text(text)
+        self.clock = FakeClock()
+        self.player = SilentPlayer()
+        self.history = HistoryStore(tmp / "data")
+        self.events_path = tmp / "events.jsonl"
+        self.events_file = open(self.events_path, "a", encoding="utf-8")  # noqa: SIM115
+        self.root = tk.Tk(className="itbtimer")
+        self.window = Window(self.root, Options(routine=self.routine,
+                                                events=EventsLog(self.events_file), **options),
+                             self.player, self.history, RecentFiles(tmp / "recent.json"),
+                             real_clock=self.clock)
+        self.errors: list = []
+        self.root.report_callback_exception = lambda *exc: self.errors.append(exc)
+        self.root.update()
+        self.root.focus_force()
+        self.root.update()
+
+    def key(self, keysym: str, state: int = 0) -> None:
+        """A real key event delivered to the focused window."""
+        target = self.root.focus_get() or self.root
+        if keysym in ("question", "plus"):
+            state |= 0x1  # typed with Shift, as on a keyboard
+        target.event_generate("<KeyPress>", keysym=keysym, state=state, when="now")
+        self.root.update()
+
+    def advance(self, seconds: float, step: float = 0.05) -> None:
+        """Let fake time pass, running the window's loop as Tk would."""
+        end = self.clock.t + seconds
+        while self.clock.t < end:
+            self.clock.t = min(end, self.clock.t + step)
+            if self.window._after is not None:
+                self.window._cancel()
+                self.window._loop()
+        self.root.update()
+
+    def settle(self) -> None:
+        """Let a cue's flash (140 ms of real time) pass."""
+        time.sleep(0.2)
+        self.root.update()
+
+    def events(self) -> list[dict]:
+        self.events_file.flush()
+        return [json.loads(line) for line in self.events_path.read_text().splitlines()]
+
+    def close(self) -> None:
+        try:
+            if self.root.winfo_exists():
+                self.window.quit()
+        except tk.TclError:
+            pass
+        self.events_file.close()

@@ -1,0 +1,178 @@
+"""The real program in its own process on Xvfb, driven by real key presses (xdotool)."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.gui, pytest.mark.slow]
+
+ROUTINE = """\
+name: E2E
+per_week: 3
+defaults: {get_ready: 1, switch: 1}
+sections:
+  - name: Main
+    rest: 1-2s
+    exercises:
+      - {name: Squat, work: 4s}
+      - {name: Lunge, work: 2s, sides: both}
+      - {name: Plank, until: shaking}
+"""
+
+
+class App:
+    def __init__(self, tmp: Path, display: str, routine: str = ROUTINE, *args: str):
+        if shutil.which("xdotool") is None:
+            pytest.skip("xdotool is not installed (make test installs it)")
+        self.tmp = tmp
+        self.path = tmp / "e2e.yaml"
+        self.path.write_text(routine)
+        self.events_path = tmp / "events.jsonl"
+        self.env = {**os.environ, "DISPLAY": display, "HOME": str(tmp),
+                    "XDG_DATA_HOME": str(tmp / "data"), "XDG_STATE_HOME": str(tmp / "state"),
+                    "XDG_CONFIG_HOME": str(tmp / "config")}
+        (tmp / ".asoundrc").write_text('pcm.!default { type file; slave.pcm "null"; '
+                                       f'file "{tmp}/beep.wav"; format "wav"; }}\n')
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "itbtimer", str(self.path), "--events",
+             str(self.events_path), *args], env=self.env, stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE, text=True)
+        self.wait_for(lambda evs: any(e["event"] == "window_mapped" for e in evs))
+        time.sleep(0.3)
+
+    def events(self) -> list[dict]:
+        try:
+            lines = self.events_path.read_text().splitlines()
+        except FileNotFoundError:
+            return []
+        return [json.loads(line) for line in lines if line.endswith("}")]
+
+    def wait_for(self, condition, timeout: float = 20.0) -> list[dict]:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            events = self.events()
+            if condition(events):
+                return events
+            assert self.proc.poll() is None, self.proc.communicate()
+            time.sleep(0.05)
+        raise AssertionError(f"timed out; events: {self.events()[-5:]}")
+
+    def keys(self, *names: str, delay_ms: int = 60) -> None:
+        subprocess.run(["xdotool", "key", "--delay", str(delay_ms), *names], env=self.env,
+                       check=True, timeout=120)
+
+    def bugs(self) -> str:
+        log = self.tmp / "state" / "itbtimer" / "itbtimer.log"
+        return log.read_text() if log.exists() else ""
+
+    def close(self) -> tuple[str, str]:
+        if self.proc.poll() is None:
+            self.proc.kill()
+        return self.proc.communicate(timeout=10)
+
+
+def names(events):
+    return [e["event"] for e in events]
+
+
+def test_whole_routine_by_real_key_presses(xdisplay, tmp_path):
+    app = App(tmp_path, xdisplay, ROUTINE, "--speed", "4")
+    try:
+        def started(name):
+            return lambda e: any(x["event"] == "step_started" and x["name"] == name for x in e)
+
+        app.keys("space")                      # start
+        app.wait_for(started("Squat"))
+        app.keys("space")                      # pause
+        app.wait_for(lambda e: "paused" in names(e))
+        time.sleep(0.5)
+        app.keys("space", "plus")              # resume, +10 s on the squat
+        app.wait_for(lambda e: "extended" in names(e))
+        app.keys("Right")                      # skip the squat
+        app.wait_for(lambda e: "skipped" in names(e))
+        app.keys("Left")                       # back from the rest to the squat
+        app.wait_for(lambda e: "back" in names(e))
+        app.wait_for(started("Plank"))
+        time.sleep(0.5)
+        app.keys("Return")                     # Done with the plank: the end
+        events = app.wait_for(lambda e: "finished" in names(e))
+        app.keys("7", "Return")                # knee pain 7, save
+        time.sleep(0.5)
+        app.keys("ctrl+q")
+        app.proc.wait(timeout=10)
+        assert app.proc.returncode == 0
+        out, err = app.proc.communicate()
+        assert "Traceback" not in err and app.bugs() == ""
+        history = (tmp_path / "data" / "itbtimer" / "history.jsonl").read_text().splitlines()
+        assert len(history) == 1
+        record = json.loads(history[0])
+        assert record["completed"] and record["pain"] == 7
+        plank = [s for s in record["steps"] if s["name"] == "Plank"][0]
+        assert plank["time_seconds"] > 1.0  # held ≥ 0.5 s real at speed 4
+        cues = [e["sound"] for e in events if e["event"] == "cue"]
+        assert cues[-1] == "finish" and "switch" in cues and "go" in cues
+        assert list(tmp_path.glob("beep.wav*"))  # the beeps went out through ALSA
+    finally:
+        app.close()
+
+
+def consistent(events: list[dict], steps: int) -> None:
+    """The engine's invariants, read back from the events log of one session."""
+    times = [e["t"] for e in events]
+    assert all(b >= a - 1e-3 for a, b in zip(times, times[1:], strict=False))
+    paused = False
+    for e in events:
+        if e["event"] == "paused":
+            assert not paused
+            paused = True
+        elif e["event"] == "resumed":
+            assert paused
+            paused = False
+        elif e["event"] == "cue":
+            assert not paused or e["sound"] == "finish"
+        elif e["event"] == "step_started":
+            assert 0 <= e["index"] < steps
+
+
+def test_key_mash_50_keys_a_second_for_10_seconds(xdisplay, tmp_path):
+    routine = ROUTINE.replace("- name: Main", "- name: Main\n    rounds: 6")
+    app = App(tmp_path, xdisplay, routine, "--speed", "20", "--autostart")
+    rng = random.Random(7)
+    keys = [rng.choice(["space", "Right", "Left", "r", "plus", "m", "f"]) for _ in range(500)]
+    try:
+        app.keys(*keys, delay_ms=20)
+        assert app.proc.poll() is None, "the window died under the key-mash"
+        app.keys("Escape")
+        for _ in range(200):  # then finish whatever session is open
+            sessions = split_sessions(app.events())
+            if "finished" in names(sessions[-1]):
+                break
+            app.keys("Return", "Return", delay_ms=30)
+            time.sleep(0.05)
+        sessions = split_sessions(app.events())
+        assert "finished" in names(sessions[-1])
+        for session in sessions:
+            consistent(session, steps=1 + 6 * 4 * 2)
+        assert app.bugs() == ""
+    finally:
+        out, err = app.close()
+    assert "Traceback" not in err
+
+
+def split_sessions(events: list[dict]) -> list[list[dict]]:
+    sessions: list[list[dict]] = []
+    for e in events:
+        if e["event"] == "session_started":
+            sessions.append([])
+        if sessions:
+            sessions[-1].append(e)
+    return sessions or [[]]

