@@ -47,7 +47,8 @@ def describe_step(step: Step) -> str:
         return f"Get ready: {step.exercise or step.section}"
     if step.kind == "switch":
         return f"Switch to the {step.side} side"
-    return f"{step.name}{side}"
+    of_sets = f" (set {step.set} of {step.sets})" if step.sets and step.sets > 1 else ""
+    return f"{step.name}{side}{of_sets}"
 
 
 def _target(step: Step) -> str:

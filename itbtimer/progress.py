@@ -139,9 +139,13 @@ def progress(records: list[dict[str, Any]], today: date, routine: str | None = N
 
 
 def _counts(record: dict[str, Any]) -> bool:
-    """A session counts for the week when it was finished or at least half done."""
-    if record.get("completed"):
-        return True
+    """A session counts for the week when at least half of its exercises were done.
+
+    Reaching the end by skipping most of it does not count; stopping after
+    most of it does.
+    """
     steps = [s for s in record.get("steps") or [] if isinstance(s, dict)]
+    if not steps:
+        return bool(record.get("completed"))
     done = sum(1 for s in steps if s.get("status") == "done")
-    return bool(steps) and done * 2 >= len(steps)
+    return done * 2 >= len(steps)

@@ -275,3 +275,17 @@ def test_workout_goes_on_when_history_cannot_be_written(tmp_path):
     assert workout.notice.startswith("History not saved")
     workout.quit()
     assert not workout.saved
+
+
+def test_reaching_the_end_by_skipping_most_of_it_does_not_count_for_the_week():
+    session = Session(plan_of(ROUTINE))
+    session.start(0.0)
+    while not session.over:
+        session.next(1.0)
+    start = datetime(2026, 11, 25, 18, tzinfo=TZ)
+    record = build_record(session, 1.0, start, start, None)
+    assert record["completed"]
+    assert [s["status"] for s in record["steps"]] == ["done", "done", "skipped", "skipped"]
+    assert progress([record], date(2026, 11, 26)).this_week == 1  # half were done: counts
+    record["steps"][1]["status"] = "skipped"
+    assert progress([record], date(2026, 11, 26)).this_week == 0

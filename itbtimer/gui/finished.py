@@ -49,8 +49,7 @@ class FinishedScreen:
         self.lines = self.painted.add(tk.Frame(self.frame))
         self.lines.grid(row=0, column=0, sticky="nsew", padx=24, pady=12)
         self.frame.rowconfigure(0, weight=1)
-        self.pain_help = label(self.frame, self.painted, fonts["medium"], text=PAIN_HELP,
-                               wraplength=700)
+        self.pain_help = label(self.frame, self.painted, fonts["medium"], text=PAIN_HELP)
         self.pain_help.grid(row=1, column=0, sticky="ew", padx=16)
         row = self.painted.add(tk.Frame(self.frame))
         row.grid(row=2, column=0, sticky="ew", padx=12, pady=6)
@@ -69,6 +68,11 @@ class FinishedScreen:
         button(bottom, "History  (H)", on_history, fonts["medium"]).grid(row=0, column=1, padx=6)
         self.notice = label(self.frame, self.painted, fonts["small"], fg=SIDE_TEXT)
         self.notice.grid(row=5, column=0, sticky="ew", pady=(0, 6))
+        self.frame.bind("<Configure>", self._on_resize)
+
+    def _on_resize(self, event: tk.Event) -> None:
+        for widget in self.lines.winfo_children() + [self.pain_help, self.notice]:
+            widget.configure(wraplength=max(300, event.width - 60))
 
     def show(self, record: dict[str, Any]) -> None:
         for widget in self.lines.winfo_children():
@@ -76,8 +80,9 @@ class FinishedScreen:
         self.painted.widgets = [w for w in self.painted.widgets if w.winfo_exists()]
         for i, text in enumerate(summary_lines(record)):
             font = self.fonts["heading" if i == 0 else "medium"]
-            widget = label(self.lines, self.painted, font, text=text, anchor="w",
-                           fg="#ffffff" if i < 2 else DIM_TEXT)
+            widget = label(self.lines, self.painted, font, text=text, anchor="w", justify="left",
+                           fg="#ffffff" if i < 2 else DIM_TEXT,
+                           wraplength=max(300, self.frame.winfo_width() - 60))
             widget.grid(column=0, sticky="w")
         self.mark(None, asked=True)
 

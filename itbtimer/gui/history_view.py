@@ -46,10 +46,11 @@ class HistoryView:
         if self.progress is None or width < 100 or height < 100:
             return
         small = self.fonts["small"]
-        gap = 10
-        third = (height - 2 * gap) // 3
-        boxes = [(60, y, width - 20, y + third - 30) for y in (20, third + gap + 20,
-                                                              2 * (third + gap) + 20)]
+        line = small.metrics("linespace")
+        third = height / 3
+        # each chart: its title above, its date labels below, inside its third
+        boxes = [(60, int(i * third + line + 8), width - 20, int((i + 1) * third - line - 8))
+                 for i in range(3)]
         self._weeks(boxes[0], small)
         self._holds(boxes[1], small)
         self._pain(boxes[2], small)
@@ -57,7 +58,7 @@ class HistoryView:
     def _frame(self, box, title: str, ymax: float, ticks: list[tuple[float, str]], font):
         x0, y0, x1, y1 = box
         c = self.canvas
-        c.create_text(x0, y0 - 4, text=title, anchor="sw", fill=INK, font=font)
+        c.create_text(x0, y0 - 6, text=title, anchor="sw", fill=INK, font=font)
         for value, text in ticks:
             y = y1 - (y1 - y0) * value / ymax
             c.create_line(x0, y, x1, y, fill=GRID)
@@ -121,8 +122,9 @@ class HistoryView:
                 self.canvas.create_line(*[c for p in points for c in p], fill=colour, width=2)
             for px, py in points:
                 self.canvas.create_oval(px - 4, py - 4, px + 4, py + 4, fill=colour, width=0)
-            self.canvas.create_text(x1, y0 + 4 + n * (font.metrics("linespace") + 2),
-                                    text=hold.text(), anchor="ne", fill=colour, font=font)
+            # the legend sits top left: holds grow, so their lines rise to the right
+            self.canvas.create_text(x0 + 8, y0 + 2 + n * (font.metrics("linespace") + 2),
+                                    text=hold.text(), anchor="nw", fill=colour, font=font)
         self._dates(box, [t for h in holds for t, _ in h.series], x, font)
 
     def _pain(self, box, font) -> None:

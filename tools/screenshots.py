@@ -1,0 +1,171 @@
+"""Write docs/screenshots/*.png: every screen of the real window, on Xvfb.
+
+Usage: python tools/screenshots.py docs/screenshots
+Starts its own Xvfb when there is no DISPLAY. History is seeded with a few
+sessions simulated on a fast clock, in a temporary data folder.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import tkinter as tk
+from datetime import datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from itbtimer.bundled import resolve_routine  # noqa: E402
+from itbtimer.gui.window import Options, Window  # noqa: E402
+from itbtimer.history import HistoryStore  # noqa: E402
+from itbtimer.plan import build_plan  # noqa: E402
+from itbtimer.progress import build_record  # noqa: E402
+from itbtimer.recent import RecentFiles  # noqa: E402
+from itbtimer.routine import load_routine  # noqa: E402
+from itbtimer.session import Session  # noqa: E402
+from itbtimer.sounds import SilentPlayer  # noqa: E402
+
+SIZE = "1024x640"
+
+
+def start_xvfb() -> subprocess.Popen | None:
+    if os.environ.get("DISPLAY"):
+        return None
+    read, write = os.pipe()
+    proc = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1920x1080x24",
+                             "-nolisten", "tcp"], pass_fds=(write,),
+                            stderr=subprocess.DEVNULL)
+    os.close(write)
+    with os.fdopen(read) as f:
+        os.environ["DISPLAY"] = ":" + f.readline().strip()
+    return proc
+
+
+def seed_history(store: HistoryStore, routine_path: Path) -> None:
+    """Five weeks of sessions simulated on a fast clock: holds grow, pain falls."""
+    plan = build_plan(load_routine(routine_path))
+    now = datetime.now().astimezone().replace(hour=18, minute=0, second=0, microsecond=0)
+    days = [35, 33, 30, 26, 24, 21, 19, 16, 14, 12, 9, 7, 5, 2, 0]
+    for n, ago in enumerate(days):
+        session = Session(plan)
+        t = 0.0
+        session.start(t)
+        while not session.over:
+            step = session.step
+            if step.timed:
+                t += (step.seconds or 0)
+                session.tick(t)
+            else:
+                held = 32 + n * 1.5 + (n % 3) * 2
+                if step.name == "Side plank":
+                    held = 20 + n * 1.2 - (n % 2) * 3
+                t += held if step.until else 40
+                session.next(t)
+        start = now - timedelta(days=ago)
+        record = build_record(session, t, start, start + timedelta(seconds=t), str(routine_path),
+                              pain=max(1, 7 - n // 2))
+        store.append(record)
+
+
+class Shooter:
+    def __init__(self, out: Path, data: Path):
+        self.out = out
+        self.clock_t = 1000.0
+        self.root = tk.Tk(className="itbtimer")
+        routine = resolve_routine("itb-recovery")
+        self.history = HistoryStore(data)
+        seed_history(self.history, routine)
+        self.window = Window(self.root, Options(routine=routine), SilentPlayer(), self.history,
+                             RecentFiles(data / "recent.json"), real_clock=lambda: self.clock_t)
+        self.root.geometry(SIZE)
+        self.pump()
+
+    def pump(self, seconds: float = 0.4) -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            self.root.update()
+            time.sleep(0.02)
+
+    def key(self, keysym: str) -> None:
+        self.root.focus_force()
+        state = 1 if keysym in ("question", "plus") else 0
+        (self.root.focus_get() or self.root).event_generate("<KeyPress>", keysym=keysym,
+                                                            state=state, when="now")
+        self.pump(0.1)
+
+    def advance(self, seconds: float) -> None:
+        self.clock_t += seconds
+        if self.window._after is not None:
+            self.window._cancel()
+            self.window._loop()
+        self.pump(0.3)  # the cue flash passes
+
+    def go_to(self, predicate) -> None:
+        for _ in range(200):
+            if predicate(self.window.workout.session.step):
+                return
+            self.key("Right")
+        raise RuntimeError("step not found")
+
+    def shot(self, name: str) -> None:
+        self.pump(0.3)
+        frame = self.root.wm_frame()
+        path = self.out / f"{name}.png"
+        subprocess.run(["import", "-window", frame, str(path)], check=True)
+        print(path)
+
+
+def main() -> int:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    if shutil.which("import") is None:
+        print("ImageMagick's `import` is needed (apt-get install imagemagick)", file=sys.stderr)
+        return 2
+    xvfb = start_xvfb()
+    data = Path(tempfile.mkdtemp(prefix="itbtimer-shots-"))
+    try:
+        s = Shooter(out, data)
+        s.shot("start")
+        s.key("space")
+        s.advance(4.0)
+        s.shot("get-ready")
+        s.go_to(lambda st: st.name == "Plank" and st.kind == "work")
+        s.advance(23.0)
+        s.shot("until")
+        s.key("Right")
+        s.advance(33.0)
+        s.shot("rest")
+        s.go_to(lambda st: st.name == "Kettlebell squats - goblet" and st.kind == "work")
+        s.advance(12.3)
+        s.shot("work")
+        s.go_to(lambda st: st.kind == "switch" and st.name == "Single leg dips")
+        s.advance(1.2)
+        s.shot("switch")
+        s.key("Right")
+        s.advance(14.0)
+        s.shot("reps")
+        s.key("space")
+        s.shot("paused")
+        s.key("space")
+        while s.window.screen == "running":
+            s.key("Right")
+        s.pump(0.3)
+        s.key("3")
+        s.shot("finished")
+        s.key("h")
+        s.shot("history")
+        s.root.destroy()
+    finally:
+        shutil.rmtree(data, ignore_errors=True)
+        if xvfb is not None:
+            xvfb.terminate()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
