@@ -328,3 +328,15 @@ def test_unreadable_events_file_is_an_input_error(xdisplay, tmp_path):
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 2 and "cannot write the events log" in result.stderr
     assert json  # the module is used by other tests in this file
+
+
+def test_a_new_workout_while_a_cue_flash_is_pending(ui):
+    """Found by the soak: the old screen's flash must not touch destroyed widgets."""
+    ui.key("space")
+    ui.key("Right")          # the go cue flashes
+    ui.key("s")              # stop at once, flash still pending
+    ui.key("Escape")
+    ui.key("space")          # back to start
+    ui.key("space")          # a new workout: the old running screen is destroyed
+    ui.settle()
+    assert ui.window.screen == "running"

@@ -74,6 +74,7 @@ class RunningScreen:
         self.notice = label(f, self.painted, fonts["small"], fg=SIDE_TEXT)
         self.notice.grid(row=10, column=0, sticky="ew")
         self.shown: Display | None = None
+        self._flash_after: str | None = None
         self.frame.bind("<Configure>", self._on_resize)
 
     def _on_resize(self, event: tk.Event) -> None:
@@ -107,14 +108,26 @@ class RunningScreen:
         """A brief light flash of the whole screen on a cue, for a noisy room."""
         if self.shown is None:
             return
+        if self._flash_after is not None:
+            root.after_cancel(self._flash_after)  # one flash at a time: three pips, one after
         self.painted.paint(FLASH)
         for widget in (self.clock, self.title):
             widget.configure(fg="#000000")
 
         def restore() -> None:
+            self._flash_after = None
             for widget in (self.clock, self.title):
                 widget.configure(fg="#ffffff")
             if self.shown is not None:
                 self.painted.paint(PHASE_COLOURS[self.shown.phase])
 
-        root.after(milliseconds, restore)
+        self._flash_after = root.after(milliseconds, restore)
+        self._flash_root = root
+
+    def destroy(self) -> None:
+        if self._flash_after is not None:
+            # cancel through the widget that scheduled it: Tkinter keeps the callback's
+            # command on that widget and deletes it again when the root is destroyed
+            self._flash_root.after_cancel(self._flash_after)
+            self._flash_after = None
+        self.frame.destroy()

@@ -185,7 +185,7 @@ class Window:
         if self.plan is None or self.screen != "start":
             return
         if self.running is not None:
-            self.running.frame.destroy()
+            self.running.destroy()
         self.running = RunningScreen(self.root, self.fonts, self.plan, self.on_command)
         clock = ScaledClock(self.options.speed, self.real_clock)
         self.workout = Workout(self.plan, self.player, clock, self.history, self.options.events,

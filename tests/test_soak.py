@@ -1,0 +1,67 @@
+"""`make soak`: the bundled routine looped at speed 100 with random keys for ten minutes."""
+
+from __future__ import annotations
+
+import os
+import random
+import time
+import tkinter as tk
+from pathlib import Path
+
+import pytest
+
+from itbtimer.bundled import resolve_routine
+from itbtimer.gui.window import Options, Window
+from itbtimer.history import HistoryStore
+from itbtimer.recent import RecentFiles
+from itbtimer.sounds import SilentPlayer
+
+pytestmark = [pytest.mark.soak, pytest.mark.gui]
+SECONDS = float(os.environ.get("SOAK_SECONDS", "600"))
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def test_soak(xdisplay, tmp_path):
+    root = tk.Tk(className="itbtimer")
+    errors: list = []
+    window = Window(root, Options(routine=resolve_routine("itb-recovery"), speed=100,
+                                  autostart=True),
+                    SilentPlayer(), HistoryStore(tmp_path / "data"),
+                    RecentFiles(tmp_path / "recent.json"))
+    root.report_callback_exception = lambda *exc: errors.append(exc)
+    rng = random.Random(1)
+    keys = ["space", "Right", "Right", "Left", "r", "plus", "m", "Return", "Return"]
+    end = time.monotonic() + SECONDS
+    warm = time.monotonic() + 30
+    base_rss = None
+    most_pending = 0
+    sessions = 0
+    while time.monotonic() < end:
+        root.update()
+        if window.screen == "finished":
+            sessions += 1
+            window.back_to_start()
+        if window.screen == "start":
+            window.start_workout()
+        if rng.random() < 0.3:
+            target = root.focus_get() or root
+            target.event_generate("<KeyPress>", keysym=rng.choice(keys), when="now")
+        pending = len(root.tk.splitlist(root.tk.call("after", "info")))
+        most_pending = max(most_pending, pending)
+        if base_rss is None and time.monotonic() > warm:
+            base_rss = rss_mb()
+        time.sleep(0.01)
+    growth = rss_mb() - (base_rss or rss_mb())
+    window.quit()
+    print(f"soak: {SECONDS:.0f} s, {sessions} sessions, RSS growth {growth:.2f} MB, "
+          f"at most {most_pending} pending after callbacks")
+    assert errors == [], [(e[0].__name__, str(e[1])) for e in errors[:3]]
+    assert growth < 5.0
+    assert most_pending <= 20
+    assert sessions >= 1

@@ -1,0 +1,413 @@
+"""`make bench`: is it on time, light and quick? Side by side with a tick-counting timer.
+
+Runs the real program under Xvfb (started here when there is no display), with
+sound going through the real simpleaudio into ALSA's file plugin. Prints one
+Markdown table and writes it to docs/benchmarks.md with the machine's details.
+A benchmark, not a test: it takes several minutes and is not part of make test.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tkinter
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+TICK = os.sysconf("SC_CLK_TCK")
+
+BASELINE = r"""
+# The way most desktop interval timers are written: after(1000) and a counter.
+import json, sys, time, tkinter as tk
+from itbtimer.bundled import assets_dir
+from itbtimer.sounds import make_player
+
+steps = json.load(open(sys.argv[1]))["steps"]
+out = open(sys.argv[2], "a")
+player, _ = make_player(assets_dir() / "sounds")
+root = tk.Tk()
+label = tk.Label(root, font=("DejaVu Sans", 120), width=5)
+label.pack()
+start = None
+state = {"i": -1, "left": 0}
+
+def log(sound):
+    out.write(json.dumps({"t": time.monotonic() - start, "event": "cue", "sound": sound}) + "\n")
+    out.flush()
+
+def play(sound):
+    player.play(sound)
+    log(sound)
+
+def begin(i):
+    if i >= len(steps):
+        play("finish")
+        root.after(300, root.destroy)
+        return
+    state["i"], state["left"] = i, steps[i]["seconds"]
+    sound = {"work": "go", "rest": "rest", "switch": "switch"}.get(steps[i]["kind"])
+    if sound:
+        play(sound)
+    label.configure(text=str(state["left"]))
+    root.after(1000, tick)
+
+def tick():
+    state["left"] -= 1
+    label.configure(text=str(state["left"]))
+    if state["left"] in (3, 2, 1) and steps[state["i"]]["seconds"] >= 4:
+        play("countdown")
+    if state["left"] <= 0:
+        begin(state["i"] + 1)
+    else:
+        root.after(1000, tick)
+
+def go():
+    global start
+    start = time.monotonic()
+    begin(0)
+
+root.after(500, go)
+root.mainloop()
+"""
+
+PLAY_LATENCY = r"""
+import statistics, sys, time
+from itbtimer.bundled import assets_dir
+from itbtimer.sounds import make_player
+player, _ = make_player(assets_dir() / "sounds")
+times = []
+for i in range(1000):
+    t = time.perf_counter()
+    player.play("countdown")
+    times.append(time.perf_counter() - t)
+    time.sleep(0.004)
+print(type(player).__name__, statistics.median(times) * 1000, max(times) * 1000)
+"""
+
+
+class Bench:
+    def __init__(self) -> None:
+        self.tmp = Path(tempfile.mkdtemp(prefix="itbtimer-bench-"))
+        self.rows: list[tuple[str, str, str, str]] = []
+        self.xvfb = None
+        if not os.environ.get("DISPLAY"):
+            read, write = os.pipe()
+            self.xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0",
+                                          "1280x800x24", "-nolisten", "tcp"],
+                                         pass_fds=(write,), stderr=subprocess.DEVNULL)
+            os.close(write)
+            with os.fdopen(read) as f:
+                os.environ["DISPLAY"] = ":" + f.readline().strip()
+        self.home = self.tmp / "home"
+        self.home.mkdir()
+        (self.home / ".asoundrc").write_text(
+            'pcm.!default { type file; slave.pcm "null"; '
+            f'file "{self.tmp}/sound/beep.wav"; format "wav"; }}\n')
+        (self.tmp / "sound").mkdir()
+        self.env = {**os.environ, "HOME": str(self.home), "PYTHONPATH": str(ROOT),
+                    "XDG_DATA_HOME": str(self.tmp / "data"),
+                    "XDG_STATE_HOME": str(self.tmp / "state"),
+                    "XDG_CONFIG_HOME": str(self.tmp / "config")}
+        self.n = 0
+
+    def row(self, what: str, result: str, goal: str, verdict: str) -> None:
+        self.rows.append((what, result, goal, verdict))
+        print(f"| {what} | {result} | {goal} | {verdict} |", flush=True)
+
+    # --- helpers ---------------------------------------------------------------------
+
+    def launch(self, routine: Path | str, *args: str) -> tuple[subprocess.Popen, Path, float]:
+        self.n += 1
+        events = self.tmp / f"events{self.n}.jsonl"
+        t0 = time.monotonic()
+        proc = subprocess.Popen([PY, "-m", "itbtimer", str(routine), "--events", str(events),
+                                 *args], env=self.env, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        return proc, events, t0
+
+    @staticmethod
+    def read(events: Path) -> list[dict]:
+        try:
+            text = events.read_text()
+        except FileNotFoundError:
+            return []
+        return [json.loads(line) for line in text.splitlines() if line.endswith("}")]
+
+    def wait(self, events: Path, condition, timeout: float) -> list[dict]:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            found = self.read(events)
+            if condition(found):
+                return found
+            time.sleep(0.05)
+        raise RuntimeError(f"timed out waiting on {events}")
+
+    @staticmethod
+    def cpu_seconds(pid: int) -> float:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / TICK
+
+    @staticmethod
+    def peak_rss_mb(pid: int) -> float:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+        return float("nan")
+
+    def key(self, *keys: str) -> None:
+        subprocess.run(["xdotool", "key", "--delay", "40", *keys], env=self.env, check=False)
+
+    def stop(self, proc: subprocess.Popen) -> None:
+        if proc.poll() is None:
+            self.key("ctrl+q")
+            try:
+                proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+    def plan(self, routine: Path) -> dict:
+        out = subprocess.run([PY, "-m", "itbtimer", "plan", str(routine), "--json"],
+                             env=self.env, capture_output=True, text=True, check=True).stdout
+        return json.loads(out)
+
+    # --- the measurements ------------------------------------------------------------
+
+    def short_routine(self) -> Path:
+        rng = random.Random(40)
+        lines = ["name: Bench short", "defaults: {get_ready: 3, switch: 3}", "sections:",
+                 "  - name: Short steps", "    rest: 3", "    exercises:"]
+        for i in range(11):
+            sides = ", sides: both" if i % 3 == 0 else ""
+            lines.append(f"      - {{name: E{i}, work: {rng.randint(4, 8)}{sides}}}")
+        path = self.tmp / "short.yaml"
+        path.write_text("\n".join(lines) + "\n")
+        return path
+
+    def cue_timing(self) -> None:
+        routine = self.short_routine()
+        plan = self.plan(routine)
+        total = plan["total_seconds"]
+        plan_file = self.tmp / "short-plan.json"
+        plan_file.write_text(json.dumps(plan))
+        base_events = self.tmp / "baseline.jsonl"
+        print(f"cue timing: {len(plan['steps'])} steps, {total} s, ours and the tick-counting "
+              "baseline side by side...", flush=True)
+        baseline = subprocess.Popen([PY, "-c", BASELINE, str(plan_file), str(base_events)],
+                                    env=self.env, stderr=subprocess.DEVNULL)
+        proc, events, _ = self.launch(routine, "--autostart")
+        found = self.wait(events, lambda e: any(x["event"] == "finished" for x in e), total + 60)
+        self.stop(proc)
+        baseline.wait(timeout=total + 60)
+        cues = [e for e in found if e["event"] == "cue"]
+        delays = sorted((e["played_t"] - e["t"]) * 1000 for e in cues)
+        p50 = statistics.median(delays)
+        p99 = delays[min(len(delays) - 1, int(len(delays) * 0.99))]
+        finish = next(e for e in cues if e["sound"] == "finish")
+        ours_end = (finish["played_t"] - total) * 1000
+        self.row(f"Cue timing, {len(cues)} cues of a {total} s routine at speed 1: "
+                 "due → play() p50 / p99 / max",
+                 f"{p50:.2f} / {p99:.2f} / {delays[-1]:.2f} ms", "p99 ≤ 10 ms, max ≤ 20 ms",
+                 "met" if p99 <= 10 and delays[-1] <= 20 else "MISSED")
+        self.row("End error of the finish cue against the plan (ours)", f"{ours_end:+.1f} ms",
+                 "≤ 20 ms", "met" if abs(ours_end) <= 20 else "MISSED")
+        base = [json.loads(x) for x in base_events.read_text().splitlines()]
+        base_finish = next(e for e in base if e["sound"] == "finish")["t"]
+        base_end = (base_finish - total) * 1000
+        per_min = base_end / (total / 60)
+        ratio = abs(base_end) / max(abs(ours_end), 0.1)
+        self.row("End error, tick-counting baseline (Tk after(1000) decrement loop, same "
+                 "player, same run)", f"{base_end:+.1f} ms ({per_min:+.0f} ms per minute)",
+                 "—", f"{ratio:.0f}× ours")
+        ours_45 = ours_end  # ours does not accumulate: deadlines, not ticks
+        self.row("Extrapolated to the 45-minute routine: baseline vs ours",
+                 f"{per_min * 45 / 1000:+.2f} s vs {ours_45:+.1f} ms", "—",
+                 "ours stays within one frame")
+        self.short = routine
+
+    def long_drift(self) -> None:
+        routine = ROOT / "routines" / "itb-recovery.yaml"
+        plan = self.plan(routine)
+        speed = 20
+        print(f"long routine: the bundled ITB routine at --speed {speed} "
+              f"(~{plan['total_seconds'] / speed:.0f} s real)...", flush=True)
+        proc, events, _ = self.launch(routine, "--autostart", "--speed", str(speed))
+        pressed: set[int] = set()
+        deadline = time.monotonic() + plan["total_seconds"] / speed + 120
+        found: list[dict] = []
+        untimed = {i for i, s in enumerate(plan["steps"]) if s["seconds"] is None}
+        while time.monotonic() < deadline:
+            found = self.read(events)
+            if any(e["event"] == "finished" for e in found):
+                break
+            started = [e for e in found if e["event"] == "step_started"]
+            if started and started[-1]["index"] in untimed and started[-1]["index"] not in pressed:
+                time.sleep(0.1)  # hold it for 2 s of routine time
+                pressed.add(started[-1]["index"])
+                self.key("Return")
+            time.sleep(0.02)
+        self.mem = self.peak_rss_mb(proc.pid)
+        self.stop(proc)
+        held = sum(e["active_seconds"] for e in found
+                   if e["event"] == "step_done" and e["index"] in untimed)
+        finish = next(e for e in found if e["event"] == "cue" and e["sound"] == "finish")
+        expected_real = (plan["total_seconds"] + held) / speed
+        error_real = (finish["played_t"] - expected_real) * 1000
+        self.row(f"Long routine: bundled ITB routine ({len(plan['steps'])} steps) at speed "
+                 f"{speed}, finish against the plan", f"{error_real:+.1f} ms real = "
+                 f"{error_real * speed / 1000:+.2f} s of routine time", "≤ 20 ms",
+                 "met" if abs(error_real) <= 20 else "MISSED")
+        self.row("Peak memory (RSS) of that whole session", f"{self.mem:.1f} MB", "≤ 40 MB",
+                 "met" if self.mem <= 40 else "MISSED")
+
+    def cpu(self) -> None:
+        routine = ROOT / "routines" / "itb-recovery.yaml"
+        print("CPU: 60 s running, 20 s paused, 20 s on the start screen...", flush=True)
+        proc, events, _ = self.launch(routine, "--autostart")
+        self.wait(events, lambda e: any(x["event"] == "session_started" for x in e), 30)
+        time.sleep(3)
+        running = self.measure_cpu(proc.pid, 60)
+        self.key("space")
+        self.wait(events, lambda e: any(x["event"] == "paused" for x in e), 10)
+        time.sleep(1)
+        paused = self.measure_cpu(proc.pid, 20)
+        self.stop(proc)
+        proc, events, _ = self.launch(routine)
+        self.wait(events, lambda e: any(x["event"] == "window_mapped" for x in e), 30)
+        time.sleep(2)
+        start_screen = self.measure_cpu(proc.pid, 20)
+        self.stop(proc)
+        self.row("CPU while a session runs (speed 1, 60 s)", f"{running:.2f} % of a core",
+                 "≤ 1 %", "met" if running <= 1 else "MISSED")
+        self.row("CPU while paused / on the start screen", f"{paused:.2f} % / "
+                 f"{start_screen:.2f} %", "≈ 0", "met" if max(paused, start_screen) <= 0.2
+                 else "MISSED")
+        self.cpu_small = running
+
+    def measure_cpu(self, pid: int, seconds: float) -> float:
+        c0, t0 = self.cpu_seconds(pid), time.monotonic()
+        time.sleep(seconds)
+        return (self.cpu_seconds(pid) - c0) / (time.monotonic() - t0) * 100
+
+    def startup(self, routine: Path, runs: int = 10, *args: str) -> list[float]:
+        times = []
+        for _ in range(runs):
+            proc, events, t0 = self.launch(routine, *args)
+            found = self.wait(events, lambda e: any(x["event"] == "window_mapped" for x in e),
+                              30)
+            mapped = next(e for e in found if e["event"] == "window_mapped")["monotonic"]
+            times.append(mapped - t0)
+            self.stop(proc)
+        return times
+
+    def scale(self) -> None:
+        lines = ["name: Ten thousand", "defaults: {get_ready: 0}", "sections:",
+                 "  - name: Big", "    rounds: 100", "    rest: 2", "    exercises:"]
+        lines += [f"      - {{name: E{i}, work: 3}}" for i in range(50)]
+        big = self.tmp / "big.yaml"
+        big.write_text("\n".join(lines) + "\n")
+        steps = len(self.plan(big)["steps"])
+        timings = {}
+        for command in (["check"], ["plan", "--json"]):
+            t0 = time.monotonic()
+            subprocess.run([PY, "-m", "itbtimer", *command[:1], str(big), *command[1:]],
+                           env=self.env, capture_output=True, check=True)
+            timings[command[0]] = time.monotonic() - t0
+        start = statistics.median(self.startup(big, 3, "--autostart"))
+        self.row(f"Scale: {steps}-step routine, `check` / `plan --json` (whole process)",
+                 f"{timings['check']:.2f} s / {timings['plan']:.2f} s", "≤ 0.5 s each",
+                 "met" if max(timings.values()) <= 0.5 else "MISSED")
+        self.row(f"Scale: window start with {steps} steps", f"{start:.2f} s", "≤ 1 s",
+                 "met" if start <= 1 else "MISSED")
+        print("scale: CPU 30 s with the big routine vs the small one, side by side...",
+              flush=True)
+        big_proc, big_events, _ = self.launch(big, "--autostart")
+        small_proc, small_events, _ = self.launch(self.short, "--autostart")
+        for events in (big_events, small_events):
+            self.wait(events, lambda e: any(x["event"] == "session_started" for x in e), 30)
+        time.sleep(2)
+        c = [self.cpu_seconds(p.pid) for p in (big_proc, small_proc)]
+        t0 = time.monotonic()
+        time.sleep(30)
+        wall = time.monotonic() - t0
+        big_cpu, small_cpu = ((self.cpu_seconds(p.pid) - c0) / wall * 100
+                              for p, c0 in zip((big_proc, small_proc), c, strict=True))
+        for p in (big_proc, small_proc):
+            p.kill()
+            p.wait()
+        self.row(f"Scale: CPU running {steps} steps vs the small routine",
+                 f"{big_cpu:.2f} % vs {small_cpu:.2f} %", "no higher",
+                 "met" if big_cpu <= small_cpu + 0.3 else "MISSED")
+
+    def sound(self) -> None:
+        out = subprocess.run([PY, "-c", PLAY_LATENCY], env=self.env, capture_output=True,
+                             text=True, check=True).stdout.split()
+        player, median, worst = out[0], float(out[1]), float(out[2])
+        self.row(f"Sound: play() call, 1000 calls ({player} into ALSA's file plugin) median / "
+                 "max", f"{median:.3f} / {worst:.2f} ms", "< 5 ms",
+                 "met" if median < 5 else "MISSED")
+
+    def run(self) -> str:
+        print("| What | Result | Goal | |\n|---|---|---|---|", flush=True)
+        self.cue_timing()
+        self.long_drift()
+        self.cpu()
+        small = self.startup(ROOT / "routines" / "itb-recovery.yaml")
+        median = statistics.median(small)
+        self.row("Start-up: process start to first frame (median of 10 cold starts)",
+                 f"{median:.3f} s (min {min(small):.3f}, max {max(small):.3f})", "≤ 0.5 s",
+                 "met" if median <= 0.5 else "MISSED")
+        self.scale()
+        self.sound()
+        return self.report()
+
+    def report(self) -> str:
+        cpu = "unknown"
+        try:
+            for line in Path("/proc/cpuinfo").read_text().splitlines():
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+        except OSError:
+            pass
+        head = (f"# Benchmarks\n\nLatest `make bench`, {date.today()}: Python "
+                f"{platform.python_version()}, Tk {tkinter.TkVersion}, {cpu}, "
+                f"{os.cpu_count()} cores, under Xvfb, sound through simpleaudio into ALSA's "
+                "file plugin.\n\n")
+        table = "| What | Result | Goal | |\n|---|---|---|---|\n" + "\n".join(
+            f"| {a} | {b} | {c} | {d} |" for a, b, c, d in self.rows)
+        return head + table + "\n"
+
+    def close(self) -> None:
+        if self.xvfb is not None:
+            self.xvfb.terminate()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def main() -> int:
+    bench = Bench()
+    try:
+        report = bench.run()
+    finally:
+        bench.close()
+    out = ROOT / "docs" / "benchmarks.md"
+    notes = ""
+    if out.exists() and "\n## Notes" in out.read_text():
+        notes = "\n## Notes" + out.read_text().split("\n## Notes", 1)[1]
+    out.write_text(report + notes)
+    print(f"\nwritten to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
