@@ -87,16 +87,15 @@ def cmd_check(args: argparse.Namespace) -> int:
             status = 2
             continue
         print(f"OK {plan.routine.name}: {len(plan.steps)} steps, "
-              f"{format_hms(plan.total_seconds)}"
-              + (f" + {plan.untimed_steps} untimed" if plan.untimed_steps else ""))
+              f"{format_hms(plan.total_seconds)}")
     return status
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
     plan = build_plan(_load(args.routine))
     if args.json:
-        json.dump(plan.to_json(), sys.stdout, ensure_ascii=False)
-        print()
+        # dumps, not dump: the C encoder, one write (dump streams through Python)
+        sys.stdout.write(json.dumps(plan.to_json(), ensure_ascii=False) + "\n")
     else:
         print(plan.describe())
     return 0

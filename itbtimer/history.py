@@ -82,7 +82,7 @@ class HistoryStore:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             with open(tmp, "w", encoding="utf-8") as f:
-                json.dump(record, f, ensure_ascii=False)
+                f.write(json.dumps(record, ensure_ascii=False))
                 f.flush()
                 os.fsync(f.fileno())
             os.replace(tmp, self.in_progress)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from .durations import format_hms
@@ -66,11 +67,11 @@ class Plan:
     routine: Routine
     steps: tuple[Step, ...]
 
-    @property
+    @cached_property
     def total_seconds(self) -> int:
         return sum(s.seconds for s in self.steps if s.seconds is not None)
 
-    @property
+    @cached_property
     def untimed_steps(self) -> int:
         return sum(1 for s in self.steps if not s.timed)
 

@@ -122,8 +122,8 @@ class Session:
         self._left_from = [0.0] * (len(self.steps) + 1)
         for i in range(len(self.steps) - 1, -1, -1):
             self._left_from[i] = self._left_from[i + 1] + (self.steps[i].seconds or 0)
-        self._before = [self.plan.total_seconds - self._left_from[i]
-                        for i in range(len(self.steps))]
+        total = self.plan.total_seconds
+        self._before = [total - self._left_from[i] for i in range(len(self.steps))]
 
     # --- clock --------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import IO, Any
 
-from .events import Cue, Event, Finished, StepDone, Stopped
+from .events import Cue, Event, Finished, Paused, StepDone, Stopped
 from .history import HistoryStore
 from .plan import Plan
 from .progress import build_record
@@ -21,6 +21,7 @@ from .session import Session, SessionError, View
 from .sounds import Player
 
 EXTEND_SECONDS = 10.0
+SNAPSHOT_SECONDS = 15.0  # the in-progress mirror is rewritten at most this often
 
 
 class ScaledClock:
@@ -86,6 +87,7 @@ class Workout:
         self._ended_wall: datetime | None = None
         self._real_start: float | None = None
         self._record_id: str | None = None
+        self._last_snapshot = -SNAPSHOT_SECONDS
 
     # --- driving ---------------------------------------------------------------------
 
@@ -123,8 +125,8 @@ class Workout:
                 self.cue_timings.append(CueTiming(event.sound, self.clock.to_real(event.at),
                                                   played))
             self._log(event)
-            if isinstance(event, StepDone):
-                self._snapshot()
+            if isinstance(event, StepDone | Paused):
+                self._snapshot(force=isinstance(event, Paused))
             if isinstance(event, Finished | Stopped):
                 self._ended_wall = self.wallclock()
             for listener in self.listeners:
@@ -152,8 +154,13 @@ class Workout:
         return build_record(self.session, self.now(), start, self._ended_wall or
                             self.wallclock(), self.routine_file, pain, self._record_id)
 
-    def _snapshot(self) -> None:
-        if self.history is not None and not self.saved and not self.session.over:
+    def _snapshot(self, force: bool = False) -> None:
+        """Mirror the session in progress to disk, so a crash loses at most ~15 s of it."""
+        if self.history is None or self.saved or self.session.over:
+            return
+        real = self.clock.source()
+        if force or real - self._last_snapshot >= SNAPSHOT_SECONDS:
+            self._last_snapshot = real
             self.history.save_in_progress(self.record())
 
     def save(self, pain: int | None = None) -> bool:

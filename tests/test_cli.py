@@ -25,7 +25,7 @@ def test_check_good_files_prints_ok_and_exits_0(capsys):
     assert main(["check", *map(str, sorted((ROOT / "routines").glob("*.yaml")))]) == 0
     out = capsys.readouterr().out.splitlines()
     assert len(out) == 3 and all(line.startswith("OK ") for line in out)
-    assert any(line.startswith("OK ITB recovery: 77 steps, 0:34:40") for line in out)
+    assert "OK ITB recovery: 77 steps, 0:34:40" in out
 
 
 def test_check_bad_file_exits_2_with_the_message(tmp_path, capsys):

@@ -233,7 +233,6 @@ class Bench:
         self.row("Extrapolated to the 45-minute routine: baseline vs ours",
                  f"{per_min * 45 / 1000:+.2f} s vs {ours_45:+.1f} ms", "—",
                  "ours stays within one frame")
-        self.short = routine
 
     def long_drift(self) -> None:
         routine = ROOT / "routines" / "itb-recovery.yaml"
@@ -332,7 +331,7 @@ class Bench:
         print("scale: CPU 30 s with the big routine vs the small one, side by side...",
               flush=True)
         big_proc, big_events, _ = self.launch(big, "--autostart")
-        small_proc, small_events, _ = self.launch(self.short, "--autostart")
+        small_proc, small_events, _ = self.launch(self.short_routine(), "--autostart")
         for events in (big_events, small_events):
             self.wait(events, lambda e: any(x["event"] == "session_started" for x in e), 30)
         time.sleep(2)
@@ -345,7 +344,7 @@ class Bench:
         for p in (big_proc, small_proc):
             p.kill()
             p.wait()
-        self.row(f"Scale: CPU running {steps} steps vs the small routine",
+        self.row(f"Scale: CPU running {steps} steps vs the short routine (30 s, side by side)",
                  f"{big_cpu:.2f} % vs {small_cpu:.2f} %", "no higher",
                  "met" if big_cpu <= small_cpu + 0.3 else "MISSED")
 
@@ -357,19 +356,21 @@ class Bench:
                  "max", f"{median:.3f} / {worst:.2f} ms", "< 5 ms",
                  "met" if median < 5 else "MISSED")
 
-    def run(self) -> str:
+    def run(self, only: list[str]) -> str:
         print("| What | Result | Goal | |\n|---|---|---|---|", flush=True)
-        self.cue_timing()
-        self.long_drift()
-        self.cpu()
+        parts = {"cue": self.cue_timing, "long": self.long_drift, "cpu": self.cpu,
+                 "startup": self.startup_row, "scale": self.scale, "sound": self.sound}
+        for name, part in parts.items():
+            if not only or name in only:
+                part()
+        return self.report()
+
+    def startup_row(self) -> None:
         small = self.startup(ROOT / "routines" / "itb-recovery.yaml")
         median = statistics.median(small)
         self.row("Start-up: process start to first frame (median of 10 cold starts)",
                  f"{median:.3f} s (min {min(small):.3f}, max {max(small):.3f})", "≤ 0.5 s",
                  "met" if median <= 0.5 else "MISSED")
-        self.scale()
-        self.sound()
-        return self.report()
 
     def report(self) -> str:
         cpu = "unknown"
@@ -395,11 +396,16 @@ class Bench:
 
 
 def main() -> int:
+    """`tools/bench.py` runs everything; `tools/bench.py scale cpu` only those parts
+    (and then docs/benchmarks.md is left alone)."""
+    only = sys.argv[1:]
     bench = Bench()
     try:
-        report = bench.run()
+        report = bench.run(only)
     finally:
         bench.close()
+    if only:
+        return 0
     out = ROOT / "docs" / "benchmarks.md"
     notes = ""
     if out.exists() and "\n## Notes" in out.read_text():

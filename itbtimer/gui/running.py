@@ -75,6 +75,7 @@ class RunningScreen:
         self.notice.grid(row=10, column=0, sticky="ew")
         self.shown: Display | None = None
         self._flash_after: str | None = None
+        self._last: tuple[Display, str, bool] | None = None
         self.frame.bind("<Configure>", self._on_resize)
 
     def _on_resize(self, event: tk.Event) -> None:
@@ -83,6 +84,10 @@ class RunningScreen:
     def render(self, shown: Display, index: int, step_fraction: float,
                notice: str, muted: bool) -> None:
         """Copy the presenter's words into the widgets; only what changed is touched."""
+        self.timeline.show(index, step_fraction)
+        if (shown, notice, muted) == self._last:
+            return  # most wake-ups: the shown second has not changed
+        self._last = (shown, notice, muted)
         colour = PHASE_COLOURS[shown.phase]
         if self.painted.colour != FLASH:
             self.painted.paint(colour)
@@ -101,7 +106,6 @@ class RunningScreen:
         set_text(self.buttons["pause"], shown.pause_label)
         set_text(self.buttons["mute"], "Unmute" if muted else "Mute")
         set_text(self.notice, notice)
-        self.timeline.show(index, step_fraction)
         self.shown = shown
 
     def flash(self, root: tk.Misc, milliseconds: int = 140) -> None:
