@@ -29,7 +29,7 @@ bench: $(STAMP) $(SYS_TEST)
 	$(PY) tools/bench.py
 
 soak: $(STAMP) $(SYS_TEST)
-	$(PY) -m pytest -q -m soak --run-soak tests/test_soak.py
+	$(PY) -m pytest -q -s -m soak --run-soak tests/test_soak.py
 
 screenshots: $(STAMP) $(SYS_TEST)
 	$(PY) tools/screenshots.py docs/screenshots

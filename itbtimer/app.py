@@ -48,6 +48,7 @@ def run_window(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             return 2
     player, warnings = make_player(assets_dir() / "sounds", user_sounds_dir(), args.mute)
+    player.set_volume(args.volume)
     options = Options(routine=Path(routine), autostart=args.autostart,
                       fullscreen=args.fullscreen, mute=args.mute, speed=args.speed,
                       events=events)

@@ -17,17 +17,20 @@ class ScreenAwake:
     def hold(self) -> None:
         if self.active:
             return
-        self.active = True
         try:
             if sys.platform == "win32":
                 import ctypes
 
                 # ES_CONTINUOUS | ES_SYSTEM_REQUIRED | ES_DISPLAY_REQUIRED
                 ctypes.windll.kernel32.SetThreadExecutionState(0x80000000 | 0x1 | 0x2)
+                self.active = True
             elif sys.platform == "darwin" and shutil.which("caffeinate"):
                 self._process = subprocess.Popen(["caffeinate", "-d", "-w", str(os.getpid())])
+                self.active = True
             elif self.window_id and shutil.which("xdg-screensaver"):
                 self._run("suspend")
+                self.active = True
+            # else: no window yet (it is asked again once mapped), or nothing works here
         except (OSError, AttributeError, ValueError):
             pass
 

@@ -39,6 +39,8 @@ def _window_parser() -> argparse.ArgumentParser:
     p.add_argument("--autostart", action="store_true", help="skip the start screen")
     p.add_argument("--fullscreen", action="store_true", help="start in full screen")
     p.add_argument("--mute", action="store_true", help="start with the sound muted")
+    p.add_argument("--volume", type=_volume, default=100, metavar="PERCENT",
+                   help="beep volume, 0-100 (default 100)")
     p.add_argument("--speed", type=_speed, default=1.0, metavar="N",
                    help="rehearse N times faster (1-100); every duration scales")
     p.add_argument("--events", metavar="FILE",
@@ -54,6 +56,12 @@ def _speed(text: str) -> float:
     if not 1 <= value <= 100:
         raise argparse.ArgumentTypeError(f"{text} is out of range (write 1 to 100)")
     return value
+
+
+def _volume(text: str) -> int:
+    if not text.isdigit() or not 0 <= int(text) <= 100:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a volume (write 0 to 100)")
+    return int(text)
 
 
 def _command_parser() -> argparse.ArgumentParser:

@@ -423,6 +423,8 @@ class Window:
                 self.awake.window_id = int(self.root.wm_frame(), 16)
             except (tk.TclError, ValueError):
                 pass
+            if self.workout is not None and self.workout.session.state == "running":
+                self.awake.hold()  # --autostart began before the window had an id
 
     def _set_icon(self) -> None:
         try:
