@@ -55,6 +55,7 @@ def test_space_starts_then_pauses_and_resumes(ui):
     ui.key("space")
     assert running(ui).status.cget("text").startswith("PAUSED")
     assert running(ui).frame.cget("bg") == PHASE_COLOURS["paused"]
+    assert running(ui).clock.cget("fg") == "#9a9a9a"  # dimmed
     clock_before = running(ui).clock.cget("text")
     ui.advance(5.0)
     assert running(ui).clock.cget("text") == clock_before  # frozen

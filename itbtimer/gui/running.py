@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from ..display import Display
 from ..plan import Plan
-from .theme import DIM_TEXT, FLASH, PHASE_COLOURS, SIDE_TEXT
+from .theme import DIM_TEXT, FLASH, PAUSED_CLOCK, PHASE_COLOURS, SIDE_TEXT
 from .timeline import Timeline
 from .widgets import Fonts, Painted, button, label, set_text
 
@@ -19,6 +19,11 @@ BUTTONS = (  # (name, label, command)
     ("mute", "Mute", "mute"),
     ("fullscreen", "Full screen", "fullscreen"),
 )
+
+
+def _clock_colour(shown: Display) -> str:
+    """Paused: the clock is dimmed as well as the background, so it can't be misread."""
+    return PAUSED_CLOCK if shown.phase == "paused" else "#ffffff"
 
 
 class RunningScreen:
@@ -91,6 +96,7 @@ class RunningScreen:
         colour = PHASE_COLOURS[shown.phase]
         if self.painted.colour != FLASH:
             self.painted.paint(colour)
+            self.clock.configure(fg=_clock_colour(shown))
         set_text(self.clock, shown.clock)
         set_text(self.title, shown.title)
         set_text(self.side, shown.side)
@@ -120,9 +126,9 @@ class RunningScreen:
 
         def restore() -> None:
             self._flash_after = None
-            for widget in (self.clock, self.title):
-                widget.configure(fg="#ffffff")
+            self.title.configure(fg="#ffffff")
             if self.shown is not None:
+                self.clock.configure(fg=_clock_colour(self.shown))
                 self.painted.paint(PHASE_COLOURS[self.shown.phase])
 
         self._flash_after = root.after(milliseconds, restore)

@@ -12,6 +12,7 @@ PHASE_COLOURS = {
     "start": "#1e2a35",
 }
 FLASH = "#f2f2f2"
+PAUSED_CLOCK = "#9a9a9a"
 TEXT = "#ffffff"
 DIM_TEXT = "#d8dee4"
 SIDE_TEXT = "#ffe066"
