@@ -10,9 +10,10 @@ STAMP  := $(VENV)/.installed
 SYS_RUN  := $(VENV)/.sysdeps-run
 SYS_TEST := $(VENV)/.sysdeps-test
 # Debian packages: ALSA headers for simpleaudio, Tk for the window;
-# Xvfb, xdotool, ImageMagick and xwd-less tools only for tests and screenshots.
+# Xvfb and xdotool for the tests; ImageMagick's `import` for make screenshots.
 PKGS_RUN  := libasound2-dev python3-tk python3-venv python3-dev gcc
-PKGS_TEST := $(PKGS_RUN) xvfb xdotool imagemagick x11-utils
+PKGS_TEST := $(PKGS_RUN) xvfb xdotool
+PKGS_SHOTS := imagemagick
 
 .PHONY: run test lint bench soak screenshots clean
 
@@ -32,6 +33,7 @@ soak: $(STAMP) $(SYS_TEST)
 	$(PY) -m pytest -q -s -m soak --run-soak tests/test_soak.py
 
 screenshots: $(STAMP) $(SYS_TEST)
+	@sh tools/sysdeps.sh $(PKGS_SHOTS)
 	$(PY) tools/screenshots.py docs/screenshots
 
 $(SYS_RUN):
