@@ -30,6 +30,13 @@ class ScreenAwake:
             elif self.window_id and shutil.which("xdg-screensaver"):
                 self._run("suspend")
                 self.active = True
+            elif shutil.which("systemd-inhibit"):
+                # holds logind's idle and sleep lock for as long as this child lives
+                self._process = subprocess.Popen(
+                    ["systemd-inhibit", "--what=idle:sleep", "--who=itbtimer",
+                     "--why=a workout is running", "sleep", "infinity"],
+                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                self.active = True
             # else: no window yet (it is asked again once mapped), or nothing works here
         except (OSError, AttributeError, ValueError):
             pass

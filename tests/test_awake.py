@@ -39,3 +39,23 @@ def test_nothing_available_is_silently_nothing(monkeypatch, tmp_path):
     awake.release()
     assert not awake.active
     assert Path(tmp_path).exists()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="logind is Linux's")
+def test_without_xdg_screensaver_a_logind_inhibitor_is_held_and_let_go(tmp_path, monkeypatch):
+    marker = tmp_path / "inhibiting"
+    fake = tmp_path / "bin" / "systemd-inhibit"
+    fake.parent.mkdir()
+    fake.write_text(f'#!/bin/sh\necho "$@" > {marker}\nexec sleep 30\n')
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake.parent}{os.pathsep}/usr/bin:/bin")
+    awake = ScreenAwake(window_id=None)
+    awake.hold()
+    process = awake._process
+    assert awake.active and process is not None
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and not marker.exists():
+        time.sleep(0.02)
+    assert marker.read_text().startswith("--what=idle:sleep --who=itbtimer")
+    awake.release()
+    assert process.wait(timeout=5) is not None and not awake.active
