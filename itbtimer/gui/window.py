@@ -12,7 +12,7 @@ import time
 import tkinter as tk
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from tkinter import filedialog
 
@@ -168,7 +168,11 @@ class Window:
             return
         record = self.history.recover_interrupted()
         if record:
-            self._notices.append(f"Recorded the interrupted session of {record.get('start')}")
+            try:
+                when = datetime.fromisoformat(record["start"]).strftime("%a %d %b %H:%M")
+            except (KeyError, TypeError, ValueError):
+                when = "earlier"
+            self._notices.append(f"Recorded the session interrupted on {when}")
 
     def choose_routine(self, path: Path) -> None:
         if self.screen == "start":
