@@ -341,3 +341,18 @@ def test_a_new_workout_while_a_cue_flash_is_pending(ui):
     ui.key("space")          # a new workout: the old running screen is destroyed
     ui.settle()
     assert ui.window.screen == "running"
+
+
+def test_a_crashed_session_is_recorded_at_the_next_start(xdisplay, tmp_path):
+    from itbtimer.history import HistoryStore
+
+    HistoryStore(tmp_path / "data").save_in_progress(
+        {"id": "crashed", "start": "2026-11-20T18:05:00+01:00", "routine": "Short",
+         "steps": []})
+    ui = Harness(tmp_path)
+    try:
+        assert ui.window.start.notice.cget("text") == (
+            "Recorded the session interrupted on Fri 20 Nov 18:05")
+        assert [r["id"] for r in ui.history.load()[0]] == ["crashed"]
+    finally:
+        ui.close()
