@@ -52,6 +52,10 @@ class ScreenAwake:
                 ctypes.windll.kernel32.SetThreadExecutionState(0x80000000)
             elif self._process is not None:
                 self._process.terminate()
+                try:
+                    self._process.wait(timeout=1)  # reaped, not left a zombie
+                except subprocess.TimeoutExpired:
+                    self._process.kill()
                 self._process = None
             elif self.window_id and shutil.which("xdg-screensaver"):
                 self._run("resume")
