@@ -61,6 +61,9 @@ class Harness:
 
     def key(self, keysym: str, state: int = 0) -> None:
         """A real key event delivered to the focused window."""
+        if self.root.focus_get() is None:  # as a person clicks the window to focus it
+            self.root.focus_force()
+            self.root.update()
         target = self.root.focus_get() or self.root
         if keysym in ("question", "plus"):
             state |= 0x1  # typed with Shift, as on a keyboard

@@ -277,6 +277,7 @@ def test_layout_fits_and_the_countdown_is_the_biggest_thing(ui, size):
     ui.key("Right")
     ui.root.update()
     ui.root.update_idletasks()
+    assert ui.window.workout.session.step.name == "Squat"  # with its cue row filled
     height = ui.root.winfo_height()
     assert (ui.root.winfo_width(), height) == size
     r = running(ui)
@@ -356,3 +357,25 @@ def test_a_crashed_session_is_recorded_at_the_next_start(xdisplay, tmp_path):
         assert [r["id"] for r in ui.history.load()[0]] == ["crashed"]
     finally:
         ui.close()
+
+
+def test_a_long_name_on_a_one_sided_move_keeps_the_side_on_screen(xdisplay, tmp_path):
+    text = SHORT.replace("{name: Lunge, work: 5s, sides: both}",
+                         "{name: Kettlebell squats - opposite foot touch, work: 5s, sides: both}")
+    ui = Harness(tmp_path, text)
+    try:
+        ui.root.geometry("800x480")
+        ui.key("space")
+        for _ in range(3):
+            ui.key("Right")
+        ui.root.update()
+        r = ui.window.running
+        step = ui.window.workout.session.step
+        assert (step.name, step.side) == ("Kettlebell squats - opposite foot touch", "left")
+        assert r.side.cget("text") == "LEFT"
+        side_right = r.side.winfo_rootx() + r.side.winfo_width()
+        assert side_right <= ui.root.winfo_rootx() + ui.root.winfo_width()
+        assert r.title.winfo_rootx() + r.title.winfo_reqwidth() <= r.side.winfo_rootx()
+    finally:
+        ui.close()
+    assert ui.errors == []

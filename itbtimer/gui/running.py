@@ -47,6 +47,7 @@ class RunningScreen:
         head = self.painted.add(tk.Frame(f))
         head.grid(row=1, column=0, sticky="ew", padx=16)
         head.columnconfigure(0, weight=1)
+        self.fonts = fonts
         self.title = label(head, self.painted, fonts["title"], anchor="w")
         self.side = label(head, self.painted, fonts["side"], fg=SIDE_TEXT, anchor="e")
         self.title.grid(row=0, column=0, sticky="w")
@@ -99,6 +100,7 @@ class RunningScreen:
             self.clock.configure(fg=_clock_colour(shown))
         set_text(self.clock, shown.clock)
         set_text(self.title, shown.title)
+        self._fit_title(shown)
         set_text(self.side, shown.side)
         set_text(self.target, shown.target)
         set_text(self.cue, shown.cue)
@@ -113,6 +115,14 @@ class RunningScreen:
         set_text(self.buttons["mute"], "Unmute" if muted else "Mute")
         set_text(self.notice, notice)
         self.shown = shown
+
+    def _fit_title(self, shown: Display) -> None:
+        """A long exercise name steps down a size rather than push the side off screen."""
+        room = self.frame.winfo_width() - self.fonts["side"].measure(shown.side) - 60
+        fits = self.fonts["title"].measure(shown.title) <= room or room <= 0
+        font = self.fonts["title"] if fits else self.fonts["big"]
+        if str(self.title.cget("font")) != str(font):
+            self.title.configure(font=font)
 
     def flash(self, root: tk.Misc, milliseconds: int = 140) -> None:
         """A brief light flash of the whole screen on a cue, for a noisy room."""
