@@ -187,9 +187,9 @@ class Bench:
         rng = random.Random(40)
         lines = ["name: Bench short", "defaults: {get_ready: 3, switch: 3}", "sections:",
                  "  - name: Short steps", "    rest: 3", "    exercises:"]
-        for i in range(11):
-            sides = ", sides: both" if i % 3 == 0 else ""
-            lines.append(f"      - {{name: E{i}, work: {rng.randint(4, 8)}{sides}}}")
+        for i in range(15):
+            sides = ", sides: both" if i % 4 == 0 else ""
+            lines.append(f"      - {{name: E{i}, work: {rng.randint(3, 8)}{sides}}}")
         path = self.tmp / "short.yaml"
         path.write_text("\n".join(lines) + "\n")
         return path
