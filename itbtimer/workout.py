@@ -129,6 +129,9 @@ class Workout:
                 self._snapshot(force=isinstance(event, Paused))
             if isinstance(event, Finished | Stopped):
                 self._ended_wall = self.wallclock()
+                if self.history is not None and not self.saved:
+                    # the whole session is safe on disk while the pain score is asked
+                    self.history.save_in_progress(self.record())
             for listener in self.listeners:
                 listener(event)
         return events

@@ -379,3 +379,18 @@ def test_a_long_name_on_a_one_sided_move_keeps_the_side_on_screen(xdisplay, tmp_
     finally:
         ui.close()
     assert ui.errors == []
+
+
+def test_a_pain_score_can_be_corrected_before_it_is_saved_once(ui):
+    ui.key("space")
+    ui.key("s")
+    assert ui.window.screen == "finished"
+    mirror = ui.history.in_progress
+    assert mirror.exists()  # the whole session is on disk while the score is asked
+    ui.window.finished.pain_buttons[3].invoke()
+    ui.window.finished.pain_buttons[2].invoke()  # a slip, corrected
+    assert ui.window.finished.pain_state.cget("text") == "Knee pain 2/10 — Enter to save"
+    assert ui.history.load()[0] == []
+    ui.key("Return")
+    records, _ = ui.history.load()
+    assert [r["pain"] for r in records] == [2] and not mirror.exists()

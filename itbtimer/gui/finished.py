@@ -10,7 +10,7 @@ from ..durations import format_clock, format_hms
 from .theme import DIM_TEXT, PHASE_COLOURS, SIDE_TEXT
 from .widgets import Fonts, Painted, button, label
 
-PAIN_HELP = ("Knee pain now, 0 (none) to 10 (worst)? Type 0-10 and Enter, or click. "
+PAIN_HELP = ("Knee pain now, 0 (none) to 10 (worst)? Type or click it, then Enter. "
              "Esc skips.")
 
 

@@ -240,13 +240,20 @@ class Window:
     # --- pain score ------------------------------------------------------------------
 
     def choose_pain(self, score: int | None) -> None:
-        """A click on a score button saves it at once."""
-        if self.screen != "finished":
+        """A click on a score chooses it; leaving the screen (or Enter) saves it.
+
+        Choosing is not saving, so a slip of the finger can be corrected: the
+        record is written once, with the score, when the person moves on.
+        """
+        if self.screen != "finished" or self.workout is None or self.workout.saved:
             return
         self.pain = score
-        self.save_pain()
+        self.pain_typed = ""
+        self.finished.mark(score)
 
     def _type_pain(self, digit: str) -> None:
+        if self.workout is None or self.workout.saved:
+            return
         now = self.real_clock()
         if self.pain_typed == "1" and digit == "0" and now - self.pain_typed_at < 1.5:
             self.pain_typed = "10"
