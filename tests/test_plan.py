@@ -108,3 +108,16 @@ def test_bundled_itb_routine_is_believable():
     assert [(s.side, s.seconds) for s in foam] == [("left", 120), ("right", 120)]
     rests = [s for s in plan.steps if s.kind == "rest" and s.section == "Exercises"]
     assert rests and all((s.min_seconds, s.seconds) == (30, 45) for s in rests)
+
+
+def test_the_examples_in_the_docs_are_valid_routines():
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).parent.parent
+    found = 0
+    for doc in ("README.md", "docs/routine-format.md"):
+        for block in re.findall(r"```yaml\n(.*?)```", (root / doc).read_text(), re.S):
+            assert build_plan(parse_routine(block, doc)).steps
+            found += 1
+    assert found == 2
