@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 import time
+import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from typing import IO, Any
 
@@ -37,16 +37,6 @@ class ScaledClock:
 
     def to_real(self, t: float) -> float:
         return self.base + (t - self.base) / self.speed
-
-    def from_real(self, real: float) -> float:
-        return self.base + (real - self.base) * self.speed
-
-
-@dataclass(frozen=True)
-class CueTiming:
-    sound: str
-    due: float  # real monotonic seconds
-    played: float  # real monotonic seconds when play() was called
 
 
 class EventsLog:
@@ -80,13 +70,12 @@ class Workout:
         self.events_log = events_log
         self.routine_file = routine_file
         self.wallclock = wallclock
-        self.cue_timings: list[CueTiming] = []
         self.listeners: list[Callable[[Event], None]] = []
         self.saved = False
         self._started_wall: datetime | None = None
         self._ended_wall: datetime | None = None
         self._real_start: float | None = None
-        self._record_id: str | None = None
+        self._record_id = uuid.uuid4().hex
         self._last_snapshot = -SNAPSHOT_SECONDS
 
     # --- driving ---------------------------------------------------------------------
@@ -119,12 +108,11 @@ class Workout:
 
     def _dispatch(self, events: list[Event]) -> list[Event]:
         for event in events:
+            played = None
             if isinstance(event, Cue):
-                played = time.monotonic()
+                played = time.monotonic()  # when play() is called: the bench's measure
                 self.player.play(event.sound)
-                self.cue_timings.append(CueTiming(event.sound, self.clock.to_real(event.at),
-                                                  played))
-            self._log(event)
+            self._log(event, played)
             if isinstance(event, StepDone | Paused):
                 self._snapshot(force=isinstance(event, Paused))
             if isinstance(event, Finished | Stopped):
@@ -136,23 +124,19 @@ class Workout:
                 listener(event)
         return events
 
-    def _log(self, event: Event) -> None:
+    def _log(self, event: Event, played: float | None) -> None:
         if self.events_log is None or self._real_start is None:
             return
         fields = event.to_json()
         name = fields.pop("event")
         t = self.clock.to_real(event.at) - self._real_start
-        if isinstance(event, Cue):
-            fields["played_t"] = round(time.monotonic() - self._real_start, 4)
+        if played is not None:
+            fields["played_t"] = round(played - self._real_start, 4)
         self.events_log.write(t, name, fields)
 
     # --- recording -------------------------------------------------------------------
 
     def record(self, pain: int | None = None) -> dict[str, Any]:
-        if self._record_id is None:
-            import uuid
-
-            self._record_id = uuid.uuid4().hex
         start = self._started_wall or self.wallclock()
         return build_record(self.session, self.now(), start, self._ended_wall or
                             self.wallclock(), self.routine_file, pain, self._record_id)
