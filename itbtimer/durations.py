@@ -64,13 +64,3 @@ def format_hms(seconds: float) -> str:
     h, rest = divmod(total, 3600)
     m, s = divmod(rest, 60)
     return f"{h}:{m:02d}:{s:02d}"
-
-
-def format_short(seconds: int) -> str:
-    """How a person writes a duration: 30s, 2m, 1m30s."""
-    m, s = divmod(int(seconds), 60)
-    if m and s:
-        return f"{m}m{s}s"
-    if m:
-        return f"{m}m"
-    return f"{s}s"

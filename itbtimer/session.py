@@ -89,10 +89,6 @@ class View:
     def paused(self) -> bool:
         return self.state == "paused"
 
-    @property
-    def waiting_for_done(self) -> bool:
-        return not self.step.timed
-
 
 @dataclass
 class _Visit:

@@ -114,10 +114,6 @@ class Sound:
     channels: int
     rate: int
 
-    @property
-    def seconds(self) -> float:
-        return len(self.samples) / self.channels / self.rate
-
     def scaled(self, volume: float) -> bytes:
         if volume >= 1.0:
             return self.samples.tobytes()
@@ -229,7 +225,6 @@ class SimpleaudioPlayer:
         self._failed_at: float | None = None
         self._playing: list[object] = []
         self.notice: str | None = None
-        self.volume = 100
         self._buffers: dict[str, bytes] = {}
         self.set_volume(volume)
 

@@ -82,8 +82,6 @@ class Window:
         self.pain: int | None = None
         self.pain_typed = ""
         self.pain_typed_at = 0.0
-        self.last_render = None
-        self.wakeups = 0
         self.mapped_at: float | None = None
         self._after: str | None = None
         self._notices = list(warnings or [])
@@ -277,7 +275,6 @@ class Window:
         self._after = None
         try:
             if self.workout is not None and self.screen == "running":
-                self.wakeups += 1
                 self.workout.tick()
                 if self.screen == "running":
                     self.render()
@@ -308,7 +305,6 @@ class Window:
         fraction = view.step_progress if view.step_progress is not None else 0.5
         self.running.render(shown, view.index, fraction, self._notice_text(),
                             self.player.muted)
-        self.last_render = shown
 
     def _on_event(self, event: Event) -> None:
         if isinstance(event, Cue) and self.running is not None:
