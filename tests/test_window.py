@@ -391,3 +391,14 @@ def test_a_pain_score_can_be_corrected_before_it_is_saved_once(ui):
     ui.key("Return")
     records, _ = ui.history.load()
     assert [r["pain"] for r in records] == [2] and not mirror.exists()
+
+
+def test_the_timeline_is_drawn_once_not_per_step(ui):
+    ui.key("space")
+    ui.root.update()
+    drawn = running(ui).timeline.draws
+    assert drawn >= 1
+    for _ in range(5):
+        ui.key("Right")
+        ui.advance(1.0)
+    assert running(ui).timeline.draws == drawn  # only the marker moved

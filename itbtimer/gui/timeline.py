@@ -56,7 +56,7 @@ class Timeline:
         self._marker: int | None = None
         self._done: int | None = None
         self._marker_x = -1
-        self.draws = 0  # full redraws, for the benchmark and tests
+        self.draws = 0  # full redraws (a test checks stepping does not redraw)
         self.canvas.bind("<Configure>", self._on_resize)
 
     def _on_resize(self, event: tk.Event) -> None:
