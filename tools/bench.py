@@ -22,6 +22,8 @@ import tkinter
 from datetime import date
 from pathlib import Path
 
+from xvfb import start_xvfb  # tools/xvfb.py (this script's folder is on sys.path)
+
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 TICK = os.sysconf("SC_CLK_TCK")
@@ -99,15 +101,7 @@ class Bench:
     def __init__(self) -> None:
         self.tmp = Path(tempfile.mkdtemp(prefix="itbtimer-bench-"))
         self.rows: list[tuple[str, str, str, str]] = []
-        self.xvfb = None
-        if not os.environ.get("DISPLAY"):
-            read, write = os.pipe()
-            self.xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0",
-                                          "1280x800x24", "-nolisten", "tcp"],
-                                         pass_fds=(write,), stderr=subprocess.DEVNULL)
-            os.close(write)
-            with os.fdopen(read) as f:
-                os.environ["DISPLAY"] = ":" + f.readline().strip()
+        self.xvfb = start_xvfb("1280x800x24")
         self.home = self.tmp / "home"
         self.home.mkdir()
         (self.home / ".asoundrc").write_text(

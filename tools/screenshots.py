@@ -7,7 +7,6 @@ sessions simulated on a fast clock, in a temporary data folder.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -20,6 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from xvfb import start_xvfb  # noqa: E402  (tools/xvfb.py, beside this script)
+
 from itbtimer.bundled import resolve_routine  # noqa: E402
 from itbtimer.gui.window import Options, Window  # noqa: E402
 from itbtimer.history import HistoryStore  # noqa: E402
@@ -31,19 +32,6 @@ from itbtimer.session import Session  # noqa: E402
 from itbtimer.sounds import SilentPlayer  # noqa: E402
 
 SIZE = "1024x640"
-
-
-def start_xvfb() -> subprocess.Popen | None:
-    if os.environ.get("DISPLAY"):
-        return None
-    read, write = os.pipe()
-    proc = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1920x1080x24",
-                             "-nolisten", "tcp"], pass_fds=(write,),
-                            stderr=subprocess.DEVNULL)
-    os.close(write)
-    with os.fdopen(read) as f:
-        os.environ["DISPLAY"] = ":" + f.readline().strip()
-    return proc
 
 
 def seed_history(store: HistoryStore, routine_path: Path) -> None:
