@@ -15,13 +15,17 @@ PKGS_RUN  := libasound2-dev python3-tk python3-venv python3-dev gcc
 PKGS_TEST := $(PKGS_RUN) xvfb xdotool
 PKGS_SHOTS := imagemagick
 
-.PHONY: run test lint bench soak screenshots clean
+.PHONY: run test test-fast lint bench soak screenshots clean
 
 run: $(STAMP) $(SYS_RUN)
 	$(VENV)/bin/itbtimer $(ARGS)
 
 test: $(STAMP) $(SYS_TEST)
 	$(PY) -m pytest -q $(PYTEST_ARGS)
+
+# The pure unit tests only: no Tk, no sound, no sleeps; seconds.
+test-fast: $(STAMP)
+	$(PY) -m pytest -q tests/unit $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check itbtimer tests tools
@@ -48,7 +52,7 @@ $(STAMP): pyproject.toml
 	@sh tools/sysdeps.sh $(PKGS_RUN)
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[test]'
+	$(PY) -m pip install -q -e '.[test,dev]'
 	@touch $@ $(SYS_RUN)
 
 clean:

@@ -9,8 +9,9 @@ from pathlib import Path
 
 from .bundled import assets_dir, resolve_routine
 from .history import HistoryStore
+from .paths import user_sounds_dir
 from .recent import RecentFiles
-from .sounds import make_player, user_sounds_dir
+from .sounds import make_player
 from .workout import EventsLog
 
 NO_DISPLAY = ("itbtimer: no display found: itbtimer needs a desktop session; "

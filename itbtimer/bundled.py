@@ -5,17 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import ItbtimerError
+from .paths import package_data
 
 DEFAULT_ROUTINE = "itb-recovery"
 
 
 def _folder(name: str) -> Path:
-    """itbtimer/<name> in an installed wheel; <repo>/<name> in a source checkout."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / name, here.parent / name):
-        if candidate.is_dir():
-            return candidate
-    raise ItbtimerError(f"itbtimer is installed without its {name} folder; reinstall it")
+    folder = package_data(name)
+    if not folder.is_dir():
+        raise ItbtimerError(f"itbtimer is installed without its {name} folder; reinstall it")
+    return folder
 
 
 def routines_dir() -> Path:

@@ -14,22 +14,13 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from pathlib import Path
 from typing import Any
 
+from .paths import data_dir
+
 HISTORY = "history.jsonl"
 IN_PROGRESS = "in-progress.json"
-
-
-def data_dir() -> Path:
-    if sys.platform == "win32":
-        base = os.environ.get("APPDATA") or str(Path.home() / "AppData" / "Roaming")
-    elif sys.platform == "darwin":
-        base = str(Path.home() / "Library" / "Application Support")
-    else:
-        base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "itbtimer"
 
 
 class HistoryStore:

@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import logging
-import os
 import tempfile
 import traceback
 from pathlib import Path
 
-
-def state_dir() -> Path:
-    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
-    return Path(base) / "itbtimer"
+from .paths import state_dir
 
 
 def log_path() -> Path:

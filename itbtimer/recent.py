@@ -6,12 +6,9 @@ import json
 import os
 from pathlib import Path
 
+from .paths import config_dir
+
 MAX_RECENT = 5
-
-
-def config_dir() -> Path:
-    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(base) / "itbtimer"
 
 
 class RecentFiles:

@@ -1,6 +1,6 @@
 """The seven cue sounds: generated, decoded once, played without ever blocking or crashing.
 
-`python -m itbtimer.sounds --write assets/sounds` regenerates the bundled WAVs
+`python -m itbtimer.sounds --write itbtimer/assets/sounds` regenerates the bundled WAVs
 (deterministically: the same bytes every time).
 """
 
@@ -10,7 +10,6 @@ import argparse
 import io
 import logging
 import math
-import os
 import struct
 import sys
 import time
@@ -144,11 +143,6 @@ def read_sound(path: Path) -> Sound:
     if sys.byteorder == "big":
         samples.byteswap()
     return Sound(samples, channels, rate)
-
-
-def user_sounds_dir() -> Path:
-    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(base) / "itbtimer" / "sounds"
 
 
 def load_sounds(bundled: Path, custom: Path | None = None) -> tuple[dict[str, Sound], list[str]]:
@@ -327,7 +321,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m itbtimer.sounds",
                                      description="Regenerate the cue sounds.")
     parser.add_argument("--write", metavar="FOLDER", required=True,
-                        help="where to write the WAV files (assets/sounds)")
+                        help="where to write the WAV files (itbtimer/assets/sounds)")
     args = parser.parse_args(argv)
     for path in write_sounds(Path(args.write)):
         print(path)

@@ -229,7 +229,7 @@ class Bench:
                  "ours stays within one frame")
 
     def long_drift(self) -> None:
-        routine = ROOT / "routines" / "itb-recovery.yaml"
+        routine = ROOT / "itbtimer" / "routines" / "itb-recovery.yaml"
         plan = self.plan(routine)
         speed = 20
         print(f"long routine: the bundled ITB routine at --speed {speed} "
@@ -264,7 +264,7 @@ class Bench:
                  "met" if self.mem <= 40 else "MISSED")
 
     def cpu(self) -> None:
-        routine = ROOT / "routines" / "itb-recovery.yaml"
+        routine = ROOT / "itbtimer" / "routines" / "itb-recovery.yaml"
         print("CPU: 60 s running, 20 s paused, 20 s on the start screen...", flush=True)
         proc, events, _ = self.launch(routine, "--autostart")
         self.wait(events, lambda e: any(x["event"] == "session_started" for x in e), 30)
@@ -360,7 +360,7 @@ class Bench:
         return self.report()
 
     def startup_row(self) -> None:
-        small = self.startup(ROOT / "routines" / "itb-recovery.yaml")
+        small = self.startup(ROOT / "itbtimer" / "routines" / "itb-recovery.yaml")
         median = statistics.median(small)
         self.row("Start-up: process start to first frame (median of 10 cold starts)",
                  f"{median:.3f} s (min {min(small):.3f}, max {max(small):.3f})", "≤ 0.5 s",

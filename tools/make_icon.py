@@ -1,4 +1,4 @@
-"""Write assets/icon.png: a 64x64 stopwatch face (a tiny PNG writer, no dependencies)."""
+"""Write itbtimer/assets/icon.png: a 64x64 stopwatch face (a tiny PNG writer, no dependencies)."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ def png(width: int, height: int, rows: list[bytes]) -> bytes:
 
 
 def main() -> None:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "assets/icon.png")
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "itbtimer/assets/icon.png")
     rows = [bytes(c for x in range(SIZE) for c in pixel(x, y)) for y in range(SIZE)]
     out.write_bytes(png(SIZE, SIZE, rows))
     print(out)

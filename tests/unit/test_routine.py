@@ -258,7 +258,7 @@ def test_utf8_bom_is_accepted(tmp_path: Path):
 
 
 def test_bundled_routines_load():
-    root = Path(__file__).parent.parent / "routines"
+    root = Path(__file__).parents[2] / "itbtimer" / "routines"
     for path in root.glob("*.yaml"):
         assert load_routine(path).sections
 

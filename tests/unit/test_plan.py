@@ -114,7 +114,7 @@ def test_the_examples_in_the_docs_are_valid_routines():
     import re
     from pathlib import Path
 
-    root = Path(__file__).parent.parent
+    root = Path(__file__).parents[2]
     found = 0
     for doc in ("README.md", "docs/routine-format.md"):
         for block in re.findall(r"```yaml\n(.*?)```", (root / doc).read_text(), re.S):

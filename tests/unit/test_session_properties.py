@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from itbtimer.events import Cue, Paused, Resumed, StepStarted
 from itbtimer.session import Session
 
-from .helpers import plan_of
+from ..helpers import plan_of
 
 
 @st.composite

@@ -24,7 +24,7 @@ from itbtimer.session import Session
 from itbtimer.sounds import SilentPlayer
 from itbtimer.workout import ScaledClock, Workout
 
-from .helpers import plan_of
+from ..helpers import plan_of
 
 ROUTINE = """\
 name: Knee
@@ -156,7 +156,7 @@ def test_kill_9_mid_write_loses_nothing_already_written(tmp_path):
         folder = tmp_path / f"run{attempt}"
         proc = subprocess.Popen([sys.executable, "-c", WRITER, str(folder)],
                                 stdout=subprocess.PIPE, text=True,
-                                cwd=Path(__file__).parent.parent)
+                                cwd=Path(__file__).parents[2])
         confirmed = -1
         deadline = time.monotonic() + 0.3 + attempt * 0.1
         while time.monotonic() < deadline:

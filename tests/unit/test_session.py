@@ -7,7 +7,7 @@ import pytest
 from itbtimer.events import Cue, StepStarted
 from itbtimer.session import NotStarted, Session, SessionOver
 
-from .helpers import names, plan_of
+from ..helpers import names, plan_of
 
 SIMPLE = """\
 name: Simple

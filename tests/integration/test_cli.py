@@ -13,7 +13,7 @@ import pytest
 
 from itbtimer.cli import main
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parents[2]
 
 
 def run(*args: str, cwd: Path | None = None, python: str = sys.executable):
@@ -22,7 +22,7 @@ def run(*args: str, cwd: Path | None = None, python: str = sys.executable):
 
 
 def test_check_good_files_prints_ok_and_exits_0(capsys):
-    assert main(["check", *map(str, sorted((ROOT / "routines").glob("*.yaml")))]) == 0
+    assert main(["check", *map(str, sorted((ROOT / "itbtimer" / "routines").glob("*.yaml")))]) == 0
     out = capsys.readouterr().out.splitlines()
     assert len(out) == 3 and all(line.startswith("OK ") for line in out)
     assert "OK ITB recovery: 77 steps, 0:34:40" in out

@@ -14,7 +14,7 @@ HERE = Path(__file__).parent
 def run_with(tmp_path: Path, ci: bool) -> subprocess.CompletedProcess:
     project = tmp_path / "p"
     (project / "tests").mkdir(parents=True)
-    shutil.copy(HERE / "conftest.py", project / "tests" / "conftest.py")
+    shutil.copy(HERE.parent / "conftest.py", project / "tests" / "conftest.py")
     (project / "tests" / "test_skips.py").write_text(
         "import pytest\n\ndef test_skipped():\n    pytest.skip('no display')\n")
     env = {k: v for k, v in os.environ.items() if k != "CI"}

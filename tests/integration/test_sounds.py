@@ -22,8 +22,8 @@ from itbtimer.sounds import (
     write_sounds,
 )
 
-ROOT = Path(__file__).parent.parent
-BUNDLED = ROOT / "assets" / "sounds"
+ROOT = Path(__file__).parents[2]
+BUNDLED = ROOT / "itbtimer" / "assets" / "sounds"
 FILE_DEVICE = """pcm.!default {{
     type file
     slave.pcm "null"
@@ -38,8 +38,8 @@ BROKEN_DEVICE = 'pcm.!default { type hw; card 97; device 0 }\nctl.!default { typ
 def probe(home: Path, **args) -> dict:
     env = {**os.environ, "HOME": str(home), "PYTHONPATH": str(ROOT)}
     env.pop("XDG_CONFIG_HOME", None)
-    result = subprocess.run([sys.executable, "-m", "tests.sound_probe", json.dumps(args)],
-                            capture_output=True, text=True, env=env, cwd=ROOT, timeout=60)
+    probe = [sys.executable, "-m", "tests.integration.sound_probe", json.dumps(args)]
+    result = subprocess.run(probe, capture_output=True, text=True, env=env, cwd=ROOT, timeout=60)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
 

@@ -15,11 +15,11 @@ from itbtimer.history import HistoryStore
 from itbtimer.sounds import NO_DEVICE_NOTICE, SimpleaudioPlayer, load_sounds
 from itbtimer.workout import ScaledClock, Workout
 
+from ..helpers import plan_of
 from .gui_helpers import Harness
-from .helpers import plan_of
 from .test_sounds import FlakyBackend
 
-BUNDLED = Path(__file__).parent.parent / "assets" / "sounds"
+BUNDLED = Path(__file__).parents[2] / "itbtimer" / "assets" / "sounds"
 ROUTINE = """\
 name: Faults
 defaults: {get_ready: 0}
