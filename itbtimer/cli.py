@@ -39,7 +39,7 @@ def _window_parser() -> argparse.ArgumentParser:
     p.add_argument("--autostart", action="store_true", help="skip the start screen")
     p.add_argument("--fullscreen", action="store_true", help="start in full screen")
     p.add_argument("--mute", action="store_true", help="start with the sound muted")
-    p.add_argument("--volume", type=_volume, default=100, metavar="PERCENT",
+    p.add_argument("--volume", action=_Volume, default=100, metavar="PERCENT",
                    help="beep volume, 0-100 (default 100)")
     p.add_argument("--speed", type=_speed, default=1.0, metavar="N",
                    help="rehearse N times faster (1-100); every duration scales")
@@ -58,10 +58,24 @@ def _speed(text: str) -> float:
     return value
 
 
-def _volume(text: str) -> int:
-    if not text.isdigit() or not 0 <= int(text) <= 100:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a volume (write 0 to 100)")
+VOLUME_ERROR = "--volume must be a whole number from 0 to 100"
+
+
+def parse_volume(text: str) -> int | None:
+    """A volume percent written with ASCII digits 0-100, else None ("٥٠" is not 50 here)."""
+    if not (text.isascii() and text.isdigit()) or not 0 <= int(text) <= 100:
+        return None
     return int(text)
+
+
+class _Volume(argparse.Action):
+    """--volume with the person's words in the error, not argparse's "argument --volume: ..."."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        volume = parse_volume(str(values))
+        if volume is None:
+            parser.error(f"{VOLUME_ERROR} (not '{values}')")
+        setattr(namespace, self.dest, volume)
 
 
 def _command_parser() -> argparse.ArgumentParser:

@@ -10,6 +10,8 @@ import argparse
 import io
 import logging
 import math
+import os
+import stat
 import struct
 import sys
 import time
@@ -26,6 +28,10 @@ PEAK = 0.7  # of full scale: loud, with headroom so nothing clips
 RETRY_SECONDS = 30.0
 NO_DEVICE_NOTICE = "Sound is off: no audio device found"
 SUPPORTED_RATES = (8000, 11025, 16000, 22050, 24000, 32000, 44100, 48000, 88200, 96000)
+# A cue is a beep: a replacement longer or larger than this is a mistake (a song, a FIFO, a
+# recording), and decoding and scaling it would hold up the window's start for seconds.
+MAX_REPLACEMENT_BYTES = 5 * 1024 * 1024
+MAX_REPLACEMENT_SECONDS = 10.0
 
 log = logging.getLogger("itbtimer.sounds")
 
@@ -123,11 +129,19 @@ class BadSound(Exception):
     pass
 
 
-def read_sound(path: Path) -> Sound:
+def read_sound(path: Path, max_seconds: float | None = None) -> Sound:
+    return _decode(path, str(path), max_seconds)
+
+
+def _decode(path: Path, source: str | io.BytesIO, max_seconds: float | None) -> Sound:
     try:
-        with wave.open(str(path), "rb") as w:
+        with wave.open(source, "rb") as w:
             channels, width, rate = w.getnchannels(), w.getsampwidth(), w.getframerate()
-            data = w.readframes(w.getnframes())
+            frames = w.getnframes()
+            if max_seconds is not None and rate and frames / rate > max_seconds:
+                raise BadSound(f"{path}: lasts {frames / rate:.0f} s; a cue sound may last "
+                               f"at most {max_seconds:.0f} s")
+            data = w.readframes(frames)
     except (OSError, wave.Error, EOFError, struct.error) as exc:
         raise BadSound(f"{path}: not a readable WAV file ({exc})") from None
     if width != 2:
@@ -145,18 +159,55 @@ def read_sound(path: Path) -> Sound:
     return Sound(samples, channels, rate)
 
 
+def read_replacement(path: Path) -> Sound | None:
+    """A person's replacement sound, or None when there is none; BadSound when unusable.
+
+    Opened without blocking (a FIFO named go.wav must not hang the start), and only a
+    regular file of at most 5 MB and 10 s is read at all.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise BadSound(f"{path}: cannot be opened ({exc.strerror})") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise BadSound(f"{path}: not a regular file; a cue sound must be a WAV file")
+        if info.st_size > MAX_REPLACEMENT_BYTES:
+            raise BadSound(f"{path}: {info.st_size / 1024 / 1024:.0f} MB; a cue sound may be "
+                           f"at most {MAX_REPLACEMENT_BYTES // 1024 // 1024} MB")
+        data = b""
+        while len(data) <= MAX_REPLACEMENT_BYTES:
+            chunk = os.read(fd, MAX_REPLACEMENT_BYTES + 1 - len(data))
+            if not chunk:
+                break
+            data += chunk
+    except OSError as exc:
+        raise BadSound(f"{path}: cannot be read ({exc.strerror})") from None
+    finally:
+        os.close(fd)
+    if len(data) > MAX_REPLACEMENT_BYTES:  # grew while being read
+        raise BadSound(f"{path}: more than {MAX_REPLACEMENT_BYTES // 1024 // 1024} MB; "
+                       f"a cue sound may be at most that")
+    return _decode(path, io.BytesIO(data), MAX_REPLACEMENT_SECONDS)
+
+
 def load_sounds(bundled: Path, custom: Path | None = None) -> tuple[dict[str, Sound], list[str]]:
     """Every cue's sound: a person's replacement where it is good, else the bundled one."""
     sounds: dict[str, Sound] = {}
     warnings: list[str] = []
     for cue in CUES:
-        replacement = custom / f"{cue}.wav" if custom else None
-        if replacement is not None and replacement.exists():
+        if custom is not None:
             try:
-                sounds[cue] = read_sound(replacement)
-                continue
+                replacement = read_replacement(custom / f"{cue}.wav")
             except BadSound as exc:
                 warnings.append(f"{exc}; using the built-in {cue} sound")
+            else:
+                if replacement is not None:
+                    sounds[cue] = replacement
+                    continue
         sounds[cue] = read_sound(bundled / f"{cue}.wav")
     return sounds, warnings
 
