@@ -10,6 +10,8 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
 
 from . import __version__
 from .bundled import DEFAULT_ROUTINE, bundled_routines, resolve_routine
@@ -29,11 +31,20 @@ EPILOG = """commands:
 ROUTINE is a path to a YAML file or the name of a bundled routine."""
 
 
-def _window_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="itbtimer", description="Follow a recovery routine: big countdown, cues, beeps.",
-        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--version", action="version", version=f"itbtimer {__version__}")
+class _Probe(argparse.ArgumentParser):
+    """The window's options, read only to find the first word; it never prints or exits."""
+
+    def error(self, message: str) -> NoReturn:
+        raise ValueError(message)
+
+
+def _window_parser(probe: bool = False) -> argparse.ArgumentParser:
+    kind = _Probe if probe else argparse.ArgumentParser
+    p = kind(prog="itbtimer", description="Follow a recovery routine: big countdown, cues, beeps.",
+             epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+             add_help=not probe)
+    if not probe:
+        p.add_argument("--version", action="version", version=f"itbtimer {__version__}")
     p.add_argument("routine", nargs="?", default=DEFAULT_ROUTINE,
                    help="routine file or bundled routine name (default: itb-recovery)")
     p.add_argument("--autostart", action="store_true", help="skip the start screen")
@@ -146,10 +157,24 @@ def cmd_window(args: argparse.Namespace) -> int:
     return run_window(args)
 
 
+def _is_command(argv: list[str]) -> bool:
+    """Does the person name a command? Read as the window reads its arguments (options
+    with values skipped), so `itbtimer plan` opens a routine file called `plan` when one
+    is here and nothing follows, and `itbtimer plan ROUTINE` still plans ROUTINE."""
+    try:
+        known, rest = _window_parser(probe=True).parse_known_args(argv)
+    except ValueError:
+        return bool(argv) and argv[0] in COMMANDS
+    word = known.routine
+    if word not in COMMANDS:
+        return False
+    return bool(rest) or not Path(word).is_file()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        if argv and argv[0] in COMMANDS:
+        if _is_command(argv):
             args = _command_parser().parse_args(argv)
             handler = {"check": cmd_check, "plan": cmd_plan, "list": cmd_list,
                        "history": cmd_history}[args.command]

@@ -7,7 +7,15 @@ from functools import cached_property
 from typing import Any
 
 from .durations import format_hms
+from .enums import StrEnum
 from .routine import Exercise, Routine, Section
+
+
+class StepKind(StrEnum):
+    GET_READY = "get_ready"
+    WORK = "work"
+    REST = "rest"
+    SWITCH = "switch"
 
 
 @dataclass(frozen=True)
@@ -15,7 +23,7 @@ class Step:
     """One thing the person does: get ready, work (one side of one set), switch, or rest."""
 
     index: int
-    kind: str  # "get_ready" | "work" | "rest" | "switch"
+    kind: StepKind
     mode: str  # "timed" | "reps" | "until"
     name: str
     section: str
@@ -132,7 +140,7 @@ class _Builder:
         base = {"section": section.name, "section_cue": section.cue}
         first = section.exercises[0]
         if self.routine.get_ready > 0:
-            self.add(kind="get_ready", mode="timed", name="Get ready",
+            self.add(kind=StepKind.GET_READY, mode="timed", name="Get ready",
                      seconds=self.routine.get_ready, exercise=first.name, **base)
         units = [(r, e, s) for r in range(1, section.rounds + 1)
                  for e in section.exercises for s in range(1, e.sets + 1)]
@@ -140,7 +148,7 @@ class _Builder:
             self.unit(exercise, set_no, round_no, section.rounds, base)
             if i + 1 < len(units) and exercise.rest.max_seconds > 0:
                 rest = exercise.rest
-                self.add(kind="rest", mode="timed", name="Rest", seconds=rest.max_seconds,
+                self.add(kind=StepKind.REST, mode="timed", name="Rest", seconds=rest.max_seconds,
                          min_seconds=rest.min_seconds if rest.flexible else None,
                          exercise=units[i + 1][1].name, **base)
 
@@ -150,9 +158,9 @@ class _Builder:
                   "cue": exercise.cue, **base}
         for n, side in enumerate(exercise.sides or (None,)):
             if n > 0 and self.routine.switch > 0:
-                self.add(kind="switch", mode="timed", name=exercise.name, side=side,
+                self.add(kind=StepKind.SWITCH, mode="timed", name=exercise.name, side=side,
                          seconds=self.routine.switch, exercise=exercise.name, **shared)
-            self.add(kind="work", mode=exercise.mode, name=exercise.name, side=side,
+            self.add(kind=StepKind.WORK, mode=exercise.mode, name=exercise.name, side=side,
                      seconds=exercise.work, reps=exercise.reps, until=exercise.until,
                      **shared)
 

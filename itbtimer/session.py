@@ -15,87 +15,25 @@ with the same due times.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 
-from .errors import ItbtimerError
-from .events import (
-    Cue,
-    Event,
-    Extended,
-    Finished,
-    Paused,
-    Restarted,
-    Resumed,
-    SessionStarted,
-    Skipped,
-    StepDone,
-    StepStarted,
-    Stopped,
-    WentBack,
+from . import commands as do
+from . import events as ev
+from .plan import Plan, Step, StepKind
+from .schedule import Visit
+from .states import (
+    NotStarted,
+    SessionError,
+    SessionOver,
+    SessionState,
+    StepRecord,
+    StepStatus,
+    View,
 )
-from .plan import Plan, Step
+
+__all__ = ["NotStarted", "Session", "SessionError", "SessionOver", "SessionState",
+           "StepRecord", "StepStatus", "View"]
 
 BACK_RESTARTS_AFTER = 3.0  # seconds into a work step after which `back` restarts it
-COUNTDOWN_FROM = 3  # pips at 3, 2, 1 s before the end ...
-COUNTDOWN_MIN_STEP = 4  # ... of every timed step at least this long
-HALFWAY_MIN_STEP = 60
-START_SOUNDS = {"work": "go", "rest": "rest", "switch": "switch"}
-
-
-class SessionError(ItbtimerError):
-    """A command the session cannot take in its present state."""
-
-
-class NotStarted(SessionError):
-    pass
-
-
-class SessionOver(SessionError):
-    pass
-
-
-@dataclass
-class StepRecord:
-    """What happened to one step of the plan (its last visit)."""
-
-    index: int
-    step: Step
-    status: str = "not_reached"  # done | skipped | left | stopped | not_reached
-    active_seconds: float = 0.0
-    added_seconds: float = 0.0
-    visits: int = 0
-
-
-@dataclass(frozen=True)
-class View:
-    """Everything a screen needs, at one moment."""
-
-    state: str  # ready | running | paused | finished | stopped
-    index: int
-    count: int
-    step: Step
-    next_step: Step | None
-    elapsed: float  # active seconds into this step
-    remaining: float | None  # timed steps only
-    step_progress: float | None  # 0..1, timed steps only
-    session_progress: float  # 0..1
-    can_go: bool  # a flexible rest has reached its minimum
-    routine_left: float  # seconds of timed steps still to come, this one included
-    active_seconds: float
-    paused_seconds: float
-    added_seconds: float
-
-    @property
-    def paused(self) -> bool:
-        return self.state == "paused"
-
-
-@dataclass
-class _Visit:
-    index: int
-    start: float  # active time
-    added: float = 0.0
-    fired: set[str] = field(default_factory=set)
 
 
 class Session:
@@ -104,9 +42,9 @@ class Session:
             raise SessionError("this routine has no steps")
         self.plan = plan
         self.steps = plan.steps
-        self.state = "ready"
+        self.state = SessionState.READY
         self.records = [StepRecord(i, s) for i, s in enumerate(self.steps)]
-        self._visit = _Visit(0, 0.0)
+        self._visit = Visit(0, self.steps[0], 0.0)
         self._started_at: float | None = None
         self._origin = 0.0  # wall time minus active time, while running
         self._paused_total = 0.0
@@ -142,57 +80,28 @@ class Session:
 
     @property
     def over(self) -> bool:
-        return self.state in ("finished", "stopped")
+        return self.state.over
 
     @property
     def step(self) -> Step:
         return self.steps[self._visit.index]
 
-    # --- the schedule of one step visit ------------------------------------------------
-
-    def _cues(self) -> list[tuple[float, str]]:
-        """(offset into the visit, cue key) for every cue of this visit not yet fired."""
-        step, visit = self.step, self._visit
-        due: list[tuple[float, str]] = []
-        if step.kind in START_SOUNDS:
-            due.append((0.0, "start"))
-        if step.timed:
-            length = step.seconds + visit.added  # type: ignore[operator]
-            if step.seconds >= COUNTDOWN_MIN_STEP:  # type: ignore[operator]
-                due += [(length - k, f"countdown{k}") for k in range(COUNTDOWN_FROM, 0, -1)]
-            if step.kind == "work" and step.seconds >= HALFWAY_MIN_STEP:  # type: ignore[operator]
-                due.append((step.seconds / 2, "halfway"))  # type: ignore[operator]
-            if step.flexible:
-                due.append((float(step.min_seconds), "ready"))  # type: ignore[arg-type]
-        return sorted((o, k) for o, k in due if k not in visit.fired)
-
-    def _end(self) -> float:
-        """Active time at which this visit ends by itself (inf for reps/until)."""
-        if not self.step.timed:
-            return math.inf
-        return self._visit.start + self.step.seconds + self._visit.added  # type: ignore[operator]
-
-    def _sound(self, key: str) -> str:
-        if key == "start":
-            return START_SOUNDS[self.step.kind]
-        return "countdown" if key.startswith("countdown") else key
-
-    def _advance(self, now: float) -> list[Event]:
+    def _advance(self, now: float) -> list[ev.Event]:
         """Every event due up to `now`, in order, each at its due time."""
-        if self.state != "running":
+        if self.state != SessionState.RUNNING:
             return []
         target = self._active(now)
-        out: list[Event] = []
-        while self.state == "running":
-            cues = self._cues()
-            end = self._end()
+        out: list[ev.Event] = []
+        while self.state == SessionState.RUNNING:
+            cues = self._visit.cues()
+            end = self._visit.end()
             if cues and self._visit.start + cues[0][0] <= min(target, end):
                 offset, key = cues[0]
                 self._visit.fired.add(key)
                 at = self._wall(self._visit.start + offset)
-                out.append(Cue(at, self._sound(key), self._visit.index))
+                out.append(ev.Cue(at, self._visit.sound(key), self._visit.index))
             elif end <= target:
-                out += self._leave(end, "done")
+                out += self._leave(end, StepStatus.DONE)
                 out += self._enter(self._visit.index + 1, end)
             else:
                 break
@@ -200,17 +109,17 @@ class Session:
 
     # --- moving between steps ----------------------------------------------------------
 
-    def _leave(self, active: float, status: str) -> list[Event]:
+    def _leave(self, active: float, status: StepStatus) -> list[ev.Event]:
         visit = self._visit
         record = self.records[visit.index]
         record.status = status
         record.active_seconds = active - visit.start
         record.added_seconds = visit.added
         at = self._wall(active) if self._paused_since is None else self._last_now
-        return [StepDone(at, visit.index, record.active_seconds, status == "skipped",
+        return [ev.StepDone(at, visit.index, record.active_seconds, status == StepStatus.SKIPPED,
                          visit.added)]
 
-    def _enter(self, index: int, active: float) -> list[Event]:
+    def _enter(self, index: int, active: float) -> list[ev.Event]:
         """Begin a visit of step `index` at active time `active` (or finish)."""
         at = self._wall(active) if self._paused_since is None else self._last_now
         if index >= len(self.steps):
@@ -221,15 +130,15 @@ class Session:
                 self._paused_since = None
             self._ended_active = active
             self._ended_at = at
-            self.state = "finished"
-            return [Cue(at, "finish", len(self.steps) - 1), Finished(at)]
-        self._visit = _Visit(index, active)
+            self.state = SessionState.FINISHED
+            return [ev.Cue(at, "finish", len(self.steps) - 1), ev.Finished(at)]
+        self._visit = Visit(index, self.steps[index], active)
         self.records[index].visits += 1
-        return [StepStarted(at, index, self.steps[index])]
+        return [ev.StepStarted(at, index, self.steps[index])]
 
     # --- commands ----------------------------------------------------------------------
 
-    def _command(self, now: float) -> tuple[float, list[Event]]:
+    def _command(self, now: float) -> tuple[float, list[ev.Event]]:
         if self.over:
             raise SessionOver(f"the session has {self.state}; start a new one")
         if self._started_at is None:
@@ -237,7 +146,19 @@ class Session:
         now = self._clamp(now)
         return now, self._advance(now)
 
-    def start(self, now: float) -> list[Event]:
+    def apply(self, command: do.Command, now: float) -> list[ev.Event]:
+        """One entry point for every command (keys, buttons, a remote control)."""
+        if isinstance(command, do.Extend):
+            return self.extend(now, command.seconds)
+        handlers = {do.Start: self.start, do.TogglePause: self.toggle, do.Pause: self.pause,
+                    do.Resume: self.resume, do.Next: self.next, do.Back: self.back,
+                    do.Restart: self.restart_step, do.Stop: self.stop}
+        handler = handlers.get(type(command))
+        if handler is None:
+            raise SessionError(f"the session does not know the command {command!r}")
+        return handler(now)
+
+    def start(self, now: float) -> list[ev.Event]:
         if self.over:
             raise SessionOver(f"the session has {self.state}; start a new one")
         if self._started_at is not None:
@@ -245,43 +166,43 @@ class Session:
         now = self._clamp(now)
         self._started_at = now
         self._origin = now
-        self.state = "running"
-        out: list[Event] = [SessionStarted(now)]
+        self.state = SessionState.RUNNING
+        out: list[ev.Event] = [ev.SessionStarted(now)]
         out += self._enter(0, 0.0)
         return out + self._advance(now)
 
-    def tick(self, now: float) -> list[Event]:
+    def tick(self, now: float) -> list[ev.Event]:
         if self._started_at is None or self.over:
             return []
         return self._advance(self._clamp(now))
 
-    def pause(self, now: float) -> list[Event]:
+    def pause(self, now: float) -> list[ev.Event]:
         now, out = self._command(now)
-        if self.state != "running":
+        if self.state != SessionState.RUNNING:
             return out
         self._paused_since = now
-        self.state = "paused"
-        return out + [Paused(now)]
+        self.state = SessionState.PAUSED
+        return out + [ev.Paused(now)]
 
-    def resume(self, now: float) -> list[Event]:
+    def resume(self, now: float) -> list[ev.Event]:
         now, out = self._command(now)
-        if self.state != "paused":
+        if self.state != SessionState.PAUSED:
             return out
         assert self._paused_since is not None
         self._paused_total += now - self._paused_since
         self._origin += now - self._paused_since
         self._paused_since = None
-        self.state = "running"
-        return out + [Resumed(now)] + self._advance(now)
+        self.state = SessionState.RUNNING
+        return out + [ev.Resumed(now)] + self._advance(now)
 
-    def toggle(self, now: float) -> list[Event]:
+    def toggle(self, now: float) -> list[ev.Event]:
         if self._started_at is None and not self.over:
             return self.start(now)
-        if self.state == "paused":
+        if self.state == SessionState.PAUSED:
             return self.resume(now)
         return self.pause(now)
 
-    def next(self, now: float) -> list[Event]:
+    def next(self, now: float) -> list[ev.Event]:
         """Skip a timed step; Done on a reps/until step; go on from a flexible rest."""
         now, out = self._command(now)
         if self.over:
@@ -290,50 +211,51 @@ class Session:
         elapsed = active - self._visit.start
         done_early = not step.timed or (step.flexible and elapsed >= step.min_seconds)
         if not done_early:
-            out.append(Skipped(now, self._visit.index))
-        out += self._leave(active, "done" if done_early else "skipped")
+            out.append(ev.Skipped(now, self._visit.index))
+        out += self._leave(active, StepStatus.DONE if done_early else StepStatus.SKIPPED)
         out += self._enter(self._visit.index + 1, active)
         return out + self._advance(now)
 
-    def back(self, now: float) -> list[Event]:
+    def back(self, now: float) -> list[ev.Event]:
         """Restart a work step more than 3 s in; else go to the previous work step."""
         now, out = self._command(now)
         if self.over:
             return out
         active = self._active(now)
         here = self._visit.index
-        if self.step.kind == "work" and active - self._visit.start > BACK_RESTARTS_AFTER:
+        if self.step.kind == StepKind.WORK and active - self._visit.start > BACK_RESTARTS_AFTER:
             return out + self._restart(now, active)
-        target = next((i for i in range(here - 1, -1, -1) if self.steps[i].kind == "work"), None)
+        target = next((i for i in range(here - 1, -1, -1)
+                       if self.steps[i].kind == StepKind.WORK), None)
         if target is None:
             return out + self._restart(now, active)
-        out += self._leave(active, "left")
-        out.append(WentBack(now, here, target))
+        out += self._leave(active, StepStatus.INTERRUPTED)
+        out.append(ev.WentBack(now, here, target))
         out += self._enter(target, active)
         return out + self._advance(now)
 
-    def restart_step(self, now: float) -> list[Event]:
+    def restart_step(self, now: float) -> list[ev.Event]:
         now, out = self._command(now)
         if self.over:
             return out
         return out + self._restart(now, self._active(now))
 
-    def _restart(self, now: float, active: float) -> list[Event]:
+    def _restart(self, now: float, active: float) -> list[ev.Event]:
         index = self._visit.index
-        out = self._leave(active, "left")
-        out.append(Restarted(now, index))
+        out = self._leave(active, StepStatus.INTERRUPTED)
+        out.append(ev.Restarted(now, index))
         out += self._enter(index, active)
         return out + self._advance(now)
 
-    def extend(self, now: float, seconds: float = 10.0) -> list[Event]:
+    def extend(self, now: float, seconds: float = 10.0) -> list[ev.Event]:
         """Add time to the running timed step (a rest too); reps/until steps have no end."""
         now, out = self._command(now)
         if self.over or not self.step.timed or seconds <= 0:
             return out
         self._visit.added += seconds
-        return out + [Extended(now, self._visit.index, seconds)]
+        return out + [ev.Extended(now, self._visit.index, seconds)]
 
-    def stop(self, now: float) -> list[Event]:
+    def stop(self, now: float) -> list[ev.Event]:
         now, out = self._command(now)
         if self.over:
             return out
@@ -341,20 +263,20 @@ class Session:
         if self._paused_since is not None:
             self._paused_total += now - self._paused_since
             self._paused_since = None
-        out += self._leave(active, "stopped")
+        out += self._leave(active, StepStatus.STOPPED)
         self._ended_active = active
         self._ended_at = now
-        self.state = "stopped"
-        return out + [Stopped(now)]
+        self.state = SessionState.STOPPED
+        return out + [ev.Stopped(now)]
 
     # --- reading -----------------------------------------------------------------------
 
     def next_due(self) -> float | None:
         """When the next event falls due on its own (None while paused or waiting)."""
-        if self.state != "running":
+        if self.state != SessionState.RUNNING:
             return None
-        cues = self._cues()
-        due = self._end()
+        cues = self._visit.cues()
+        due = self._visit.end()
         if cues:
             due = min(due, self._visit.start + cues[0][0])
         return None if due == math.inf else self._wall(due)
@@ -378,8 +300,8 @@ class Session:
         """The state at `now` as last advanced (call tick(now) first for the latest)."""
         step, visit = self.step, self._visit
         active = self._active(max(now, self._last_now))
-        elapsed = max(0.0, min(active, self._end()) - visit.start)
-        if self.state == "finished":
+        elapsed = max(0.0, min(active, self._visit.end()) - visit.start)
+        if self.state == SessionState.FINISHED:
             elapsed = (step.seconds or 0) + visit.added if step.timed else elapsed
         remaining = progress = None
         done_before = self._before[visit.index]
@@ -393,7 +315,7 @@ class Session:
             routine_left = self._left_from[visit.index + 1]
         total = self.plan.total_seconds
         session_progress = done_before / total if total else visit.index / len(self.steps)
-        if self.state == "finished":
+        if self.state == SessionState.FINISHED:
             session_progress, routine_left, remaining = 1.0, 0.0, 0.0 if step.timed else None
         next_index = visit.index + 1
         return View(

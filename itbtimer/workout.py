@@ -1,7 +1,9 @@
 """One workout: the session wired to the clock, the sound player, the events log and history.
 
-No Tk here: the window calls `tick()` and `command(...)` and draws `view()`.
-Tests and the benchmark drive the same object with a fake or real clock.
+No Tk here: the window calls `tick()` and `apply(command)` and draws `view()`.
+Tests and the benchmark drive the same object with a fake or real clock. Every
+time it reads or logs comes from its one clock (`ScaledClock`, whose `source` is
+the injected real clock).
 """
 
 from __future__ import annotations
@@ -13,14 +15,13 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import IO, Any
 
-from .events import Cue, Event, Finished, Paused, StepDone, Stopped
-from .history import HistoryStore
+from .commands import BY_NAME, Command, Stop
+from .events import Cue, Event, Finished, Paused, Resumed, SessionStarted, StepDone, Stopped
 from .plan import Plan
+from .ports import Awake, HistoryStore, Player, Record
 from .progress import build_record
-from .session import Session, SessionError, View
-from .sounds import Player
+from .session import Session, SessionError, SessionState, View
 
-EXTEND_SECONDS = 10.0
 SNAPSHOT_SECONDS = 15.0  # the in-progress mirror is rewritten at most this often
 
 
@@ -89,16 +90,15 @@ class Workout:
     def tick(self) -> list[Event]:
         return self._dispatch(self.session.tick(self.now()))
 
-    def command(self, name: str) -> list[Event]:
-        """A key or button: start, toggle, next, back, restart, extend, stop."""
+    @property
+    def state(self) -> SessionState:
+        return self.session.state
+
+    def apply(self, command: Command) -> list[Event]:
+        """The one way in for keys, buttons and remote controls."""
         now = self.now()
         try:
-            if name == "extend":
-                events = self.session.extend(now, EXTEND_SECONDS)
-            elif name == "restart":
-                events = self.session.restart_step(now)
-            else:
-                events = getattr(self.session, name)(now)
+            events = self.session.apply(command, now)
         except SessionError:
             return []  # a key pressed when it means nothing (before start, after the end)
         if self._started_wall is None and self.session.started_at is not None:
@@ -106,11 +106,15 @@ class Workout:
             self._real_start = self.clock.to_real(self.session.started_at)
         return self._dispatch(events)
 
+    def command(self, name: str) -> list[Event]:
+        """Transition aid: `apply(BY_NAME[name])` (start, toggle, next, back, ...)."""
+        return self.apply(BY_NAME[name])
+
     def _dispatch(self, events: list[Event]) -> list[Event]:
         for event in events:
             played = None
             if isinstance(event, Cue):
-                played = time.monotonic()  # when play() is called: the bench's measure
+                played = self.clock.source()  # when play() is called: the bench's measure
                 self.player.play(event.sound)
             self._log(event, played)
             if isinstance(event, StepDone | Paused):
@@ -136,7 +140,7 @@ class Workout:
 
     # --- recording -------------------------------------------------------------------
 
-    def record(self, pain: int | None = None) -> dict[str, Any]:
+    def record(self, pain: int | None = None) -> Record:
         start = self._started_wall or self.wallclock()
         return build_record(self.session, self.now(), start, self._ended_wall or
                             self.wallclock(), self.routine_file, pain, self._record_id)
@@ -160,12 +164,34 @@ class Workout:
     def quit(self) -> None:
         """Closing the window: stop the session and keep what was done."""
         if self.session.started_at is not None and not self.session.over:
-            self.command("stop")
+            self.apply(Stop())
         if self.events_log is not None and self._real_start is not None:
-            self.events_log.write(time.monotonic() - self._real_start, "quit")
+            self.events_log.write(self.clock.source() - self._real_start, "quit")
         self.save()
 
     @property
     def notice(self) -> str | None:
         notices = [n for n in (self.player.notice, self.history and self.history.notice) if n]
         return " · ".join(notices) if notices else None
+
+
+class AwakeWhileRunning:
+    """Keeps the screen awake while a workout runs, and only then (a workout listener)."""
+
+    def __init__(self, awake: Awake):
+        self.awake = awake
+        self.running = False
+
+    def __call__(self, event: Event) -> None:
+        if isinstance(event, SessionStarted | Resumed):
+            self.running = True
+            self.awake.hold()
+        elif isinstance(event, Paused | Finished | Stopped):
+            self.running = False
+            self.awake.release()
+
+    def window_ready(self, window_id: int) -> None:
+        """The window has an id now (--autostart may have begun before it had one)."""
+        self.awake.window_id = window_id
+        if self.running:
+            self.awake.hold()

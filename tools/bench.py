@@ -350,10 +350,61 @@ class Bench:
                  "max", f"{median:.3f} / {worst:.2f} ms", "< 5 ms",
                  "met" if median < 5 else "MISSED")
 
+    def engine(self) -> None:
+        """The engine on the real clock, in this process: ticked every ~1 ms, how late
+        is each step start noticed? (Was a unit test; wall-clock belongs here.)"""
+        from itbtimer.events import StepStarted
+        from itbtimer.plan import build_plan
+        from itbtimer.routine import parse_routine
+        from itbtimer.session import Session
+
+        plan = build_plan(parse_routine(
+            "name: R\ndefaults: {get_ready: 1, switch: 1}\nsections:\n  - name: A\n"
+            "    rest: 1\n    exercises:\n      - {name: X, work: 1, sides: both}\n"
+            "      - {name: Y, work: 1}\n"))
+        session = Session(plan)
+        late: list[float] = []
+        session.start(time.monotonic())
+        while not session.over:
+            time.sleep(0.001)
+            now = time.monotonic()
+            late += [now - e.at for e in session.tick(now) if isinstance(e, StepStarted)]
+        worst = max(late) * 1000
+        self.row(f"Engine: step starts noticed after their due time, ticked every ~1 ms "
+                 f"({len(late)} steps), worst", f"{worst:.1f} ms", "< 25 ms",
+                 "met" if worst < 25 else "MISSED")
+
+    def loader(self) -> None:
+        """Hostile routine files are refused quickly (was asserted in the unit tests)."""
+        from itbtimer.errors import RoutineError
+        from itbtimer.routine import load_routine, parse_routine
+
+        lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+        lines += [f"a{i}: &a{i} [{','.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
+        laughs = "\n".join(lines + ["name: *a9", "sections: *a9"]) + "\n"
+        bomb = ("name: X\nsections:\n  - &s\n    name: A\n    rounds: 100\n    exercises:\n"
+                + "".join(f"      - {{name: E{i}, sets: 100, sides: both}}\n"
+                          for i in range(10)) + "  - *s\n" * 3)
+        big = self.tmp / "big.yaml"
+        big.write_bytes(b"# " + b"x" * (1024 * 1024 + 10) + b"\n")
+        cases = {"billion laughs": lambda: parse_routine(laughs),
+                 "alias bomb of steps": lambda: parse_routine(bomb),
+                 "a 1 MiB file": lambda: load_routine(big)}
+        for name, case in cases.items():
+            started = time.perf_counter()
+            try:
+                case()
+            except RoutineError:
+                pass
+            took = time.perf_counter() - started
+            self.row(f"Loader: {name} refused in", f"{took * 1000:.0f} ms", "< 1 s",
+                     "met" if took < 1 else "MISSED")
+
     def run(self, only: list[str]) -> str:
         print("| What | Result | Goal | |\n|---|---|---|---|", flush=True)
         parts = {"cue": self.cue_timing, "long": self.long_drift, "cpu": self.cpu,
-                 "startup": self.startup_row, "scale": self.scale, "sound": self.sound}
+                 "startup": self.startup_row, "scale": self.scale, "sound": self.sound,
+                 "engine": self.engine, "loader": self.loader}
         for name, part in parts.items():
             if not only or name in only:
                 part()

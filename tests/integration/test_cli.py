@@ -114,3 +114,27 @@ def test_wheel_ships_routines_and_assets(tmp_path):
                              "print(len(list((assets_dir() / 'sounds').glob('*.wav'))))"],
                             cwd=elsewhere, capture_output=True, text=True, env=env)
     assert sounds.stdout.strip() == "7", sounds.stderr
+
+
+def test_a_routine_file_named_like_a_command_opens_by_that_name(tmp_path, monkeypatch):
+    (tmp_path / "plan").write_text((ROOT / "itbtimer" / "routines" / "warm-up.yaml").read_text())
+    monkeypatch.chdir(tmp_path)
+    opened = []
+    monkeypatch.setattr("itbtimer.cli.cmd_window", lambda args: opened.append(args.routine) or 0)
+    assert main(["plan"]) == 0 and opened == ["plan"]
+    assert main(["--mute", "plan"]) == 0 and opened == ["plan", "plan"]
+    assert main(["plan", "plan"]) == 0 and opened == ["plan", "plan"]  # the command, on it
+
+
+def test_an_internal_error_is_one_line_exit_1_and_logged(monkeypatch, capsys):
+    def broken(args):
+        raise KeyError("steps")
+
+    monkeypatch.setattr("itbtimer.cli.cmd_list", broken)
+    assert main(["list"]) == 1
+    err = capsys.readouterr().err
+    from itbtimer.logs import log_path
+
+    where = log_path()
+    assert err == f"itbtimer: internal error (KeyError: 'steps'); details in {where}\n"
+    assert "Traceback" in where.read_text() and "KeyError: 'steps'" in where.read_text()

@@ -9,6 +9,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -176,7 +177,8 @@ def test_kill_9_mid_write_loses_nothing_already_written(tmp_path):
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.sampled_from(["append", "load", "tear"]), max_size=30))
 def test_random_interleavings_never_lose_a_complete_record(tmp_path, operations):
-    folder = tmp_path / f"h{abs(hash(tuple(operations)))}"
+    # a fresh folder for every example: a replayed example must not find earlier records
+    folder = Path(tempfile.mkdtemp(dir=tmp_path)) / "h"
     store = HistoryStore(folder)
     written = []
     for n, op in enumerate(operations):

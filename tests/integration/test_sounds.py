@@ -108,13 +108,6 @@ def test_mute_plays_nothing(file_device):
 
 
 @pytest.mark.sound
-def test_play_returns_in_well_under_5_ms(file_device):
-    home, _ = file_device
-    result = probe(home, cues=["countdown"] * 60, wait=False, gap=0.005)
-    assert result["median_ms"] < 5, result
-
-
-@pytest.mark.sound
 def test_no_audio_device_means_silence_and_one_notice(tmp_path):
     home = tmp_path / "home"
     home.mkdir()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import time
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -191,16 +191,14 @@ def test_custom_tags_are_refused():
     assert "is not allowed" in one_error("name: !mine X\nsections: []\n")
 
 
-def test_billion_laughs_is_rejected_quickly():
+def test_billion_laughs_is_rejected():
     lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for i in range(1, 10):
         refs = ",".join([f"*a{i - 1}"] * 9)
         lines.append(f"a{i}: &a{i} [{refs}]")
     lines.append("name: *a9")
     lines.append("sections: *a9")
-    started = time.perf_counter()
-    found = errors("\n".join(lines) + "\n")
-    assert time.perf_counter() - started < 1.0
+    found = errors("\n".join(lines) + "\n")  # how quickly: make bench
     assert any("unknown key `a0`" in e for e in found)
     assert any("name: must be text, not a list" in e for e in found)
 
@@ -209,9 +207,7 @@ def test_alias_bomb_inside_exercises_is_bounded_by_the_step_limit():
     text = ("name: X\nsections:\n  - &s\n    name: A\n    rounds: 100\n    exercises:\n"
             + "".join(f"      - {{name: E{i}, sets: 100, sides: both}}\n" for i in range(10))
             + "  - *s\n" * 3)
-    started = time.perf_counter()
-    assert "over 50000 steps" in one_error(text)
-    assert time.perf_counter() - started < 1.0
+    assert "over 50000 steps" in one_error(text)  # how quickly: make bench
 
 
 def test_deep_nesting_is_an_error_not_a_crash():
@@ -245,10 +241,8 @@ def test_missing_file_and_folder(tmp_path: Path):
 def test_huge_file_is_refused_up_front(tmp_path: Path):
     path = tmp_path / "big.yaml"
     path.write_bytes(b"# " + b"x" * (1024 * 1024 + 10) + b"\n")
-    started = time.perf_counter()
     with pytest.raises(RoutineError, match="at most 1 MiB"):
         load_routine(path)
-    assert time.perf_counter() - started < 1.0
 
 
 def test_utf8_bom_is_accepted(tmp_path: Path):
@@ -296,13 +290,15 @@ def test_random_documents_load_or_give_a_routine_error(document):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.binary(max_size=300))
-def test_random_bytes_never_crash(data):
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return
-    try:
-        parse_routine(text)
-    except RoutineError:
-        pass
+@given(st.one_of(st.binary(max_size=300), st.text(max_size=300).map(str.encode)))
+def test_random_bytes_load_or_give_a_routine_error(data):
+    """Any bytes at all, UTF-8 or not, through the same door as a file."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "random.yaml"
+        path.write_bytes(data)
+        try:
+            routine = load_routine(path)
+        except RoutineError as exc:
+            assert exc.problems and str(exc).startswith(str(path))
+        else:
+            assert routine.name and routine.sections

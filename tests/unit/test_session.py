@@ -4,8 +4,27 @@ from __future__ import annotations
 
 import pytest
 
+from itbtimer.commands import (
+    Back,
+    Command,
+    Extend,
+    Next,
+    Pause,
+    Restart,
+    Resume,
+    Start,
+    Stop,
+    TogglePause,
+)
 from itbtimer.events import Cue, StepStarted
-from itbtimer.session import NotStarted, Session, SessionOver
+from itbtimer.session import (
+    NotStarted,
+    Session,
+    SessionError,
+    SessionOver,
+    SessionState,
+    StepStatus,
+)
 
 from ..helpers import names, plan_of
 
@@ -145,6 +164,8 @@ def test_back_from_right_side_returns_to_the_left_side():
     events = s.back(171.0)
     assert names(events)[:3] == ["step_done", "back", "step_started"]
     assert (s.step.name, s.step.side) == ("Lunge", "left")
+    right = s.records[events[0].index]
+    assert (right.step.side, right.status) == ("right", StepStatus.INTERRUPTED)
 
 
 def test_back_more_than_3s_into_a_work_step_restarts_it():
@@ -266,7 +287,7 @@ def test_navigation_while_paused_stays_paused_and_cues_wait():
     s, _ = session()
     s.pause(102.0)
     events = s.next(103.0)
-    assert "cue" not in names(events) and s.state == "paused"
+    assert [n for n in names(events) if n.startswith("cue:")] == [] and s.state == "paused"
     resumed = s.resume(110.0)
     assert cues(resumed) == [(10.0, "rest")]
 
@@ -289,3 +310,64 @@ def test_records_total_time():
     s.stop(120.0)
     assert s.active_seconds(120.0) == pytest.approx(10.0)
     assert s.paused_seconds(120.0) == pytest.approx(10.0)
+
+
+def test_stop_while_paused_ends_the_pause_and_records_the_step():
+    s, _ = session()
+    s.pause(104.0)
+    events = s.stop(110.0)
+    assert names(events) == ["step_done", "stopped"]
+    assert s.state == SessionState.STOPPED
+    assert (s.records[0].status, s.records[0].active_seconds) == (StepStatus.STOPPED, 4.0)
+    assert s.paused_seconds(200.0) == pytest.approx(6.0)
+    assert s.active_seconds(200.0) == pytest.approx(4.0)
+    assert s.tick(300.0) == []
+
+
+def test_done_on_the_last_step_while_paused_finishes_with_the_finish_cue():
+    s, _ = session(SIMPLE.replace("      - {name: Bridge, work: 60s}\n", ""))
+    assert s.steps[-1].name == "Plank" and not s.steps[-1].timed
+    while s.step.index < len(s.steps) - 1:
+        s.next(s._last_now + 1)
+    s.pause(s._last_now + 1)
+    paused_at = s._last_now
+    events = s.next(paused_at + 5)
+    assert names(events)[-2:] == ["cue:finish", "finished"]
+    assert events[-1].at == paused_at + 5  # when the person pressed the key
+    assert s.state == SessionState.FINISHED and s.records[-1].status == StepStatus.DONE
+    assert s.paused_seconds(paused_at + 100) == pytest.approx(5.0)  # the pause ended there
+
+
+@pytest.mark.parametrize("command, method", [
+    (Start(), "start"), (TogglePause(), "toggle"), (Pause(), "pause"), (Resume(), "resume"),
+    (Next(), "next"), (Back(), "back"), (Restart(), "restart_step"), (Stop(), "stop"),
+    (Extend(20), "extend"),
+])
+def test_each_command_does_what_its_method_does(command, method):
+    by_command, by_method = Session(plan_of(SIMPLE)), Session(plan_of(SIMPLE))
+    if not isinstance(command, Start):
+        by_command.start(100.0)
+        by_method.start(100.0)
+    if isinstance(command, Resume):
+        by_command.pause(101.0)
+        by_method.pause(101.0)
+    args = (106.0, 20) if method == "extend" else (106.0,)
+    assert names(by_command.apply(command, 106.0)) == names(getattr(by_method, method)(*args))
+    assert by_command.view(106.0) == by_method.view(106.0)
+
+
+def test_an_unknown_command_is_refused_with_its_name():
+    class Dance(Command):
+        pass
+
+    s, _ = session()
+    with pytest.raises(SessionError, match="Dance"):
+        s.apply(Dance(), 101.0)
+
+
+def test_states_statuses_and_kinds_are_enums_that_read_as_their_words():
+    s, _ = session()
+    assert s.state is SessionState.RUNNING and s.state == "running"
+    assert f"{s.state}" == "running" and str(s.steps[0].kind) == "work"
+    assert {status.value for status in StepStatus} == {
+        "not_reached", "done", "skipped", "interrupted", "stopped"}

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import time
-
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -121,24 +120,19 @@ def test_tick_rate_does_not_change_events_or_due_times(text, gaps):
     assert key == [(type(e).__name__, e.at, getattr(e, "sound", None)) for e in coarse_events]
 
 
-def test_real_clock_due_times_match_the_plan():
-    """A few real seconds: the engine reports each step start within 5 ms of the plan."""
+def test_due_times_match_the_plan_however_the_clock_is_read():
+    """Step starts fall due exactly on the plan's offsets, read at uneven moments.
+
+    How promptly the real program notices them is measured by `make bench` (engine).
+    """
     plan = plan_of("name: R\ndefaults: {get_ready: 1, switch: 1}\nsections:\n"
                    "  - name: A\n    rest: 1\n    exercises:\n"
                    "      - {name: X, work: 1, sides: both}\n      - {name: Y, work: 1}\n")
     session = Session(plan)
-    start = time.monotonic()
-    seen: list[tuple[float, float]] = []
-    for e in session.start(start):
-        if isinstance(e, StepStarted):
-            seen.append((e.at, time.monotonic()))
+    start = 5000.123
+    due = [e.at for e in session.start(start) if isinstance(e, StepStarted)]
+    now, gaps = start, [0.0013, 0.0007, 0.011, 0.0003]
     while not session.over:
-        time.sleep(0.001)
-        now = time.monotonic()
-        for e in session.tick(now):
-            if isinstance(e, StepStarted):
-                seen.append((e.at, now))
-    assert len(seen) == len(plan.steps)
-    for (due, noticed), step in zip(seen, plan.steps, strict=True):
-        assert abs(due - (start + step.offset)) < 1e-9  # the due time is exact
-        assert noticed - due < 0.005 + 0.02  # noticed promptly (tick every ~1 ms)
+        now += gaps[len(due) % len(gaps)]
+        due += [e.at for e in session.tick(now) if isinstance(e, StepStarted)]
+    assert due == pytest.approx([start + step.offset for step in plan.steps], abs=1e-9)

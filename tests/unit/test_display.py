@@ -1,0 +1,100 @@
+"""The presenter: what the running screen says, decided without a screen."""
+
+from __future__ import annotations
+
+from itbtimer.display import countdown_text, describe_step, show
+from itbtimer.session import Session
+
+from ..helpers import plan_of
+
+ROUTINE = """\
+name: Shown
+cue: Back straight
+defaults: {get_ready: 5, switch: 3}
+sections:
+  - name: Strength
+    cue: Slow and steady
+    rest: 30-45s
+    exercises:
+      - {name: Squat, work: 30s, sets: 2, cue: Knees out}
+      - {name: Lunge, work: 20s, sides: both}
+      - {name: Plank, until: shaking}
+"""
+
+
+def walk(to: str, kind: str = "work") -> tuple[Session, float]:
+    s = Session(plan_of(ROUTINE))
+    now = 100.0
+    s.start(now)
+    while (s.step.name, s.step.kind) != (to, kind):
+        now += 1
+        s.next(now)
+    return s, now
+
+
+def test_countdown_rounds_up_to_the_whole_second():
+    assert [countdown_text(x) for x in (3.0, 2.001, 2.0, 0.2, 0.0)] == [
+        "0:03", "0:03", "0:02", "0:01", "0:00"]
+
+
+def test_get_ready_names_the_section_and_what_comes():
+    s = Session(plan_of(ROUTINE))
+    s.start(100.0)
+    shown = show(s.view(101.2), "Back straight")
+    assert (shown.phase, shown.title, shown.target, shown.clock) == (
+        "get_ready", "Get ready", "Strength", "0:04")
+    assert shown.next_up == "Next: Squat (set 1 of 2)" and shown.cue == ""
+    assert shown.routine_cue == "Slow and steady · Back straight"
+    assert (shown.position, shown.time_left) == ("Step 1 of 10", "4:02 left")
+
+
+def test_work_step_shows_its_cue_sets_and_the_next_rest():
+    s, now = walk("Squat")
+    shown = show(s.view(now), None)
+    assert (shown.phase, shown.title, shown.cue, shown.target) == (
+        "work", "Squat", "Knees out", "Set 1 of 2")
+    assert (shown.next_up, shown.next_label, shown.pause_label) == ("Next: Rest", "Next", "Pause")
+    assert shown.status == "" and shown.side == ""
+
+
+def test_flexible_rest_says_go_when_ready_from_its_minimum():
+    s, now = walk("Rest", "rest")
+    before = show(s.view(now + 29), None)
+    assert before.target == "30–45 s: go from 30 s" and before.next_label == "Next"
+    s.tick(now + 30)
+    after = show(s.view(now + 30), None)
+    assert (after.status, after.next_label) == ("Go when ready (→)", "Go")
+
+
+def test_one_sided_moves_and_the_switch():
+    s, now = walk("Lunge")
+    shown = show(s.view(now), None)
+    assert (shown.side, shown.next_up) == ("LEFT", "Next: Switch to the right side")
+    s.tick(now + 20)
+    switch = show(s.view(now + 20), None)
+    assert (switch.phase, switch.title, switch.side) == ("switch", "Switch sides: Lunge", "RIGHT")
+
+
+def test_an_untimed_hold_counts_up_and_waits_for_done():
+    s, now = walk("Plank")
+    shown = show(s.view(now + 75), None)
+    assert (shown.clock, shown.target, shown.status) == ("1:15", "until shaking",
+                                                         "Press → when done")
+    assert (shown.next_label, shown.next_up) == ("Done", "Last one!")
+
+
+def test_paused_and_over_change_the_phase_and_the_words():
+    s, now = walk("Squat")
+    s.pause(now + 2)
+    paused = show(s.view(now + 50), None)
+    assert (paused.phase, paused.status, paused.pause_label) == (
+        "paused", "PAUSED — Space to resume", "Resume")
+    s.stop(now + 60)
+    stopped = show(s.view(now + 60), None)
+    assert (stopped.phase, stopped.status) == ("finished", "Stopped")
+
+
+def test_describe_step_in_words():
+    plan = plan_of(ROUTINE)
+    assert [describe_step(step) for step in plan.steps[:4]] == [
+        "Get ready: Squat", "Squat (set 1 of 2)", "Rest", "Squat (set 2 of 2)"]

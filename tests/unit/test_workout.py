@@ -1,0 +1,156 @@
+"""The workout: one session wired to a clock, a player, an events log and a history store.
+
+All fakes: a fake clock, a silent player, the history in memory.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from itbtimer.commands import BY_NAME, Extend, Next, Start, Stop, TogglePause
+from itbtimer.session import SessionState
+from itbtimer.sounds import SilentPlayer
+from itbtimer.workout import AwakeWhileRunning, EventsLog, ScaledClock, Workout
+
+from ..fakes import FakeAwake, MemoryHistory
+from ..helpers import plan_of
+
+ROUTINE = """\
+name: Wired
+defaults: {get_ready: 0}
+sections:
+  - name: A
+    rest: 5s
+    exercises:
+      - {name: Squat, work: 6s}
+      - {name: Plank, until: shaking}
+"""
+
+
+class Clock:
+    """A real clock that only moves when told; far from zero, as monotonic clocks are."""
+
+    def __init__(self, t: float = 383.0):
+        self.t = t
+
+    def __call__(self) -> float:
+        return self.t
+
+
+def workout(speed: float = 1.0, **kwargs) -> tuple[Workout, Clock, io.StringIO]:
+    real = Clock()
+    log = io.StringIO()
+    w = Workout(plan_of(ROUTINE), SilentPlayer(), ScaledClock(speed, real),
+                events_log=EventsLog(log), **kwargs)
+    return w, real, log
+
+
+def lines(log: io.StringIO) -> list[dict]:
+    return [json.loads(line) for line in log.getvalue().splitlines()]
+
+
+def test_every_logged_time_comes_from_the_injected_clock():
+    w, real, log = workout()
+    w.apply(Start())
+    real.t += 4.25
+    w.tick()  # 1.25 s after the countdown's first pip fell due
+    for t in (5.5, 6.1):
+        real.t = 383.0 + t
+        w.tick()
+    w.quit()
+    logged = lines(log)
+    cues = [e for e in logged if e["event"] == "cue"]
+    assert cues, logged
+    for cue in cues:
+        assert cue["played_t"] >= cue["t"]
+        assert cue["played_t"] - cue["t"] <= 1.25 + 1e-9  # never more than the tick's lateness
+    assert cues[0] == {"t": 0.0, "event": "cue", "sound": "go", "index": 0, "played_t": 0.0}
+    first_pip = next(c for c in cues if c["sound"] == "countdown")
+    assert (first_pip["t"], first_pip["played_t"]) == (3.0, 4.25)
+    assert logged[-1] == {"t": 6.1, "event": "quit"}
+    assert all(0.0 <= e["t"] <= 6.1 for e in logged)
+
+
+def test_rehearsal_speed_logs_real_seconds():
+    w, real, log = workout(speed=20.0)
+    w.apply(Start())
+    real.t += 0.3  # six routine seconds: the squat is over
+    w.tick()
+    rest = next(e for e in lines(log) if e["event"] == "cue" and e["sound"] == "rest")
+    assert rest["t"] == pytest.approx(0.3) and rest["played_t"] == pytest.approx(0.3)
+
+
+def test_commands_go_through_apply_and_mean_nothing_when_they_cannot_apply():
+    w, real, _ = workout()
+    assert w.apply(Next()) == []  # before the start: nothing, no error
+    w.apply(Start())
+    real.t += 2
+    w.apply(Extend(5))
+    assert w.view().remaining == pytest.approx(9.0)
+    w.apply(TogglePause())
+    assert w.state == SessionState.PAUSED
+    w.apply(Stop())
+    assert w.state == SessionState.STOPPED
+    assert w.apply(Next()) == []  # after the end: nothing, no error
+
+
+def test_the_old_command_names_still_work_and_no_other_name_does():
+    w, _, _ = workout()
+    assert w.command("toggle")[0].name == "session_started"
+    assert set(BY_NAME) == {"start", "toggle", "pause", "resume", "next", "back", "restart",
+                            "extend", "stop"}
+    with pytest.raises(KeyError):
+        w.command("__init__")
+
+
+def test_history_gets_a_mirror_on_pause_and_one_record_at_the_end():
+    store = MemoryHistory()
+    w, real, _ = workout(history=store)
+    w.apply(Start())
+    real.t += 2
+    w.apply(TogglePause())
+    assert store.in_progress is not None and store.in_progress["steps"][0]["name"] == "Squat"
+    w.apply(Stop())
+    assert store.records == [] and store.in_progress["completed"] is False
+    assert w.save(pain=3) and w.save(pain=5)
+    assert [r["pain"] for r in store.records] == [3]
+
+
+def test_a_failing_store_leaves_the_workout_going_with_a_notice():
+    store = MemoryHistory(fail=True)
+    w, real, _ = workout(history=store)
+    w.apply(Start())
+    real.t += 2
+    w.apply(TogglePause())
+    w.apply(TogglePause())
+    real.t += 10
+    w.tick()
+    assert w.state == SessionState.RUNNING and w.session.step.name == "Plank"
+    assert w.notice is not None and w.notice.startswith("History not saved")
+    w.quit()
+    assert not w.saved
+
+
+def test_the_screen_is_kept_awake_only_while_the_workout_runs():
+    awake = FakeAwake()
+    w, real, _ = workout()
+    listener = AwakeWhileRunning(awake)
+    w.listeners.append(listener)
+    w.apply(Start())
+    assert awake.active
+    real.t += 3
+    w.tick()  # cues and steps change nothing
+    assert awake.active
+    w.apply(TogglePause())
+    assert not awake.active
+    w.apply(TogglePause())
+    assert awake.active
+    listener.window_ready(42)
+    assert awake.window_id == 42 and awake.calls[-1] == "hold"
+    w.apply(Stop())
+    assert not awake.active
+    listener.window_ready(43)
+    assert not awake.active
