@@ -1,0 +1,188 @@
+"""The MPRIS player on a private session bus, driven by playerctl as a desktop widget would."""
+
+from __future__ import annotations
+
+import gc
+import logging
+import subprocess
+import threading
+import tkinter as tk
+
+import pytest
+
+from itbtimer.bus import BUS_NAME, DesktopBus
+from itbtimer.gui.remote import RemoteInbox
+from itbtimer.logs import log
+from itbtimer.media import Remote, playing, ready
+from itbtimer.session import Session
+from tests.helpers import plan_of
+
+from .dbus_helpers import WAIT_SECONDS, playerctl, session_bus, wait_until  # noqa: F401
+from .fake_notifications import NotificationServer
+
+pytestmark = pytest.mark.gui
+
+ROUTINE = """\
+name: Knee
+sections:
+  - name: Strength
+    exercises:
+      - {name: Clamshell, work: 40s, sides: both}
+      - {name: Plank, until: shaking}
+"""
+
+
+class Remotely:
+    """A Tk root with the bus's inbox watched from its loop, as the window has it."""
+
+    def __init__(self) -> None:
+        self.root = tk.Tk(className="itbtimer")
+        self.bus = DesktopBus()
+        self.got: list[tuple[Remote, bool]] = []
+        self.inbox = RemoteInbox(self.root, self.bus, self.take)
+        self.bus.start()
+        assert self.bus.ready.wait(WAIT_SECONDS)
+
+    def take(self, command: Remote) -> None:
+        self.got.append((command, threading.current_thread() is threading.main_thread()))
+
+    def pump(self) -> None:
+        self.root.update()
+
+    def close(self) -> None:
+        self.inbox.close()
+        self.bus.close()
+        self.root.destroy()
+
+
+@pytest.fixture
+def remote(xdisplay, session_bus):  # noqa: F811
+    r = Remotely()
+    yield r
+    r.close()
+    del r
+    gc.collect()  # Tk objects must die on the Tk thread, not in a later bus thread's collection
+
+
+def test_the_player_owns_its_name_on_the_session_bus(remote):
+    assert remote.bus.name == BUS_NAME
+    listed = subprocess.run(["playerctl", "--list-all"], capture_output=True, text=True).stdout
+    assert "itbtimer" in listed.split()
+
+
+def test_playerctl_commands_reach_the_tk_thread_in_order(remote):
+    remote.bus.publish(playing(_view(), "Knee"))
+    for args in (["play-pause"], ["next"], ["previous"], ["pause"], ["play"], ["stop"]):
+        playerctl(*args, pump=remote.pump)
+    assert wait_until(lambda: len(remote.got) == 6, remote.pump), remote.got
+    assert [c for c, _ in remote.got] == [Remote.PLAY_PAUSE, Remote.NEXT, Remote.PREVIOUS,
+                                         Remote.PAUSE, Remote.PLAY, Remote.STOP]
+    assert all(on_tk_thread for _, on_tk_thread in remote.got)
+
+
+def test_a_widget_reads_the_exercise_the_routine_and_the_section(remote):
+    remote.bus.publish(playing(_view(), "Knee", art_url="file:///usr/share/itbtimer.png"))
+    assert wait_until(lambda: playerctl("metadata", "xesam:title") ==
+                      "Clamshell — left", remote.pump)
+    assert playerctl("metadata", "xesam:artist") == "Knee"
+    assert playerctl("metadata", "xesam:album") == "Strength"
+    assert playerctl("metadata", "mpris:length") == "40000000"
+    assert playerctl("metadata", "mpris:artUrl") == "file:///usr/share/itbtimer.png"
+    assert playerctl("status") == "Playing"
+    assert 10.0 <= float(playerctl("position")) <= 40.0
+
+
+def test_the_start_screen_offers_only_play(remote):
+    remote.bus.publish(ready("Knee", 85.0))
+    assert wait_until(lambda: playerctl("status") == "Stopped", remote.pump)
+    assert playerctl("metadata", "xesam:title") == "Knee"
+    with pytest.raises(AssertionError, match="No player could handle"):
+        playerctl("next")  # CanGoNext is false: playerctl does not even ask
+
+
+def test_every_change_is_signalled_at_once(remote):
+    """playerctl --follow prints only on PropertiesChanged: no polling would show these."""
+    remote.bus.publish(ready("Knee", 85.0))
+    assert wait_until(lambda: playerctl("status") == "Stopped", remote.pump)
+    follow = subprocess.Popen(["playerctl", "--player=itbtimer", "--follow", "metadata",
+                               "--format", "{{status}} {{title}}"], stdout=subprocess.PIPE,
+                              text=True)
+    lines: list[str] = []
+    reader = threading.Thread(target=lambda: lines.extend(iter(follow.stdout.readline, "")),
+                              daemon=True)
+    reader.start()
+    try:
+        assert wait_until(lambda: len(lines) >= 1, remote.pump)
+        session = Session(plan_of(ROUTINE))
+        session.start(0.0)
+        remote.bus.publish(playing(session.view(1.0), "Knee"))
+        assert wait_until(lambda: any("Playing Get ready" in x for x in lines), remote.pump)
+        session.next(2.0)
+        remote.bus.publish(playing(session.view(2.0), "Knee"))
+        assert wait_until(lambda: any("Clamshell — left" in x for x in lines), remote.pump)
+        session.pause(3.0)
+        remote.bus.publish(playing(session.view(3.0), "Knee"))
+        assert wait_until(lambda: any(x.startswith("Paused Clamshell") for x in lines),
+                          remote.pump), lines
+    finally:
+        follow.terminate()
+        follow.wait(timeout=5)
+
+
+def test_a_second_window_gets_a_name_of_its_own(remote):
+    other = DesktopBus()
+    other.start()
+    try:
+        assert other.ready.wait(WAIT_SECONDS)
+        assert other.name is not None and other.name.startswith(BUS_NAME + ".instance")
+    finally:
+        other.close()
+
+
+def test_a_notification_goes_to_the_desktop(remote):
+    server = NotificationServer()
+    try:
+        remote.bus.notify("Workout complete", "34:40, plank 0:57")
+        assert wait_until(lambda: len(server.service.shown) == 1, remote.pump)
+        assert server.service.shown[0] == ("itbtimer", "itbtimer", "Workout complete",
+                                           "34:40, plank 0:57")
+    finally:
+        server.close()
+
+
+@pytest.mark.parametrize("address", ["unix:path=/nonexistent/itbtimer-bus", None])
+def test_no_session_bus_is_one_line_in_the_log_and_nothing_else(xdisplay, tmp_path, monkeypatch,
+                                                               address):
+    if address is None:
+        monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
+        monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))  # no bus socket there either
+        monkeypatch.delenv("DISPLAY", raising=False)  # nor an X11 autolaunch
+    else:
+        monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", address)
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler()
+    handler.emit = records.append  # type: ignore[method-assign]
+    log.addHandler(handler)
+    old_level = log.level
+    log.setLevel(logging.INFO)
+    try:
+        bus = DesktopBus()
+        bus.start()
+        assert bus.ready.wait(WAIT_SECONDS)
+        bus.publish(ready("Knee", 85.0))  # the window goes on as if nothing were missing
+        bus.notify("Workout complete", "1:00")
+        assert bus.take() == []
+        bus.close()
+    finally:
+        log.removeHandler(handler)
+        log.setLevel(old_level)
+    assert bus.name is None
+    assert [r.getMessage().split(":")[0] for r in records] == ["MPRIS off"], records
+
+
+def _view():
+    session = Session(plan_of(ROUTINE))
+    session.start(0.0)
+    session.next(1.0)  # past get ready: the left clamshell
+    session.tick(13.0)
+    return session.view(13.0)

@@ -1,0 +1,173 @@
+"""What a media remote shows and how the launcher is written: pure, no bus, no screen."""
+
+from __future__ import annotations
+
+from itbtimer.desktop import ICON_SIZES, entry_text, exec_line, icon_path, install, uninstall
+from itbtimer.media import (
+    NO_TRACK,
+    Playback,
+    describe,
+    finish_message,
+    idle,
+    playing,
+    ready,
+    to_microseconds,
+)
+from itbtimer.session import Session
+from tests.helpers import plan_of
+
+ROUTINE = """\
+name: Knee
+defaults: {get_ready: 5s, rest: 30-45s}
+sections:
+  - name: Strength
+    sets: 2
+    exercises:
+      - {name: Plank, until: shaking}
+      - {name: Clamshell, work: 40s, sides: both}
+"""
+
+
+def session_at_clamshell() -> tuple[Session, float]:
+    session = Session(plan_of(ROUTINE))
+    session.start(0.0)
+    session.tick(5.0)  # get ready is over: the plank holds until Done
+    session.next(20.0)  # held 15 s
+    session.next(50.0)  # go from the flexible rest after 30 s
+    session.next(60.0)  # the second plank: held 10 s
+    session.next(90.0)
+    return session, 90.0
+
+
+def test_a_running_step_is_the_track_the_routine_the_artist_the_section_the_album():
+    session, now = session_at_clamshell()
+    now += 12.5
+    session.tick(now)
+    shown = playing(session.view(now), "Knee", art_url="file:///icon.png")
+    assert shown.status is Playback.PLAYING
+    assert shown.title == "Clamshell — left (set 1 of 2)"
+    assert shown.artist == "Knee"
+    assert shown.album == "Strength"
+    assert shown.length == 40.0
+    assert shown.position == 12.5
+    meta = shown.metadata()
+    assert meta["xesam:title"] == ("s", "Clamshell — left (set 1 of 2)")
+    assert meta["xesam:artist"] == ("as", ["Knee"])
+    assert meta["mpris:length"] == ("x", 40_000_000)
+    assert meta["mpris:artUrl"] == ("s", "file:///icon.png")
+    assert meta["mpris:trackid"][0] == "o"
+    assert meta["mpris:trackid"][1] != NO_TRACK
+
+
+def test_each_step_is_a_new_track():
+    session, now = session_at_clamshell()
+    first = playing(session.view(now), "Knee").trackid
+    session.next(now + 1)
+    assert playing(session.view(now + 1), "Knee").trackid != first
+
+
+def test_time_added_lengthens_the_track():
+    session, now = session_at_clamshell()
+    session.extend(now + 1, 10.0)
+    assert playing(session.view(now + 1), "Knee").length == 50.0
+
+
+def test_a_hold_has_no_length_and_its_position_counts_up():
+    session = Session(plan_of(ROUTINE))
+    session.start(0.0)
+    session.tick(9.0)
+    shown = playing(session.view(9.0), "Knee")
+    assert shown.title == "Plank (set 1 of 2)"
+    assert shown.length is None
+    assert "mpris:length" not in shown.metadata()
+    assert shown.position == 4.0
+    assert shown.position_after(3.0) == 7.0
+
+
+def test_position_runs_on_while_playing_at_the_rehearsal_speed_and_stops_at_the_end():
+    session, now = session_at_clamshell()
+    shown = playing(session.view(now + 10), "Knee", speed=20.0)
+    assert shown.rate == 20.0
+    assert shown.position_after(0.5) == 20.0
+    assert shown.position_after(100.0) == 40.0
+
+
+def test_paused_stands_still_and_can_still_go_on():
+    session, now = session_at_clamshell()
+    session.pause(now + 3)
+    shown = playing(session.view(now + 60), "Knee")
+    assert shown.status is Playback.PAUSED
+    assert shown.position_after(30.0) == 3.0
+    assert shown.can_play and shown.can_pause and shown.can_go_next and shown.can_go_previous
+
+
+def test_after_the_end_nothing_can_be_asked():
+    session, now = session_at_clamshell()
+    session.stop(now + 1)
+    shown = playing(session.view(now + 1), "Knee")
+    assert shown.status is Playback.STOPPED
+    assert not (shown.can_play or shown.can_pause or shown.can_go_next
+                or shown.can_go_previous)
+
+
+def test_the_start_screen_can_only_play():
+    shown = ready("Knee", 600.0)
+    assert shown.status is Playback.STOPPED
+    assert shown.trackid == NO_TRACK
+    assert shown.can_play
+    assert not (shown.can_pause or shown.can_go_next or shown.can_go_previous)
+    assert not idle("itbtimer").can_play
+
+
+def test_rest_says_what_comes_after_it():
+    plan = plan_of(ROUTINE)
+    rest = next(s for s in plan.steps if s.kind == "rest")
+    assert describe(rest) == f"Rest, then {rest.exercise}"
+
+
+def test_microseconds_are_whole():
+    assert to_microseconds(0.0000016) == 2
+    assert to_microseconds(34.5) == 34_500_000
+
+
+def test_finish_message_gives_the_time_and_the_longest_hold():
+    record = {"completed": True, "active_seconds": 2080.9, "steps": [
+        {"name": "Plank", "until": "shaking", "time_seconds": 41.0},
+        {"name": "Plank", "until": "shaking", "time_seconds": 57.4},
+        {"name": "Clamshell", "until": None, "time_seconds": None},
+    ]}
+    assert finish_message(record) == ("Workout complete", "34:40, plank 0:57")
+    assert finish_message({"completed": False, "active_seconds": 61, "steps": []}) == (
+        "Workout stopped", "1:01")
+
+
+# --- the launcher ---------------------------------------------------------------------
+
+
+def test_exec_line_quotes_paths_with_spaces_as_the_spec_asks():
+    assert exec_line(["/usr/bin/itbtimer"]) == "/usr/bin/itbtimer %f"
+    assert exec_line(["/home/a b/python", "-m", "itbtimer"]) == \
+        '"/home/a b/python" -m itbtimer %f'
+    assert exec_line(['/x/"q"$']) == '"/x/\\\\"q\\\\"\\\\$" %f'
+
+
+def test_entry_names_the_window_class_and_the_icon():
+    text = entry_text(["/usr/bin/itbtimer"])
+    lines = text.splitlines()
+    assert lines[0] == "[Desktop Entry]"
+    assert "StartupWMClass=Itbtimer" in lines
+    assert "Icon=itbtimer" in lines
+    assert "Exec=/usr/bin/itbtimer %f" in lines
+
+
+def test_install_then_uninstall_leaves_nothing(tmp_path):
+    installed = install(tmp_path, ["/usr/bin/itbtimer"])
+    assert installed.entry.read_text().startswith("[Desktop Entry]")
+    for size in ICON_SIZES:
+        data = icon_path(tmp_path, size).read_bytes()
+        assert data[:8] == b"\x89PNG\r\n\x1a\n"
+        assert int.from_bytes(data[16:20], "big") == size  # the PNG's own width
+    removed = uninstall(tmp_path)
+    assert len(removed) == 1 + len(ICON_SIZES)
+    assert not any(p.is_file() for p in tmp_path.rglob("*"))
+    assert uninstall(tmp_path) == []
