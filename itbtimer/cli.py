@@ -20,13 +20,14 @@ from .errors import ItbtimerError, RoutineError
 from .plan import build_plan
 from .routine import load_routine
 
-COMMANDS = ("check", "plan", "list", "history")
+COMMANDS = ("check", "plan", "list", "history", "install-desktop")
 EPILOG = """commands:
   itbtimer [ROUTINE]            open the workout window (default: itb-recovery)
   itbtimer check ROUTINE...     validate routine files
   itbtimer plan ROUTINE [--json]  print every step of a routine
   itbtimer list                 list the bundled routines
   itbtimer history              show past sessions, weekly counts, holds and knee pain
+  itbtimer install-desktop      add itbtimer to the applications menu (--uninstall removes it)
 
 ROUTINE is a path to a YAML file or the name of a bundled routine."""
 
@@ -103,6 +104,8 @@ def _command_parser() -> argparse.ArgumentParser:
     history.add_argument("--json", action="store_true", help="machine-readable output")
     history.add_argument("--routine", metavar="NAME", help="only this routine")
     history.add_argument("--export", metavar="FILE.csv", help="write one row per step")
+    desktop = sub.add_parser("install-desktop", help="add itbtimer to the applications menu")
+    desktop.add_argument("--uninstall", action="store_true", help="remove it again")
     return p
 
 
@@ -151,6 +154,23 @@ def cmd_history(args: argparse.Namespace) -> int:
     return run_history(args)
 
 
+def cmd_install_desktop(args: argparse.Namespace) -> int:
+    from .desktop import install, uninstall
+
+    if args.uninstall:
+        removed = uninstall()
+        for path in removed:
+            print(f"removed {path}")
+        if not removed:
+            print("itbtimer was not in the applications menu")
+        return 0
+    installed = install()
+    print(f"wrote {installed.entry}")
+    for icon in installed.icons:
+        print(f"wrote {icon}")
+    return 0
+
+
 def cmd_window(args: argparse.Namespace) -> int:
     from .app import run_window
 
@@ -177,7 +197,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if _is_command(argv):
             args = _command_parser().parse_args(argv)
             handler = {"check": cmd_check, "plan": cmd_plan, "list": cmd_list,
-                       "history": cmd_history}[args.command]
+                       "history": cmd_history,
+                       "install-desktop": cmd_install_desktop}[args.command]
         else:
             args = _window_parser().parse_args(argv)
             handler = cmd_window
