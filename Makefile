@@ -53,7 +53,7 @@ $(STAMP): pyproject.toml
 	@sh tools/sysdeps.sh $(PKGS_RUN)
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[test,dev]'
+	$(PY) -m pip install -q -e '.[test,dev,voice]'
 	@touch $@ $(SYS_RUN)
 
 clean:

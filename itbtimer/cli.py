@@ -20,7 +20,7 @@ from .errors import ItbtimerError, RoutineError
 from .plan import build_plan
 from .routine import load_routine
 
-COMMANDS = ("check", "plan", "list", "history", "install-desktop")
+COMMANDS = ("check", "plan", "list", "history", "install-desktop", "say")
 EPILOG = """commands:
   itbtimer [ROUTINE]            open the workout window (default: itb-recovery)
   itbtimer check ROUTINE...     validate routine files
@@ -28,6 +28,7 @@ EPILOG = """commands:
   itbtimer list                 list the bundled routines
   itbtimer history              show past sessions, weekly counts, holds and knee pain
   itbtimer install-desktop      add itbtimer to the applications menu (--uninstall removes it)
+  itbtimer say "TEXT" [-o F.wav]  say a sentence in the coach's voice (or write it)
 
 ROUTINE is a path to a YAML file or the name of a bundled routine."""
 
@@ -106,6 +107,9 @@ def _command_parser() -> argparse.ArgumentParser:
     history.add_argument("--export", metavar="FILE.csv", help="write one row per step")
     desktop = sub.add_parser("install-desktop", help="add itbtimer to the applications menu")
     desktop.add_argument("--uninstall", action="store_true", help="remove it again")
+    say = sub.add_parser("say", help="say a sentence in the coach's voice")
+    say.add_argument("text", nargs="+", metavar="TEXT")
+    say.add_argument("-o", "--output", metavar="FILE.wav", help="write it to a WAV file")
     return p
 
 
@@ -169,6 +173,10 @@ def cmd_install_desktop(args: argparse.Namespace) -> int:
     for icon in installed.icons:
         print(f"wrote {icon}")
     return 0
+def cmd_say(args: argparse.Namespace) -> int:
+    from .voice.say import run_say
+
+    return run_say(args)
 
 
 def cmd_window(args: argparse.Namespace) -> int:
@@ -198,7 +206,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = _command_parser().parse_args(argv)
             handler = {"check": cmd_check, "plan": cmd_plan, "list": cmd_list,
                        "history": cmd_history,
-                       "install-desktop": cmd_install_desktop}[args.command]
+                       "install-desktop": cmd_install_desktop, "say": cmd_say}[args.command]
         else:
             args = _window_parser().parse_args(argv)
             handler = cmd_window

@@ -39,7 +39,7 @@ def isolated_home(tmp_path_factory, monkeypatch):
     """Never touch the person's own history, config or sounds."""
     home = tmp_path_factory.mktemp("home")
     for name, sub in (("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", "config"),
-                      ("XDG_STATE_HOME", "state")):
+                      ("XDG_STATE_HOME", "state"), ("XDG_CACHE_HOME", "cache")):
         monkeypatch.setenv(name, str(home / sub))
     return home
 

@@ -1,0 +1,59 @@
+"""`itbtimer say "TEXT" [-o FILE.wav]`: speak, or write, any sentence with the coach's voice.
+
+For checking how the voice sounds and for tests. It runs in its own process (the
+command line's), so loading the engine here costs the window nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..errors import ItbtimerError
+from .cache import VoiceCache
+from .engine import engine_id, make_engine
+
+
+class SayError(ItbtimerError):
+    pass
+
+
+def run_say(args: argparse.Namespace) -> int:
+    text = " ".join(args.text).strip()
+    if not text:
+        raise SayError("itbtimer say: nothing to say (give a sentence in quotes)")
+    if args.output:
+        wav = make_engine().render(text)
+        try:
+            Path(args.output).write_bytes(wav)
+        except OSError as exc:
+            raise SayError(f"itbtimer say: {args.output}: cannot write ({exc.strerror})") from None
+        return 0
+    cache = VoiceCache(engine_id())
+    path = cache.path(text)
+    if not path.is_file():
+        wav = make_engine().render(text)
+        try:
+            path = cache.store(text, wav)
+        except OSError:  # no cache folder: speak from a file next to nothing
+            return _play_bytes(wav)
+    return _play_bytes(path.read_bytes())
+
+
+def _play_bytes(wav: bytes) -> int:
+    import io
+    import wave
+
+    from ..sounds import _quiet_alsa
+
+    _quiet_alsa()
+    try:
+        import simpleaudio
+
+        with wave.open(io.BytesIO(wav)) as w:
+            frames, rate = w.readframes(w.getnframes()), w.getframerate()
+        simpleaudio.play_buffer(frames, 1, 2, rate).wait_done()
+    except Exception as exc:  # no device, no simpleaudio
+        raise SayError(f"itbtimer say: cannot play sound ({exc}); "
+                       "write it to a file with -o FILE.wav") from None
+    return 0

@@ -1,0 +1,122 @@
+"""The real voice: hibari renders phrases in a worker process into the cache, offline."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import wave
+from array import array
+from pathlib import Path
+
+import pytest
+
+from itbtimer.voice.cache import VoiceCache
+from itbtimer.voice.engine import VoiceUnavailable, engine_id, hibari_id
+from itbtimer.voice.phrases import speaking_seconds
+
+ROOT = Path(__file__).parents[2]
+PHRASES = ["Side plank, left side. Set one of two. Until shaking.",
+           "Rest, thirty to forty-five seconds. Next: Goblet squat.",
+           "Switch to the right side."]
+
+
+def offline() -> list[str]:
+    """A command prefix with no network at all, where this machine allows it (root: CI)."""
+    unshare = shutil.which("unshare")
+    if unshare and subprocess.run([unshare, "-n", "true"], capture_output=True).returncode == 0:
+        return [unshare, "-n"]
+    return []
+
+
+def worker(cache: Path, *texts: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    command = [*offline(), sys.executable, "-m", "itbtimer.voice", "render", "--cache",
+               str(cache), *texts]
+    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=120,
+                          env={**os.environ, **(env or {})})
+
+
+def read(path: Path) -> tuple[array, int]:
+    with wave.open(str(path)) as w:
+        assert (w.getnchannels(), w.getsampwidth()) == (1, 2)
+        data = array("h")
+        data.frombytes(w.readframes(w.getnframes()))
+        return data, w.getframerate()
+
+
+def test_worker_renders_each_phrase_once_offline_into_24khz_speech(tmp_path):
+    cache, hibari_home = tmp_path / "voice", tmp_path / "hibari-home"
+    hibari_home.mkdir()
+    result = worker(cache, *PHRASES, env={"HIBARI_HOME": str(hibari_home)})
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert figures["rendered"] == 3 and figures["cached"] == 0
+    assert list(hibari_home.iterdir()) == []  # nothing downloaded, no other voice fetched
+    store = VoiceCache(engine_id(), cache)
+    for text in PHRASES:
+        data, rate = read(store.path(text))
+        seconds = len(data) / rate
+        assert rate == 24000
+        assert 0.5 * 32767 < max(abs(x) for x in data) < 32767  # levelled, not clipped
+        rms = (sum(x * x for x in data) / len(data)) ** 0.5
+        assert rms > 0.05 * 32767, text  # speech, not a click in silence
+        words = len(text.split())
+        assert 0.15 * words < seconds < 0.6 * words + 0.5, (text, seconds)
+        assert abs(seconds - speaking_seconds(text)) < 1.2, (text, seconds)
+        assert abs(store.seconds_of(text) - seconds) < 0.001
+    again = worker(cache, *PHRASES)
+    assert json.loads(again.stdout) == {**json.loads(again.stdout), "rendered": 0, "cached": 3}
+
+
+def test_same_text_same_file_name_and_another_text_another(tmp_path):
+    store = VoiceCache(engine_id(), tmp_path)
+    assert store.path("Halfway.") == store.path("Halfway.")
+    assert store.path("Halfway.") != store.path("Halfway!")
+    assert hibari_id().voice == "heart"
+
+
+def test_a_cache_folder_that_cannot_be_written_is_one_message(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    result = worker(blocker / "voice", "Halfway.")
+    assert result.returncode == 4
+    assert result.stderr.startswith("itbtimer voice: cannot write the voice cache")
+    assert "Traceback" not in result.stderr
+
+
+def test_a_broken_engine_is_one_message_not_a_traceback(tmp_path):
+    fake = tmp_path / "fake"
+    (fake / "hibari").mkdir(parents=True)
+    (fake / "hibari" / "__init__.py").write_text("raise ImportError('onnxruntime is broken')\n")
+    result = worker(tmp_path / "voice", "Halfway.", env={"PYTHONPATH": f"{fake}:{ROOT}"})
+    assert result.returncode == 3
+    assert result.stderr.strip() == (
+        "itbtimer voice: the voice cannot start: onnxruntime is broken")
+
+
+def test_without_the_extra_the_window_side_knows_without_importing(monkeypatch):
+    from importlib import util
+
+    real = util.find_spec
+    monkeypatch.setattr(util, "find_spec", lambda name, *a: None if name == "hibari"
+                        else real(name, *a))
+    with pytest.raises(VoiceUnavailable, match=r"pip install 'itbtimer\[voice\]'"):
+        hibari_id()
+
+
+def test_say_writes_a_wav_file(tmp_path):
+    out = tmp_path / "said.wav"
+    result = subprocess.run([*offline(), sys.executable, "-m", "itbtimer", "say",
+                             "Fifty-seven seconds. Well done.", "-o", str(out)],
+                            capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 0, result.stderr
+    data, rate = read(out)
+    assert rate == 24000 and 1.0 < len(data) / rate < 4.0
+
+
+def test_say_with_nothing_to_say_is_a_message():
+    result = subprocess.run([sys.executable, "-m", "itbtimer", "say", "  "],
+                            capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.returncode == 2 and "nothing to say" in result.stderr
