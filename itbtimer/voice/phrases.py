@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from ..plan import Plan, Step
-from ..session import COUNTDOWN_FROM, COUNTDOWN_MIN_STEP, HALFWAY_MIN_STEP
+from ..schedule import COUNTDOWN_FROM, COUNTDOWN_MIN_STEP, HALFWAY_MIN_STEP
 from . import words
 
 AFTER_START_BEEP = 0.55  # go / rest / switch beeps last up to 0.48 s: speak after them
