@@ -102,9 +102,9 @@ def _command_parser() -> argparse.ArgumentParser:
     plan.add_argument("--json", action="store_true", help="machine-readable output")
     sub.add_parser("list", help="list the bundled routines")
     history = sub.add_parser("history", help="past sessions, weekly counts, holds, knee pain")
-    history.add_argument("--json", action="store_true", help="machine-readable output")
-    history.add_argument("--routine", metavar="NAME", help="only this routine")
-    history.add_argument("--export", metavar="FILE.csv", help="write one row per step")
+    from .history_cli import add_arguments
+
+    add_arguments(history)
     desktop = sub.add_parser("install-desktop", help="add itbtimer to the applications menu")
     desktop.add_argument("--uninstall", action="store_true", help="remove it again")
     say = sub.add_parser("say", help="say a sentence in the coach's voice")

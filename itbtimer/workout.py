@@ -143,7 +143,8 @@ class Workout:
     def record(self, pain: int | None = None) -> Record:
         start = self._started_wall or self.wallclock()
         return build_record(self.session, self.now(), start, self._ended_wall or
-                            self.wallclock(), self.routine_file, pain, self._record_id)
+                            self.wallclock(), self.routine_file, pain, self._record_id,
+                            speed=self.clock.speed)
 
     def _snapshot(self, force: bool = False) -> None:
         """Mirror the session in progress to disk, so a crash loses at most ~15 s of it."""

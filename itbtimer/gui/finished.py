@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import tkinter as tk
 from collections.abc import Callable
-from typing import Any
 
 from ..durations import format_clock, format_hms
+from ..history import SessionRecord
 from .theme import DIM_TEXT, PHASE_COLOURS, SIDE_TEXT
 from .widgets import Fonts, Painted, button, label
 
@@ -14,26 +14,21 @@ PAIN_HELP = ("Knee pain now, 0 (none) to 10 (worst)? Type or click it, then Ente
              "Esc skips.")
 
 
-def summary_lines(record: dict[str, Any]) -> list[str]:
+def summary_lines(record: SessionRecord) -> list[str]:
     """The words of the finished screen, from the session's record."""
-    steps = record["steps"]
-    done = sum(1 for s in steps if s["status"] == "done")
-    skipped = [s for s in steps if s["skipped"]]
-    lines = [f"{'Finished' if record['completed'] else 'Stopped'} in "
-             f"{format_hms(record['active_seconds'])}"
-             + (f" (+{format_clock(record['paused_seconds'])} paused)"
-                if record["paused_seconds"] >= 1 else ""),
+    steps = record.steps
+    done = sum(1 for s in steps if s.done)
+    skipped = [s for s in steps if s.skipped]
+    lines = [f"{'Finished' if record.completed else 'Stopped'} in "
+             f"{format_hms(record.active_seconds)}"
+             + (f" (+{format_clock(record.paused_seconds)} paused)"
+                if record.paused_seconds >= 1 else ""),
              f"{done} of {len(steps)} exercises done"
              + (f", {len(skipped)} skipped" if skipped else "")]
-    holds: dict[str, list[str]] = {}
-    for step in steps:
-        if step["mode"] == "until" and step["time_seconds"]:
-            name = step["name"] + (f" ({step['side']})" if step["side"] else "")
-            holds.setdefault(name, []).append(format_clock(step["time_seconds"]))
-    for name, times in holds.items():
-        lines.append(f"{name}: {', '.join(times)}")
+    for name, times in record.hold_times().items():
+        lines.append(f"{name}: {', '.join(format_clock(t) for t in times)}")
     if skipped:
-        names = sorted({s["name"] for s in skipped})
+        names = sorted({s.name for s in skipped})
         lines.append("Skipped: " + ", ".join(names[:6]) + (" …" if len(names) > 6 else ""))
     return lines
 
@@ -74,7 +69,7 @@ class FinishedScreen:
         for widget in self.lines.winfo_children() + [self.pain_help, self.notice]:
             widget.configure(wraplength=max(300, event.width - 60))
 
-    def show(self, record: dict[str, Any]) -> None:
+    def show(self, record: SessionRecord) -> None:
         for widget in self.lines.winfo_children():
             widget.destroy()
         self.painted.widgets = [w for w in self.painted.widgets if w.winfo_exists()]

@@ -1,12 +1,32 @@
-"""The History view: sessions per week against the target, holds over time, knee pain."""
+"""The History view: sessions per week against the target, holds over time, knee pain,
+and the recent sessions (select one to delete it or set its pain score).
+
+It shows at once and loads on a background thread (indexed queries on its own
+connection), so the window never waits on the history, however long it is.
+What to show (which weeks, points and labels) is decided in history/charts.py.
+"""
 
 from __future__ import annotations
 
+import queue
+import threading
 import tkinter as tk
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
+from tkinter import messagebox, simpledialog
+from typing import Any
 
-from ..durations import format_clock
+from ..durations import format_clock, format_hms
+from ..history import HistoryError, HistoryStore, Listed
+from ..history.charts import (
+    labelled_points,
+    max_back,
+    mean,
+    reduce_series,
+    time_ticks,
+    week_labels,
+    week_window,
+)
 from ..progress import Progress
 from .theme import PHASE_COLOURS
 from .widgets import Fonts, Painted, button, label
@@ -15,6 +35,10 @@ BG = "#f7f7f5"
 INK = "#222222"
 GRID = "#cccccc"
 SERIES = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b")
+LISTED = 200
+POLL_MS = 15
+
+Box = tuple[float, float, float, float]
 
 
 class HistoryView:
@@ -26,72 +50,249 @@ class HistoryView:
         self.frame.columnconfigure(0, weight=1)
         self.frame.rowconfigure(1, weight=1)
         self.title = label(self.frame, self.painted, fonts["big"], text="History")
-        self.title.grid(row=0, column=0, sticky="w", padx=16, pady=(8, 0))
+        self.title.grid(row=0, column=0, columnspan=2, sticky="w", padx=16, pady=(8, 0))
         self.canvas = tk.Canvas(self.frame, bg=BG, highlightthickness=0)
-        self.canvas.grid(row=1, column=0, sticky="nsew", padx=16, pady=8)
-        button(self.frame, "Back  (Esc)", on_close, fonts["medium"]).grid(row=2, column=0,
-                                                                          pady=(0, 10))
+        self.canvas.grid(row=1, column=0, sticky="nsew", padx=(16, 8), pady=8)
+        side = self.painted.add(tk.Frame(self.frame))
+        side.grid(row=1, column=1, sticky="ns", padx=(0, 16), pady=8)
+        side.rowconfigure(0, weight=1)
+        self.listbox = tk.Listbox(side, font=fonts["small"], width=30, activestyle="none",
+                                  exportselection=False, takefocus=0, bg=BG, fg=INK,
+                                  highlightthickness=0, selectbackground="#1f77b4")
+        self.listbox.grid(row=0, column=0, columnspan=2, sticky="ns")
+        button(side, "Delete… (Del)", self.delete_selected, fonts["small"]).grid(
+            row=1, column=0, sticky="ew", pady=(6, 0), padx=(0, 3))
+        button(side, "Pain… (P)", self.pain_selected, fonts["small"]).grid(
+            row=1, column=1, sticky="ew", pady=(6, 0), padx=(3, 0))
+        self.hint = label(self.frame, self.painted, fonts["small"],
+                          text="← → earlier / later weeks · A whole history · Esc back")
+        self.hint.grid(row=2, column=0, sticky="w", padx=16)
+        button(self.frame, "Back  (Esc)", on_close, fonts["medium"]).grid(
+            row=2, column=1, pady=(0, 10), padx=16, sticky="e")
+        self.store: HistoryStore | None = None
+        self.routine: str | None = None
+        self.per_week: int | None = None
         self.progress: Progress | None = None
+        self.sessions: list[Listed] = []
+        self.error: str | None = None
+        self.back = 0  # screens of 12 weeks back from the newest
+        self.whole = False
+        self.loaded = False
+        self.draws = 0
+        self._results: queue.SimpleQueue[tuple[int, Any]] = queue.SimpleQueue()
+        self._generation = 0
+        # the dialogs, replaceable in tests
+        self.confirm: Callable[[str, str], bool] = lambda title, text: bool(
+            messagebox.askyesno(title, text, parent=self.frame))
+        self.ask_pain: Callable[[str], int | None] = lambda text: simpledialog.askinteger(
+            "Knee pain", text, minvalue=0, maxvalue=10, parent=self.frame)
         self.canvas.bind("<Configure>", lambda e: self.draw())
 
-    def show(self, progress: Progress, routine: str | None) -> None:
-        self.progress = progress
+    # --- loading ----------------------------------------------------------------------
+
+    def show(self, store: HistoryStore, routine: str | None, per_week: int | None) -> None:
+        """Show at once ("Loading…"); the figures arrive from a background thread."""
+        self.store, self.routine, self.per_week = store, routine, per_week
         self.title.configure(text=f"History — {routine}" if routine else "History")
+        self.back, self.whole = 0, False
+        self.reload()
+
+    def reload(self) -> None:
+        if self.store is None:
+            return
+        self.loaded = False
+        self._generation += 1
+        generation, store = self._generation, self.store
+        routine, per_week, today = self.routine, self.per_week, date.today()
         self.draw()
+
+        def work() -> None:
+            try:
+                figures = store.progress(today, routine, per_week, series=True)
+                listed = store.listing(None if routine is None else [routine], LISTED)
+                self._results.put((generation, (figures, listed)))
+            except HistoryError as exc:
+                self._results.put((generation, exc))
+
+        threading.Thread(target=work, name="history-load", daemon=True).start()
+        self.frame.after(POLL_MS, self._poll)
+
+    def _poll(self) -> None:
+        try:
+            generation, result = self._results.get_nowait()
+        except queue.Empty:
+            if not self.loaded:
+                self.frame.after(POLL_MS, self._poll)
+            return
+        if generation != self._generation:
+            self.frame.after(POLL_MS, self._poll)
+            return
+        if isinstance(result, HistoryError):
+            self.error, self.progress, self.sessions = f"History not read: {result}", None, []
+        else:
+            self.error = None
+            self.progress, self.sessions = result
+        self.loaded = True
+        self._fill_list()
+        self.draw()
+
+    def _fill_list(self) -> None:
+        self.listbox.delete(0, "end")
+        for s in reversed(self.sessions):
+            mark = " practice" if s.practice else " interrupted" if s.interrupted else ""
+            pain = f" pain {s.pain}" if s.pain is not None else ""
+            self.listbox.insert("end", f"{s.start:%d %b %Y %H:%M} {format_hms(s.active_seconds)}"
+                                       f"{pain}{mark}")
+        if self.sessions:
+            self.listbox.selection_set(0)
+
+    # --- keys and corrections ---------------------------------------------------------
+
+    def key(self, keysym: str) -> bool:
+        """A key on this screen; True when it meant something here."""
+        if keysym in ("Left", "Right") and self.progress is not None:
+            limit = max_back(self.progress.weeks)
+            self.back = min(limit, self.back + 1) if keysym == "Left" else max(0, self.back - 1)
+            self.whole = False
+            self.draw()
+        elif keysym in ("a", "A") and self.progress is not None:
+            self.whole = not self.whole
+            self.draw()
+        elif keysym in ("Up", "Down"):
+            if self.listbox.size():
+                now = (self.listbox.curselection() or (0,))[0]
+                new = max(0, min(self.listbox.size() - 1, now + (1 if keysym == "Down" else -1)))
+                self.listbox.selection_clear(0, "end")
+                self.listbox.selection_set(new)
+                self.listbox.see(new)
+        elif keysym == "Delete":
+            self.delete_selected()
+        elif keysym in ("p", "P"):
+            self.pain_selected()
+        else:
+            return False
+        return True
+
+    def selected(self) -> Listed | None:
+        chosen = self.listbox.curselection()
+        if not chosen or not self.sessions:
+            return None
+        return list(reversed(self.sessions))[chosen[0]]
+
+    def delete_selected(self) -> None:
+        session = self.selected()
+        if session is None or self.store is None:
+            return
+        text = (f"Delete the session of {session.start:%a %d %b %Y %H:%M} ({session.routine})?"
+                f"\n\nIt can be restored with: itbtimer history --undelete {session.short_id}")
+        if not self.confirm("Delete session", text):
+            return
+        self._correct(lambda store: store.delete(session.id))
+
+    def pain_selected(self) -> None:
+        session = self.selected()
+        if session is None or self.store is None:
+            return
+        now = "none" if session.pain is None else str(session.pain)
+        score = self.ask_pain(f"Knee pain after the session of {session.start:%a %d %b %Y %H:%M}"
+                              f", 0 (none) to 10 (worst)? Now: {now}")
+        if score is None:
+            return
+        self._correct(lambda store: store.set_pain(session.id, score))
+
+    def _correct(self, change: Callable[[HistoryStore], object]) -> None:
+        assert self.store is not None
+        try:
+            change(self.store)
+        except HistoryError as exc:
+            self.error = f"Not changed: {exc}"
+            self.draw()
+            return
+        self.reload()
+
+    # --- drawing ----------------------------------------------------------------------
 
     def draw(self) -> None:
         c = self.canvas
         c.delete("all")
         width, height = c.winfo_width(), c.winfo_height()
-        if self.progress is None or width < 100 or height < 100:
+        if width < 100 or height < 100:
             return
+        self.draws += 1
         small = self.fonts["small"]
+        if self.error:
+            c.create_text(width / 2, height / 2, text=self.error, fill="#c62828", font=small,
+                          width=width - 40)
+            return
+        if not self.loaded or self.progress is None:
+            c.create_text(width / 2, height / 2, text="Loading…", fill="#888888", font=small)
+            return
         line = small.metrics("linespace")
         third = height / 3
-        # each chart: its title above, its date labels below, inside its third
-        boxes = [(60, int(i * third + line + 8), width - 20, int((i + 1) * third - line - 8))
+        left = 16 + small.measure("00:00")
+        # each chart: title and legend on a line above, date labels below, inside its third
+        boxes = [(left, i * third + line + 10, width - 16, (i + 1) * third - line - 10)
                  for i in range(3)]
         self._weeks(boxes[0], small)
         self._holds(boxes[1], small)
         self._pain(boxes[2], small)
 
-    def _frame(self, box, title: str, ymax: float, ticks: list[tuple[float, str]], font):
+    def _frame(self, box: Box, title: str, ymax: float, ticks: list[tuple[float, str]],
+               font: Any, legend: list[tuple[str, str]] | None = None) -> None:
+        """Axes, grid, the title top left and the legend top right: both above the plot."""
         x0, y0, x1, y1 = box
         c = self.canvas
         c.create_text(x0, y0 - 6, text=title, anchor="sw", fill=INK, font=font)
+        room = x1 - x0 - font.measure(title) - 24
+        x = x1
+        for text, colour in reversed(legend or []):
+            need = font.measure(text) + 18
+            if need > room:
+                break
+            x -= need
+            room -= need
+            c.create_rectangle(x, y0 - 6 - font.metrics("linespace") * 0.7, x + 10, y0 - 8,
+                               fill=colour, width=0)
+            c.create_text(x + 14, y0 - 6, text=text, anchor="sw", fill=colour, font=font)
         for value, text in ticks:
             y = y1 - (y1 - y0) * value / ymax
             c.create_line(x0, y, x1, y, fill=GRID)
             c.create_text(x0 - 6, y, text=text, anchor="e", fill=INK, font=font)
         c.create_line(x0, y0, x0, y1, x1, y1, fill=INK, width=2)
 
-    def _weeks(self, box, font) -> None:
+    def _weeks(self, box: Box, font: Any) -> None:
         assert self.progress is not None
-        weeks = self.progress.weeks
+        window = week_window(self.progress.weeks, self.back, self.whole)
+        weeks = window.shown
         target = self.progress.per_week or 0
         top = max([n for _, n in weeks] + [target, 1])
         ticks = [(v, str(v)) for v in range(0, top + 1, max(1, top // 4))]
-        target_text = f" (target {target} a week)" if target else ""
-        self._frame(box, f"Sessions per week{target_text}", top, ticks, font)
+        scope = ("whole history" if window.whole and len(weeks) > 12
+                 else f"{len(weeks)} weeks" + (", ← earlier" if window.first else ""))
+        legend = [(f"target {target} a week", "#c62828")] if target else []
+        self._frame(box, f"Sessions per week ({scope})", top, ticks, font, legend)
         x0, y0, x1, y1 = box
         slot = (x1 - x0) / max(1, len(weeks))
-        for i, (monday, count) in enumerate(weeks):
-            left = x0 + i * slot + slot * 0.2
-            right = x0 + (i + 1) * slot - slot * 0.2
+        gap = slot * 0.2 if slot > 6 else 0
+        for i, (_, count) in enumerate(weeks):
+            left, right = x0 + i * slot + gap, x0 + (i + 1) * slot - gap
             y = y1 - (y1 - y0) * count / top
             fill = "#2e7d32" if target and count >= target else "#64b5f6"
-            self.canvas.create_rectangle(left, y, right, y1, fill=fill, width=0)
             if count:
-                self.canvas.create_text((left + right) / 2, y - 2, text=str(count), anchor="s",
-                                        fill=INK, font=font)
-            if i % 2 == len(weeks) % 2 or len(weeks) <= 8:
-                self.canvas.create_text((left + right) / 2, y1 + 3, text=f"{monday:%d %b}",
-                                        anchor="n", fill=INK, font=font)
+                self.canvas.create_rectangle(left, y, max(right, left + 1), y1, fill=fill,
+                                             width=0)
+                if slot > font.measure("00"):
+                    self.canvas.create_text((left + right) / 2, y - 2, text=str(count),
+                                            anchor="s", fill=INK, font=font)
+        fits = int((x1 - x0) / (font.measure("00 Mmm 0000") + 12))
+        for i, text in week_labels([d for d, _ in weeks], fits):
+            self.canvas.create_text(x0 + (i + 0.5) * slot, y1 + 3, text=text, anchor="n",
+                                    fill=INK, font=font)
         if target:
             y = y1 - (y1 - y0) * target / top
             self.canvas.create_line(x0, y, x1, y, fill="#c62828", width=2, dash=(6, 4))
 
-    def _series_x(self, times: list[datetime], box) -> Callable[[datetime], float]:
+    def _time_x(self, times: list[datetime], box: Box) -> Callable[[datetime], float]:
         x0, _, x1, _ = box
         first, last = min(times), max(times)
         span = (last - first).total_seconds() or 1.0
@@ -103,55 +304,64 @@ class HistoryView:
 
         return x
 
-    def _holds(self, box, font) -> None:
+    def _holds(self, box: Box, font: Any) -> None:
         assert self.progress is not None
         holds = self.progress.holds
         top = max([h.best for h in holds] + [30.0])
         top = (int(top // 30) + 1) * 30
         ticks = [(v, format_clock(v)) for v in range(0, top + 1, max(30, top // 4 // 30 * 30))]
-        self._frame(box, "Holds (until shaking): longest per session", top, ticks, font)
-        if not holds:
+        legend = [(h.text(), SERIES[n % len(SERIES)]) for n, h in enumerate(holds)]
+        self._frame(box, "Holds: longest per session", top, ticks, font, legend)
+        times = [t for h in holds for t, _ in h.series]
+        if not times:
             self._empty(box, "No holds recorded yet", font)
             return
-        x = self._series_x([t for h in holds for t, _ in h.series], box)
+        x = self._time_x(times, box)
         x0, y0, x1, y1 = box
+        buckets = max(2, int((x1 - x0) / 3))
         for n, hold in enumerate(holds):
             colour = SERIES[n % len(SERIES)]
-            points = [(x(t), y1 - (y1 - y0) * v / top) for t, v in hold.series]
+            series = reduce_series(hold.series, buckets, max)
+            points = [(x(t), y1 - (y1 - y0) * v / top) for t, v in series]
             if len(points) > 1:
                 self.canvas.create_line(*[c for p in points for c in p], fill=colour, width=2)
-            for px, py in points:
-                self.canvas.create_oval(px - 4, py - 4, px + 4, py + 4, fill=colour, width=0)
-            # the legend sits top left: holds grow, so their lines rise to the right
-            self.canvas.create_text(x0 + 8, y0 + 2 + n * (font.metrics("linespace") + 2),
-                                    text=hold.text(), anchor="nw", fill=colour, font=font)
-        self._dates(box, [t for h in holds for t, _ in h.series], x, font)
+            if len(points) <= 60:
+                for px, py in points:
+                    self.canvas.create_oval(px - 4, py - 4, px + 4, py + 4, fill=colour, width=0)
+        self._dates(box, times, x, font)
 
-    def _pain(self, box, font) -> None:
+    def _pain(self, box: Box, font: Any) -> None:
         assert self.progress is not None
-        pain = self.progress.pain
+        pain = [(t, float(p)) for t, p in self.progress.pain]
         self._frame(box, "Knee pain after the session (0-10)", 10,
                     [(v, str(v)) for v in (0, 5, 10)], font)
         if not pain:
             self._empty(box, "No pain scores yet", font)
             return
-        x = self._series_x([t for t, _ in pain], box)
-        _, y0, _, y1 = box
-        points = [(x(t), y1 - (y1 - y0) * v / 10) for t, v in pain]
+        x = self._time_x([t for t, _ in pain], box)
+        x0, y0, x1, y1 = box
+        series = reduce_series(pain, max(2, int((x1 - x0) / 3)), mean)
+        points = [(x(t), y1 - (y1 - y0) * v / 10) for t, v in series]
         if len(points) > 1:
             self.canvas.create_line(*[c for p in points for c in p], fill="#c62828", width=2)
-        for (px, py), (_, v) in zip(points, pain, strict=True):
+        fits = int((x1 - x0) / (font.measure("10") * 3))
+        for i in labelled_points([v for _, v in series], fits):
+            px, py = points[i]
             self.canvas.create_oval(px - 4, py - 4, px + 4, py + 4, fill="#c62828", width=0)
-            self.canvas.create_text(px, py - 6, text=str(v), anchor="s", fill=INK, font=font)
+            value = series[i][1]
+            text = str(int(value)) if value == int(value) else f"{value:.1f}"
+            self.canvas.create_text(px, py - 6, text=text, anchor="s", fill=INK, font=font)
         self._dates(box, [t for t, _ in pain], x, font)
 
-    def _dates(self, box, times: list[datetime], x, font) -> None:
-        _, _, _, y1 = box
-        for t in sorted({min(times), max(times)}):
-            self.canvas.create_text(x(t), y1 + 3, text=f"{t:%d %b}", anchor="n", fill=INK,
-                                    font=font)
+    def _dates(self, box: Box, times: list[datetime], x: Callable[[datetime], float],
+               font: Any) -> None:
+        x0, _, x1, y1 = box
+        fits = int((x1 - x0) / (font.measure("00 Mmm 0000") + 16))
+        for t, text in time_ticks(min(times), max(times), fits):
+            self.canvas.create_line(x(t), y1, x(t), y1 + 3, fill=INK)
+            self.canvas.create_text(x(t), y1 + 3, text=text, anchor="n", fill=INK, font=font)
 
-    def _empty(self, box, text: str, font) -> None:
+    def _empty(self, box: Box, text: str, font: Any) -> None:
         x0, y0, x1, y1 = box
         self.canvas.create_text((x0 + x1) / 2, (y0 + y1) / 2, text=text, fill="#888888",
                                 font=font)

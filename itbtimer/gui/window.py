@@ -12,7 +12,7 @@ import time
 import tkinter as tk
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from tkinter import filedialog
 
@@ -21,10 +21,9 @@ from ..bundled import assets_dir, bundled_routines
 from ..display import show
 from ..errors import ItbtimerError, RoutineError
 from ..events import Cue, Event, Finished, Stopped
-from ..history import HistoryStore
+from ..history import HistoryError, HistoryStore
 from ..logs import log_bug
 from ..plan import Plan, build_plan
-from ..progress import progress
 from ..recent import RecentFiles
 from ..routine import load_routine
 from ..sounds import Player
@@ -125,6 +124,8 @@ class Window:
                 other.pack_forget()
         frame.pack(fill="both", expand=True)
         self.screen = name
+        if self.history is not None and self.history.unsaved:
+            self.history.retry()  # a record that could not be saved: try again at every screen
         self.root.focus_force()
 
     def load(self, path: Path) -> None:
@@ -155,22 +156,20 @@ class Window:
     def _progress(self):
         if self.history is None or self.plan is None:
             return None
-        records, message = self.history.load()
-        if message:
-            self._notices.append(message)
-        return progress(records, date.today(), self.plan.routine.name,
-                        self.plan.routine.per_week)
+        try:
+            return self.history.progress(date.today(), self.plan.routine.name,
+                                         self.plan.routine.per_week)
+        except HistoryError as exc:
+            self._notices.append(f"History not read: {exc}")
+            return None
 
     def _recover(self) -> None:
         if self.history is None:
             return
-        record = self.history.recover_interrupted()
-        if record:
-            try:
-                when = datetime.fromisoformat(record["start"]).strftime("%a %d %b %H:%M")
-            except (KeyError, TypeError, ValueError):
-                when = "earlier"
+        for record in self.history.recover():
+            when = f"{record.start:%a %d %b %H:%M}"
             self._notices.append(f"Recorded the session interrupted on {when}")
+        self._notices.extend(self.history.messages)
 
     def choose_routine(self, path: Path) -> None:
         if self.screen == "start":
@@ -219,13 +218,10 @@ class Window:
         if self.screen == "finished":
             self.save_pain()
         self._history_return = self.screen
-        records, message = self.history.load()
-        if message:
-            self._notices.append(message)
         name = self.plan.routine.name if self.plan else None
         per_week = self.plan.routine.per_week if self.plan else None
-        self.history_view.show(progress(records, date.today(), name, per_week), name)
         self._show("history", self.history_view.frame)
+        self.history_view.show(self.history, name, per_week)
 
     def close_history(self) -> None:
         if self.screen != "history":
@@ -334,6 +330,8 @@ class Window:
         if event.state & 0x4:  # Control held: only Ctrl+Q means something
             return
         key = event.keysym
+        if self.screen == "history" and self.history_view.key(key):
+            return
         if self.screen == "finished" and key in "0123456789" and len(key) == 1:
             self._type_pain(key)
             return
@@ -454,6 +452,8 @@ class Window:
                 self.save_pain()
             if self.workout is not None:
                 self.workout.quit()
+            if self.history is not None and self.history.unsaved:
+                self.history.keep_pending()  # imported at the next start
         finally:
             self.awake.release()
             self.root.destroy()

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from itbtimer.history import HistoryStore
+
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
 ROUTINE = """\
@@ -112,9 +114,9 @@ def test_whole_routine_by_real_key_presses(xdisplay, tmp_path):
         assert app.proc.returncode == 0
         out, err = app.proc.communicate()
         assert "Traceback" not in err and app.bugs() == ""
-        history = (tmp_path / "data" / "itbtimer" / "history.jsonl").read_text().splitlines()
+        history, _ = HistoryStore(tmp_path / "data" / "itbtimer").load()
         assert len(history) == 1
-        record = json.loads(history[0])
+        record = history[0]
         assert record["completed"] and record["pain"] == 7
         plank = [s for s in record["steps"] if s["name"] == "Plank"][0]
         assert plank["time_seconds"] > 1.0  # held ≥ 0.5 s real at speed 4

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -132,7 +131,7 @@ def test_window_closed_during_a_beep_quits_cleanly_and_saves(xdisplay, tmp_path)
     assert proc.wait(timeout=10) == 0
     assert time.monotonic() - t0 < 3
     assert "Traceback" not in proc.stderr.read()
-    lines = (tmp_path / "data" / "itbtimer" / "history.jsonl").read_text().splitlines()
-    assert len(lines) == 1 and not json.loads(lines[0])["completed"]
+    records, _ = HistoryStore(tmp_path / "data" / "itbtimer").load()
+    assert len(records) == 1 and not records[0]["completed"]
     assert not (tmp_path / "state" / "itbtimer" / "itbtimer.log").exists() or "Traceback" not in (
         tmp_path / "state" / "itbtimer" / "itbtimer.log").read_text()

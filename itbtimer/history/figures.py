@@ -1,0 +1,35 @@
+"""The figures read from the history: weeks against the target, holds, pain (pure values)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from ..durations import format_clock
+
+
+@dataclass(frozen=True)
+class Hold:
+    exercise: str
+    best: float
+    last: float
+    series: tuple[tuple[datetime, float], ...]  # (session start, longest hold that session)
+
+    def text(self) -> str:
+        return f"{self.exercise}: best {format_clock(self.best)}, last {format_clock(self.last)}"
+
+
+@dataclass(frozen=True)
+class Progress:
+    """One routine's figures (or all): practice runs and sessions in progress left out."""
+
+    this_week: int
+    per_week: int | None
+    last_session: datetime | None
+    weeks: tuple[tuple[date, int], ...]  # (Monday, sessions), oldest first, gaps as 0
+    holds: tuple[Hold, ...]
+    pain: tuple[tuple[datetime, int], ...]
+
+    def week_text(self) -> str:
+        target = f" of {self.per_week}" if self.per_week else ""
+        return f"This week: {self.this_week}{target}"

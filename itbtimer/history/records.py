@@ -1,0 +1,283 @@
+"""The history's records, typed: one `SessionRecord` per session, one `StepResult` per exercise.
+
+Pure: no disk, no clock. The JSON shape (`to_json`) is the documented exchange
+format (one object per line in exports, docs/history-format.md); `from_json`
+reads every shape written so far:
+
+- version 1 (itbtimer 0.1 to 0.3): start/end as local ISO text with offset, every
+  `*_seconds` in routine seconds, no practice flag (a `--speed` run was stored as
+  if real).
+- version 2: adds `practice`, `speed`, `active_real_seconds`, and `interrupted`
+  (it was already written on recovered sessions, without a version change).
+
+Each figure derived from a record is computed here, in one place: the longest
+hold per exercise (`holds`), whether a session counts for its week
+(`counts_for_week`) and the ISO week of its local date (`week`).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+
+RECORD_VERSION = 2
+
+STEP_FIELDS = ("name", "side", "set", "round", "mode", "planned_seconds", "active_seconds",
+               "skipped", "status", "added_seconds", "reps", "until", "time_seconds")
+SESSION_FIELDS = ("version", "id", "start", "end", "routine", "file", "fingerprint", "per_week",
+                  "completed", "active_seconds", "paused_seconds", "pain", "practice", "speed",
+                  "active_real_seconds", "interrupted", "steps")
+
+
+class RecordError(ValueError):
+    """A JSON object that is not a session record (says which field and why)."""
+
+
+@dataclass(frozen=True)
+class StepResult:
+    """One work step of a session. Seconds are routine seconds (see SessionRecord)."""
+
+    name: str
+    status: str = "not_reached"  # done | skipped | stopped | not_reached | (the move-on status)
+    mode: str = "timed"  # timed | reps | until
+    side: str | None = None
+    set: int | None = None
+    round: int | None = None
+    planned_seconds: float | None = None
+    active_seconds: float = 0.0
+    added_seconds: float = 0.0
+    reps: str | None = None
+    until: str | None = None
+    time_seconds: float | None = None  # the time held or taken, on untimed steps that were done
+    extra: tuple[tuple[str, Any], ...] = ()  # fields a newer version wrote, kept as they were
+
+    @property
+    def skipped(self) -> bool:
+        return self.status == "skipped"
+
+    @property
+    def done(self) -> bool:
+        return self.status == "done"
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "name": self.name, "side": self.side, "set": self.set, "round": self.round,
+            "mode": self.mode, "planned_seconds": self.planned_seconds,
+            "active_seconds": self.active_seconds, "skipped": self.skipped,
+            "status": self.status, "added_seconds": self.added_seconds, "reps": self.reps,
+            "until": self.until, "time_seconds": self.time_seconds,
+        }
+        out.update(self.extra)
+        return out
+
+    @classmethod
+    def from_json(cls, data: Any) -> StepResult:
+        if not isinstance(data, dict):
+            raise RecordError("a step is not an object")
+        status = data.get("status")
+        if not isinstance(status, str):
+            status = "skipped" if data.get("skipped") else "done"
+        return cls(
+            name=_text(data.get("name"), "?"),
+            status=status,
+            mode=_text(data.get("mode"), "timed"),
+            side=_opt_text(data.get("side")),
+            set=_opt_int(data.get("set")),
+            round=_opt_int(data.get("round")),
+            planned_seconds=_opt_number(data.get("planned_seconds")),
+            active_seconds=_opt_number(data.get("active_seconds")) or 0.0,
+            added_seconds=_opt_number(data.get("added_seconds")) or 0.0,
+            reps=_opt_text(data.get("reps")),
+            until=_opt_text(data.get("until")),
+            time_seconds=_opt_number(data.get("time_seconds")),
+            extra=tuple((k, v) for k, v in data.items() if k not in STEP_FIELDS),
+        )
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    """One session: finished, stopped, interrupted or (while it runs) in progress.
+
+    `start` and `end` are aware datetimes in the offset where the session was
+    done; they are stored as a UTC instant plus that offset. `active_seconds`,
+    `paused_seconds` and every step's seconds are *routine* seconds (what the
+    routine asked for: a 30 s squat is 30 even at --speed 10);
+    `active_real_seconds` is the same time on the wall clock (routine seconds ÷
+    speed). A practice run (a rehearsal: speed ≠ 1 or --practice) is kept but
+    left out of the week count, the last session, holds and charts.
+    """
+
+    id: str
+    start: datetime
+    end: datetime
+    routine: str
+    steps: tuple[StepResult, ...] = ()
+    file: str | None = None
+    fingerprint: str | None = None
+    per_week: int | None = None
+    completed: bool = False
+    active_seconds: float = 0.0
+    paused_seconds: float = 0.0
+    pain: int | None = None
+    practice: bool = False
+    speed: float = 1.0
+    interrupted: bool = False
+    version: int = field(default=RECORD_VERSION, compare=False)  # the version it was read from
+    extra: tuple[tuple[str, Any], ...] = field(default=(), compare=False)
+
+    # --- derived figures (each computed here only) ------------------------------------
+
+    def holds(self) -> dict[str, float]:
+        """The longest time held per "until" exercise in this session (both sides, all sets)."""
+        best: dict[str, float] = {}
+        for step in self.steps:
+            if step.mode == "until" and step.time_seconds and step.time_seconds > 0:
+                best[step.name] = max(best.get(step.name, 0.0), step.time_seconds)
+        return best
+
+    def hold_times(self) -> dict[str, list[float]]:
+        """Every hold of this session, by exercise and side ("Plank (left)"), in order."""
+        times: dict[str, list[float]] = {}
+        for step in self.steps:
+            if step.mode == "until" and step.time_seconds:
+                name = step.name + (f" ({step.side})" if step.side else "")
+                times.setdefault(name, []).append(step.time_seconds)
+        return times
+
+    def counts_for_week(self) -> bool:
+        """A session counts for its week when at least half of its exercises were done.
+
+        Reaching the end by skipping most of it does not count; stopping after
+        most of it does. Practice runs never count.
+        """
+        if self.practice:
+            return False
+        if not self.steps:
+            return self.completed
+        done = sum(1 for s in self.steps if s.done)
+        return done * 2 >= len(self.steps)
+
+    @property
+    def local_date(self) -> date:
+        """The date where the session was done (in its own offset)."""
+        return self.start.date()
+
+    @property
+    def week(self) -> date:
+        """The Monday of the ISO week of the local date."""
+        return week_start(self.local_date)
+
+    @property
+    def active_real_seconds(self) -> float:
+        return round(self.active_seconds / self.speed, 2) if self.speed > 0 else 0.0
+
+    @property
+    def offset_minutes(self) -> int:
+        offset = self.start.utcoffset() or timedelta(0)
+        return int(offset.total_seconds() // 60)
+
+    @property
+    def short_id(self) -> str:
+        return self.id[:8]
+
+    def with_pain(self, pain: int | None) -> SessionRecord:
+        return replace(self, pain=pain)
+
+    # --- JSON -------------------------------------------------------------------------
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "version": RECORD_VERSION,
+            "id": self.id,
+            "start": self.start.isoformat(timespec="seconds"),
+            "end": self.end.isoformat(timespec="seconds"),
+            "routine": self.routine,
+            "file": self.file,
+            "fingerprint": self.fingerprint,
+            "per_week": self.per_week,
+            "completed": self.completed,
+            "active_seconds": self.active_seconds,
+            "paused_seconds": self.paused_seconds,
+            "pain": self.pain,
+            "practice": self.practice,
+            "speed": self.speed,
+            "active_real_seconds": self.active_real_seconds,
+            "interrupted": self.interrupted,
+            "steps": [s.to_json() for s in self.steps],
+        }
+        out.update(self.extra)
+        return out
+
+    @classmethod
+    def from_json(cls, data: Any, local: timezone | None = None) -> SessionRecord:
+        """Read any record shape written so far. `local`: the offset for a naive time."""
+        if not isinstance(data, dict):
+            raise RecordError("a record is not a JSON object")
+        start = _instant(data.get("start"), "start", local)
+        end = _instant(data.get("end"), "end", local) if data.get("end") is not None else start
+        record_id = data.get("id")
+        if not isinstance(record_id, str) or not record_id:
+            raise RecordError("the record has no id")
+        steps = data.get("steps") or []
+        if not isinstance(steps, list):
+            raise RecordError("steps is not a list")
+        speed = _opt_number(data.get("speed")) or 1.0
+        pain = data.get("pain")
+        return cls(
+            id=record_id,
+            start=start,
+            end=end,
+            routine=_text(data.get("routine"), "?"),
+            steps=tuple(StepResult.from_json(s) for s in steps),
+            file=_opt_text(data.get("file")),
+            fingerprint=_opt_text(data.get("fingerprint")),
+            per_week=_opt_int(data.get("per_week")),
+            completed=bool(data.get("completed")),
+            active_seconds=_opt_number(data.get("active_seconds")) or 0.0,
+            paused_seconds=_opt_number(data.get("paused_seconds")) or 0.0,
+            pain=pain if isinstance(pain, int) and not isinstance(pain, bool)
+            and 0 <= pain <= 10 else None,
+            practice=bool(data.get("practice")) or speed != 1.0,
+            speed=speed,
+            interrupted=bool(data.get("interrupted")),
+            version=_opt_int(data.get("version")) or 1,
+            extra=tuple((k, v) for k, v in data.items() if k not in SESSION_FIELDS),
+        )
+
+
+def week_start(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def _instant(value: Any, name: str, local: timezone | None) -> datetime:
+    if not isinstance(value, str):
+        raise RecordError(f"{name} is missing or not text")
+    try:
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        raise RecordError(f"{name} is not an ISO date and time: {value[:40]!r}") from None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=local) if local else when.astimezone()
+    return when
+
+
+def _text(value: Any, default: str) -> str:
+    return value if isinstance(value, str) else default
+
+
+def _opt_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    return value if isinstance(value, str) else str(value)
+
+
+def _opt_int(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _opt_number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value) if math.isfinite(value) else None
