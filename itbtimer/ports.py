@@ -6,38 +6,68 @@ Fakes for tests: tests/fakes.py. app.py chooses which.
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+from typing import Protocol
 
+from .history.figures import Listed, Progress
+from .history.records import SessionRecord
 from .sounds import Player
 
 __all__ = ["Awake", "HistoryStore", "Player", "Record"]
 
-# One session's record as history stores it (a typed SessionRecord is coming: issue 12).
-Record = dict[str, Any]
+Record = SessionRecord  # one session's record, typed (history/records.py)
 
 
 class HistoryStore(Protocol):
-    """Where sessions are kept: the mirror of the one in progress, and the finished ones."""
+    """Where sessions are kept (history.HistoryStore on SQLite; tests.fakes.MemoryHistory).
 
-    @property
-    def notice(self) -> str | None:
-        """A problem the person should see (e.g. the history cannot be written)."""
-        ...
+    Writes never raise: they return False / set `notice` and keep the record in
+    `unsaved`. Reads raise history.HistoryError with the real cause.
+    """
+
+    notice: str | None  # a problem the person should see (e.g. the history cannot be written)
+    unsaved: dict[str, Record]  # records that could not be written yet, by id
+    messages: list[str]  # one-time reports of the start (old file imported, pending saved)
 
     def save_in_progress(self, record: Record) -> None:
-        """Mirror the session in progress, so a crash loses at most a few seconds of it."""
+        """Mirror the session in progress (its own row, owned by this process)."""
         ...
 
     def append(self, record: Record) -> bool:
-        """Keep this session's one record; True when it is safely stored."""
+        """Keep this session's one record (and retry unsaved ones); True when it is stored."""
         ...
 
-    def load(self) -> tuple[list[Record], str | None]:
-        """Every readable record, and a message about unreadable ones."""
+    def retry(self) -> bool:
+        """Write every unsaved record; True when none is left."""
         ...
 
-    def recover_interrupted(self) -> Record | None:
-        """A session the last run could not finish recording: record it now, return it."""
+    def keep_pending(self) -> Path | None:
+        """Unsaved records to files the next start imports (on a signal or at quit)."""
+        ...
+
+    def save_to(self, target: Path) -> int:
+        """Unsaved records to a file the person chose (JSONL); how many."""
+        ...
+
+    def recover(self) -> list[Record]:
+        """At start: record sessions whose window is gone (once, never a live one)."""
+        ...
+
+    def progress(self, today: date, routine: str | None = None, per_week: int | None = None,
+                 weeks: int = 12, series: bool = False) -> Progress:
+        """The figures of the start screen (series=False) or the History screen."""
+        ...
+
+    def listing(self, routines: Iterable[str] | None = None, newest: int = 15) -> list[Listed]:
+        """The newest sessions, oldest first, without their steps."""
+        ...
+
+    def delete(self, record_id: str) -> Record:
+        ...
+
+    def set_pain(self, record_id: str, pain: int | None) -> Record:
         ...
 
 

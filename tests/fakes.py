@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
-import copy
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
 
+from itbtimer.history import HistoryError, Listed, Progress
 from itbtimer.ports import Record
+from itbtimer.progress import progress
+
+FULL = "History not saved: the disk holding memory is full"
 
 
 class MemoryHistory:
@@ -15,32 +22,75 @@ class MemoryHistory:
         self.in_progress: Record | None = None
         self.fail = fail
         self.notice: str | None = None
+        self.unsaved: dict[str, Record] = {}
+        self.messages: list[str] = []
+        self.pending: list[Record] = []
         self.snapshots = 0
 
     def save_in_progress(self, record: Record) -> None:
         if self.fail:
-            self.notice = "History not saved (No space left on device): memory"
+            self.notice = FULL
             return
         self.snapshots += 1
-        self.in_progress = copy.deepcopy(record)
+        self.in_progress = record
 
     def append(self, record: Record) -> bool:
+        self.unsaved[record.id] = record
+        return self.retry()
+
+    def retry(self) -> bool:
         if self.fail:
-            self.notice = "History not saved (No space left on device): memory"
+            self.notice = FULL
             return False
-        self.records.append(copy.deepcopy(record))
-        self.in_progress = None
+        for record in self.unsaved.values():
+            self.records = [r for r in self.records if r.id != record.id] + [record]
+            if self.in_progress is not None and self.in_progress.id == record.id:
+                self.in_progress = None
+        self.unsaved.clear()
+        self.notice = None
         return True
 
-    def load(self) -> tuple[list[Record], str | None]:
-        return [copy.deepcopy(r) for r in self.records], None
+    def keep_pending(self) -> Path | None:
+        self.pending.extend(self.unsaved.values())
+        return Path("/memory/pending") if self.unsaved else None
 
-    def recover_interrupted(self) -> Record | None:
+    def save_to(self, target: Path) -> int:
+        return len(self.unsaved)
+
+    def recover(self) -> list[Record]:
         record, self.in_progress = self.in_progress, None
         if record is None:
-            return None
-        record["interrupted"] = True
-        return record if self.append(record) else None
+            return []
+        record = replace(record, interrupted=True)
+        return [record] if self.append(record) else []
+
+    def progress(self, today: date, routine: str | None = None, per_week: int | None = None,
+                 weeks: int = 12, series: bool = False) -> Progress:
+        return progress(self.records, today, routine, per_week, weeks)
+
+    def listing(self, routines: Iterable[str] | None = None, newest: int = 15) -> list[Listed]:
+        names = None if routines is None else set(routines)
+        chosen = sorted((r for r in self.records if names is None or r.routine in names),
+                        key=lambda r: r.start)[-newest:]
+        return [Listed(r.id, r.start, r.routine, r.completed, r.active_seconds, r.pain,
+                       r.practice, r.speed, False, r.interrupted,
+                       tuple(r.holds().items())) for r in chosen]
+
+    def _find(self, record_id: str) -> Record:
+        found = [r for r in self.records if r.id.startswith(record_id)]
+        if len(found) != 1:
+            raise HistoryError(f"no session with the id {record_id!r}")
+        return found[0]
+
+    def delete(self, record_id: str) -> Record:
+        record = self._find(record_id)
+        self.records.remove(record)
+        return record
+
+    def set_pain(self, record_id: str, pain: int | None) -> Record:
+        record = self._find(record_id).with_pain(pain)
+        self.records = [record if r.id == record.id else r for r in self.records]
+        return record
 
 
 class FakeAwake:

@@ -1,7 +1,9 @@
-"""The history: typed records (records.py, pure) and their SQLite store (store.py)."""
+"""The history: typed records (records.py) and figures (figures.py, charts.py), all pure,
+and their SQLite store (store.py)."""
 
+from .figures import Hold, Listed, Progress
 from .records import RECORD_VERSION, RecordError, SessionRecord, StepResult
-from .store import HistoryError, HistoryStore, ImportReport, Listed
+from .store import HistoryError, HistoryStore, ImportReport
 
-__all__ = ["RECORD_VERSION", "HistoryError", "HistoryStore", "ImportReport", "Listed",
-           "RecordError", "SessionRecord", "StepResult"]
+__all__ = ["RECORD_VERSION", "HistoryError", "HistoryStore", "Hold", "ImportReport", "Listed",
+           "Progress", "RecordError", "SessionRecord", "StepResult"]

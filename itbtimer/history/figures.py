@@ -33,3 +33,24 @@ class Progress:
     def week_text(self) -> str:
         target = f" of {self.per_week}" if self.per_week else ""
         return f"This week: {self.this_week}{target}"
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A session as `itbtimer history` and the History screen list it (no steps)."""
+
+    id: str
+    start: datetime
+    routine: str
+    completed: bool
+    active_seconds: float
+    pain: int | None
+    practice: bool
+    speed: float
+    in_progress: bool
+    interrupted: bool
+    holds: tuple[tuple[str, float], ...]
+
+    @property
+    def short_id(self) -> str:
+        return self.id[:8]

@@ -35,7 +35,7 @@ from typing import Any
 
 from ..errors import ItbtimerError
 from ..paths import data_dir, state_dir
-from .figures import Hold, Progress
+from .figures import Hold, Listed, Progress
 from .records import RecordError, SessionRecord, week_start
 
 try:
@@ -97,27 +97,6 @@ MIGRATIONS: tuple[str, ...] = (
 
 class HistoryError(ItbtimerError):
     """The history cannot be read or written; the message names the real cause."""
-
-
-@dataclass(frozen=True)
-class Listed:
-    """A session as `itbtimer history` and the History screen list it (no steps)."""
-
-    id: str
-    start: datetime
-    routine: str
-    completed: bool
-    active_seconds: float
-    pain: int | None
-    practice: bool
-    speed: float
-    in_progress: bool
-    interrupted: bool
-    holds: tuple[tuple[str, float], ...]
-
-    @property
-    def short_id(self) -> str:
-        return self.id[:8]
 
 
 @dataclass(frozen=True)

@@ -112,11 +112,11 @@ def test_history_gets_a_mirror_on_pause_and_one_record_at_the_end():
     w.apply(Start())
     real.t += 2
     w.apply(TogglePause())
-    assert store.in_progress is not None and store.in_progress["steps"][0]["name"] == "Squat"
+    assert store.in_progress is not None and store.in_progress.steps[0].name == "Squat"
     w.apply(Stop())
-    assert store.records == [] and store.in_progress["completed"] is False
+    assert store.records == [] and store.in_progress.completed is False
     assert w.save(pain=3) and w.save(pain=5)
-    assert [r["pain"] for r in store.records] == [3]
+    assert [r.pain for r in store.records] == [3]
 
 
 def test_a_failing_store_leaves_the_workout_going_with_a_notice():
