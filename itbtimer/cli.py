@@ -20,7 +20,7 @@ from .errors import ItbtimerError, RoutineError
 from .plan import build_plan
 from .routine import load_routine
 
-COMMANDS = ("check", "plan", "list", "history", "install-desktop", "say")
+COMMANDS = ("check", "plan", "list", "history", "install-desktop", "say", "edit")
 EPILOG = """commands:
   itbtimer [ROUTINE]            open the workout window (default: itb-recovery)
   itbtimer check ROUTINE...     validate routine files
@@ -29,6 +29,7 @@ EPILOG = """commands:
   itbtimer history              show past sessions, weekly counts, holds and knee pain
   itbtimer install-desktop      add itbtimer to the applications menu (--uninstall removes it)
   itbtimer say "TEXT" [-o F.wav]  say a sentence in the coach's voice (or write it)
+  itbtimer edit ROUTINE         change a routine (a bundled one: your own copy of it)
 
 ROUTINE is a path to a YAML file or the name of a bundled routine."""
 
@@ -110,6 +111,8 @@ def _command_parser() -> argparse.ArgumentParser:
     say = sub.add_parser("say", help="say a sentence in the coach's voice")
     say.add_argument("text", nargs="+", metavar="TEXT")
     say.add_argument("-o", "--output", metavar="FILE.wav", help="write it to a WAV file")
+    edit = sub.add_parser("edit", help="change a routine (a bundled one: your own copy of it)")
+    edit.add_argument("routine", metavar="ROUTINE")
     return p
 
 
@@ -173,10 +176,22 @@ def cmd_install_desktop(args: argparse.Namespace) -> int:
     for icon in installed.icons:
         print(f"wrote {icon}")
     return 0
+
+
 def cmd_say(args: argparse.Namespace) -> int:
     from .voice.say import run_say
 
     return run_say(args)
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    from .editor.copies import editable
+
+    target = editable(args.routine)
+    if target.notice:
+        print(target.notice)
+    print(target.path)
+    return 0
 
 
 def cmd_window(args: argparse.Namespace) -> int:
@@ -205,7 +220,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if _is_command(argv):
             args = _command_parser().parse_args(argv)
             handler = {"check": cmd_check, "plan": cmd_plan, "list": cmd_list,
-                       "history": cmd_history,
+                       "history": cmd_history, "edit": cmd_edit,
                        "install-desktop": cmd_install_desktop, "say": cmd_say}[args.command]
         else:
             args = _window_parser().parse_args(argv)

@@ -1,0 +1,108 @@
+"""Every field the editor shows, in the person's words, in the order it shows them.
+
+A field is a YAML key under a routine, a section or an exercise (`defaults.work`
+is the `work` key of the routine's `defaults`). The loader decides which keys
+exist: a row here whose key the loader does not accept is not shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from .. import routine as loader
+
+
+class Level(Enum):
+    ROUTINE = "routine"
+    SECTION = "section"
+    EXERCISE = "exercise"
+
+
+class Kind(Enum):
+    TEXT = "text"  # one line of text
+    LONG_TEXT = "long text"  # a description or a note; may be long
+    DURATION = "duration"  # 45s, 2m, 1m30s ...
+    REST = "rest"  # a duration or a range 30-45s
+    COUNT = "count"  # a whole number
+    REPS = "reps"  # 10 or 8-12
+    SIDES = "sides"  # a check box: both sides or not
+    FLAG = "flag"  # a check box: true or not given
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    label: str
+    kind: Kind
+    hint: str = ""
+    required: bool = False
+    group: str = ""  # fields of one group exclude each other (work / reps / until)
+
+
+# The exercise's "how long" group: exactly one of these, or none (the section's time).
+HOW_LONG = "how long"
+
+_TABLE: dict[Level, tuple[Field, ...]] = {
+    Level.ROUTINE: (
+        Field("name", "Name", Kind.TEXT, required=True),
+        Field("description", "Description", Kind.LONG_TEXT),
+        Field("cue", "Cue shown with every exercise", Kind.TEXT, "Back straight"),
+        Field("per_week", "Times a week", Kind.COUNT, "3"),
+        Field("ask", "Question after the session", Kind.TEXT, "knee pain, or none"),
+        Field("defaults.work", "How long, unless said otherwise", Kind.DURATION, "30s"),
+        Field("defaults.rest", "Rest after each set, unless said otherwise", Kind.REST,
+              "30s or 30-45s"),
+        Field("defaults.get_ready", "Get ready before each section", Kind.DURATION, "10s"),
+        Field("defaults.switch", "Switch sides", Kind.DURATION, "5s"),
+        Field("defaults.rep_seconds", "One rep takes about", Kind.DURATION, "3s"),
+    ),
+    Level.SECTION: (
+        Field("name", "Name", Kind.TEXT, required=True),
+        Field("note", "Note", Kind.LONG_TEXT),
+        Field("cue", "Cue", Kind.TEXT),
+        Field("rounds", "Rounds", Kind.COUNT, "1"),
+        Field("sets", "Sets", Kind.COUNT, "1"),
+        Field("work", "How long", Kind.DURATION, "30s"),
+        Field("rest", "Rest after each set", Kind.REST, "30s or 30-45s"),
+        Field("round_rest", "Rest between rounds", Kind.REST, "1m"),
+        Field("get_ready", "Get ready", Kind.DURATION, "10s"),
+        Field("rep_seconds", "One rep takes about", Kind.DURATION, "3s"),
+    ),
+    Level.EXERCISE: (
+        Field("name", "Name", Kind.TEXT, required=True),
+        Field("cue", "Cue", Kind.TEXT),
+        Field("work", "How long", Kind.DURATION, "30s, 2m or 1m30s", group=HOW_LONG),
+        Field("reps", "Count reps instead", Kind.REPS, "10 or 8-12", group=HOW_LONG),
+        Field("until", "Hold until…", Kind.TEXT, "shaking", group=HOW_LONG),
+        Field("expect", "A hold takes about", Kind.DURATION, "45s"),
+        Field("rep_seconds", "One rep takes about", Kind.DURATION, "3s"),
+        Field("sides", "Both sides", Kind.SIDES),
+        Field("sides_together", "All sets on one side first", Kind.FLAG),
+        Field("all_sets_per_side", "All sets on one side first", Kind.FLAG),
+        Field("sets", "Sets", Kind.COUNT, "1"),
+        Field("rest", "Rest after each set", Kind.REST, "30s or 30-45s"),
+    ),
+}
+
+
+def _accepted(level: Level) -> tuple[str, ...]:
+    """The keys the loader accepts at this level (defaults.* for the routine's defaults)."""
+    if level is Level.ROUTINE:
+        top = tuple(getattr(loader, "_TOP_KEYS", ()))
+        return top + tuple(f"defaults.{k}" for k in getattr(loader, "_DEFAULT_KEYS", ()))
+    name = "_SECTION_KEYS" if level is Level.SECTION else "_EXERCISE_KEYS"
+    return tuple(getattr(loader, name, ()))
+
+
+def fields(level: Level) -> tuple[Field, ...]:
+    """The fields shown for a routine, a section or an exercise."""
+    accepted = _accepted(level)
+    return tuple(f for f in _TABLE[level] if f.key in accepted)
+
+
+def field(level: Level, key: str) -> Field:
+    for f in fields(level):
+        if f.key == key:
+            return f
+    raise KeyError(f"no field `{key}` on a {level.value}")
