@@ -232,12 +232,23 @@ class SilentPlayer:
     def __init__(self, notice: str | None = None):
         self.notice = notice
         self.played: list[str] = []
+        self.spoken: list[tuple[Sound, float]] = []  # (phrase, lead-in seconds)
+        self.hushed = 0
         self.volume = 100
         self._muted = False
 
     def play(self, cue: str) -> None:
         if not self._muted:
             self.played.append(cue)
+
+    def speak(self, sound: Sound, lead_in: float = 0.0) -> bool:
+        if self._muted:
+            return False
+        self.spoken.append((sound, lead_in))
+        return True
+
+    def hush(self) -> None:
+        self.hushed += 1
 
     def set_volume(self, percent: int) -> None:
         self.volume = max(0, min(100, int(percent)))
@@ -269,6 +280,7 @@ class SimpleaudioPlayer:
         self._muted = False
         self._failed_at: float | None = None
         self._playing: list[object] = []
+        self._speech: object | None = None  # the voice coach's phrase being said
         self.notice: str | None = None
         self._buffers: dict[str, bytes] = {}
         self.set_volume(volume)
@@ -285,6 +297,7 @@ class SimpleaudioPlayer:
             except Exception:  # a device gone mid-sound: nothing to stop
                 pass
         self._playing.clear()
+        self.hush()
 
     def unmute(self) -> None:
         self._muted = False
@@ -296,7 +309,8 @@ class SimpleaudioPlayer:
     def wait_done(self, timeout: float = 3.0) -> None:
         """Let the sounds already started finish (before exit; in tests)."""
         deadline = self._clock() + timeout
-        while any(_is_playing(p) for p in self._playing) and self._clock() < deadline:
+        while any(_is_playing(p) for p in [*self._playing, self._speech]) and (
+                self._clock() < deadline):
             time.sleep(0.01)
 
     def play(self, cue: str) -> None:
@@ -319,6 +333,38 @@ class SimpleaudioPlayer:
             self.notice = None
             log.warning("sound is back")
         self._playing = [p for p in self._playing if _is_playing(p)][-8:] + [obj]
+        if cue == "countdown":
+            self.hush()  # speech never runs into the 3-2-1 pips (after the pip: no delay)
+
+    def speak(self, sound: Sound, lead_in: float = 0.0) -> bool:
+        """Say one voice phrase (after `lead_in` seconds of silence), cutting the last one.
+
+        False when it cannot be heard: muted, or no device. The phrase's scaling is done
+        here, so play() of the beeps stays free of it; a phrase is never due at the same
+        moment as a beep (the voice's schedule keeps them apart).
+        """
+        if self._muted:
+            return False
+        if self._failed_at is not None and self._clock() - self._failed_at < RETRY_SECONDS:
+            return False
+        self.hush()
+        silence = bytes(2 * sound.channels * int(lead_in * sound.rate))
+        try:
+            self._speech = self._backend.play_buffer(  # type: ignore[attr-defined]
+                silence + sound.scaled(self.volume / 100), sound.channels, 2, sound.rate)
+        except Exception as exc:  # the device is gone: the beeps will say so
+            log.warning("voice not played: %s", exc)
+            return False
+        return True
+
+    def hush(self) -> None:
+        """Stop the phrase being said (pause, a new step, a countdown pip)."""
+        if self._speech is not None:
+            try:
+                self._speech.stop()  # type: ignore[attr-defined]
+            except Exception:  # already over, or the device is gone
+                pass
+            self._speech = None
 
 
 def _is_playing(obj: object) -> bool:

@@ -120,3 +120,46 @@ def test_say_with_nothing_to_say_is_a_message():
     result = subprocess.run([sys.executable, "-m", "itbtimer", "say", "  "],
                             capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.returncode == 2 and "nothing to say" in result.stderr
+
+
+def wait_for(preparation, seconds: float = 120.0) -> None:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while preparation.poll():
+        assert time.monotonic() < deadline, "the worker did not finish"
+        time.sleep(0.05)
+
+
+def test_loading_a_routine_renders_all_its_phrases_once_in_a_worker(tmp_path):
+    from itbtimer.voice.coach import VoicePreparation
+    from itbtimer.voice.phrases import texts_to_render
+    from tests.helpers import plan_of
+
+    plan = plan_of("name: W\nsections:\n  - name: Warm-up\n    exercises:\n"
+                   "      - {name: Squats, work: 20s, cue: Butt back}\n"
+                   "      - {name: Lunges, sides: both, work: 20s}\n")
+    preparation = VoicePreparation(tmp_path / "voice")
+    preparation.prepare(plan)
+    assert preparation.job is not None and preparation.job.running
+    wait_for(preparation)
+    assert preparation.notice is None
+    assert preparation.cache is not None
+    assert preparation.cache.missing(texts_to_render(plan)) == []
+    preparation.prepare(plan)
+    assert preparation.job is None  # a second start of the same routine renders nothing
+
+
+def test_a_worker_that_fails_turns_the_voice_off_with_one_notice(tmp_path):
+    from itbtimer.voice.coach import VoicePreparation
+    from tests.helpers import plan_of
+
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    preparation = VoicePreparation(blocker / "voice")
+    preparation.prepare(plan_of("name: X\nsections:\n  - name: S\n"
+                                "    exercises: [{name: A, work: 5s}]\n"))
+    wait_for(preparation)
+    assert preparation.notice is not None
+    assert preparation.notice.startswith("Voice is off: cannot write the voice cache")
+    assert preparation.cache is None

@@ -1,0 +1,47 @@
+"""The person's voice choices, remembered in the config folder (voice.json)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+from ..paths import config_dir
+
+
+def settings_path() -> Path:
+    return config_dir() / "voice.json"
+
+
+@dataclass
+class VoiceSettings:
+    voice: bool = True  # the coach speaks
+    cues: bool = True  # ... the exercise cues too
+    told_missing: bool = False  # the start screen said once how to get the voice
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> VoiceSettings:
+        try:
+            data = json.loads((path or settings_path()).read_text("utf-8"))
+        except (OSError, ValueError):
+            return cls()
+        if not isinstance(data, dict):
+            return cls()
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known and isinstance(v, bool)})
+
+    def save(self, path: Path | None = None) -> bool:
+        path = path or settings_path()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(asdict(self), indent=1) + "\n", "utf-8")
+        except OSError:
+            return False  # not remembered next time; nothing else is lost
+        return True
+
+
+def voice_wanted(settings: VoiceSettings, option: bool | None, speed: float) -> bool:
+    """--voice / --no-voice win; a rehearsal at another speed is silent unless --voice."""
+    if option is not None:
+        return option
+    return settings.voice and speed == 1
