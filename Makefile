@@ -35,7 +35,7 @@ bench: $(STAMP) $(SYS_TEST)
 	$(PY) tools/bench.py
 
 soak: $(STAMP) $(SYS_TEST)
-	$(PY) -m pytest -q -s -m soak --run-soak tests/test_soak.py
+	$(PY) -m pytest -q -s -m soak --run-soak tests/e2e/test_soak.py
 
 screenshots: $(STAMP) $(SYS_TEST)
 	@sh tools/sysdeps.sh $(PKGS_SHOTS)

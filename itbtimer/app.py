@@ -1,21 +1,140 @@
-"""Wiring: real adapters by default (simpleaudio, the history folder, the screen)."""
+"""The one place that wires itbtimer together: real adapters by default, fakes injectable.
+
+`bootstrap(...)` builds the clock, the player, the history store, the screen-awake
+adapter and the recent-files list, and hands out workouts already wired to them
+(`App.new_workout`). The window receives an `App` and builds nothing itself;
+tests and tools pass fakes for whatever they replace.
+"""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
+from .awake import ScreenAwake
 from .bundled import assets_dir, resolve_routine
-from .history import HistoryStore
+from .display import interrupted_notice, notice_line
+from .history import HistoryError, Progress
+from .history import HistoryStore as FileHistory
 from .paths import user_sounds_dir
+from .plan import Plan, build_plan
+from .ports import Awake, HistoryStore, Player
 from .recent import RecentFiles
+from .routine import load_routine
 from .sounds import make_player
-from .workout import EventsLog
+from .workout import AwakeWhileRunning, EventsLog, ScaledClock, Workout
 
 NO_DISPLAY = ("itbtimer: no display found: itbtimer needs a desktop session; "
               "`itbtimer plan` prints the routine")
+
+
+@dataclass
+class Options:
+    """What the window opens with (from the command line)."""
+
+    routine: Path
+    autostart: bool = False
+    fullscreen: bool = False
+
+
+@dataclass
+class App:
+    """Everything a window needs from the world, already built."""
+
+    player: Player
+    history: HistoryStore | None
+    awake: Awake
+    recent: RecentFiles | None
+    real_clock: Callable[[], float] = time.monotonic
+    events: EventsLog | None = None
+    speed: float = 1.0
+    warnings: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.keep_awake = AwakeWhileRunning(self.awake)
+
+    def new_workout(self, plan: Plan, routine_file: str | None) -> Workout:
+        """A workout on this app's clock, player, history and events log, keeping the
+        screen awake while it runs."""
+        workout = Workout(plan, self.player, ScaledClock(self.speed, self.real_clock),
+                          self.history, self.events, routine_file)
+        workout.listeners.append(self.keep_awake)
+        return workout
+
+    def open_routine(self, path: Path) -> Plan:
+        """The plan of a routine file (kept among the recent ones); ItbtimerError if not."""
+        plan = build_plan(load_routine(path))
+        if self.recent is not None:
+            self.recent.add(path)
+        return plan
+
+    def toggle_mute(self) -> None:
+        if self.player.muted:
+            self.player.unmute()
+        else:
+            self.player.mute()
+
+    def progress(self, plan: Plan | None, notices: list[str]) -> Progress | None:
+        """This routine's progress for the start screen; a reading problem goes to
+        `notices`."""
+        if self.history is None or plan is None:
+            return None
+        try:
+            return self.history.progress(date.today(), plan.routine.name,
+                                         plan.routine.per_week)
+        except HistoryError as exc:
+            notices.append(f"History not read: {exc}")
+            return None
+
+    def recover(self) -> list[str]:
+        """Record sessions the last run could not (a crash); the notices that say so."""
+        if self.history is None:
+            return []
+        notices = [interrupted_notice(record) for record in self.history.recover()]
+        return notices + self.history.messages
+
+    def retry_unsaved(self) -> None:
+        if self.history is not None and self.history.unsaved:
+            self.history.retry()
+
+    def keep_unsaved(self) -> None:
+        """At quit: records that could not be saved go where the next start imports them."""
+        if self.history is not None and self.history.unsaved:
+            self.history.keep_pending()
+
+    def notice_line(self, notices: list[str], workout: Workout | None) -> str:
+        return notice_line(notices, workout.notice if workout else None, self.player.notice,
+                           self.history.notice if self.history else None, workout is not None)
+
+    def window_mapped(self, window_id: int | None) -> float:
+        """The window is on screen: log when, and let screen-awake use its id."""
+        mapped_at = self.real_clock()
+        if self.events is not None:
+            self.events.write(0.0, "window_mapped", {"monotonic": mapped_at})
+        if window_id is not None:
+            self.keep_awake.window_ready(window_id)
+        return mapped_at
+
+
+def bootstrap(*, mute: bool = False, volume: int = 100, speed: float = 1.0,
+              events: EventsLog | None = None, player: Player | None = None,
+              history: HistoryStore | None = None, awake: Awake | None = None,
+              recent: RecentFiles | None = None,
+              real_clock: Callable[[], float] = time.monotonic) -> App:
+    """The real adapters, except those given."""
+    warnings: list[str] = []
+    if player is None:
+        player, warnings = make_player(assets_dir() / "sounds", user_sounds_dir(), mute)
+        player.set_volume(volume)
+    return App(player=player, history=FileHistory() if history is None else history,
+               awake=awake or ScreenAwake(), recent=RecentFiles() if recent is None else recent,
+               real_clock=real_clock, events=events, speed=speed, warnings=warnings)
 
 
 def run_window(args: argparse.Namespace) -> int:
@@ -34,7 +153,7 @@ def run_window(args: argparse.Namespace) -> int:
     except tk.TclError:
         print(NO_DISPLAY, file=sys.stderr)
         return 2
-    from .gui.window import Options, Window
+    from .gui.window import Window
     from .logs import setup
 
     setup()
@@ -48,17 +167,15 @@ def run_window(args: argparse.Namespace) -> int:
             print(f"itbtimer: {args.events}: cannot write the events log ({exc.strerror})",
                   file=sys.stderr)
             return 2
-    player, warnings = make_player(assets_dir() / "sounds", user_sounds_dir(), args.mute)
-    player.set_volume(args.volume)
+    app = bootstrap(mute=args.mute, volume=args.volume, speed=args.speed, events=events)
     options = Options(routine=Path(routine), autostart=args.autostart,
-                      fullscreen=args.fullscreen, mute=args.mute, speed=args.speed,
-                      events=events)
-    window = Window(root, options, player, HistoryStore(), RecentFiles(), warnings=warnings)
+                      fullscreen=args.fullscreen)
+    window = Window(root, options, app)
     try:
         root.mainloop()
     except KeyboardInterrupt:  # Ctrl+C in the terminal: quit as the window would
         window.quit()
-    wait = getattr(player, "wait_done", None)
+    wait = getattr(app.player, "wait_done", None)
     if wait is not None:
         wait(1.0)  # let a last beep finish rather than cut it
     return 0

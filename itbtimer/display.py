@@ -1,17 +1,22 @@
 """What the running screen shows, decided without a screen (the presenter).
 
 `show(view, routine_cue)` turns the engine's view into the words and the phase
-the window draws; the window only copies these into widgets.
+the window draws; the window only copies these into widgets. The other screens'
+words (the finished summary, the pain score, notices, labels) are decided here too.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .durations import format_clock
+from .durations import format_clock, format_hms
 from .plan import Step
 from .session import View
+
+if TYPE_CHECKING:  # the record's shape only; the presenter reads no history
+    from .history.records import SessionRecord
 
 PHASES = ("work", "rest", "get_ready", "switch", "paused", "finished")
 
@@ -134,3 +139,65 @@ def show(view: View, routine_cue: str | None = None) -> Display:
         next_label="Done" if not step.timed else ("Go" if view.can_go else "Next"),
         pause_label="Resume" if view.state == "paused" else "Pause",
     )
+
+
+# --- the rest of what the screens say ------------------------------------------------
+
+UNTIMED_MARKER = 0.5  # where the timeline's marker sits in a step that waits for Done
+
+
+def timeline_fraction(view: View) -> float:
+    """How far into this step the timeline's marker is drawn."""
+    return view.step_progress if view.step_progress is not None else UNTIMED_MARKER
+
+
+def mute_label(muted: bool) -> str:
+    return "Unmute" if muted else "Mute"
+
+
+def notice_line(window: list[str], workout: str | None, player: str | None,
+                history: str | None, in_workout: bool) -> str:
+    """The one notice line: the latest two of the window's own, then the workout's (which
+    already carries the player's and history's), else the player's; history's alone
+    only outside a workout. Each said once."""
+    notices = list(window[-2:])
+    if workout:
+        notices.append(workout)
+    elif player:
+        notices.append(player)
+    if history and not in_workout:
+        notices.append(history)
+    return " · ".join(dict.fromkeys(notices))
+
+
+def pain_text(score: int | None, asked: bool = False, saved: bool = False) -> str:
+    """Under the pain buttons: nothing yet, no score, or the score and whether it is saved."""
+    if asked:
+        return ""
+    if score is None:
+        return "No pain score this time."
+    return f"Knee pain {score}/10" + (" — saved" if saved else " — Enter to save")
+
+
+def interrupted_notice(record: SessionRecord) -> str:
+    """Said on the start screen when a crashed session was recorded at start-up."""
+    return f"Recorded the session interrupted on {record.start:%a %d %b %H:%M}"
+
+
+def summary_lines(record: SessionRecord) -> list[str]:
+    """The words of the finished screen, from the session's record."""
+    steps = record.steps
+    done = sum(1 for s in steps if s.done)
+    skipped = [s for s in steps if s.skipped]
+    lines = [f"{'Finished' if record.completed else 'Stopped'} in "
+             f"{format_hms(record.active_seconds)}"
+             + (f" (+{format_clock(record.paused_seconds)} paused)"
+                if record.paused_seconds >= 1 else ""),
+             f"{done} of {len(steps)} exercises done"
+             + (f", {len(skipped)} skipped" if skipped else "")]
+    for name, times in record.hold_times().items():
+        lines.append(f"{name}: {', '.join(format_clock(t) for t in times)}")
+    if skipped:
+        names = sorted({s.name for s in skipped})
+        lines.append("Skipped: " + ", ".join(names[:6]) + (" …" if len(names) > 6 else ""))
+    return lines

@@ -32,6 +32,12 @@ def log_bug(exc: BaseException) -> Path:
     return path
 
 
+def bug_notice(exc: BaseException) -> str:
+    """Log a bug; the one line the person sees about it."""
+    where = log_bug(exc)
+    return f"Something went wrong ({type(exc).__name__}: {exc}); details in {where}"
+
+
 log = logging.getLogger("itbtimer")
 
 

@@ -23,6 +23,8 @@ from .progress import build_record
 from .session import Session, SessionError, SessionState, View
 
 SNAPSHOT_SECONDS = 15.0  # the in-progress mirror is rewritten at most this often
+FRAME_SECONDS = 0.1  # a running screen is redrawn at most ten times a second
+PAUSED_SECONDS = 0.25
 
 
 class ScaledClock:
@@ -105,6 +107,17 @@ class Workout:
             self._started_wall = self.wallclock()
             self._real_start = self.clock.to_real(self.session.started_at)
         return self._dispatch(events)
+
+    def next_wake(self) -> float | None:
+        """Real seconds until the screen should tick and redraw: the engine's next
+        deadline or the next frame, whichever is first. None once the session is over."""
+        if self.session.over or self.session.started_at is None:
+            return None
+        wait = PAUSED_SECONDS if self.session.state == SessionState.PAUSED else FRAME_SECONDS
+        due = self.session.next_due()
+        if due is not None:
+            wait = min(wait, max(0.0, self.clock.to_real(due) - self.clock.source()))
+        return wait
 
     def command(self, name: str) -> list[Event]:
         """Transition aid: `apply(BY_NAME[name])` (start, toggle, next, back, ...)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -108,3 +108,42 @@ class FakeAwake:
     def release(self) -> None:
         self.calls.append("release")
         self.active = False
+
+
+class FakeTimers:
+    """The window's timers on a fake clock: callbacks run when `advance` reaches them."""
+
+    def __init__(self, clock: Callable[[], float], set_clock: Callable[[float], None]):
+        self.clock = clock
+        self.set_clock = set_clock
+        self.pending: dict[str, tuple[float, int, Callable[[], None]]] = {}
+        self.count = 0
+
+    def after(self, ms: int, callback: Callable[[], None]) -> str:
+        self.count += 1
+        timer = f"fake-after#{self.count}"
+        due = round(self.clock() + ms / 1000, 6)  # no float creep over many frames
+        self.pending[timer] = (due, self.count, callback)
+        return timer
+
+    def after_idle(self, callback: Callable[[], None]) -> str:
+        return self.after(0, callback)
+
+    def cancel(self, timer: str) -> None:
+        self.pending.pop(timer, None)
+
+    def run_due(self) -> None:
+        """Every callback due by now, in the order they fall due."""
+        self.advance(0.0)
+
+    def advance(self, seconds: float) -> None:
+        """Let `seconds` pass, running each callback at its own due time."""
+        end = self.clock() + seconds
+        while self.pending:
+            timer, (due, _, callback) = min(self.pending.items(), key=lambda kv: kv[1][:2])
+            if due > end:
+                break
+            del self.pending[timer]
+            self.set_clock(max(self.clock(), due))
+            callback()
+        self.set_clock(max(self.clock(), end))

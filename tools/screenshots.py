@@ -21,8 +21,9 @@ sys.path.insert(0, str(ROOT))
 
 from xvfb import start_xvfb  # noqa: E402  (tools/xvfb.py, beside this script)
 
+from itbtimer.app import Options, bootstrap  # noqa: E402
 from itbtimer.bundled import resolve_routine  # noqa: E402
-from itbtimer.gui.window import Options, Window  # noqa: E402
+from itbtimer.gui.window import Window  # noqa: E402
 from itbtimer.history import HistoryStore  # noqa: E402
 from itbtimer.plan import build_plan  # noqa: E402
 from itbtimer.progress import build_record  # noqa: E402
@@ -60,6 +61,16 @@ def seed_history(store: HistoryStore, routine_path: Path) -> None:
         store.append(record)
 
 
+class _NoAwake:
+    window_id: int | None = None
+
+    def hold(self) -> None:
+        pass
+
+    def release(self) -> None:
+        pass
+
+
 class Shooter:
     def __init__(self, out: Path, data: Path):
         self.out = out
@@ -68,8 +79,10 @@ class Shooter:
         routine = resolve_routine("itb-recovery")
         self.history = HistoryStore(data)
         seed_history(self.history, routine)
-        self.window = Window(self.root, Options(routine=routine), SilentPlayer(), self.history,
-                             RecentFiles(data / "recent.json"), real_clock=lambda: self.clock_t)
+        self.app = bootstrap(player=SilentPlayer(), history=self.history, awake=_NoAwake(),
+                             recent=RecentFiles(data / "recent.json"),
+                             real_clock=lambda: self.clock_t)
+        self.window = Window(self.root, Options(routine=routine), self.app)
         self.root.geometry(SIZE)
         self.pump()
 
@@ -88,9 +101,9 @@ class Shooter:
 
     def advance(self, seconds: float) -> None:
         self.clock_t += seconds
-        if self.window._after is not None:
-            self.window._cancel()
-            self.window._loop()
+        if self.window.runner is not None:
+            self.window.runner.ticker.stop()
+            self.window.runner.ticker.run()
         self.pump(0.3)  # the cue flash passes
 
     def go_to(self, predicate) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import tkinter as tk
 from collections.abc import Callable
 
-from ..durations import format_clock, format_hms
-from ..history import SessionRecord
+from ..display import pain_text
+from ..pain import PainEntry
 from .theme import DIM_TEXT, PHASE_COLOURS, SIDE_TEXT
 from .widgets import Fonts, Painted, button, label
 
@@ -14,29 +14,11 @@ PAIN_HELP = ("Knee pain now, 0 (none) to 10 (worst)? Type or click it, then Ente
              "Esc skips.")
 
 
-def summary_lines(record: SessionRecord) -> list[str]:
-    """The words of the finished screen, from the session's record."""
-    steps = record.steps
-    done = sum(1 for s in steps if s.done)
-    skipped = [s for s in steps if s.skipped]
-    lines = [f"{'Finished' if record.completed else 'Stopped'} in "
-             f"{format_hms(record.active_seconds)}"
-             + (f" (+{format_clock(record.paused_seconds)} paused)"
-                if record.paused_seconds >= 1 else ""),
-             f"{done} of {len(steps)} exercises done"
-             + (f", {len(skipped)} skipped" if skipped else "")]
-    for name, times in record.hold_times().items():
-        lines.append(f"{name}: {', '.join(format_clock(t) for t in times)}")
-    if skipped:
-        names = sorted({s.name for s in skipped})
-        lines.append("Skipped: " + ", ".join(names[:6]) + (" …" if len(names) > 6 else ""))
-    return lines
-
-
 class FinishedScreen:
-    def __init__(self, parent: tk.Misc, fonts: Fonts, on_pain: Callable[[int | None], None],
-                 on_done: Callable[[], None], on_history: Callable[[], None]):
+    def __init__(self, parent: tk.Misc, fonts: Fonts, on_done: Callable[[], None],
+                 on_history: Callable[[], None]):
         self.fonts = fonts
+        self.pain = PainEntry()
         self.painted = Painted()
         self.painted.colour = PHASE_COLOURS["finished"]
         self.frame = self.painted.add(tk.Frame(parent))
@@ -51,7 +33,7 @@ class FinishedScreen:
         self.pain_buttons = []
         for score in range(11):
             row.columnconfigure(score, weight=1, uniform="pain")
-            b = button(row, str(score), lambda s=score: on_pain(s), fonts["big"])
+            b = button(row, str(score), lambda s=score: self.choose(s), fonts["big"])
             b.grid(row=0, column=score, sticky="ew", padx=2)
             self.pain_buttons.append(b)
         self.pain_state = label(self.frame, self.painted, fonts["medium"], fg=SIDE_TEXT)
@@ -69,27 +51,38 @@ class FinishedScreen:
         for widget in self.lines.winfo_children() + [self.pain_help, self.notice]:
             widget.configure(wraplength=max(300, event.width - 60))
 
-    def show(self, record: SessionRecord) -> None:
+    def show(self, lines: list[str]) -> None:
         for widget in self.lines.winfo_children():
             widget.destroy()
         self.painted.widgets = [w for w in self.painted.widgets if w.winfo_exists()]
-        for i, text in enumerate(summary_lines(record)):
+        for i, text in enumerate(lines):
             font = self.fonts["heading" if i == 0 else "medium"]
             widget = label(self.lines, self.painted, font, text=text, anchor="w", justify="left",
                            fg="#ffffff" if i < 2 else DIM_TEXT,
                            wraplength=max(300, self.frame.winfo_width() - 60))
             widget.grid(column=0, sticky="w")
-        self.mark(None, asked=True)
+        self.pain = PainEntry()
+        self._mark(pain_text(None, asked=True))
 
-    def mark(self, score: int | None, asked: bool = False, saved: bool = False) -> None:
+    def type(self, key: str, now: float) -> bool:
+        """A key on this screen: True when it was a score (1 then 0 quickly is 10)."""
+        if not self.pain.key(key, now):
+            return False
+        self._mark(pain_text(self.pain.score))
+        return True
+
+    def choose(self, score: int | None) -> None:
+        """A click chooses a score; it is saved once, with the score, on leaving."""
+        self.pain.choose(score)
+        self._mark(pain_text(score))
+
+    def saved(self) -> None:
+        self.pain.closed = True
+        self._mark(pain_text(self.pain.score, saved=self.pain.score is not None))
+
+    def _mark(self, text: str) -> None:
         for i, b in enumerate(self.pain_buttons):
-            b.configure(bg="#ffe066" if i == score else "#e8e8e8")
-        if asked:
-            text = ""
-        elif score is None:
-            text = "No pain score this time."
-        else:
-            text = f"Knee pain {score}/10" + (" — saved" if saved else " — Enter to save")
+            b.configure(bg="#ffe066" if i == self.pain.score else "#e8e8e8")
         self.pain_state.configure(text=text)
 
     def set_notice(self, text: str) -> None:

@@ -6,18 +6,22 @@ import tkinter as tk
 from collections.abc import Callable
 
 from ..display import Display
+from ..navigation import Action
 from ..plan import Plan
+from .keys import Anywhere
 from .theme import DIM_TEXT, FLASH, PAUSED_CLOCK, PHASE_COLOURS, SIDE_TEXT
+from .ticker import Timers
 from .timeline import Timeline
 from .widgets import Fonts, Painted, button, label, set_text
 
-BUTTONS = (  # (name, label, command)
-    ("back", "◀ Back", "back"),
-    ("pause", "Pause", "toggle"),
-    ("next", "Next ▶", "next"),
-    ("extend", "+10 s", "extend"),
-    ("mute", "Mute", "mute"),
-    ("fullscreen", "Full screen", "fullscreen"),
+FLASH_MS = 140
+BUTTONS: tuple[tuple[str, str, Action | Anywhere], ...] = (  # (name, label, what it asks)
+    ("back", "◀ Back", Action.BACK),
+    ("pause", "Pause", Action.TOGGLE),
+    ("next", "Next ▶", Action.NEXT),
+    ("extend", "+10 s", Action.EXTEND),
+    ("mute", "Mute", Anywhere.MUTE),
+    ("fullscreen", "Full screen", Anywhere.FULLSCREEN),
 )
 
 
@@ -28,7 +32,8 @@ def _clock_colour(shown: Display) -> str:
 
 class RunningScreen:
     def __init__(self, parent: tk.Misc, fonts: Fonts, plan: Plan,
-                 on_button: Callable[[str], None]):
+                 on_button: Callable[[Action | Anywhere], None], timers: Timers):
+        self.timers = timers
         self.painted = Painted()
         self.painted.colour = PHASE_COLOURS["get_ready"]
         self.frame = self.painted.add(tk.Frame(parent, bd=0, highlightthickness=0))
@@ -81,19 +86,19 @@ class RunningScreen:
         self.notice.grid(row=10, column=0, sticky="ew")
         self.shown: Display | None = None
         self._flash_after: str | None = None
-        self._last: tuple[Display, str, bool] | None = None
+        self._last: tuple[Display, str, str] | None = None
         self.frame.bind("<Configure>", self._on_resize)
 
     def _on_resize(self, event: tk.Event) -> None:
         self.cue.configure(wraplength=max(200, event.width - 40))
 
     def render(self, shown: Display, index: int, step_fraction: float,
-               notice: str, muted: bool) -> None:
+               notice: str, mute_label: str) -> None:
         """Copy the presenter's words into the widgets; only what changed is touched."""
         self.timeline.show(index, step_fraction)
-        if (shown, notice, muted) == self._last:
+        if (shown, notice, mute_label) == self._last:
             return  # most wake-ups: the shown second has not changed
-        self._last = (shown, notice, muted)
+        self._last = (shown, notice, mute_label)
         colour = PHASE_COLOURS[shown.phase]
         if self.painted.colour != FLASH:
             self.painted.paint(colour)
@@ -112,7 +117,7 @@ class RunningScreen:
         set_text(self.time_left, shown.time_left)
         set_text(self.buttons["next"], f"{shown.next_label} ▶")
         set_text(self.buttons["pause"], shown.pause_label)
-        set_text(self.buttons["mute"], "Unmute" if muted else "Mute")
+        set_text(self.buttons["mute"], mute_label)
         set_text(self.notice, notice)
         self.shown = shown
 
@@ -124,30 +129,26 @@ class RunningScreen:
         if str(self.title.cget("font")) != str(font):
             self.title.configure(font=font)
 
-    def flash(self, root: tk.Misc, milliseconds: int = 140) -> None:
+    def flash(self, milliseconds: int = FLASH_MS) -> None:
         """A brief light flash of the whole screen on a cue, for a noisy room."""
         if self.shown is None:
             return
         if self._flash_after is not None:
-            root.after_cancel(self._flash_after)  # one flash at a time: three pips, one after
+            self.timers.cancel(self._flash_after)  # one flash at a time: three pips, one after
         self.painted.paint(FLASH)
         for widget in (self.clock, self.title):
             widget.configure(fg="#000000")
+        self._flash_after = self.timers.after(milliseconds, self._end_flash)
 
-        def restore() -> None:
-            self._flash_after = None
-            self.title.configure(fg="#ffffff")
-            if self.shown is not None:
-                self.clock.configure(fg=_clock_colour(self.shown))
-                self.painted.paint(PHASE_COLOURS[self.shown.phase])
-
-        self._flash_after = root.after(milliseconds, restore)
-        self._flash_root = root
+    def _end_flash(self) -> None:
+        self._flash_after = None
+        self.title.configure(fg="#ffffff")
+        if self.shown is not None:
+            self.clock.configure(fg=_clock_colour(self.shown))
+            self.painted.paint(PHASE_COLOURS[self.shown.phase])
 
     def destroy(self) -> None:
         if self._flash_after is not None:
-            # cancel through the widget that scheduled it: Tkinter keeps the callback's
-            # command on that widget and deletes it again when the root is destroyed
-            self._flash_root.after_cancel(self._flash_after)
+            self.timers.cancel(self._flash_after)
             self._flash_after = None
         self.frame.destroy()

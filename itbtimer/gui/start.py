@@ -5,7 +5,9 @@ from __future__ import annotations
 import tkinter as tk
 from collections.abc import Callable
 from pathlib import Path
+from tkinter import filedialog
 
+from ..bundled import bundled_routines
 from ..durations import format_hms
 from ..plan import Plan
 from ..progress import Progress
@@ -91,11 +93,20 @@ class StartScreen:
         self._line("Fix the file and open it again, or choose another routine below.", "small",
                    DIM_TEXT, pady=(8, 0))
 
-    def show_choices(self, bundled: list[tuple[str, Path]], recent: list[Path]) -> None:
+    def ask_for_routine(self) -> Path | None:
+        name = filedialog.askopenfilename(parent=self.frame, title="Open a routine",
+                                          filetypes=[("Routines", "*.yaml *.yml"),
+                                                     ("All files", "*")])
+        return Path(name) if name else None
+
+    def show_choices(self, recent: list[Path]) -> None:
+        """The bundled routines, then recent files that are not one of them."""
         for widget in self.chooser.winfo_children():
             widget.destroy()
+        bundled = [(p.stem, p) for p in bundled_routines()]
+        known = {p.resolve() for _, p in bundled}
         column = 0
-        for title, path in bundled + [(p.stem, p) for p in recent]:
+        for title, path in bundled + [(p.stem, p) for p in recent if p.resolve() not in known]:
             b = button(self.chooser, title, lambda p=path: self.actions["choose"](p),
                        self.fonts["small"])
             b.grid(row=0, column=column, padx=3, pady=3, sticky="ew")

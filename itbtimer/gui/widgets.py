@@ -6,7 +6,28 @@ import tkinter as tk
 import tkinter.font as tkfont
 from collections.abc import Callable
 
+from ..bundled import assets_dir
+from ..errors import ItbtimerError
 from .theme import BUTTON_BG, BUTTON_FG, FAMILY, TEXT
+
+MIN_SIZE = (800, 480)
+START_SIZE = "1024x640"
+
+
+def dress(root: tk.Tk) -> tk.PhotoImage | None:
+    """Title, size and icon of the main window (keep the icon: Tk does not)."""
+    root.title("itbtimer")
+    root.minsize(*MIN_SIZE)
+    root.geometry(START_SIZE)
+    # The window's size is the person's choice; the fonts follow it, never the reverse.
+    root.pack_propagate(False)
+    root.configure(bg="#000000")
+    try:
+        icon = tk.PhotoImage(master=root, file=str(assets_dir() / "icon.png"))
+        root.iconphoto(True, icon)
+    except (tk.TclError, ItbtimerError):
+        return None
+    return icon
 
 
 class Fonts:

@@ -1,413 +1,215 @@
-"""The workout window: screens, keys, and the one `after` loop that drives a workout.
+"""The workout window: the screens, the keys, and carrying out what the table says.
 
-The window decides nothing about timing: it ticks the workout at the engine's
-next deadline (or every 100 ms for the display), renders what the presenter
-says, and turns keys into commands.
+What an action means on each screen: navigation.py. What the screens say: display.py.
+The workout and its adapters: app.py. The loop that drives a workout: runner/ticker.py.
 """
 
 from __future__ import annotations
 
-import math
-import time
 import tkinter as tk
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
-from tkinter import filedialog
+from types import TracebackType
 
-from ..awake import ScreenAwake
-from ..bundled import assets_dir, bundled_routines
-from ..display import show
+from ..app import App, Options
+from ..commands import Command
+from ..display import summary_lines
 from ..errors import ItbtimerError, RoutineError
-from ..events import Cue, Event, Finished, Stopped
-from ..history import HistoryError, HistoryStore
-from ..logs import log_bug
-from ..plan import Plan, build_plan
-from ..recent import RecentFiles
-from ..routine import load_routine
-from ..sounds import Player
-from ..workout import EventsLog, ScaledClock, Workout
+from ..logs import bug_notice
+from ..navigation import Action, Move, Navigation, Screen
+from ..plan import Plan
+from ..workout import Workout
 from .finished import FinishedScreen
 from .history_view import HistoryView
-from .running import RunningScreen
-from .start import KEYS_HELP, StartScreen
-from .widgets import Fonts
-
-FRAME_SECONDS = 0.1  # redraw at most ten times a second
-PAUSED_SECONDS = 0.25
-MIN_SIZE = (800, 480)
-START_SIZE = "1024x640"
-
-KEYS: dict[str, str] = {
-    "space": "toggle", "Right": "next", "Return": "next", "KP_Enter": "next", "Left": "back",
-    "r": "restart", "R": "restart", "plus": "extend", "KP_Add": "extend", "equal": "extend",
-    "m": "mute", "M": "mute", "f": "fullscreen", "F": "fullscreen", "F11": "fullscreen",
-    "Escape": "escape", "h": "history", "H": "history", "question": "help", "s": "stop",
-    "S": "stop",
-}
-
-
-@dataclass
-class Options:
-    routine: Path
-    autostart: bool = False
-    fullscreen: bool = False
-    mute: bool = False
-    speed: float = 1.0
-    events: EventsLog | None = None
+from .keys import CONTROL, KEYS, Anywhere, HelpOverlay
+from .runner import Runner
+from .start import StartScreen
+from .ticker import Timers, TkTimers
+from .widgets import Fonts, dress
 
 
 class Window:
-    def __init__(self, root: tk.Tk, options: Options, player: Player,
-                 history: HistoryStore | None, recent: RecentFiles | None = None,
-                 awake: ScreenAwake | None = None,
-                 real_clock: Callable[[], float] = time.monotonic,
-                 warnings: list[str] | None = None):
+    def __init__(self, root: tk.Tk, options: Options, app: App, timers: Timers | None = None):
         self.root = root
-        self.options = options
-        self.player = player
-        self.history = history
-        self.recent = recent
-        self.awake = awake or ScreenAwake()
-        self.real_clock = real_clock
+        self.app = app
+        self.timers = timers or TkTimers(root)
         self.fonts = Fonts(root)
-        self.workout: Workout | None = None
+        self.nav = Navigation()
+        self.runner: Runner | None = None
         self.plan: Plan | None = None
         self.routine_path = options.routine
-        self.screen = "none"
-        self.running: RunningScreen | None = None
         self.fullscreen = False
-        self.pain: int | None = None
-        self.pain_typed = ""
-        self.pain_typed_at = 0.0
-        self.mapped_at: float | None = None
-        self._after: str | None = None
-        self._notices = list(warnings or [])
-        self._help: tk.Label | None = None
-        self._history_return = "start"
+        self.mapped_at: float | None = None  # when the window was first on screen
+        self._notices = list(app.warnings)
+        self.help = HelpOverlay(root, self.fonts)
+        self._moves = {
+            Move.START_WORKOUT: self.start_workout, Move.SHOW_FINISHED: self.show_finished,
+            Move.LEAVE_FINISHED: self.back_to_start, Move.SKIP_PAIN: self.skip_pain,
+            Move.SHOW_HISTORY: self.show_history, Move.CLOSE_HISTORY: self.close_history,
+            Move.OPEN_DIALOG: self.open_dialog,
+        }
 
-        root.title("itbtimer")
-        root.minsize(*MIN_SIZE)
-        root.geometry(START_SIZE)
-        # The window's size is the person's choice; the fonts follow it, never the reverse.
-        root.pack_propagate(False)
-        root.configure(bg="#000000")
-        root.report_callback_exception = self._on_callback_error
+        self._icon = dress(root)
+        root.report_callback_exception = self._on_callback_error  # type: ignore[method-assign]
         root.protocol("WM_DELETE_WINDOW", self.quit)
         root.bind_all("<KeyPress>", self._on_key)
-        root.bind_all("<Control-q>", lambda e: self.quit())
-        root.bind_all("<Control-Q>", lambda e: self.quit())
+        for key in ("<Control-q>", "<Control-Q>"):
+            root.bind_all(key, lambda e: self.quit())
         root.bind("<Configure>", self._on_resize)
         root.bind("<Map>", self._on_map)
-        self._set_icon()
 
-        actions = {"start": self.start_workout, "choose": self.choose_routine,
-                   "open": self.open_dialog, "history": self.show_history}
-        self.start = StartScreen(root, self.fonts, actions)
-        self.finished = FinishedScreen(root, self.fonts, self.choose_pain, self.back_to_start,
-                                       self.show_history)
-        self.history_view = HistoryView(root, self.fonts, self.close_history)
-        self._recover()
+        self.start = StartScreen(root, self.fonts, {
+            "start": lambda: self.act(Action.TOGGLE), "choose": self.choose_routine,
+            "open": lambda: self.act(Action.OPEN), "history": lambda: self.act(Action.HISTORY)})
+        self.finished = FinishedScreen(root, self.fonts, lambda: self.act(Action.NEXT),
+                                       lambda: self.act(Action.HISTORY))
+        self.history_view = HistoryView(root, self.fonts, lambda: self.act(Action.ESCAPE))
+        self._notices += self.app.recover()
         self.load(self.routine_path)
         if options.fullscreen:
             self.toggle_fullscreen()
-        if options.autostart and self.plan is not None:
-            self.start_workout()
+        if options.autostart:
+            self.act(Action.TOGGLE)
+
+    @property
+    def screen(self) -> Screen:
+        return self.nav.screen
+
+    # --- actions ---------------------------------------------------------------------
+
+    def act(self, action: Action) -> None:
+        """Do what `action` means on the screen showing (navigation.TABLE)."""
+        outcome = self.nav.route(action)
+        if isinstance(outcome, Command) and self.runner is not None:
+            self.runner.command(outcome)
+        elif isinstance(outcome, Move) and outcome in self._moves:
+            self._moves[outcome]()
+
+    @property
+    def workout(self) -> Workout | None:
+        return self.runner.workout if self.runner else None
+
+    def do(self, what: Action | Anywhere) -> None:
+        """A key or a button: the same on every screen, or what the table says."""
+        if isinstance(what, Anywhere):
+            {Anywhere.HELP: self.help.toggle, Anywhere.MUTE: self.toggle_mute,
+             Anywhere.FULLSCREEN: self.toggle_fullscreen}[what]()
+        else:
+            self.act(what)
+
+    def _on_key(self, event: tk.Event) -> None:
+        if int(event.state) & CONTROL:  # Control held: only Ctrl+Q means something
+            return
+        key = event.keysym
+        if self.screen == Screen.HISTORY and self.history_view.key(key):
+            return  # its own keys: weeks back and forth, the list
+        if self.nav.route(Action.PAIN) is not None and self.finished.type(key,
+                                                                         self.app.real_clock()):
+            return
+        what = KEYS.get(key)
+        if what == Action.ESCAPE and (self.help.open or self.fullscreen):
+            what = Anywhere.HELP if self.help.open else Anywhere.FULLSCREEN
+        if what is not None:
+            self.do(what)
 
     # --- screens ---------------------------------------------------------------------
 
-    def _show(self, name: str, frame: tk.Frame) -> None:
+    def _show(self, screen: Screen, frame: tk.Misc) -> None:
         for other in (self.start.frame, self.finished.frame, self.history_view.frame,
-                      self.running.frame if self.running else None):
+                      self.runner.screen.frame if self.runner else None):
             if other is not None and other is not frame:
                 other.pack_forget()
-        frame.pack(fill="both", expand=True)
-        self.screen = name
-        if self.history is not None and self.history.unsaved:
-            self.history.retry()  # a record that could not be saved: try again at every screen
+        frame.pack(fill="both", expand=True)  # type: ignore[attr-defined]
+        self.nav.arrive(screen)
+        self.app.retry_unsaved()  # a record that could not be saved: try again at every screen
         self.root.focus_force()
 
     def load(self, path: Path) -> None:
         self.routine_path = path
         try:
-            self.plan = build_plan(load_routine(path))
-        except RoutineError as exc:
-            self.plan = None
-            self.start.show_errors(exc.source, str(exc))
+            self.plan = self.app.open_routine(path)
         except ItbtimerError as exc:
             self.plan = None
-            self.start.show_errors(str(path), str(exc))
+            self.start.show_errors(exc.source if isinstance(exc, RoutineError) else str(path),
+                                   str(exc))
         else:
             self.root.title(f"itbtimer — {self.plan.routine.name}")
-            self.start.show_plan(self.plan, self._progress())
-            if self.recent is not None:
-                self.recent.add(path)
-        self._refresh_choices()
-        self._show("start", self.start.frame)
+            self.start.show_plan(self.plan, self.app.progress(self.plan, self._notices))
+        self.start.show_choices(self.app.recent.paths() if self.app.recent else [])
+        self._show(Screen.START, self.start.frame)
         self._update_notice()
 
-    def _refresh_choices(self) -> None:
-        bundled = [(p.stem, p) for p in bundled_routines()]
-        recent = self.recent.paths() if self.recent else []
-        bundled_set = {p.resolve() for _, p in bundled}
-        self.start.show_choices(bundled, [p for p in recent if p.resolve() not in bundled_set])
-
-    def _progress(self):
-        if self.history is None or self.plan is None:
-            return None
-        try:
-            return self.history.progress(date.today(), self.plan.routine.name,
-                                         self.plan.routine.per_week)
-        except HistoryError as exc:
-            self._notices.append(f"History not read: {exc}")
-            return None
-
-    def _recover(self) -> None:
-        if self.history is None:
-            return
-        for record in self.history.recover():
-            when = f"{record.start:%a %d %b %H:%M}"
-            self._notices.append(f"Recorded the session interrupted on {when}")
-        self._notices.extend(self.history.messages)
-
     def choose_routine(self, path: Path) -> None:
-        if self.screen == "start":
+        if self.nav.route(Action.CHOOSE) is Move.LOAD_ROUTINE:
             self.load(path)
 
     def open_dialog(self) -> None:
-        name = filedialog.askopenfilename(parent=self.root, title="Open a routine",
-                                          filetypes=[("Routines", "*.yaml *.yml"),
-                                                     ("All files", "*")])
-        if name:
-            self.load(Path(name))
+        path = self.start.ask_for_routine()
+        if path is not None:
+            self.load(path)
 
     def start_workout(self) -> None:
-        if self.plan is None or self.screen != "start":
+        if self.plan is None:
             return
-        if self.running is not None:
-            self.running.destroy()
-        self.running = RunningScreen(self.root, self.fonts, self.plan, self.on_command)
-        clock = ScaledClock(self.options.speed, self.real_clock)
-        self.workout = Workout(self.plan, self.player, clock, self.history, self.options.events,
-                               str(self.routine_path))
-        self.workout.listeners.append(self._on_event)
-        self._show("running", self.running.frame)
-        self.pain, self.pain_typed = None, ""
-        self.workout.command("start")
-        self.awake.hold()
-        self._loop()
+        if self.runner is not None:
+            self.runner.destroy()
+        self.runner = Runner(self.root, self.fonts, self.app, self.timers, self.plan,
+                             str(self.routine_path), self.do, self._notice_text,
+                             lambda: self.act(Action.OVER))
+        self._show(Screen.RUNNING, self.runner.screen.frame)
+        self.runner.start()
 
     def show_finished(self) -> None:
-        assert self.workout is not None
-        self.awake.release()
-        self._cancel()
-        self.finished.show(self.workout.record())
-        self._show("finished", self.finished.frame)
+        if self.workout is not None:
+            self.finished.show(summary_lines(self.workout.record()))
+        self._show(Screen.FINISHED, self.finished.frame)
         self._update_notice()
 
     def back_to_start(self) -> None:
-        if self.screen != "finished":
-            return
         self.save_pain()
         self.load(self.routine_path)
 
     def show_history(self) -> None:
-        if self.screen not in ("start", "finished") or self.history is None:
+        if self.app.history is None:
             return
-        if self.screen == "finished":
+        if self.screen == Screen.FINISHED:
             self.save_pain()
-        self._history_return = self.screen
-        name = self.plan.routine.name if self.plan else None
-        per_week = self.plan.routine.per_week if self.plan else None
-        self._show("history", self.history_view.frame)
-        self.history_view.show(self.history, name, per_week)
+        self._show(Screen.HISTORY, self.history_view.frame)
+        routine = self.plan.routine if self.plan else None
+        self.history_view.show(self.app.history, routine.name if routine else None,
+                               routine.per_week if routine else None)
 
     def close_history(self) -> None:
-        if self.screen != "history":
-            return
-        if self._history_return == "finished":
-            self._show("finished", self.finished.frame)
+        if self.nav.after_history() == Screen.FINISHED:
+            self._show(Screen.FINISHED, self.finished.frame)
         else:
             self.load(self.routine_path)
 
-    # --- pain score ------------------------------------------------------------------
+    # --- pain score: chosen on the finished screen, saved once when leaving it -----------
 
-    def choose_pain(self, score: int | None) -> None:
-        """A click on a score chooses it; leaving the screen (or Enter) saves it.
-
-        Choosing is not saving, so a slip of the finger can be corrected: the
-        record is written once, with the score, when the person moves on.
-        """
-        if self.screen != "finished" or self.workout is None or self.workout.saved:
-            return
-        self.pain = score
-        self.pain_typed = ""
-        self.finished.mark(score)
-
-    def _type_pain(self, digit: str) -> None:
-        if self.workout is None or self.workout.saved:
-            return
-        now = self.real_clock()
-        if self.pain_typed == "1" and digit == "0" and now - self.pain_typed_at < 1.5:
-            self.pain_typed = "10"
-        else:
-            self.pain_typed = digit
-        self.pain_typed_at = now
-        self.pain = int(self.pain_typed)
-        self.finished.mark(self.pain)
+    def skip_pain(self) -> None:
+        self.finished.choose(None)
+        self.save_pain()
 
     def save_pain(self) -> None:
         if self.workout is None or self.workout.saved:
             return
-        self.workout.save(self.pain)
-        if self.workout.saved:
-            self.finished.mark(self.pain, saved=self.pain is not None)
+        if self.workout.save(self.finished.pain.score):
+            self.finished.saved()
         self._update_notice()
 
-    # --- the loop --------------------------------------------------------------------
-
-    def _loop(self) -> None:
-        self._after = None
-        try:
-            if self.workout is not None and self.screen == "running":
-                self.workout.tick()
-                if self.screen == "running":
-                    self.render()
-        finally:
-            self._schedule()
-
-    def _schedule(self) -> None:
-        if self.workout is None or self.screen != "running" or self._after is not None:
-            return
-        session = self.workout.session
-        wait = PAUSED_SECONDS if session.state == "paused" else FRAME_SECONDS
-        due = session.next_due()
-        if due is not None:
-            until = (due - self.workout.now()) / self.options.speed
-            wait = min(wait, max(0.0, until))
-        self._after = self.root.after(max(1, math.ceil(wait * 1000)), self._loop)
-
-    def _cancel(self) -> None:
-        if self._after is not None:
-            self.root.after_cancel(self._after)
-            self._after = None
-
-    def render(self) -> None:
-        if self.workout is None or self.running is None:
-            return
-        view = self.workout.view()
-        shown = show(view, self.plan.routine.cue if self.plan else None)
-        fraction = view.step_progress if view.step_progress is not None else 0.5
-        self.running.render(shown, view.index, fraction, self._notice_text(),
-                            self.player.muted)
-
-    def _on_event(self, event: Event) -> None:
-        if isinstance(event, Cue) and self.running is not None:
-            self.running.flash(self.root)
-        if isinstance(event, Finished | Stopped):
-            self.root.after_idle(self.show_finished)
-
-    # --- commands --------------------------------------------------------------------
-
-    def on_command(self, name: str) -> None:
-        if name == "mute":
-            self.toggle_mute()
-        elif name == "fullscreen":
-            self.toggle_fullscreen()
-        elif self.workout is not None and self.screen == "running":
-            self.workout.command(name)
-            if self.screen == "running":
-                self._cancel()
-                self.render()
-                self._schedule()
-            if self.workout.session.state == "paused":
-                self.awake.release()
-            elif self.workout.session.state == "running":
-                self.awake.hold()
-
-    def _on_key(self, event: tk.Event) -> None:
-        if event.state & 0x4:  # Control held: only Ctrl+Q means something
-            return
-        key = event.keysym
-        if self.screen == "history" and self.history_view.key(key):
-            return
-        if self.screen == "finished" and key in "0123456789" and len(key) == 1:
-            self._type_pain(key)
-            return
-        if self.screen == "finished" and key in ("t", "T"):
-            self._type_pain("1")
-            self._type_pain("0")
-            return
-        action = KEYS.get(key)
-        if action is None:
-            return
-        if action == "help":
-            self.toggle_help()
-        elif action == "mute":
-            self.toggle_mute()
-        elif action == "fullscreen":
-            self.toggle_fullscreen()
-        elif action == "escape":
-            self._escape()
-        elif action == "history":
-            if self.screen == "history":
-                self.close_history()
-            else:
-                self.show_history()
-        elif self.screen == "start" and action == "toggle":
-            self.start_workout()
-        elif self.screen == "finished" and action in ("toggle", "next"):
-            self.back_to_start()
-        elif self.screen == "running":
-            self.on_command(action)
-
-    def _escape(self) -> None:
-        if self._help is not None:
-            self.toggle_help()
-        elif self.fullscreen:
-            self.toggle_fullscreen()
-        elif self.screen == "finished":
-            self.pain = None
-            self.save_pain()
-            self.finished.mark(None)
-        elif self.screen == "history":
-            self.close_history()
+    # --- the rest --------------------------------------------------------------------
 
     def toggle_mute(self) -> None:
-        if self.player.muted:
-            self.player.unmute()
-        else:
-            self.player.mute()
-        self.render()
+        self.app.toggle_mute()
+        if self.runner is not None:
+            self.runner.render()
 
     def toggle_fullscreen(self) -> None:
         self.fullscreen = not self.fullscreen
         self.root.attributes("-fullscreen", self.fullscreen)
 
-    def toggle_help(self) -> None:
-        if self._help is not None:
-            self._help.destroy()
-            self._help = None
-            return
-        text = ("Keys\n\n" + KEYS_HELP.replace(" · ", "\n")
-                + "\nS stop and record\n\n(? or Esc closes)")
-        self._help = tk.Label(self.root, text=text, font=self.fonts["medium"], bg="#000000",
-                              fg="#ffffff", justify="left", padx=30, pady=20, relief="solid",
-                              bd=2)
-        self._help.place(relx=0.5, rely=0.5, anchor="center")
-
-    # --- the rest --------------------------------------------------------------------
-
     def _notice_text(self) -> str:
-        notices = list(self._notices[-2:])
-        if self.workout is not None and self.workout.notice:
-            notices.append(self.workout.notice)
-        elif self.player.notice:
-            notices.append(self.player.notice)
-        if self.history is not None and self.history.notice and self.workout is None:
-            notices.append(self.history.notice)
-        return " · ".join(dict.fromkeys(notices))
+        return self.app.notice_line(self._notices, self.workout)
 
     def _update_notice(self) -> None:
         text = self._notice_text()
@@ -416,44 +218,33 @@ class Window:
 
     def _on_resize(self, event: tk.Event) -> None:
         if event.widget is self.root and self.fonts.fit(event.height):
-            if self.screen == "history":
+            if self.screen == Screen.HISTORY:
                 self.history_view.draw()
 
     def _on_map(self, event: tk.Event) -> None:
         if self.mapped_at is None and event.widget is self.root:
-            self.mapped_at = self.real_clock()
-            if self.options.events is not None:
-                self.options.events.write(0.0, "window_mapped", {"monotonic": self.mapped_at})
             try:
-                self.awake.window_id = int(self.root.wm_frame(), 16)
+                window_id: int | None = int(self.root.wm_frame(), 16)
             except (tk.TclError, ValueError):
-                pass
-            if self.workout is not None and self.workout.session.state == "running":
-                self.awake.hold()  # --autostart began before the window had an id
+                window_id = None
+            self.mapped_at = self.app.window_mapped(window_id)
 
-    def _set_icon(self) -> None:
-        try:
-            self._icon = tk.PhotoImage(master=self.root, file=str(assets_dir() / "icon.png"))
-            self.root.iconphoto(True, self._icon)
-        except (tk.TclError, ItbtimerError):
-            pass
-
-    def _on_callback_error(self, kind, value, tb) -> None:
-        where = log_bug(value.with_traceback(tb))
-        self._notices.append(f"Something went wrong ({kind.__name__}: {value}); "
-                             f"details in {where}")
+    def _on_callback_error(self, kind: type[BaseException], value: BaseException,
+                           tb: TracebackType | None) -> None:
+        """A bug in a callback: a notice and the log, never a traceback on the terminal."""
+        self._notices.append(bug_notice(value.with_traceback(tb)))
         self._update_notice()
 
     def quit(self) -> None:
         """Ctrl+Q or closing the window: at once, nothing asked, nothing lost."""
-        self._cancel()
         try:
-            if self.screen == "finished":
+            if self.screen == Screen.FINISHED:
                 self.save_pain()
             if self.workout is not None:
                 self.workout.quit()
-            if self.history is not None and self.history.unsaved:
-                self.history.keep_pending()  # imported at the next start
+            self.app.keep_unsaved()
         finally:
-            self.awake.release()
+            if self.runner is not None:  # Stop just queued the finished screen: not now
+                self.runner.destroy()
+            self.app.awake.release()
             self.root.destroy()

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import json
-import time
 import tkinter as tk
 from pathlib import Path
 
-from itbtimer.gui.window import Options, Window
+from itbtimer.app import Options, bootstrap
+from itbtimer.gui.window import Window
 from itbtimer.history import HistoryStore
 from itbtimer.logs import log_path
 from itbtimer.recent import RecentFiles
 from itbtimer.sounds import SilentPlayer
 from itbtimer.workout import EventsLog
+
+from ..fakes import FakeAwake, FakeTimers
 
 SHORT = """\
 name: Short
@@ -39,21 +41,24 @@ class FakeClock:
 
 
 class Harness:
-    """A Window on a real Tk root, with a fake clock and a silent player."""
+    """A Window on a real Tk root, on a fake clock (its timers too), with a silent player."""
 
-    def __init__(self, tmp: Path, text: str = SHORT, **options):
+    def __init__(self, tmp: Path, text: str = SHORT, speed: float = 1.0, **options):
         self.routine = tmp / "short.yaml"
         self.routine.write_text(text)
         self.clock = FakeClock()
+        self.timers = FakeTimers(self.clock, self._set_clock)
         self.player = SilentPlayer()
         self.history = HistoryStore(tmp / "data")
+        self.awake = FakeAwake()
         self.events_path = tmp / "events.jsonl"
         self.events_file = open(self.events_path, "a", encoding="utf-8")  # noqa: SIM115
         self.root = tk.Tk(className="itbtimer")
-        self.window = Window(self.root, Options(routine=self.routine,
-                                                events=EventsLog(self.events_file), **options),
-                             self.player, self.history, RecentFiles(tmp / "recent.json"),
-                             real_clock=self.clock)
+        self.app = bootstrap(player=self.player, history=self.history, awake=self.awake,
+                             recent=RecentFiles(tmp / "recent.json"), real_clock=self.clock,
+                             events=EventsLog(self.events_file), speed=speed)
+        self.window = Window(self.root, Options(routine=self.routine, **options), self.app,
+                             self.timers)
         self.root.update()
         self.root.focus_force()
         self.root.update()
@@ -67,22 +72,21 @@ class Harness:
         if keysym in ("question", "plus"):
             state |= 0x1  # typed with Shift, as on a keyboard
         target.event_generate("<KeyPress>", keysym=keysym, state=state, when="now")
+        self.timers.run_due()  # what the key queued for "after this" (the finished screen)
         self.root.update()
 
-    def advance(self, seconds: float, step: float = 0.05) -> None:
-        """Let fake time pass, running the window's loop as Tk would."""
-        end = self.clock.t + seconds
-        while self.clock.t < end:
-            self.clock.t = min(end, self.clock.t + step)
-            if self.window._after is not None:
-                self.window._cancel()
-                self.window._loop()
-        self.root.update()
+    def _set_clock(self, t: float) -> None:
+        self.clock.t = t
+
+    def advance(self, seconds: float) -> None:
+        """Let fake time pass, running the window's timers at their due times."""
+        if self.root.winfo_exists():
+            self.timers.advance(seconds)
+            self.root.update()
 
     def settle(self) -> None:
-        """Let a cue's flash (140 ms of real time) pass."""
-        time.sleep(0.2)
-        self.root.update()
+        """Let a cue's flash (140 ms) pass, on the fake clock."""
+        self.advance(0.2)
 
     @property
     def errors(self) -> list[str]:

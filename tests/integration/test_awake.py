@@ -62,7 +62,7 @@ def test_without_xdg_screensaver_a_logind_inhibitor_is_held_and_let_go(tmp_path,
     awake.hold()
     process = awake._process
     assert awake.active and process is not None
-    wait_until(marker.exists)
+    wait_until(lambda: marker.exists() and marker.read_text() != "")  # written, not just made
     assert marker.read_text().startswith("--what=idle:sleep --who=itbtimer")
     awake.release()
     assert process.wait(timeout=5) is not None and not awake.active

@@ -20,7 +20,7 @@ def ui(xdisplay, tmp_path):
 
 
 def running(ui):
-    return ui.window.running
+    return ui.window.runner.screen
 
 
 def test_start_screen_shows_the_routine_and_its_length(ui):
@@ -170,9 +170,9 @@ def test_keys_work_whatever_widget_has_focus(ui):
 
 def test_help_overlay_opens_and_closes(ui):
     ui.key("question")
-    assert ui.window._help is not None and "Space" in ui.window._help.cget("text")
+    assert ui.window.help.label is not None and "Space" in ui.window.help.label.cget("text")
     ui.key("Escape")
-    assert ui.window._help is None
+    assert ui.window.help.label is None
 
 
 def test_whole_routine_with_pause_skip_back_extend_done(ui):
@@ -221,7 +221,7 @@ def test_finished_screen_records_the_pain_score(ui):
     assert ui.window.screen == "finished"
     ui.key("1")
     ui.key("0")
-    assert ui.window.pain == 10
+    assert ui.window.finished.pain.score == 10
     ui.key("Return")
     assert ui.window.screen == "start"
     records, _ = ui.history.load()
@@ -377,7 +377,7 @@ def test_a_long_name_on_a_one_sided_move_keeps_the_side_on_screen(xdisplay, tmp_
         for _ in range(3):
             ui.key("Right")
         ui.root.update()
-        r = ui.window.running
+        r = ui.window.runner.screen
         step = ui.window.workout.session.step
         assert (step.name, step.side) == ("Kettlebell squats - opposite foot touch", "left")
         assert r.side.cget("text") == "LEFT"
@@ -426,3 +426,39 @@ def test_a_bug_in_a_callback_is_a_notice_and_a_log_entry_not_a_traceback(ui, cap
     assert "Traceback" not in capfd.readouterr().err
     assert len(ui.errors) == 1 and "ZeroDivisionError" in ui.errors[0]
     ui.errors_expected = 1
+
+
+def test_the_screen_is_kept_awake_while_running_and_not_while_paused_or_after(ui):
+    ui.key("space")
+    assert ui.awake.active
+    ui.key("space")
+    assert not ui.awake.active
+    ui.key("space")
+    assert ui.awake.active
+    ui.key("s")
+    assert ui.window.screen == "finished" and not ui.awake.active
+
+
+def test_quitting_mid_session_leaves_nothing_queued_for_tcl(xdisplay, tmp_path, capfd):
+    """Tk's own timers here: Stop queued the finished screen; quitting must cancel it."""
+    import tkinter as tk
+
+    from itbtimer.app import Options, bootstrap
+    from itbtimer.gui.window import Window
+    from itbtimer.history import HistoryStore
+    from itbtimer.sounds import SilentPlayer
+
+    from ..fakes import FakeAwake
+
+    routine = tmp_path / "short.yaml"
+    routine.write_text(SHORT)
+    root = tk.Tk(className="itbtimer")
+    app = bootstrap(player=SilentPlayer(), history=HistoryStore(tmp_path / "data"),
+                    awake=FakeAwake(), recent=None)
+    window = Window(root, Options(routine=routine, autostart=True), app)
+    root.update()
+    window.quit()
+    root.tk.call("update")  # what Tcl still had queued runs now
+    err = capfd.readouterr().err
+    assert "invalid command name" not in err and "Traceback" not in err, err
+    assert len(app.history.load()[0]) == 1

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from itbtimer.display import countdown_text, describe_step, show
+from itbtimer.display import (
+    countdown_text,
+    describe_step,
+    interrupted_notice,
+    mute_label,
+    notice_line,
+    pain_text,
+    show,
+    summary_lines,
+    timeline_fraction,
+)
 from itbtimer.session import Session
 
 from ..helpers import plan_of
@@ -98,3 +108,43 @@ def test_describe_step_in_words():
     plan = plan_of(ROUTINE)
     assert [describe_step(step) for step in plan.steps[:4]] == [
         "Get ready: Squat", "Squat (set 1 of 2)", "Rest", "Squat (set 2 of 2)"]
+
+
+def test_summary_of_a_stopped_session_with_holds_and_skips():
+    record = {"completed": False, "active_seconds": 754.0, "paused_seconds": 65.0, "steps": [
+        {"name": "Plank", "side": None, "mode": "until", "status": "done", "skipped": False,
+         "time_seconds": 45.0},
+        {"name": "Side plank", "side": "left", "mode": "until", "status": "done",
+         "skipped": False, "time_seconds": 30.0},
+        {"name": "Squat", "side": None, "mode": "timed", "status": "skipped", "skipped": True,
+         "time_seconds": None},
+    ]}
+    assert summary_lines(record) == [
+        "Stopped in 0:12:34 (+1:05 paused)", "2 of 3 exercises done, 1 skipped",
+        "Plank: 0:45", "Side plank (left): 0:30", "Skipped: Squat"]
+
+
+def test_the_small_words():
+    assert (mute_label(True), mute_label(False)) == ("Unmute", "Mute")
+    assert pain_text(None, asked=True) == ""
+    assert pain_text(None) == "No pain score this time."
+    assert pain_text(4) == "Knee pain 4/10 — Enter to save"
+    assert pain_text(4, saved=True) == "Knee pain 4/10 — saved"
+    assert interrupted_notice({"start": "2026-11-20T18:05:00+01:00"}) == (
+        "Recorded the session interrupted on Fri 20 Nov 18:05")
+    assert interrupted_notice({}) == "Recorded the session interrupted on earlier"
+
+
+def test_untimed_steps_put_the_timeline_marker_halfway():
+    s, now = walk("Plank")
+    assert timeline_fraction(s.view(now + 30)) == 0.5
+    s, now = walk("Squat")
+    assert timeline_fraction(s.view(now + 15)) == 0.5  # 15 of 30 s, by its progress
+    assert timeline_fraction(s.view(now + 6)) == 0.2
+
+
+def test_notice_priority():
+    assert notice_line(["a", "b", "c"], "workout", "player", "history", True) == (
+        "b · c · workout")
+    assert notice_line([], None, "player", "history", False) == "player · history"
+    assert notice_line(["same"], "same", None, None, True) == "same"

@@ -1,0 +1,56 @@
+"""Which key asks for what: navigation actions, and the few things any screen does."""
+
+from __future__ import annotations
+
+import tkinter as tk
+
+from ..enums import StrEnum
+from ..navigation import Action
+from .start import KEYS_HELP
+from .widgets import Fonts
+
+
+class Anywhere(StrEnum):
+    """Keys that mean the same on every screen."""
+
+    HELP = "help"
+    MUTE = "mute"
+    FULLSCREEN = "fullscreen"
+
+
+KEYS: dict[str, Action | Anywhere] = {
+    "space": Action.TOGGLE, "Right": Action.NEXT, "Return": Action.NEXT,
+    "KP_Enter": Action.NEXT, "Left": Action.BACK, "r": Action.RESTART, "R": Action.RESTART,
+    "plus": Action.EXTEND, "KP_Add": Action.EXTEND, "equal": Action.EXTEND,
+    "s": Action.STOP, "S": Action.STOP, "h": Action.HISTORY, "H": Action.HISTORY,
+    "Escape": Action.ESCAPE,
+    "m": Anywhere.MUTE, "M": Anywhere.MUTE, "f": Anywhere.FULLSCREEN, "F": Anywhere.FULLSCREEN,
+    "F11": Anywhere.FULLSCREEN, "question": Anywhere.HELP,
+}
+
+CONTROL = 0x4  # the Control modifier bit in a Tk key event's state
+
+
+class HelpOverlay:
+    """The keys, over whatever screen is showing (? opens and closes it, so does Esc)."""
+
+    def __init__(self, root: tk.Misc, fonts: Fonts):
+        self.root = root
+        self.fonts = fonts
+        self.label: tk.Label | None = None
+
+    @property
+    def open(self) -> bool:
+        return self.label is not None
+
+    def toggle(self) -> None:
+        if self.label is not None:
+            self.label.destroy()
+            self.label = None
+            return
+        text = ("Keys\n\n" + KEYS_HELP.replace(" · ", "\n")
+                + "\nS stop and record\n\n(? or Esc closes)")
+        self.label = tk.Label(self.root, text=text, font=self.fonts["medium"], bg="#000000",
+                              fg="#ffffff", justify="left", padx=30, pady=20, relief="solid",
+                              bd=2)
+        self.label.place(relx=0.5, rely=0.5, anchor="center")

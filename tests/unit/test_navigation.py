@@ -1,0 +1,47 @@
+"""The window's screens and what each action means on each: one table, tested bare."""
+
+from __future__ import annotations
+
+from itbtimer.commands import Back, Extend, Next, Restart, Stop, TogglePause
+from itbtimer.navigation import TABLE, Action, Move, Navigation, Screen, route
+
+
+def test_every_screen_has_its_rows():
+    assert set(TABLE) == set(Screen)
+
+
+def test_space_means_start_then_pause_then_leave_the_finished_screen():
+    assert route(Screen.START, Action.TOGGLE) is Move.START_WORKOUT
+    assert route(Screen.RUNNING, Action.TOGGLE) == TogglePause()
+    assert route(Screen.FINISHED, Action.TOGGLE) is Move.LEAVE_FINISHED
+    assert route(Screen.HISTORY, Action.TOGGLE) is None
+
+
+def test_workout_keys_are_commands_only_while_running():
+    running = {a: route(Screen.RUNNING, a) for a in (Action.NEXT, Action.BACK,
+                                                      Action.RESTART, Action.EXTEND,
+                                                      Action.STOP)}
+    assert running == {Action.NEXT: Next(), Action.BACK: Back(), Action.RESTART: Restart(),
+                       Action.EXTEND: Extend(), Action.STOP: Stop()}
+    for screen in (Screen.START, Screen.FINISHED, Screen.HISTORY):
+        for action in (Action.BACK, Action.RESTART, Action.EXTEND, Action.STOP):
+            assert route(screen, action) is None, (screen, action)
+
+
+def test_history_opens_from_start_and_finished_and_returns_where_it_came_from():
+    nav = Navigation()
+    nav.arrive(Screen.FINISHED)
+    assert nav.route(Action.HISTORY) is Move.SHOW_HISTORY
+    nav.arrive(Screen.HISTORY)
+    assert nav.route(Action.ESCAPE) is Move.CLOSE_HISTORY
+    assert nav.after_history() is Screen.FINISHED
+    nav.arrive(Screen.START)
+    nav.arrive(Screen.HISTORY)
+    assert nav.after_history() is Screen.START
+    assert route(Screen.RUNNING, Action.HISTORY) is None  # not in the middle of a workout
+
+
+def test_only_the_finished_screen_takes_a_pain_score_and_only_start_chooses_routines():
+    assert [s for s in Screen if route(s, Action.PAIN)] == [Screen.FINISHED]
+    assert [s for s in Screen if route(s, Action.CHOOSE)] == [Screen.START]
+    assert [s for s in Screen if route(s, Action.OVER)] == [Screen.RUNNING]
