@@ -41,12 +41,11 @@ class Window:
         self.mapped_at: float | None = None  # when the window was first on screen
         self._notices = list(app.warnings)
         self.help = HelpOverlay(root, self.fonts)
-        self._moves = {
+        self._moves = {  # each Move of the navigation table, carried out here
             Move.START_WORKOUT: self.start_workout, Move.SHOW_FINISHED: self.show_finished,
             Move.LEAVE_FINISHED: self.back_to_start, Move.SKIP_PAIN: self.skip_pain,
             Move.SHOW_HISTORY: self.show_history, Move.CLOSE_HISTORY: self.close_history,
-            Move.OPEN_DIALOG: self.open_dialog,
-        }
+            Move.OPEN_DIALOG: self.open_dialog}
 
         self._icon = dress(root)
         root.report_callback_exception = self._on_callback_error  # type: ignore[method-assign]
@@ -196,8 +195,6 @@ class Window:
         if self.workout.save(self.finished.pain.score):
             self.finished.saved()
         self._update_notice()
-
-    # --- the rest --------------------------------------------------------------------
 
     def toggle_mute(self) -> None:
         self.app.toggle_mute()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
+
 from itbtimer.display import (
     countdown_text,
     describe_step,
@@ -13,10 +15,12 @@ from itbtimer.display import (
     summary_lines,
     timeline_fraction,
 )
+from itbtimer.history.records import SessionRecord, StepResult
 from itbtimer.session import Session
 
 from ..helpers import plan_of
 
+START = datetime(2026, 11, 20, 18, 5, tzinfo=timezone(timedelta(hours=1)))
 ROUTINE = """\
 name: Shown
 cue: Back straight
@@ -111,14 +115,12 @@ def test_describe_step_in_words():
 
 
 def test_summary_of_a_stopped_session_with_holds_and_skips():
-    record = {"completed": False, "active_seconds": 754.0, "paused_seconds": 65.0, "steps": [
-        {"name": "Plank", "side": None, "mode": "until", "status": "done", "skipped": False,
-         "time_seconds": 45.0},
-        {"name": "Side plank", "side": "left", "mode": "until", "status": "done",
-         "skipped": False, "time_seconds": 30.0},
-        {"name": "Squat", "side": None, "mode": "timed", "status": "skipped", "skipped": True,
-         "time_seconds": None},
-    ]}
+    record = SessionRecord(
+        id="r1", start=START, end=START, routine="Shown", completed=False,
+        active_seconds=754.0, paused_seconds=65.0, steps=(
+            StepResult("Plank", "done", "until", time_seconds=45.0),
+            StepResult("Side plank", "done", "until", side="left", time_seconds=30.0),
+            StepResult("Squat", "skipped", "timed")))
     assert summary_lines(record) == [
         "Stopped in 0:12:34 (+1:05 paused)", "2 of 3 exercises done, 1 skipped",
         "Plank: 0:45", "Side plank (left): 0:30", "Skipped: Squat"]
@@ -130,9 +132,8 @@ def test_the_small_words():
     assert pain_text(None) == "No pain score this time."
     assert pain_text(4) == "Knee pain 4/10 — Enter to save"
     assert pain_text(4, saved=True) == "Knee pain 4/10 — saved"
-    assert interrupted_notice({"start": "2026-11-20T18:05:00+01:00"}) == (
+    assert interrupted_notice(SessionRecord("r", START, START, "Shown")) == (
         "Recorded the session interrupted on Fri 20 Nov 18:05")
-    assert interrupted_notice({}) == "Recorded the session interrupted on earlier"
 
 
 def test_untimed_steps_put_the_timeline_marker_halfway():
