@@ -26,6 +26,7 @@ RECORD_VERSION = 2
 
 STEP_FIELDS = ("name", "side", "set", "round", "mode", "planned_seconds", "active_seconds",
                "skipped", "status", "added_seconds", "reps", "until", "time_seconds")
+STEP_KEYS = frozenset(STEP_FIELDS)
 SESSION_FIELDS = ("version", "id", "start", "end", "routine", "file", "fingerprint", "per_week",
                   "completed", "active_seconds", "paused_seconds", "pain", "practice", "speed",
                   "active_real_seconds", "interrupted", "steps")
@@ -92,7 +93,8 @@ class StepResult:
             reps=_opt_text(data.get("reps")),
             until=_opt_text(data.get("until")),
             time_seconds=_opt_number(data.get("time_seconds")),
-            extra=tuple((k, v) for k, v in data.items() if k not in STEP_FIELDS),
+            extra=tuple((k, data[k]) for k in data.keys() - STEP_KEYS) if len(data) != 13
+            or data.keys() != STEP_KEYS else (),
         )
 
 
@@ -278,6 +280,9 @@ def _opt_int(value: Any) -> int | None:
 
 
 def _opt_number(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    return float(value) if math.isfinite(value) else None
+    kind = type(value)
+    if kind is float:
+        return value if math.isfinite(value) else None
+    if kind is int:
+        return float(value)
+    return None

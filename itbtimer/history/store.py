@@ -23,12 +23,13 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import json
 import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -36,7 +37,7 @@ from typing import Any
 from ..errors import ItbtimerError
 from ..paths import data_dir, state_dir
 from .figures import Hold, Listed, Progress
-from .records import RecordError, SessionRecord, week_start
+from .records import RecordError, SessionRecord, StepResult, week_start
 
 try:
     import fcntl
@@ -47,6 +48,7 @@ DATABASE = "history.sqlite3"
 LEGACY = "history.jsonl"
 LEGACY_IN_PROGRESS = "in-progress.json"
 BUSY_MS = 10_000
+SERIES_POINTS = 1500  # above this many sessions the History charts get one point a week
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: sessions, their steps, the longest hold per exercise, deleted sessions
@@ -67,13 +69,25 @@ MIGRATIONS: tuple[str, ...] = (
         record TEXT NOT NULL              -- every field but the steps, as JSON
     );
     CREATE INDEX sessions_by_routine ON sessions (routine, start_utc);
-    CREATE INDEX sessions_by_week ON sessions (routine, week);
+    CREATE INDEX sessions_by_week ON sessions (routine, in_progress, practice, week, counts, pain);
     CREATE INDEX sessions_by_start ON sessions (start_utc);
     CREATE INDEX sessions_in_progress ON sessions (in_progress) WHERE in_progress = 1;
     CREATE TABLE steps (
         session_id TEXT NOT NULL,
         position INTEGER NOT NULL,
-        step TEXT NOT NULL,               -- the step as JSON
+        name TEXT NOT NULL,
+        status TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        side TEXT,
+        set_number INTEGER,
+        round_number INTEGER,
+        planned_seconds REAL,
+        active_seconds REAL NOT NULL,
+        added_seconds REAL NOT NULL,
+        reps TEXT,
+        until_text TEXT,
+        time_seconds REAL,
+        extra TEXT,                       -- fields of a newer version, as JSON
         PRIMARY KEY (session_id, position)
     ) WITHOUT ROWID;
     CREATE TABLE holds (
@@ -81,11 +95,14 @@ MIGRATIONS: tuple[str, ...] = (
         routine TEXT NOT NULL,
         exercise TEXT NOT NULL,
         start_utc REAL NOT NULL,
+        week TEXT NOT NULL,
         seconds REAL NOT NULL,
         usable INTEGER NOT NULL,          -- not practice, not in progress
         PRIMARY KEY (session_id, exercise)
     ) WITHOUT ROWID;
-    CREATE INDEX holds_by_routine ON holds (routine, exercise, start_utc);
+    CREATE INDEX holds_by_time ON holds (routine, usable, exercise, start_utc, seconds);
+    CREATE INDEX holds_by_week ON holds (routine, usable, exercise, week, seconds);
+    CREATE INDEX holds_by_length ON holds (routine, usable, exercise, seconds);
     CREATE TABLE deleted (
         id TEXT PRIMARY KEY,
         deleted_utc REAL NOT NULL,
@@ -302,22 +319,25 @@ class HistoryStore:
         return session
 
     def _put(self, db: sqlite3.Connection, session: SessionRecord, in_progress: bool,
-             owner: str | None = None) -> None:
+             owner: str | None = None, fresh: bool = False) -> None:
+        """Write one session with its steps and holds (inside the caller's transaction);
+        `fresh`: its id is known to be new (an import), nothing to replace."""
         data = session.to_json()
-        steps = data.pop("steps")
+        del data["steps"]
         start = session.start.timestamp()
         usable = not session.practice and not in_progress
-        self._remove(db, session.id)
+        if not fresh:
+            self._remove(db, session.id)
         db.execute(
             "INSERT INTO sessions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (session.id, start, session.end.timestamp(), session.offset_minutes,
              session.week.isoformat(), session.routine, session.file, int(session.practice),
              int(session.counts_for_week() and not in_progress), session.pain,
              int(in_progress), owner, _dump(data)))
-        db.executemany("INSERT INTO steps VALUES (?,?,?)",
-                       [(session.id, n, _dump(step)) for n, step in enumerate(steps)])
-        db.executemany("INSERT INTO holds VALUES (?,?,?,?,?,?)",
-                       [(session.id, session.routine, name, start, seconds, int(usable))
+        db.executemany(STEP_INSERT, _step_rows(session))
+        db.executemany("INSERT INTO holds VALUES (?,?,?,?,?,?,?)",
+                       [(session.id, session.routine, name, start, session.week.isoformat(),
+                         seconds, int(usable))
                         for name, seconds in session.holds().items()])
 
     @staticmethod
@@ -520,63 +540,48 @@ class HistoryStore:
         self.messages.append(report.text(LEGACY) + f"; the old file is kept as {LEGACY}.imported")
 
     def import_jsonl(self, source: Path) -> ImportReport:
-        """Merge records from a JSONL file; ids already there are skipped. One transaction."""
-        best: dict[str, SessionRecord] = {}
-        unreadable: list[int] = []
+        """Merge records from a JSONL file; ids already there are skipped. One transaction,
+        read line by line (a 200 MB file does not need 200 MB of memory)."""
         try:
             stream = open(source, "rb")  # noqa: SIM115
         except OSError as exc:
             raise HistoryError(f"{source}: cannot read ({exc.strerror})") from None
         local = datetime.now().astimezone().tzinfo
-        with stream:
+        zone = local if isinstance(local, timezone) else None
+        unreadable: list[int] = []
+        taken: dict[str, tuple[bool, float]] = {}  # id -> (interrupted, active) of this import
+        already: set[str] = set()
+        with stream, self._connect(write=True) as db:
+            known = {r[0] for r in db.execute("SELECT id FROM sessions")}
+            known |= {r[0] for r in db.execute("SELECT id FROM deleted")}
             for number, raw in enumerate(stream, start=1):
                 if not raw.strip():
                     continue
                 try:
-                    session = SessionRecord.from_json(
-                        json.loads(raw), local if isinstance(local, timezone) else None)
+                    session = SessionRecord.from_json(json.loads(raw), zone)
                 except (ValueError, RecordError):
                     unreadable.append(number)
                     continue
-                earlier = best.get(session.id)
+                if session.id in known:
+                    already.add(session.id)
+                    continue
+                earlier = taken.get(session.id)
                 # the same id twice (an old bug): keep the finished one, else the longer
-                if earlier is None or _better(session, earlier):
-                    best[session.id] = session
-        added = 0
-        with self._connect(write=True) as db:
-            known = {r[0] for r in db.execute("SELECT id FROM sessions")}
-            known |= {r[0] for r in db.execute("SELECT id FROM deleted")}
-            for session in best.values():
-                if session.id not in known:
-                    self._put_fast(db, session)
-                    added += 1
-        return ImportReport(added, len(best) - added, tuple(unreadable))
-
-    def _put_fast(self, db: sqlite3.Connection, session: SessionRecord) -> None:
-        """An import's insert: the id is known to be new."""
-        data = session.to_json()
-        steps = data.pop("steps")
-        start = session.start.timestamp()
-        db.execute("INSERT INTO sessions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                   (session.id, start, session.end.timestamp(), session.offset_minutes,
-                    session.week.isoformat(), session.routine, session.file,
-                    int(session.practice), int(session.counts_for_week()), session.pain, 0,
-                    None, _dump(data)))
-        db.executemany("INSERT INTO steps VALUES (?,?,?)",
-                       [(session.id, n, _dump(step)) for n, step in enumerate(steps)])
-        db.executemany("INSERT INTO holds VALUES (?,?,?,?,?,?)",
-                       [(session.id, session.routine, name, start, seconds,
-                         int(not session.practice))
-                        for name, seconds in session.holds().items()])
+                if earlier is None:
+                    self._put(db, session, in_progress=False, fresh=True)
+                elif _better(session, earlier):
+                    self._put(db, session, in_progress=False)
+                else:
+                    continue
+                taken[session.id] = (session.interrupted, session.active_seconds)
+        return ImportReport(len(taken), len(already), tuple(unreadable))
 
     # --- reading ----------------------------------------------------------------------
 
     def _read(self, db: sqlite3.Connection, record_id: str) -> SessionRecord:
         (text,) = db.execute("SELECT record FROM sessions WHERE id = ?", (record_id,)).fetchone()
-        data = json.loads(text)
-        data["steps"] = [json.loads(s) for (s,) in db.execute(
-            "SELECT step FROM steps WHERE session_id = ? ORDER BY position", (record_id,))]
-        return SessionRecord.from_json(data)
+        session = SessionRecord.from_json(json.loads(text) | {"steps": []})
+        return replace(session, steps=_steps(db, record_id))
 
     def sessions(self, routines: Iterable[str] | None = None, newest: int | None = None,
                  with_steps: bool = True, in_progress: bool = False) -> Iterator[SessionRecord]:
@@ -591,16 +596,12 @@ class HistoryStore:
             if newest is not None:
                 query = (f"SELECT * FROM (SELECT id, record, start_utc FROM sessions {where} "
                          f"ORDER BY start_utc DESC LIMIT {int(newest)}) ORDER BY start_utc")
-            steps = db.cursor()
+            cursor = db.cursor()
             for row in db.execute(query, args):
-                data = json.loads(row[1])
+                session = SessionRecord.from_json(json.loads(row[1]) | {"steps": []})
                 if with_steps:
-                    data["steps"] = [json.loads(s) for (s,) in steps.execute(
-                        "SELECT step FROM steps WHERE session_id = ? ORDER BY position",
-                        (row[0],))]
-                else:
-                    data["steps"] = []
-                yield SessionRecord.from_json(data)
+                    session = replace(session, steps=_steps(cursor, row[0]))
+                yield session
 
     def load(self) -> tuple[list[dict[str, Any]], str | None]:
         """Today's name: every record as its JSON, oldest first, and a one-time message.
@@ -657,18 +658,21 @@ class HistoryStore:
     def progress(self, today: date, routine: str | None = None, per_week: int | None = None,
                  weeks: int = 12, series: bool = False) -> Progress:
         """The figures for the start screen (series=False: a few indexed queries) or the
-        History screen (series=True: every hold and pain score, and all weeks)."""
+        History screen (series=True: all weeks, and the holds and pain over time — one
+        point per session, or per week when there are more than SERIES_POINTS sessions:
+        the week's longest hold and its mean pain, which is what a chart can show)."""
         names = None if routine is None else [routine]
         where, args = _routine_filter(names, "AND")
         usable = f"in_progress = 0 AND practice = 0 {where}"
         monday = week_start(today)
+        first_week = monday - timedelta(weeks=weeks - 1)
         with self._connect() as db:
-            first_week = monday - timedelta(weeks=weeks - 1)
             if series:
-                row = db.execute(f"SELECT MIN(week) FROM sessions WHERE {usable}",
+                row = db.execute(f"SELECT MIN(week), COUNT(*) FROM sessions WHERE {usable}",
                                  args).fetchone()
                 if row[0]:
                     first_week = min(first_week, week_start(date.fromisoformat(row[0])))
+                weekly = row[1] > SERIES_POINTS
             counts = dict(db.execute(
                 f"SELECT week, COUNT(*) FROM sessions WHERE counts = 1 AND week >= ? "
                 f"AND {usable} GROUP BY week", [first_week.isoformat(), *args]).fetchall())
@@ -679,26 +683,14 @@ class HistoryStore:
                 day += timedelta(weeks=1)
             last = db.execute(f"SELECT start_utc, offset_minutes FROM sessions WHERE {usable} "
                               "ORDER BY start_utc DESC LIMIT 1", args).fetchone()
-            hold_where, hold_args = _routine_filter(names, "AND")
-            exercises = db.execute(
-                f"SELECT exercise, MAX(seconds), MIN(start_utc) AS first FROM holds "
-                f"WHERE usable = 1 {hold_where} GROUP BY exercise ORDER BY first",
-                hold_args).fetchall()
-            holds = []
-            for exercise, best, _ in exercises:
-                (latest,) = db.execute(
-                    f"SELECT seconds FROM holds WHERE usable = 1 AND exercise = ? {hold_where} "
-                    "ORDER BY start_utc DESC LIMIT 1", [exercise, *hold_args]).fetchone()
-                points: tuple[tuple[datetime, float], ...] = ()
-                if series:
-                    points = tuple(
-                        (_local(t, None), float(s)) for t, s in db.execute(
-                            f"SELECT start_utc, seconds FROM holds WHERE usable = 1 "
-                            f"AND exercise = ? {hold_where} ORDER BY start_utc",
-                            [exercise, *hold_args]))
-                holds.append(Hold(str(exercise), float(best), float(latest), points))
+            holds = [self._hold(db, routine, exercise, series and weekly, series)
+                     for exercise in self._exercises(db, routine)]
             pain: tuple[tuple[datetime, int], ...] = ()
-            if series:
+            if series and weekly:
+                pain = tuple((_monday(w), int(p)) for w, p in db.execute(
+                    f"SELECT week, CAST(ROUND(AVG(pain)) AS INTEGER) FROM sessions "
+                    f"WHERE {usable} AND pain IS NOT NULL GROUP BY week ORDER BY week", args))
+            elif series:
                 pain = tuple((_local(t, m), int(p)) for t, m, p in db.execute(
                     f"SELECT start_utc, offset_minutes, pain FROM sessions WHERE {usable} "
                     "AND pain IS NOT NULL ORDER BY start_utc", args))
@@ -709,9 +701,37 @@ class HistoryStore:
             per_week=per_week,
             last_session=_local(last[0], last[1]) if last else None,
             weeks=tuple(all_weeks),
-            holds=tuple(holds),
+            holds=tuple(h for h in holds if h is not None),
             pain=pain,
         )
+
+    @staticmethod
+    def _exercises(db: sqlite3.Connection, routine: str | None) -> list[str]:
+        """The held exercises, in the order they were first recorded."""
+        where, args = _routine_filter(None if routine is None else [routine], "AND")
+        rows = db.execute(f"SELECT exercise, MIN(start_utc) AS first FROM holds "
+                          f"WHERE usable = 1 {where} GROUP BY exercise ORDER BY first", args)
+        return [str(r[0]) for r in rows]
+
+    @staticmethod
+    def _hold(db: sqlite3.Connection, routine: str | None, exercise: str, weekly: bool,
+              series: bool) -> Hold | None:
+        where, args = _routine_filter(None if routine is None else [routine], "AND")
+        args = [exercise, *args]
+        base = f"FROM holds WHERE usable = 1 AND exercise = ? {where}"
+        best = db.execute(f"SELECT MAX(seconds) {base}", args).fetchone()[0]
+        last = db.execute(f"SELECT seconds {base} ORDER BY start_utc DESC LIMIT 1",
+                          args).fetchone()
+        if best is None or last is None:
+            return None
+        points: tuple[tuple[datetime, float], ...] = ()
+        if weekly:
+            points = tuple((_monday(w), float(v)) for w, v in db.execute(
+                f"SELECT week, MAX(seconds) {base} GROUP BY week ORDER BY week", args))
+        elif series:
+            points = tuple((_local(t, None), float(v)) for t, v in db.execute(
+                f"SELECT start_utc, seconds {base} ORDER BY start_utc", args))
+        return Hold(exercise, float(best), float(last[0]), points)
 
     def close(self) -> None:
         """Let go of every session this process owns (they stay in progress on disk)."""
@@ -723,6 +743,24 @@ class HistoryStore:
 # --- helpers --------------------------------------------------------------------------
 
 
+STEP_INSERT = "INSERT INTO steps VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+
+
+def _step_rows(session: SessionRecord) -> list[tuple[Any, ...]]:
+    return [(session.id, n, s.name, s.status, s.mode, s.side, s.set, s.round, s.planned_seconds,
+             s.active_seconds, s.added_seconds, s.reps, s.until, s.time_seconds,
+             _dump(dict(s.extra)) if s.extra else None) for n, s in enumerate(session.steps)]
+
+
+def _steps(db: sqlite3.Connection | sqlite3.Cursor, record_id: str) -> tuple[StepResult, ...]:
+    rows = db.execute("SELECT name, status, mode, side, set_number, round_number, "
+                      "planned_seconds, active_seconds, added_seconds, reps, until_text, "
+                      "time_seconds, extra FROM steps WHERE session_id = ? ORDER BY position",
+                      (record_id,)).fetchall()
+    return tuple(StepResult(*row[:12], extra=tuple(json.loads(row[12]).items()) if row[12]
+                            else ()) for row in rows)
+
+
 def _typed(record: SessionRecord | dict[str, Any]) -> SessionRecord:
     return record if isinstance(record, SessionRecord) else SessionRecord.from_json(record)
 
@@ -731,10 +769,17 @@ def _dump(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def _better(new: SessionRecord, old: SessionRecord) -> bool:
-    if new.interrupted != old.interrupted:
-        return old.interrupted
-    return new.active_seconds > old.active_seconds
+def _better(new: SessionRecord, old: tuple[bool, float]) -> bool:
+    """Of two records with one id: the one not interrupted, else the longer."""
+    interrupted, active = old
+    if new.interrupted != interrupted:
+        return interrupted
+    return new.active_seconds > active
+
+
+@functools.lru_cache(maxsize=8192)
+def _monday(week: str) -> datetime:
+    return datetime.fromisoformat(week).astimezone()
 
 
 def _local(instant: float, offset_minutes: int | None) -> datetime:
