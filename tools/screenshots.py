@@ -72,13 +72,14 @@ class _NoAwake:
 
 
 class Shooter:
-    def __init__(self, out: Path, data: Path):
+    def __init__(self, out: Path, data: Path, seed: bool = True):
         self.out = out
         self.clock_t = 1000.0
         self.root = tk.Tk(className="itbtimer")
         routine = resolve_routine("itb-recovery")
         self.history = HistoryStore(data)
-        seed_history(self.history, routine)
+        if seed:
+            seed_history(self.history, routine)
         self.app = bootstrap(player=SilentPlayer(), history=self.history, awake=_NoAwake(),
                              recent=RecentFiles(data / "recent.json"),
                              real_clock=lambda: self.clock_t)
@@ -121,6 +122,26 @@ class Shooter:
         print(path)
 
 
+def history_at_scale(out: Path, data: Path, count: int = 20_000) -> None:
+    """The History screen over 20,000 sessions (about 55 years), made by make_history.py."""
+    from make_history import sessions  # tools/make_history.py, beside this script
+
+    data.mkdir(parents=True)
+    source = data / "history.jsonl"
+    source.write_text("\n".join(sessions(count)) + "\n", encoding="utf-8")
+    HistoryStore(data).import_jsonl(source)
+    s = Shooter(out, data, seed=False)
+    s.key("h")
+    while not s.window.history_view.loaded:
+        s.pump(0.05)
+    s.shot(f"history-{count}")
+    s.key("Left")  # twelve weeks earlier
+    s.shot(f"history-{count}-earlier")
+    s.key("a")     # the whole history
+    s.shot(f"history-{count}-whole")
+    s.root.destroy()
+
+
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
@@ -161,6 +182,7 @@ def main() -> int:
         s.key("h")
         s.shot("history")
         s.root.destroy()
+        history_at_scale(out, data / "big")
     finally:
         shutil.rmtree(data, ignore_errors=True)
         if xvfb is not None:

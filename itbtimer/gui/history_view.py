@@ -237,15 +237,27 @@ class HistoryView:
         self._holds(boxes[1], small)
         self._pain(boxes[2], small)
 
-    def _frame(self, box: Box, title: str, ymax: float, ticks: list[tuple[float, str]],
-               font: Any, legend: list[tuple[str, str]] | None = None) -> None:
-        """Axes, grid, the title top left and the legend top right: both above the plot."""
+    def _frame(self, box: Box, titles: tuple[str, str], ymax: float,
+               ticks: list[tuple[float, str]], font: Any,
+               legend: list[tuple[str, str, str]] | None = None) -> None:
+        """Axes, grid, the title top left and the legend top right: both above the plot,
+        never over each other (a shorter title, then shorter legend entries, if need be)."""
         x0, y0, x1, y1 = box
         c = self.canvas
+        entries = legend or []
+        width = x1 - x0 - 24
+        longs = [long for long, _, _ in entries]
+        shorts = [short for _, short, _ in entries]
+        title, texts = titles[1], shorts
+        for title_choice, text_choice in ((titles[0], longs), (titles[1], longs)):
+            need = font.measure(title_choice) + sum(font.measure(t) + 18 for t in text_choice)
+            if need <= width:
+                title, texts = title_choice, text_choice
+                break
         c.create_text(x0, y0 - 6, text=title, anchor="sw", fill=INK, font=font)
-        room = x1 - x0 - font.measure(title) - 24
+        room = width - font.measure(title)
         x = x1
-        for text, colour in reversed(legend or []):
+        for text, (_, _, colour) in reversed(list(zip(texts, entries, strict=True))):
             need = font.measure(text) + 18
             if need > room:
                 break
@@ -265,13 +277,16 @@ class HistoryView:
         window = week_window(self.progress.weeks, self.back, self.whole)
         weeks = window.shown
         target = self.progress.per_week or 0
-        top = max([n for _, n in weeks] + [target, 1])
-        ticks = [(v, str(v)) for v in range(0, top + 1, max(1, top // 4))]
+        most = max([n for _, n in weeks] + [target, 1])
+        top = most * 1.2  # room for the count above the highest bar
+        x0, y0, x1, y1 = box
+        fit = max(1, int((y1 - y0) / (font.metrics("linespace") * 1.3)))
+        ticks = [(v, str(v)) for v in range(0, most + 1, max(1, -(-most // fit)))]
         scope = ("whole history" if window.whole and len(weeks) > 12
                  else f"{len(weeks)} weeks" + (", ← earlier" if window.first else ""))
-        legend = [(f"target {target} a week", "#c62828")] if target else []
-        self._frame(box, f"Sessions per week ({scope})", top, ticks, font, legend)
-        x0, y0, x1, y1 = box
+        legend = [(f"target {target} a week", f"target {target}", "#c62828")] if target else []
+        self._frame(box, (f"Sessions per week ({scope})", "Sessions per week"), top, ticks,
+                    font, legend)
         slot = (x1 - x0) / max(1, len(weeks))
         gap = slot * 0.2 if slot > 6 else 0
         for i, (_, count) in enumerate(weeks):
@@ -285,9 +300,10 @@ class HistoryView:
                     self.canvas.create_text((left + right) / 2, y - 2, text=str(count),
                                             anchor="s", fill=INK, font=font)
         fits = int((x1 - x0) / (font.measure("00 Mmm 0000") + 12))
-        for i, text in week_labels([d for d, _ in weeks], fits):
-            self.canvas.create_text(x0 + (i + 0.5) * slot, y1 + 3, text=text, anchor="n",
-                                    fill=INK, font=font)
+        for i, text in week_labels([d for d, _ in weeks], fits, date.today().year):
+            half = font.measure(text) / 2 + 2
+            x = min(max(x0 + (i + 0.5) * slot, x0 + half), x1 - half)  # never cut at an edge
+            self.canvas.create_text(x, y1 + 3, text=text, anchor="n", fill=INK, font=font)
         if target:
             y = y1 - (y1 - y0) * target / top
             self.canvas.create_line(x0, y, x1, y, fill="#c62828", width=2, dash=(6, 4))
@@ -310,8 +326,8 @@ class HistoryView:
         top = max([h.best for h in holds] + [30.0])
         top = (int(top // 30) + 1) * 30
         ticks = [(v, format_clock(v)) for v in range(0, top + 1, max(30, top // 4 // 30 * 30))]
-        legend = [(h.text(), SERIES[n % len(SERIES)]) for n, h in enumerate(holds)]
-        self._frame(box, "Holds: longest per session", top, ticks, font, legend)
+        legend = [(h.text(), h.exercise, SERIES[n % len(SERIES)]) for n, h in enumerate(holds)]
+        self._frame(box, ("Holds: longest per session", "Holds"), top, ticks, font, legend)
         times = [t for h in holds for t, _ in h.series]
         if not times:
             self._empty(box, "No holds recorded yet", font)
@@ -333,7 +349,7 @@ class HistoryView:
     def _pain(self, box: Box, font: Any) -> None:
         assert self.progress is not None
         pain = [(t, float(p)) for t, p in self.progress.pain]
-        self._frame(box, "Knee pain after the session (0-10)", 10,
+        self._frame(box, ("Knee pain after the session (0-10)", "Knee pain"), 10,
                     [(v, str(v)) for v in (0, 5, 10)], font)
         if not pain:
             self._empty(box, "No pain scores yet", font)
@@ -358,8 +374,10 @@ class HistoryView:
         x0, _, x1, y1 = box
         fits = int((x1 - x0) / (font.measure("00 Mmm 0000") + 16))
         for t, text in time_ticks(min(times), max(times), fits):
+            half = font.measure(text) / 2 + 2
             self.canvas.create_line(x(t), y1, x(t), y1 + 3, fill=INK)
-            self.canvas.create_text(x(t), y1 + 3, text=text, anchor="n", fill=INK, font=font)
+            self.canvas.create_text(min(max(x(t), x0 + half), x1 - half), y1 + 3, text=text,
+                                    anchor="n", fill=INK, font=font)
 
     def _empty(self, box: Box, text: str, font: Any) -> None:
         x0, y0, x1, y1 = box

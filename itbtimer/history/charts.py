@@ -45,12 +45,19 @@ def day_text(day: date, with_year: bool) -> str:
     return f"{day:%d %b %Y}" if with_year else f"{day:%d %b}"
 
 
-def week_labels(days: Sequence[date], fits: int) -> list[tuple[int, str]]:
+def week_labels(days: Sequence[date], fits: int,
+                this_year: int | None = None) -> list[tuple[int, str]]:
     """(index, text) for at most `fits` labels, evenly spaced, the newest always shown;
-    a label carries its year when the range crosses a year (the first, and at each change)."""
+    a label carries its year when the range crosses a year (the first, and at each change)
+    or is not this year."""
     if not days or fits <= 0:
         return []
-    crosses = days[0].year != days[-1].year
+    if len(days) > 104:  # years of weeks: label the first week of a year, thinned
+        starts = [i for i in range(1, len(days)) if days[i].year != days[i - 1].year]
+        step = max(1, -(-len(starts) // fits))
+        return [(i, str(days[i].year)) for i in starts[::step]]
+    crosses = days[0].year != days[-1].year or (this_year is not None
+                                                and days[0].year != this_year)
     step = max(1, -(-len(days) // fits))
     chosen = list(range(len(days) - 1, -1, -step))[::-1]
     out = []

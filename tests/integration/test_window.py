@@ -462,3 +462,29 @@ def test_quitting_mid_session_leaves_nothing_queued_for_tcl(xdisplay, tmp_path, 
     err = capfd.readouterr().err
     assert "invalid command name" not in err and "Traceback" not in err, err
     assert len(app.history.load()[0]) == 1
+
+
+def test_history_screen_deletes_and_scores_the_selected_session_after_asking(ui):
+    ui.key("space")
+    ui.key("s")
+    ui.key("Return")  # saved without a score
+    ui.key("h")
+    view = ui.window.history_view
+    while not view.loaded:
+        ui.root.update()
+    assert view.listbox.size() == 1
+    asked = []
+    view.ask_pain = lambda text: asked.append(text) or 4
+    ui.key("p")
+    while not view.loaded:
+        ui.root.update()
+    assert asked and [r["pain"] for r in ui.history.load()[0]] == [4]
+    assert "pain 4" in view.listbox.get(0)
+    view.confirm = lambda title, text: asked.append(text) and False  # the person says no
+    ui.key("Delete")
+    assert len(ui.history.load()[0]) == 1 and "--undelete" in asked[-1]
+    view.confirm = lambda title, text: True
+    ui.key("Delete")
+    while not view.loaded:
+        ui.root.update()
+    assert ui.history.load()[0] == [] and view.listbox.size() == 0
