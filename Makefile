@@ -16,7 +16,7 @@ PKGS_RUN  := libasound2-dev python3-tk python3-venv python3-dev gcc
 PKGS_TEST := $(PKGS_RUN) xvfb xdotool dbus playerctl desktop-file-utils
 PKGS_SHOTS := imagemagick
 
-.PHONY: run test test-fast lint bench soak screenshots clean
+.PHONY: run test test-fast lint typecheck bench soak screenshots clean
 
 run: $(STAMP) $(SYS_RUN)
 	$(VENV)/bin/itbtimer $(ARGS)
@@ -28,8 +28,12 @@ test: $(STAMP) $(SYS_TEST)
 test-fast: $(STAMP)
 	$(PY) -m pytest -q tests/unit $(PYTEST_ARGS)
 
-lint: $(STAMP)
+lint: typecheck
 	$(VENV)/bin/ruff check itbtimer tests tools
+
+# mypy on the whole package, strictly on the pure core (pyproject.toml [tool.mypy]).
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
 
 bench: $(STAMP) $(SYS_TEST)
 	$(PY) tools/bench.py

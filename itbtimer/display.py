@@ -118,7 +118,7 @@ def show(view: View, routine_cue: str | None = None) -> Display:
         next_up = f"Next: {describe_step(view.next_step)}"
     else:
         next_up = "Last one!"
-    phase = step.kind
+    phase = str(step.kind)
     if view.state == "paused":
         phase = "paused"
     elif view.state in ("finished", "stopped"):

@@ -45,9 +45,10 @@ def parse_range(text: str) -> tuple[int, int] | None:
         else:
             left_value = int(left)
     else:
-        left_value = parse_duration(left)
-    if left_value is None:
-        return None
+        parsed = parse_duration(left)
+        if parsed is None:
+            return None
+        left_value = parsed
     return left_value, right_value
 
 

@@ -239,7 +239,7 @@ def _describe(node: yaml.Node | None) -> str:
     if isinstance(node, yaml.SequenceNode):
         return "a list"
     value = _scalar(node) if node is not None else None
-    if value is None:
+    if node is None or value is None:
         return "nothing (an empty value)"
     if isinstance(value, bool):
         return f"yes/no ({node.value})"
@@ -288,7 +288,7 @@ def _read_sides(c: _Checker, node: yaml.Node | None, path: str) -> tuple[str, ..
         if sorted(s for s in sides if isinstance(s, str)) == sorted(SIDE_NAMES) and len(
             sides
         ) == 2:
-            return sides  # type: ignore[return-value]
+            return sides
         c.add(node, path, "must list both sides once, as [left, right] or [right, left]")
         return ()
     c.add(node, path, f"must be `both` or a list of sides, not {_describe(node)}")

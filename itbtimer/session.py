@@ -209,7 +209,8 @@ class Session:
             return out
         step, active = self.step, self._active(now)
         elapsed = active - self._visit.start
-        done_early = not step.timed or (step.flexible and elapsed >= step.min_seconds)
+        done_early = not step.timed or (step.min_seconds is not None
+                                        and elapsed >= step.min_seconds)
         if not done_early:
             out.append(ev.Skipped(now, self._visit.index))
         out += self._leave(active, StepStatus.DONE if done_early else StepStatus.SKIPPED)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tkinter as tk
 from collections.abc import Callable
+from functools import partial
 
 from ..display import pain_text
 from ..pain import PainEntry
@@ -33,7 +34,7 @@ class FinishedScreen:
         self.pain_buttons = []
         for score in range(11):
             row.columnconfigure(score, weight=1, uniform="pain")
-            b = button(row, str(score), lambda s=score: self.choose(s), fonts["big"])
+            b = button(row, str(score), partial(self.choose, score), fonts["big"])
             b.grid(row=0, column=score, sticky="ew", padx=2)
             self.pain_buttons.append(b)
         self.pain_state = label(self.frame, self.painted, fonts["medium"], fg=SIDE_TEXT)
@@ -49,7 +50,7 @@ class FinishedScreen:
 
     def _on_resize(self, event: tk.Event) -> None:
         for widget in self.lines.winfo_children() + [self.pain_help, self.notice]:
-            widget.configure(wraplength=max(300, event.width - 60))
+            widget["wraplength"] = max(300, event.width - 60)
 
     def show(self, lines: list[str]) -> None:
         for widget in self.lines.winfo_children():

@@ -11,13 +11,13 @@ from __future__ import annotations
 import queue
 import threading
 import tkinter as tk
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from tkinter import messagebox, simpledialog
 from typing import Any
 
 from ..durations import format_clock, format_hms
-from ..history import HistoryError, HistoryStore, Listed
+from ..history import HistoryError, Listed
 from ..history.charts import (
     labelled_points,
     max_back,
@@ -27,6 +27,7 @@ from ..history.charts import (
     week_labels,
     week_window,
 )
+from ..ports import HistoryStore
 from ..progress import Progress
 from .theme import PHASE_COLOURS
 from .widgets import Fonts, Painted, button, label
@@ -238,7 +239,7 @@ class HistoryView:
         self._pain(boxes[2], small)
 
     def _frame(self, box: Box, titles: tuple[str, str], ymax: float,
-               ticks: list[tuple[float, str]], font: Any,
+               ticks: Sequence[tuple[float, str]], font: Any,
                legend: list[tuple[str, str, str]] | None = None) -> None:
         """Axes, grid, the title top left and the legend top right: both above the plot,
         never over each other (a shorter title, then shorter legend entries, if need be)."""
@@ -270,7 +271,7 @@ class HistoryView:
             y = y1 - (y1 - y0) * value / ymax
             c.create_line(x0, y, x1, y, fill=GRID)
             c.create_text(x0 - 6, y, text=text, anchor="e", fill=INK, font=font)
-        c.create_line(x0, y0, x0, y1, x1, y1, fill=INK, width=2)
+        c.create_line([x0, y0, x0, y1, x1, y1], fill=INK, width=2)
 
     def _weeks(self, box: Box, font: Any) -> None:
         assert self.progress is not None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tkinter as tk
 from collections.abc import Callable
+from functools import partial
 
 from ..display import Display
 from ..navigation import Action
@@ -79,7 +80,7 @@ class RunningScreen:
         self.buttons: dict[str, tk.Button] = {}
         for column, (name, text, command) in enumerate(BUTTONS):
             bar.columnconfigure(column, weight=1, uniform="buttons")
-            widget = button(bar, text, lambda c=command: on_button(c), fonts["button"])
+            widget = button(bar, text, partial(on_button, command), fonts["button"])
             widget.grid(row=0, column=column, sticky="ew", padx=4)
             self.buttons[name] = widget
         self.notice = label(f, self.painted, fonts["small"], fg=SIDE_TEXT)

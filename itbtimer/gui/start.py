@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tkinter as tk
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from tkinter import filedialog
 
@@ -107,7 +108,7 @@ class StartScreen:
         known = {p.resolve() for _, p in bundled}
         column = 0
         for title, path in bundled + [(p.stem, p) for p in recent if p.resolve() not in known]:
-            b = button(self.chooser, title, lambda p=path: self.actions["choose"](p),
+            b = button(self.chooser, title, partial(self.actions["choose"], path),
                        self.fonts["small"])
             b.grid(row=0, column=column, padx=3, pady=3, sticky="ew")
             column += 1

@@ -78,7 +78,7 @@ class Timeline:
 
     def show(self, index: int, step_fraction: float) -> None:
         width, height = self._size
-        if self._marker is None or width <= 0:
+        if self._marker is None or self._done is None or width <= 0:
             return
         a, b = self._starts[index], self._starts[index + 1]
         x = int((a + (b - a) * max(0.0, min(1.0, step_fraction))) * width)

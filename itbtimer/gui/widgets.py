@@ -69,7 +69,7 @@ class Painted:
     def add(self, widget: tk.Widget) -> tk.Widget:
         self.widgets.append(widget)
         if self.colour:
-            widget.configure(bg=self.colour)
+            widget["bg"] = self.colour
         return widget
 
     def paint(self, colour: str, force: bool = False) -> None:
@@ -77,7 +77,7 @@ class Painted:
             return
         self.colour = colour
         for widget in self.widgets:
-            widget.configure(bg=colour)
+            widget["bg"] = colour
 
 
 def label(parent: tk.Misc, painted: Painted, font: tkfont.Font, fg: str = TEXT,
