@@ -11,9 +11,10 @@ SYS_RUN  := $(VENV)/.sysdeps-run
 SYS_TEST := $(VENV)/.sysdeps-test
 # Debian packages: ALSA headers for simpleaudio, Tk for the window;
 # Xvfb and xdotool for the tests; a session bus (dbus), playerctl and desktop-file-validate
-# (desktop-file-utils) for the MPRIS and launcher tests; ImageMagick's `import` for make screenshots.
+# (desktop-file-utils) for the MPRIS and launcher tests; faketime (libfaketime) to step the
+# wall clock in the timing tests; ImageMagick's `import` for make screenshots.
 PKGS_RUN  := libasound2-dev python3-tk python3-venv python3-dev gcc
-PKGS_TEST := $(PKGS_RUN) xvfb xdotool dbus playerctl desktop-file-utils
+PKGS_TEST := $(PKGS_RUN) xvfb xdotool dbus playerctl desktop-file-utils faketime
 PKGS_SHOTS := imagemagick
 
 .PHONY: run test test-fast lint typecheck bench soak screenshots clean

@@ -1,0 +1,99 @@
+"""Monotonic wake-ups into a real Tcl event loop (no display needed: Tcl alone)."""
+
+from __future__ import annotations
+
+import threading
+import time
+import tkinter as tk
+
+import pytest
+
+from itbtimer.gui.wakeup import Wakeups, monotonic_timers
+
+
+@pytest.fixture
+def tcl():
+    interp = tk.Tcl()
+    errors: list = []
+    interp.report_callback_exception = lambda *exc: errors.append(exc)  # type: ignore[method-assign]
+    interp.errors = errors  # type: ignore[attr-defined]
+    yield interp
+
+
+def run_until(interp: tk.Tk, done, limit: float = 5.0) -> None:
+    """The Tk loop as mainloop runs it: block in Tcl until an event comes."""
+    end = time.monotonic() + limit
+    while not done() and time.monotonic() < end:
+        interp.dooneevent(0)
+
+
+def test_calls_run_on_the_tk_thread_in_deadline_order_not_early(tcl):
+    wakeups = Wakeups(tcl)
+    ran: list[tuple[str, float, bool]] = []
+    start = time.monotonic()
+    for name, ms in (("c", 120), ("a", 30), ("b", 60)):
+        due = start + ms / 1000
+        wakeups.after(ms, lambda n=name, d=due: ran.append(
+            (n, time.monotonic() - d, threading.current_thread() is threading.main_thread())))
+    run_until(tcl, lambda: len(ran) == 3)
+    wakeups.close()
+    assert [r[0] for r in ran] == ["a", "b", "c"]
+    assert all(late >= 0 for _, late, _ in ran)  # never before the deadline
+    assert all(main for _, _, main in ran)
+
+
+def test_a_cancelled_call_never_runs(tcl):
+    wakeups = Wakeups(tcl)
+    ran: list[str] = []
+    gone = wakeups.after(20, lambda: ran.append("cancelled"))
+    wakeups.after(60, lambda: ran.append("kept"))
+    wakeups.after_cancel(gone)
+    wakeups.after_cancel("wakeup#unknown")  # cancelling twice or late is harmless
+    run_until(tcl, lambda: ran)
+    wakeups.close()
+    assert ran == ["kept"] and wakeups.pending == 0
+
+
+def test_a_loop_that_reschedules_itself_wakes_tk_once_per_call(tcl):
+    wakeups = Wakeups(tcl)
+    fired: list[float] = []
+
+    def loop() -> None:
+        fired.append(time.monotonic())
+        if len(fired) < 10:
+            wakeups.after(20, loop)
+
+    wakeups.after(20, loop)
+    run_until(tcl, lambda: len(fired) == 10)
+    wakeups.close()
+    assert len(fired) == 10 and wakeups.woken == 10
+
+
+def test_an_earlier_call_added_while_the_thread_sleeps_is_not_held_back(tcl):
+    wakeups = Wakeups(tcl)
+    ran: list[str] = []
+    wakeups.after(3000, lambda: ran.append("late"))
+    time.sleep(0.05)  # the helper thread is now asleep until the 3 s deadline
+    wakeups.after(10, lambda: ran.append("soon"))
+    run_until(tcl, lambda: ran, limit=1.0)
+    wakeups.close()
+    assert ran == ["soon"]
+
+
+def test_an_error_in_a_call_is_reported_and_the_next_calls_still_run(tcl):
+    wakeups = Wakeups(tcl)
+    ran: list[str] = []
+    wakeups.after(10, lambda: 1 / 0)
+    wakeups.after(30, lambda: ran.append("after the error"))
+    run_until(tcl, lambda: ran)
+    wakeups.close()
+    assert ran == ["after the error"]
+    assert [e[0] for e in tcl.errors] == [ZeroDivisionError]
+
+
+def test_close_stops_the_helper_thread(tcl):
+    wakeups = monotonic_timers(tcl)
+    assert isinstance(wakeups, Wakeups)
+    wakeups.after(10_000, lambda: None)
+    wakeups.close()
+    assert not wakeups._thread.is_alive()
