@@ -28,6 +28,7 @@ from .ports import Awake, HistoryStore, Player
 from .recent import RecentFiles
 from .routine import load_routine
 from .sounds import make_player
+from .voice.control import VoiceControl
 from .workout import AwakeWhileRunning, EventsLog, ScaledClock, Workout
 
 NO_DISPLAY = ("itbtimer: no display found: itbtimer needs a desktop session; "
@@ -55,6 +56,7 @@ class App:
     events: EventsLog | None = None
     speed: float = 1.0
     warnings: list[str] = field(default_factory=list)
+    voice: VoiceControl | None = None
 
     def __post_init__(self) -> None:
         self.keep_awake = AwakeWhileRunning(self.awake)
@@ -62,8 +64,9 @@ class App:
     def new_workout(self, plan: Plan, routine_file: str | None) -> Workout:
         """A workout on this app's clock, player, history and events log, keeping the
         screen awake while it runs."""
+        coach = self.voice.new_coach(plan, self.player) if self.voice else None
         workout = Workout(plan, self.player, ScaledClock(self.speed, self.real_clock),
-                          self.history, self.events, routine_file)
+                          self.history, self.events, routine_file, coach=coach)
         workout.listeners.append(self.keep_awake)
         return workout
 
@@ -72,6 +75,8 @@ class App:
         plan = build_plan(load_routine(path))
         if self.recent is not None:
             self.recent.add(path)
+        if self.voice is not None:
+            self.voice.prepare(plan)  # the worker renders its phrases while Start waits
         return plan
 
     def toggle_mute(self) -> None:
@@ -109,6 +114,8 @@ class App:
             self.history.keep_pending()
 
     def notice_line(self, notices: list[str], workout: Workout | None) -> str:
+        if self.voice is not None:
+            notices = notices + self.voice.notices()
         return notice_line(notices, workout.notice if workout else None, self.player.notice,
                            self.history.notice if self.history else None, workout is not None)
 
@@ -126,15 +133,21 @@ def bootstrap(*, mute: bool = False, volume: int = 100, speed: float = 1.0,
               events: EventsLog | None = None, player: Player | None = None,
               history: HistoryStore | None = None, awake: Awake | None = None,
               recent: RecentFiles | None = None,
-              real_clock: Callable[[], float] = time.monotonic) -> App:
-    """The real adapters, except those given."""
+              real_clock: Callable[[], float] = time.monotonic,
+              voice: VoiceControl | None = None, voice_option: bool | None = None,
+              cues_option: bool | None = None) -> App:
+    """The real adapters, except those given. The voice speaks through the player: it is
+    the real one with the real player, and only what a test passes with a fake one."""
     warnings: list[str] = []
     if player is None:
         player, warnings = make_player(assets_dir() / "sounds", user_sounds_dir(), mute)
         player.set_volume(volume)
+        if voice is None:
+            voice = VoiceControl.real(voice_option, cues_option, speed, real_clock)
     return App(player=player, history=FileHistory() if history is None else history,
                awake=awake or ScreenAwake(), recent=RecentFiles() if recent is None else recent,
-               real_clock=real_clock, events=events, speed=speed, warnings=warnings)
+               real_clock=real_clock, events=events, speed=speed, warnings=warnings,
+               voice=voice)
 
 
 def run_window(args: argparse.Namespace) -> int:
@@ -167,7 +180,8 @@ def run_window(args: argparse.Namespace) -> int:
             print(f"itbtimer: {args.events}: cannot write the events log ({exc.strerror})",
                   file=sys.stderr)
             return 2
-    app = bootstrap(mute=args.mute, volume=args.volume, speed=args.speed, events=events)
+    app = bootstrap(mute=args.mute, volume=args.volume, speed=args.speed, events=events,
+                    voice_option=args.voice, cues_option=args.cues)
     options = Options(routine=Path(routine), autostart=args.autostart,
                       fullscreen=args.fullscreen)
     window = Window(root, options, app)
@@ -175,6 +189,8 @@ def run_window(args: argparse.Namespace) -> int:
         root.mainloop()
     except KeyboardInterrupt:  # Ctrl+C in the terminal: quit as the window would
         window.quit()
+    if app.voice is not None:
+        app.voice.close()  # a worker still rendering: what it wrote is kept for next time
     wait = getattr(app.player, "wait_done", None)
     if wait is not None:
         wait(1.0)  # let a last beep finish rather than cut it

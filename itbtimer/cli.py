@@ -57,6 +57,11 @@ def _window_parser(probe: bool = False) -> argparse.ArgumentParser:
                    help="beep volume, 0-100 (default 100)")
     p.add_argument("--speed", type=_speed, default=1.0, metavar="N",
                    help="rehearse N times faster (1-100); every duration scales")
+    p.add_argument("--voice", action=argparse.BooleanOptionalAction, default=None,
+                   help="the voice coach says each step (remembered; off at --speed other "
+                        "than 1 unless given)")
+    p.add_argument("--cues", action=argparse.BooleanOptionalAction, default=None,
+                   help="the voice says each exercise's cue too (remembered)")
     p.add_argument("--events", metavar="FILE",
                    help="append every session event to FILE as JSON lines")
     return p

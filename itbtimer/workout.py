@@ -13,7 +13,7 @@ import time
 import uuid
 from collections.abc import Callable
 from datetime import datetime
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from .commands import BY_NAME, Command, Stop
 from .events import Cue, Event, Finished, Paused, Resumed, SessionStarted, StepDone, Stopped
@@ -21,6 +21,9 @@ from .plan import Plan
 from .ports import Awake, HistoryStore, Player, Record
 from .progress import build_record
 from .session import Session, SessionError, SessionState, View
+
+if TYPE_CHECKING:
+    from .voice.coach import Coach
 
 SNAPSHOT_SECONDS = 15.0  # the in-progress mirror is rewritten at most this often
 FRAME_SECONDS = 0.1  # a running screen is redrawn at most ten times a second
@@ -64,8 +67,10 @@ class Workout:
     def __init__(self, plan: Plan, player: Player, clock: ScaledClock,
                  history: HistoryStore | None = None, events_log: EventsLog | None = None,
                  routine_file: str | None = None,
-                 wallclock: Callable[[], datetime] = lambda: datetime.now().astimezone()):
+                 wallclock: Callable[[], datetime] = lambda: datetime.now().astimezone(),
+                 coach: Coach | None = None):
         self.plan = plan
+        self.coach = coach
         self.session = Session(plan)
         self.player = player
         self.clock = clock
@@ -114,9 +119,10 @@ class Workout:
         if self.session.over or self.session.started_at is None:
             return None
         wait = PAUSED_SECONDS if self.session.state == SessionState.PAUSED else FRAME_SECONDS
-        due = self.session.next_due()
-        if due is not None:
-            wait = min(wait, max(0.0, self.clock.to_real(due) - self.clock.source()))
+        voice_due = self.coach.next_due() if self.coach is not None else None
+        for due in (self.session.next_due(), voice_due):
+            if due is not None:
+                wait = min(wait, max(0.0, self.clock.to_real(due) - self.clock.source()))
         return wait
 
     def command(self, name: str) -> list[Event]:
@@ -137,9 +143,27 @@ class Workout:
                 if self.history is not None and not self.saved:
                     # the whole session is safe on disk while the pain score is asked
                     self.history.save_in_progress(self.record())
+            if self.coach is not None:
+                for hush in self.coach.hear(event):
+                    self.coach.act(hush)
             for listener in self.listeners:
                 listener(event)
+        self._speak()
         return events
+
+    def _speak(self) -> None:
+        """Say the phrases due; once the session is over, all that is left, each after its
+        lead-in of silence (nothing wakes the workout after the finish)."""
+        if self.coach is None:
+            return
+        over = self.session.over
+        for say in self.coach.flush() if over else self.coach.due(self.now()):
+            lead = max(0.0, self.clock.to_real(say.at) - self.clock.source()) if over else 0.0
+            played = None
+            if self.coach.speak(say, lead):
+                played = self.clock.source() + lead
+            if self.coach.on:
+                self._log(say, played)
 
     def _log(self, event: Event, played: float | None) -> None:
         if self.events_log is None or self._real_start is None:
@@ -186,6 +210,8 @@ class Workout:
     @property
     def notice(self) -> str | None:
         notices = [n for n in (self.player.notice, self.history and self.history.notice) if n]
+        if self.coach is not None and self.coach.notice:
+            notices.append(self.coach.notice)
         return " · ".join(notices) if notices else None
 
 

@@ -16,6 +16,8 @@ class Anywhere(StrEnum):
     HELP = "help"
     MUTE = "mute"
     FULLSCREEN = "fullscreen"
+    VOICE = "voice"
+    CUES = "cues"
 
 
 KEYS: dict[str, Action | Anywhere] = {
@@ -26,6 +28,7 @@ KEYS: dict[str, Action | Anywhere] = {
     "Escape": Action.ESCAPE,
     "m": Anywhere.MUTE, "M": Anywhere.MUTE, "f": Anywhere.FULLSCREEN, "F": Anywhere.FULLSCREEN,
     "F11": Anywhere.FULLSCREEN, "question": Anywhere.HELP,
+    "v": Anywhere.VOICE, "V": Anywhere.VOICE, "c": Anywhere.CUES, "C": Anywhere.CUES,
 }
 
 CONTROL = 0x4  # the Control modifier bit in a Tk key event's state

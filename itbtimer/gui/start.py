@@ -16,7 +16,8 @@ from .theme import DIM_TEXT, PHASE_COLOURS, SIDE_TEXT
 from .widgets import Fonts, Painted, button, label
 
 KEYS_HELP = ("Space start/pause · → next/Done · ← back · R restart step · + 10 s · "
-             "M mute · F full screen · H history · ? keys · Ctrl+Q quit")
+             "M mute · V voice · C spoken cues · F full screen · H history · ? keys · "
+             "Ctrl+Q quit")
 
 
 class StartScreen:

@@ -91,7 +91,8 @@ class Window:
         """A key or a button: the same on every screen, or what the table says."""
         if isinstance(what, Anywhere):
             {Anywhere.HELP: self.help.toggle, Anywhere.MUTE: self.toggle_mute,
-             Anywhere.FULLSCREEN: self.toggle_fullscreen}[what]()
+             Anywhere.FULLSCREEN: self.toggle_fullscreen, Anywhere.VOICE: self.toggle_voice,
+             Anywhere.CUES: self.toggle_cues}[what]()
         else:
             self.act(what)
 
@@ -200,6 +201,22 @@ class Window:
         self.app.toggle_mute()
         if self.runner is not None:
             self.runner.render()
+
+    def toggle_voice(self) -> None:
+        if self.app.voice is not None:
+            self.app.voice.toggle_voice()
+        self._voice_changed()
+
+    def toggle_cues(self) -> None:
+        if self.app.voice is not None:
+            self.app.voice.toggle_cues()
+        self._voice_changed()
+
+    def _voice_changed(self) -> None:
+        """Show the new state: in the running screen's notice line, or the others'."""
+        if self.runner is not None and self.runner.showing:
+            self.runner.render()
+        self._update_notice()
 
     def toggle_fullscreen(self) -> None:
         self.fullscreen = not self.fullscreen

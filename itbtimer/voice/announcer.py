@@ -50,7 +50,7 @@ class Say(Event):
 
     def to_json(self) -> dict[str, Any]:
         return {"event": self.name, "text": self.text, "index": self.index,
-                "kind": str(self.kind), "dropped": self.dropped}
+                "kind": str(self.kind), "dropped": self.dropped, "played_t": None}
 
 
 @dataclass(frozen=True)

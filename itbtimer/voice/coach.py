@@ -10,7 +10,7 @@ the next start renders it again.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from ..events import Event
 from ..plan import Plan
@@ -25,6 +25,7 @@ DAMAGED = "Voice: a saved phrase was damaged and is skipped; it is made again ne
 MISSING = f"Voice coach: {INSTALL_HINT} to hear each step spoken"
 
 
+@runtime_checkable
 class SpeechPlayer(Protocol):
     def speak(self, sound: Sound, lead_in: float = 0.0) -> bool: ...
 

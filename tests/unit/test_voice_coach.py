@@ -120,3 +120,23 @@ def test_voice_is_off_at_another_speed_unless_asked_and_choices_are_remembered(t
     assert VoiceSettings.load(path) == VoiceSettings()
     path.write_text('{"voice": "yes", "cues": false, "other": 1}')
     assert VoiceSettings.load(path) == VoiceSettings(cues=False)
+
+
+def test_without_the_voice_the_start_screen_says_once_how_to_get_it(tmp_path, monkeypatch):
+    from itbtimer.voice import coach as coach_module
+    from itbtimer.voice.coach import MISSING, VoicePreparation
+    from itbtimer.voice.control import VoiceControl
+    from itbtimer.voice.engine import VoiceUnavailable
+
+    def missing():
+        raise VoiceUnavailable("the voice is not installed")
+
+    monkeypatch.setattr(coach_module, "engine_id", missing)
+    path = tmp_path / "voice.json"
+    first = VoiceControl(VoiceSettings.load(path), True, VoicePreparation(), lambda: 0.0, path)
+    assert first.notices() == [MISSING]
+    assert first.new_coach(PLAN, SilentPlayer()) is None  # beeps only
+    second = VoiceControl(VoiceSettings.load(path), True, VoicePreparation(), lambda: 0.0, path)
+    assert second.notices() == []
+    second.toggle_voice()  # V without the voice: say how to get it, once more
+    assert second.notices() == [MISSING]
