@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
+
 PHASE_COLOURS = {
     "work": "#1f7a3a",       # green: work
     "rest": "#1f4e8c",       # blue: rest
@@ -21,3 +24,56 @@ TIMELINE = {"work": "#4caf50", "rest": "#64b5f6", "switch": "#ba68c8", "get_read
 FAMILY = "DejaVu Sans"
 BUTTON_BG = "#e8e8e8"
 BUTTON_FG = "#111111"
+
+# --- type: every text size in one place, as a share of the window height --------------
+# Read from a mat three metres away. `floor` is the smallest a text may be shrunk to
+# before it wraps (then is ellipsised); the floors are the sizes asked for at 1366x768
+# (exercise name 56 px, side and set 40, cue 34, "Next:" 30, the top bar 22), written
+# as shares of 768 so they hold at that size and scale with any other.
+REFERENCE_HEIGHT = 768
+
+
+@dataclass(frozen=True)
+class TextSize:
+    share: float  # the size it would like: font pixels per pixel of window height
+    floor: float  # the smallest it may shrink to before it wraps
+    bold: bool = False
+    lines: int = 1  # at most this many lines; past that, an ellipsis
+
+    def pixels(self, height: int) -> int:
+        return max(8, math.ceil(self.share * height - 1e-6))
+
+    def sizes(self, height: int, steps: int = 4) -> list[int]:
+        """The sizes to try, largest first, down to the floor at this height."""
+        top = self.pixels(height)
+        bottom = max(8, math.ceil(self.floor * height - 1e-6))
+        if top <= bottom:
+            return [top]
+        return sorted({top - (top - bottom) * i // steps for i in range(steps + 1)},
+                      reverse=True)
+
+
+def _px(pixels: float) -> float:
+    """A size at 1366x768 as a share of the window height."""
+    return pixels / REFERENCE_HEIGHT
+
+
+TEXT_SIZES: dict[str, TextSize] = {
+    # the running screen
+    "clock": TextSize(0.30, 0.12, bold=True),
+    "title": TextSize(_px(68), _px(56), bold=True, lines=2),  # the exercise name
+    "side": TextSize(_px(48), _px(40), bold=True),  # LEFT / RIGHT
+    "target": TextSize(_px(44), _px(40)),  # "8–12 reps · Set 2 of 2"
+    "status": TextSize(_px(38), _px(34)),  # "PAUSED — Space to resume"
+    "cue": TextSize(_px(40), _px(34), lines=3),
+    "next": TextSize(_px(34), _px(30)),  # "Next: rest 30–45 s, then Plank (set 2 of 2)"
+    "top": TextSize(_px(24), _px(22)),  # section · step n of N · time left
+    "routine_cue": TextSize(_px(24), _px(22)),
+    "button": TextSize(_px(26), _px(18)),
+    "notice": TextSize(_px(22), _px(18), lines=2),
+    # the start, finished and history screens
+    "heading": TextSize(_px(52), _px(40), bold=True, lines=2),
+    "big": TextSize(_px(40), _px(32)),
+    "medium": TextSize(_px(32), _px(28)),
+    "small": TextSize(_px(24), _px(22)),
+}
