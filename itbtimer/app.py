@@ -24,9 +24,10 @@ from .history import HistoryError, Progress
 from .history import HistoryStore as FileHistory
 from .paths import user_sounds_dir
 from .plan import Plan, build_plan
-from .ports import Awake, HistoryStore, Player
+from .ports import Awake, HistoryStore, Player, RemoteControl
 from .recent import RecentFiles
 from .routine import load_routine
+from .settings import Settings
 from .sounds import make_player
 from .voice.control import VoiceControl
 from .workout import AwakeWhileRunning, EventsLog, ScaledClock, Workout
@@ -57,6 +58,8 @@ class App:
     speed: float = 1.0
     warnings: list[str] = field(default_factory=list)
     voice: VoiceControl | None = None
+    remote: RemoteControl | None = None  # media remotes on the desktop bus (Linux)
+    settings: Settings | None = None  # remembered choices and window placement
 
     def __post_init__(self) -> None:
         self.keep_awake = AwakeWhileRunning(self.awake)
@@ -132,12 +135,15 @@ class App:
 def bootstrap(*, mute: bool = False, volume: int = 100, speed: float = 1.0,
               events: EventsLog | None = None, player: Player | None = None,
               history: HistoryStore | None = None, awake: Awake | None = None,
-              recent: RecentFiles | None = None,
+              recent: RecentFiles | None = None, remote: RemoteControl | None = None,
+              settings: Settings | None = None,
               real_clock: Callable[[], float] = time.monotonic,
               voice: VoiceControl | None = None, voice_option: bool | None = None,
               cues_option: bool | None = None) -> App:
     """The real adapters, except those given. The voice speaks through the player: it is
-    the real one with the real player, and only what a test passes with a fake one."""
+    the real one with the real player, and only what a test passes with a fake one.
+    The desktop bus is connected by `run_window` (`desktop_remote()`), so a test window
+    never owns a bus name."""
     warnings: list[str] = []
     if player is None:
         player, warnings = make_player(assets_dir() / "sounds", user_sounds_dir(), mute)
@@ -147,7 +153,16 @@ def bootstrap(*, mute: bool = False, volume: int = 100, speed: float = 1.0,
     return App(player=player, history=FileHistory() if history is None else history,
                awake=awake or ScreenAwake(), recent=RecentFiles() if recent is None else recent,
                real_clock=real_clock, events=events, speed=speed, warnings=warnings,
-               voice=voice)
+               voice=voice, remote=remote,
+               settings=Settings() if settings is None else settings)
+
+
+def desktop_remote() -> RemoteControl | None:
+    """MPRIS and notifications on the session bus (Linux; None elsewhere), connecting in the
+    background: no bus is one line in the log."""
+    from .bus import connect
+
+    return connect()
 
 
 def run_window(args: argparse.Namespace) -> int:
@@ -181,7 +196,7 @@ def run_window(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             return 2
     app = bootstrap(mute=args.mute, volume=args.volume, speed=args.speed, events=events,
-                    voice_option=args.voice, cues_option=args.cues)
+                    voice_option=args.voice, cues_option=args.cues, remote=desktop_remote())
     options = Options(routine=Path(routine), autostart=args.autostart,
                       fullscreen=args.fullscreen)
     window = Window(root, options, app)

@@ -14,6 +14,7 @@ from enum import Enum
 from typing import Any
 
 from .durations import format_clock
+from .history.records import SessionRecord
 from .plan import Step
 from .session import View
 
@@ -21,7 +22,7 @@ NO_TRACK = "/org/mpris/MediaPlayer2/TrackList/NoTrack"
 
 
 class Remote(Enum):
-    """A command from a media remote (MPRIS call or a media key)."""
+    """A command from a media remote (an MPRIS call)."""
 
     PLAY = "play"
     PAUSE = "pause"
@@ -144,18 +145,28 @@ def playing(view: View, routine: str, speed: float = 1.0, art_url: str = "") -> 
     )
 
 
-def finish_message(record: dict[str, Any]) -> tuple[str, str]:
+def finish_message(record: SessionRecord) -> tuple[str, str]:
     """The desktop notification for a finished session: ("Workout complete", "34:40, plank 0:57").
 
     The body gives the active time and the longest hold of each "until" exercise.
     """
-    summary = "Workout complete" if record.get("completed") else "Workout stopped"
-    parts = [format_clock(math.floor(float(record.get("active_seconds") or 0)))]
+    summary = "Workout complete" if record.completed else "Workout stopped"
+    parts = [format_clock(math.floor(record.active_seconds))]
     holds: dict[str, float] = {}
-    for step in record.get("steps", []):
-        held = step.get("time_seconds")
-        if step.get("until") and held:
-            name = str(step.get("name", "")).lower()
-            holds[name] = max(holds.get(name, 0.0), float(held))
+    for step in record.steps:
+        if step.until and step.time_seconds:
+            name = step.name.lower()
+            holds[name] = max(holds.get(name, 0.0), step.time_seconds)
     parts += [f"{name} {format_clock(math.floor(held))}" for name, held in holds.items()]
     return summary, ", ".join(parts)
+
+
+def for_screen(screen: str, routine: str | None, total_seconds: float, view: View | None,
+               speed: float = 1.0, art_url: str = "") -> NowPlaying:
+    """What remotes show on each screen: the routine ready to play, the step being done, or
+    nothing to play (a routine with mistakes, the finished and history screens)."""
+    if screen == "running" and view is not None and routine is not None:
+        return playing(view, routine, speed, art_url)
+    if screen == "start" and routine is not None:
+        return ready(routine, total_seconds, art_url)
+    return idle(routine or "itbtimer", art_url)

@@ -8,7 +8,7 @@ carries out what the table says.
 
 from __future__ import annotations
 
-from .commands import Back, Command, Extend, Next, Restart, Stop, TogglePause
+from .commands import Back, Command, Extend, Next, Pause, Restart, Resume, Stop, TogglePause
 from .enums import StrEnum
 
 
@@ -23,6 +23,8 @@ class Action(StrEnum):
     """What a key or a button asks for, before knowing the screen."""
 
     TOGGLE = "toggle"  # Space
+    PLAY = "play"  # a media remote's Play: start or resume, never pause
+    PAUSE = "pause"  # a media remote's Pause: pause, never resume
     NEXT = "next"  # → or Enter
     BACK = "back"
     RESTART = "restart"
@@ -54,11 +56,13 @@ Outcome = Command | Move
 
 TABLE: dict[Screen, dict[Action, Outcome]] = {
     Screen.START: {
-        Action.TOGGLE: Move.START_WORKOUT, Action.HISTORY: Move.SHOW_HISTORY,
+        Action.TOGGLE: Move.START_WORKOUT, Action.PLAY: Move.START_WORKOUT,
+        Action.HISTORY: Move.SHOW_HISTORY,
         Action.CHOOSE: Move.LOAD_ROUTINE, Action.OPEN: Move.OPEN_DIALOG,
     },
     Screen.RUNNING: {
-        Action.TOGGLE: TogglePause(), Action.NEXT: Next(), Action.BACK: Back(),
+        Action.TOGGLE: TogglePause(), Action.PLAY: Resume(), Action.PAUSE: Pause(),
+        Action.NEXT: Next(), Action.BACK: Back(),
         Action.RESTART: Restart(), Action.EXTEND: Extend(), Action.STOP: Stop(),
         Action.OVER: Move.SHOW_FINISHED,
     },

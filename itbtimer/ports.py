@@ -1,6 +1,7 @@
 """The small interfaces the workout and the window need from the world.
 
-Real adapters: sounds.SimpleaudioPlayer, history.HistoryStore, awake.ScreenAwake.
+Real adapters: sounds.SimpleaudioPlayer, history.HistoryStore, awake.ScreenAwake,
+bus.DesktopBus.
 Fakes for tests: tests/fakes.py. app.py chooses which.
 """
 
@@ -13,9 +14,10 @@ from typing import Protocol
 
 from .history.figures import Listed, Progress
 from .history.records import SessionRecord
+from .media import NowPlaying, Remote
 from .sounds import Player
 
-__all__ = ["Awake", "HistoryStore", "Player", "Record"]
+__all__ = ["Awake", "HistoryStore", "Player", "Record", "RemoteControl"]
 
 Record = SessionRecord  # one session's record, typed (history/records.py)
 
@@ -79,3 +81,23 @@ class Awake(Protocol):
     def hold(self) -> None: ...
 
     def release(self) -> None: ...
+
+
+class RemoteControl(Protocol):
+    """Media remotes on the desktop bus (bus.DesktopBus; tests.fakes.FakeRemote).
+
+    Commands arrive in another thread; `wake_fd` turns readable when some are
+    waiting and `take()` (on the Tk thread) hands them over. `publish` and
+    `notify` may be called from the Tk thread at any time and never block.
+    """
+
+    @property
+    def wake_fd(self) -> int: ...
+
+    def take(self) -> list[Remote]: ...
+
+    def publish(self, now_playing: NowPlaying) -> None: ...
+
+    def notify(self, summary: str, body: str) -> None: ...
+
+    def close(self) -> None: ...

@@ -5,6 +5,7 @@ from __future__ import annotations
 import tkinter as tk
 
 from ..enums import StrEnum
+from ..media import Remote
 from ..navigation import Action
 from .start import KEYS_HELP
 from .widgets import Fonts
@@ -29,6 +30,15 @@ KEYS: dict[str, Action | Anywhere] = {
     "m": Anywhere.MUTE, "M": Anywhere.MUTE, "f": Anywhere.FULLSCREEN, "F": Anywhere.FULLSCREEN,
     "F11": Anywhere.FULLSCREEN, "question": Anywhere.HELP,
     "v": Anywhere.VOICE, "V": Anywhere.VOICE, "c": Anywhere.CUES, "C": Anywhere.CUES,
+    # media keys (most keyboards have one play/pause key), the same as a media remote
+    "XF86AudioPlay": Action.TOGGLE, "XF86AudioPause": Action.PAUSE,
+    "XF86AudioNext": Action.NEXT, "XF86AudioPrev": Action.BACK, "XF86AudioStop": Action.STOP,
+}
+
+# What a media remote (MPRIS) asks for; Raise and Quit are the window's own.
+REMOTE: dict[Remote, Action] = {
+    Remote.PLAY_PAUSE: Action.TOGGLE, Remote.PLAY: Action.PLAY, Remote.PAUSE: Action.PAUSE,
+    Remote.NEXT: Action.NEXT, Remote.PREVIOUS: Action.BACK, Remote.STOP: Action.STOP,
 }
 
 CONTROL = 0x4  # the Control modifier bit in a Tk key event's state

@@ -13,14 +13,6 @@ from typing import Protocol
 
 from ..media import Remote
 
-MEDIA_KEYS: dict[str, Remote] = {
-    "XF86AudioPlay": Remote.PLAY_PAUSE,  # most keyboards have one play/pause key
-    "XF86AudioPause": Remote.PAUSE,
-    "XF86AudioStop": Remote.STOP,
-    "XF86AudioNext": Remote.NEXT,
-    "XF86AudioPrev": Remote.PREVIOUS,
-}
-
 
 class Inbox(Protocol):
     @property

@@ -11,20 +11,26 @@ from pathlib import Path
 from types import TracebackType
 
 from ..app import App, Options
+from ..bundled import assets_dir
 from ..commands import Command
 from ..display import summary_lines
 from ..errors import ItbtimerError, RoutineError
+from ..events import Cue, Event
 from ..logs import bug_notice
+from ..media import Remote, finish_message, for_screen
 from ..navigation import Action, Move, Navigation, Screen
 from ..plan import Plan
 from ..workout import Workout
 from .finished import FinishedScreen
 from .history_view import HistoryView
-from .keys import CONTROL, KEYS, Anywhere, HelpOverlay
+from .keys import CONTROL, KEYS, REMOTE, Anywhere, HelpOverlay
+from .remote import RemoteInbox
 from .runner import Runner
 from .start import StartScreen
 from .ticker import Timers, TkTimers
 from .widgets import Fonts, dress
+
+ART_URL = (assets_dir() / "icon-256.png").as_uri()  # what a media widget shows beside the step
 
 
 class Window:
@@ -55,6 +61,10 @@ class Window:
             root.bind_all(key, lambda e: self.quit())
         root.bind("<Configure>", self._on_resize)
         root.bind("<Map>", self._on_map)
+        self.focused = True  # does the person look at this window? (else: a notification)
+        root.bind("<FocusIn>", lambda e: self._focus(e, True), add="+")
+        root.bind("<FocusOut>", lambda e: self._focus(e, False), add="+")
+        self.remote = RemoteInbox(root, app.remote, self.on_remote) if app.remote else None
 
         self.start = StartScreen(root, self.fonts, {
             "start": lambda: self.act(Action.TOGGLE), "choose": self.choose_routine,
@@ -120,6 +130,7 @@ class Window:
                 other.pack_forget()
         frame.pack(fill="both", expand=True)  # type: ignore[attr-defined]
         self.nav.arrive(screen)
+        self.publish()
         self.app.retry_unsaved()  # a record that could not be saved: try again at every screen
         self.root.focus_force()
 
@@ -155,12 +166,16 @@ class Window:
         self.runner = Runner(self.root, self.fonts, self.app, self.timers, self.plan,
                              str(self.routine_path), self.do, self._notice_text,
                              lambda: self.act(Action.OVER))
+        self.runner.workout.listeners.append(self._on_workout_event)
         self._show(Screen.RUNNING, self.runner.screen.frame)
         self.runner.start()
 
     def show_finished(self) -> None:
         if self.workout is not None:
-            self.finished.show(summary_lines(self.workout.record()))
+            record = self.workout.record()
+            self.finished.show(summary_lines(record))
+            if self.app.remote is not None and not self.focused:
+                self.app.remote.notify(*finish_message(record))
         self._show(Screen.FINISHED, self.finished.frame)
         self._update_notice()
 
@@ -222,6 +237,38 @@ class Window:
         self.fullscreen = not self.fullscreen
         self.root.attributes("-fullscreen", self.fullscreen)
 
+    # --- media remotes (MPRIS): commands in, what the player shows out -------------------
+
+    def on_remote(self, command: Remote) -> None:
+        """A media remote's command, on the Tk thread: the same as the key for it."""
+        if command is Remote.RAISE:
+            self.root.deiconify()
+            self.root.lift()
+            self.root.focus_force()
+        elif command is Remote.QUIT:
+            self.quit()
+        else:
+            self.act(REMOTE[command])
+
+    def publish(self) -> None:
+        """Tell media remotes what this window shows now (they signal only what changed)."""
+        if self.app.remote is None:
+            return
+        plan = self.plan
+        self.app.remote.publish(for_screen(
+            self.screen, plan.routine.name if plan else None,
+            plan.total_seconds if plan else 0.0,
+            self.workout.view() if self.workout is not None else None,
+            self.app.speed, ART_URL))
+
+    def _on_workout_event(self, event: Event) -> None:
+        if not isinstance(event, Cue):  # a new step, pause, resume, more time, the end
+            self.publish()
+
+    def _focus(self, event: tk.Event, focused: bool) -> None:
+        if event.widget is self.root:
+            self.focused = focused
+
     def _notice_text(self) -> str:
         return self.app.notice_line(self._notices, self.workout)
 
@@ -261,4 +308,8 @@ class Window:
             if self.runner is not None:  # Stop just queued the finished screen: not now
                 self.runner.destroy()
             self.app.awake.release()
+            if self.remote is not None:
+                self.remote.close()
+            if self.app.remote is not None:
+                self.app.remote.close()  # the bus name goes with the window
             self.root.destroy()

@@ -73,8 +73,10 @@ class App:
                        check=True, timeout=120)
 
     def bugs(self) -> str:
+        """The log, less the lines that say how media remotes are (no session bus here)."""
         log = self.tmp / "state" / "itbtimer" / "itbtimer.log"
-        return log.read_text() if log.exists() else ""
+        lines = log.read_text().splitlines(keepends=True) if log.exists() else []
+        return "".join(line for line in lines if " itbtimer: MPRIS" not in line)
 
     def close(self) -> tuple[str, str]:
         if self.proc.poll() is None:

@@ -10,6 +10,7 @@ from itbtimer.app import Options, bootstrap
 from itbtimer.gui.window import Window
 from itbtimer.history import HistoryStore
 from itbtimer.logs import log_path
+from itbtimer.ports import RemoteControl
 from itbtimer.recent import RecentFiles
 from itbtimer.sounds import SilentPlayer
 from itbtimer.workout import EventsLog
@@ -43,7 +44,8 @@ class FakeClock:
 class Harness:
     """A Window on a real Tk root, on a fake clock (its timers too), with a silent player."""
 
-    def __init__(self, tmp: Path, text: str = SHORT, speed: float = 1.0, **options):
+    def __init__(self, tmp: Path, text: str = SHORT, speed: float = 1.0,
+                 remote: RemoteControl | None = None, **options):
         self.routine = tmp / "short.yaml"
         self.routine.write_text(text)
         self.clock = FakeClock()
@@ -56,7 +58,7 @@ class Harness:
         self.root = tk.Tk(className="itbtimer")
         self.app = bootstrap(player=self.player, history=self.history, awake=self.awake,
                              recent=RecentFiles(tmp / "recent.json"), real_clock=self.clock,
-                             events=EventsLog(self.events_file), speed=speed)
+                             events=EventsLog(self.events_file), speed=speed, remote=remote)
         self.window = Window(self.root, Options(routine=self.routine, **options), self.app,
                              self.timers)
         self.root.update()

@@ -19,6 +19,7 @@ from tests.helpers import plan_of
 
 from .dbus_helpers import WAIT_SECONDS, playerctl, session_bus, wait_until  # noqa: F401
 from .fake_notifications import NotificationServer
+from .gui_helpers import Harness
 
 pytestmark = pytest.mark.gui
 
@@ -186,3 +187,104 @@ def _view():
     session.next(1.0)  # past get ready: the left clamshell
     session.tick(13.0)
     return session.view(13.0)
+
+
+# --- the real window, driven by playerctl ---------------------------------------------
+
+
+@pytest.fixture
+def window(xdisplay, session_bus, tmp_path):  # noqa: F811
+    bus = DesktopBus()
+    bus.start()
+    assert bus.ready.wait(WAIT_SECONDS)
+    harness = Harness(tmp_path, remote=bus)
+    yield harness
+    harness.close()  # closes the bus with the window
+    assert harness.errors == [], harness.errors
+    del harness
+    gc.collect()
+
+
+def _pump(window: Harness):
+    def pump() -> None:
+        window.root.update()
+        window.timers.run_due()
+    return pump
+
+
+def _names(window: Harness) -> list[str]:
+    return [e["event"] for e in window.events()]
+
+
+def test_playerctl_drives_the_real_window(window):
+    pump = _pump(window)
+    assert wait_until(lambda: playerctl("metadata", "xesam:title") == "Short", pump)
+    assert playerctl("status") == "Stopped"
+    playerctl("play-pause", pump=pump)  # from the start screen: start
+    assert wait_until(lambda: window.window.screen == "running", pump)
+    assert playerctl("metadata", "xesam:title") == "Get ready: Squat"
+    assert playerctl("status") == "Playing"
+    playerctl("next", pump=pump)
+    assert wait_until(lambda: window.window.workout.view().step.name == "Squat", pump)
+    assert wait_until(lambda: playerctl("metadata", "xesam:title") == "Squat", pump)
+    assert playerctl("metadata", "xesam:artist") == "Short"
+    assert playerctl("metadata", "xesam:album") == "Main"
+    assert playerctl("metadata", "mpris:length") == "6000000"
+    assert playerctl("metadata", "mpris:artUrl").startswith("file:///")
+    window.advance(4.0)
+    playerctl("previous", pump=pump)  # more than 3 s in: the squat begins again
+    playerctl("play-pause", pump=pump)
+    assert wait_until(lambda: playerctl("status") == "Paused", pump)
+    assert window.window.workout.view().state == "paused"
+    playerctl("play", pump=pump)
+    assert wait_until(lambda: playerctl("status") == "Playing", pump)
+    playerctl("stop", pump=pump)
+    assert wait_until(lambda: window.window.screen == "finished", pump)
+    assert wait_until(lambda: playerctl("status") == "Stopped", pump)
+    names = _names(window)
+    for expected in ("session_started", "skipped", "restarted", "paused", "resumed",
+                     "stopped"):
+        assert expected in names, (expected, names)
+
+
+def test_media_keys_do_what_the_remote_does(window):
+    window.key("XF86AudioPlay")
+    assert window.window.screen == "running"
+    window.key("XF86AudioNext")
+    assert window.window.workout.view().step.name == "Squat"
+    window.key("XF86AudioPause")
+    assert window.window.workout.view().state == "paused"
+    window.key("XF86AudioPause")  # Pause never resumes
+    assert window.window.workout.view().state == "paused"
+    window.key("XF86AudioPlay")
+    assert window.window.workout.view().state == "running"
+    window.key("XF86AudioStop")
+    assert window.window.screen == "finished"
+
+
+def test_a_session_finished_unseen_is_a_desktop_notification(window):
+    server = NotificationServer()
+    try:
+        window.key("space")
+        window.root.event_generate("<FocusOut>", when="now")  # the person looks elsewhere
+        assert not window.window.focused
+        window.key("S")
+        assert wait_until(lambda: len(server.service.shown) == 1, _pump(window))
+        app, icon, summary, body = server.service.shown[0]
+        assert (app, summary) == ("itbtimer", "Workout stopped")
+        assert body.startswith("0:0")
+    finally:
+        server.close()
+
+
+def test_a_session_finished_in_sight_is_no_notification(window):
+    server = NotificationServer()
+    try:
+        window.key("space")
+        window.key("S")
+        assert window.window.screen == "finished"
+        assert window.window.focused
+        playerctl("status", pump=_pump(window))  # a round trip: the bus has caught up
+        assert server.service.shown == []
+    finally:
+        server.close()

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 from itbtimer.desktop import ICON_SIZES, entry_text, exec_line, icon_path, install, uninstall
+from itbtimer.history.records import SessionRecord, StepResult
 from itbtimer.media import (
     NO_TRACK,
     Playback,
     describe,
     finish_message,
+    for_screen,
     idle,
     playing,
     ready,
@@ -131,14 +135,15 @@ def test_microseconds_are_whole():
 
 
 def test_finish_message_gives_the_time_and_the_longest_hold():
-    record = {"completed": True, "active_seconds": 2080.9, "steps": [
-        {"name": "Plank", "until": "shaking", "time_seconds": 41.0},
-        {"name": "Plank", "until": "shaking", "time_seconds": 57.4},
-        {"name": "Clamshell", "until": None, "time_seconds": None},
-    ]}
+    when = datetime(2026, 11, 27, 18, 0, tzinfo=timezone.utc)
+    steps = (StepResult("Plank", "done", "until", until="shaking", time_seconds=41.0),
+             StepResult("Plank", "done", "until", until="shaking", time_seconds=57.4),
+             StepResult("Clamshell", "done"))
+    record = SessionRecord("a", when, when, "Knee", steps, completed=True,
+                           active_seconds=2080.9)
     assert finish_message(record) == ("Workout complete", "34:40, plank 0:57")
-    assert finish_message({"completed": False, "active_seconds": 61, "steps": []}) == (
-        "Workout stopped", "1:01")
+    stopped = SessionRecord("b", when, when, "Knee", active_seconds=61.0)
+    assert finish_message(stopped) == ("Workout stopped", "1:01")
 
 
 # --- the launcher ---------------------------------------------------------------------
@@ -171,3 +176,12 @@ def test_install_then_uninstall_leaves_nothing(tmp_path):
     assert len(removed) == 1 + len(ICON_SIZES)
     assert not any(p.is_file() for p in tmp_path.rglob("*"))
     assert uninstall(tmp_path) == []
+
+
+def test_each_screen_shows_its_own_player_state():
+    session, now = session_at_clamshell()
+    view = session.view(now)
+    assert for_screen("running", "Knee", 600, view).status is Playback.PLAYING
+    assert for_screen("start", "Knee", 600, None) == ready("Knee", 600)
+    assert not for_screen("start", None, 0, None).can_play  # a routine with mistakes
+    assert for_screen("finished", "Knee", 600, view) == idle("Knee")
