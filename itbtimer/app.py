@@ -181,6 +181,8 @@ def run_window(args: argparse.Namespace) -> int:
     except tk.TclError:
         print(NO_DISPLAY, file=sys.stderr)
         return 2
+    from .gui.signals import QuitOnSignals
+    from .gui.wakeup import monotonic_timers
     from .gui.window import Window
     from .logs import setup
 
@@ -199,14 +201,27 @@ def run_window(args: argparse.Namespace) -> int:
                     voice_option=args.voice, cues_option=args.cues, remote=desktop_remote())
     options = Options(routine=Path(routine), autostart=args.autostart,
                       fullscreen=args.fullscreen)
-    window = Window(root, options, app)
+    window: Window | None = None
+
+    def quit_on_signal(signum: int) -> None:  # SIGTERM, SIGINT, SIGHUP: as Ctrl+Q does
+        if window is not None:
+            window.quit()
+        else:
+            root.destroy()
+
+    # before the window, so a signal while it opens is not lost; handled in the Tk loop
+    signals = QuitOnSignals(root, quit_on_signal)
+    timers = monotonic_timers(root)  # wake-ups a wall-clock step cannot hold back
+    window = Window(root, options, app, timers)
     try:
         root.mainloop()
-    except KeyboardInterrupt:  # Ctrl+C in the terminal: quit as the window would
+    except KeyboardInterrupt:  # a Ctrl+C before the loop could take it: quit all the same
         window.quit()
     if app.voice is not None:
         app.voice.close()  # a worker still rendering: what it wrote is kept for next time
     wait = getattr(app.player, "wait_done", None)
     if wait is not None:
         wait(1.0)  # let a last beep finish rather than cut it
+    getattr(timers, "close", lambda: None)()
+    signals.close()
     return 0

@@ -87,9 +87,10 @@ def _title(step: Step) -> str:
     return step.name
 
 
-def _status(view: View) -> str:
+def _status(view: View, paused_why: str | None = None) -> str:
     if view.state == "paused":
-        return "PAUSED — Space to resume"
+        # paused by itself (a stall, a sleep): say why, so the person knows it was not them
+        return f"{paused_why} — Space to resume" if paused_why else "PAUSED — Space to resume"
     if view.state == "finished":
         return "Finished"
     if view.state == "stopped":
@@ -101,7 +102,7 @@ def _status(view: View) -> str:
     return ""
 
 
-def show(view: View, routine_cue: str | None = None) -> Display:
+def show(view: View, routine_cue: str | None = None, paused_why: str | None = None) -> Display:
     step = view.step
     if step.timed:
         clock = countdown_text(view.remaining or 0.0)
@@ -131,7 +132,7 @@ def show(view: View, routine_cue: str | None = None) -> Display:
         target=_target(step),
         cue=cue,
         routine_cue=" · ".join(cues),
-        status=_status(view),
+        status=_status(view, paused_why),
         next_up=next_up,
         section=step.section,
         position=f"Step {view.index + 1} of {view.count}",

@@ -95,7 +95,7 @@ class TickGuard:
         previous, self.previous = self.previous, now
         if session.state != "running":
             return session.tick(now)
-        if hold is None or previous is None:
+        if hold is None:
             self.hold_up = None
             return session.tick(now)
         self.hold_up = hold

@@ -9,6 +9,7 @@ the injected real clock).
 from __future__ import annotations
 
 import json
+import math
 import time
 import uuid
 from collections.abc import Callable
@@ -21,13 +22,30 @@ from .plan import Plan
 from .ports import Awake, HistoryStore, Player, Record
 from .progress import build_record
 from .session import Session, SessionError, SessionState, View
+from .stall import HoldUp, TickGuard, TickTimes, cue_too_late
 
 if TYPE_CHECKING:
     from .voice.coach import Coach
 
 SNAPSHOT_SECONDS = 15.0  # the in-progress mirror is rewritten at most this often
-FRAME_SECONDS = 0.1  # a running screen is redrawn at most ten times a second
-PAUSED_SECONDS = 0.25
+# Wake only when something visible changes: the clock's second (and a second wake-up half
+# way, for the timeline's marker), a cue, a key. At --speed the clock changes faster, but
+# the screen is not redrawn more than ten times a second.
+FRAME_SECONDS = 0.1
+MARKER_SECONDS = 0.5
+PAUSED_SECONDS = 1.0
+
+
+def suspended_seconds() -> float:
+    """Seconds this computer has slept since boot: CLOCK_BOOTTIME counts a suspend,
+    CLOCK_MONOTONIC does not (Linux). 0 where that cannot be known."""
+    boottime = getattr(time, "CLOCK_BOOTTIME", None)
+    if boottime is None:
+        return 0.0
+    try:
+        return time.clock_gettime(boottime) - time.monotonic()
+    except OSError:
+        return 0.0
 
 
 class ScaledClock:
@@ -68,7 +86,8 @@ class Workout:
                  history: HistoryStore | None = None, events_log: EventsLog | None = None,
                  routine_file: str | None = None,
                  wallclock: Callable[[], datetime] = lambda: datetime.now().astimezone(),
-                 coach: Coach | None = None):
+                 coach: Coach | None = None,
+                 slept: Callable[[], float] = suspended_seconds):
         self.plan = plan
         self.coach = coach
         self.session = Session(plan)
@@ -85,6 +104,10 @@ class Workout:
         self._real_start: float | None = None
         self._record_id = uuid.uuid4().hex
         self._last_snapshot = -SNAPSHOT_SECONDS
+        self.guard = TickGuard()  # a tick that came too late pauses the session
+        self._slept = slept
+        self._slept_before = slept()
+        self._wake_at: float | None = None  # real time the next tick was asked for
 
     # --- driving ---------------------------------------------------------------------
 
@@ -95,7 +118,21 @@ class Workout:
         return self.session.view(self.now())
 
     def tick(self) -> list[Event]:
-        return self._dispatch(self.session.tick(self.now()))
+        """Advance to now; a tick that came more than 2 s after it was asked for (the
+        process was held up) or after the computer slept pauses the session instead."""
+        slept = self._slept()
+        times = TickTimes(at=self.clock.source(), scheduled=self._wake_at,
+                          asleep=slept - self._slept_before)
+        self._slept_before, self._wake_at = slept, None
+        events = self.guard.tick(self.session, self.now(), times)
+        if self.guard.hold_up is not None and any(isinstance(e, Paused) for e in events):
+            self._log_hold_up(self.guard.hold_up)
+        return self._dispatch(events)
+
+    @property
+    def hold_up(self) -> HoldUp | None:
+        """Why the session paused by itself, while it stays paused."""
+        return self.guard.hold_up if self.session.state == SessionState.PAUSED else None
 
     @property
     def state(self) -> SessionState:
@@ -118,12 +155,31 @@ class Workout:
         deadline or the next frame, whichever is first. None once the session is over."""
         if self.session.over or self.session.started_at is None:
             return None
-        wait = PAUSED_SECONDS if self.session.state == SessionState.PAUSED else FRAME_SECONDS
+        if self.session.state == SessionState.PAUSED:
+            wait = PAUSED_SECONDS
+        else:
+            wait = self._until_the_clock_changes()
         voice_due = self.coach.next_due() if self.coach is not None else None
+        real = self.clock.source()
         for due in (self.session.next_due(), voice_due):
             if due is not None:
-                wait = min(wait, max(0.0, self.clock.to_real(due) - self.clock.source()))
+                wait = min(wait, max(0.0, self.clock.to_real(due) - real))
+        self._wake_at = real + wait
         return wait
+
+    def _until_the_clock_changes(self) -> float:
+        """Real seconds until the shown clock's next second, or the marker's next half
+        second; never less than a frame."""
+        view = self.view()
+        if view.remaining is not None:  # counting down: shows whole seconds rounded up
+            shown = math.ceil(view.remaining - 1e-9)
+            routine = view.remaining - (shown - 1)
+        else:  # counting up
+            routine = math.floor(view.elapsed) + 1 - view.elapsed
+        real = routine / self.clock.speed + 0.001  # just after the change, never before
+        if real > MARKER_SECONDS + 0.001:
+            real -= MARKER_SECONDS
+        return max(FRAME_SECONDS, real)
 
     def command(self, name: str) -> list[Event]:
         """Transition aid: `apply(BY_NAME[name])` (start, toggle, next, back, ...)."""
@@ -134,6 +190,9 @@ class Workout:
             played = None
             if isinstance(event, Cue):
                 played = self.clock.source()  # when play() is called: the bench's measure
+                if cue_too_late(self.clock.to_real(event.at), played):
+                    self._log(event, None, dropped=True)  # a stale beep would mislead
+                    continue
                 self.player.play(event.sound)
             self._log(event, played)
             if isinstance(event, StepDone | Paused):
@@ -165,15 +224,22 @@ class Workout:
             if self.coach.on:
                 self._log(say, played)
 
-    def _log(self, event: Event, played: float | None) -> None:
+    def _log(self, event: Event, played: float | None, dropped: bool = False) -> None:
         if self.events_log is None or self._real_start is None:
             return
         fields = event.to_json()
         name = fields.pop("event")
         t = self.clock.to_real(event.at) - self._real_start
-        if played is not None:
+        if dropped:
+            fields.update(dropped=True, played_t=None)
+        elif played is not None:
             fields["played_t"] = round(played - self._real_start, 4)
         self.events_log.write(t, name, fields)
+
+    def _log_hold_up(self, hold_up: HoldUp) -> None:
+        if self.events_log is not None and self._real_start is not None:
+            self.events_log.write(self.clock.source() - self._real_start, "held_up",
+                                  hold_up.to_json())
 
     # --- recording -------------------------------------------------------------------
 

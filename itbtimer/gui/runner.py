@@ -51,8 +51,9 @@ class Runner:
         if not self.showing:
             return
         view = self.workout.view()
-        self.screen.render(show(view, self.plan.routine.cue), view.index,
-                           timeline_fraction(view), self.notice(),
+        why = self.workout.hold_up.message if self.workout.hold_up else None
+        self.screen.render(show(view, self.plan.routine.cue, why),
+                           view.index, timeline_fraction(view), self.notice(),
                            mute_label(self.app.player.muted))
 
     def _on_event(self, event: Event) -> None:

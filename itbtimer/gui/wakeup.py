@@ -7,8 +7,8 @@ thread sleeps until each deadline on `time.monotonic()` (poll's timeout is
 relative, so a clock step cannot stretch it) and wakes the Tk thread through a
 pipe registered with `createfilehandler`. Callbacks run on the Tk thread only.
 
-Linux and other Unix systems only (`createfilehandler`); elsewhere `TkTimers`,
-plain `after`, is the fallback.
+It is one of the window's `Timers` (gui/ticker.py). Linux and other Unix systems
+only (`createfilehandler`); elsewhere Tk's own timers are the fallback.
 """
 
 from __future__ import annotations
@@ -24,30 +24,10 @@ import time
 import tkinter as tk
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Protocol
 
+from .ticker import Timers, TkTimers
 
-class Timers(Protocol):
-    """What the window needs of a timer: Tk's own `after` has this shape."""
-
-    def after(self, ms: int, func: Callable[[], object]) -> str: ...
-    def after_cancel(self, id: str) -> None: ...
-
-
-class TkTimers:
-    """Plain Tk `after` (wall-clock based): the fallback where pipes cannot wake Tk."""
-
-    def __init__(self, root: tk.Tk):
-        self.root = root
-
-    def after(self, ms: int, func: Callable[[], object]) -> str:
-        return self.root.after(ms, func)
-
-    def after_cancel(self, id: str) -> None:
-        self.root.after_cancel(id)
-
-    def close(self) -> None:
-        pass
+PREFIX = "wakeup#"
 
 
 @dataclass(order=True)
@@ -59,7 +39,7 @@ class _Call:
 
 
 class Wakeups:
-    """`after(ms, func)` on the monotonic clock, run on the Tk thread."""
+    """`after(ms, func)` on the monotonic clock, run on the Tk thread (a `Timers`)."""
 
     def __init__(self, root: tk.Tk, clock: Callable[[], float] = time.monotonic):
         self.root = root
@@ -84,9 +64,13 @@ class Wakeups:
     def after(self, ms: int, func: Callable[[], object]) -> str:
         return self.call_at(self.clock() + max(0, ms) / 1000, func)
 
+    def after_idle(self, func: Callable[[], object]) -> str:
+        """When Tk is idle: no clock involved, so Tk's own idle queue."""
+        return self.root.after_idle(func)
+
     def call_at(self, deadline: float, func: Callable[[], object]) -> str:
         call = _Call(deadline, next(self._seq), func)
-        call_id = f"wakeup#{call.seq}"
+        call_id = f"{PREFIX}{call.seq}"
         with self._lock:
             earliest = self._calls[0].deadline if self._calls else math.inf
             heapq.heappush(self._calls, call)
@@ -95,9 +79,15 @@ class Wakeups:
             self._tell()
         return call_id
 
-    def after_cancel(self, id: str) -> None:
+    def cancel(self, timer: str) -> None:
+        if not timer.startswith(PREFIX):  # an idle call: Tk's
+            try:
+                self.root.after_cancel(timer)
+            except tk.TclError:
+                pass  # the root is already gone, and its calls with it
+            return
         with self._lock:
-            call = self._by_id.pop(id, None)
+            call = self._by_id.pop(timer, None)
         if call is not None:
             call.cancelled = True  # left in the heap; skipped when due
 
@@ -125,7 +115,7 @@ class Wakeups:
             while self._calls and (self._calls[0].deadline <= now or self._calls[0].cancelled):
                 call = heapq.heappop(self._calls)
                 if not call.cancelled:
-                    self._by_id.pop(f"wakeup#{call.seq}", None)
+                    self._by_id.pop(f"{PREFIX}{call.seq}", None)
                     due.append(call)
         return due
 
@@ -184,7 +174,7 @@ def _drain(fd: int) -> None:
         pass
 
 
-def monotonic_timers(root: tk.Tk) -> Wakeups | TkTimers:
+def monotonic_timers(root: tk.Tk) -> Timers:
     """The best timers this platform allows: monotonic wake-ups where Tk can watch a pipe."""
     if not hasattr(root.tk, "createfilehandler"):
         return TkTimers(root)

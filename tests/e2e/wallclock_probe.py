@@ -17,7 +17,8 @@ import time
 import tkinter as tk
 from pathlib import Path
 
-from itbtimer.gui.wakeup import TkTimers, Wakeups
+from itbtimer.gui.ticker import TkTimers
+from itbtimer.gui.wakeup import Wakeups
 
 TICK_MS = 100
 STEP_AT = 1.0
@@ -49,7 +50,7 @@ def main() -> int:
     gaps = [round(b - a, 4) for a, b in zip([0.0] + ticks, ticks, strict=False)]
     print(json.dumps({"mode": mode, "ticks": len(ticks), "gaps": gaps,
                       "wall_offset": round(stepped[0], 3) if stepped else None}))
-    timers.close()
+    getattr(timers, "close", lambda: None)()
     return 0
 
 

@@ -47,8 +47,8 @@ def test_a_cancelled_call_never_runs(tcl):
     ran: list[str] = []
     gone = wakeups.after(20, lambda: ran.append("cancelled"))
     wakeups.after(60, lambda: ran.append("kept"))
-    wakeups.after_cancel(gone)
-    wakeups.after_cancel("wakeup#unknown")  # cancelling twice or late is harmless
+    wakeups.cancel(gone)
+    wakeups.cancel("wakeup#unknown")  # cancelling twice or late is harmless
     run_until(tcl, lambda: ran)
     wakeups.close()
     assert ran == ["kept"] and wakeups.pending == 0

@@ -108,6 +108,14 @@ def test_paused_and_over_change_the_phase_and_the_words():
     assert (stopped.phase, stopped.status) == ("finished", "Stopped")
 
 
+def test_paused_by_a_stall_says_why_and_how_to_go_on():
+    s, now = walk("Squat")
+    s.pause(now + 2)
+    shown = show(s.view(now + 30), None, "Paused: the timer was held up for 20 s")
+    assert (shown.phase, shown.status, shown.pause_label) == (
+        "paused", "Paused: the timer was held up for 20 s — Space to resume", "Resume")
+
+
 def test_describe_step_in_words():
     plan = plan_of(ROUTINE)
     assert [describe_step(step) for step in plan.steps[:4]] == [
