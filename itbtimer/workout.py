@@ -164,6 +164,7 @@ class Workout:
         for due in (self.session.next_due(), voice_due):
             if due is not None:
                 wait = min(wait, max(0.0, self.clock.to_real(due) - real))
+        wait = round(wait, 6)  # no float noise: 0.4990000000000236 s is 499 ms, not 500
         self._wake_at = real + wait
         return wait
 
@@ -176,8 +177,8 @@ class Workout:
             routine = view.remaining - (shown - 1)
         else:  # counting up
             routine = math.floor(view.elapsed) + 1 - view.elapsed
-        real = routine / self.clock.speed + 0.001  # just after the change, never before
-        if real > MARKER_SECONDS + 0.001:
+        real = routine / self.clock.speed
+        if real > MARKER_SECONDS:
             real -= MARKER_SECONDS
         return max(FRAME_SECONDS, real)
 

@@ -32,7 +32,8 @@ sections:
 
 
 class App:
-    def __init__(self, tmp: Path, display: str, routine: str = ROUTINE, *args: str):
+    def __init__(self, tmp: Path, display: str, routine: str = ROUTINE, *args: str,
+                 env: dict[str, str] | None = None):
         if shutil.which("xdotool") is None:
             pytest.skip("xdotool is not installed (make test installs it)")
         self.tmp = tmp
@@ -41,7 +42,7 @@ class App:
         self.events_path = tmp / "events.jsonl"
         self.env = {**os.environ, "DISPLAY": display, "HOME": str(tmp),
                     "XDG_DATA_HOME": str(tmp / "data"), "XDG_STATE_HOME": str(tmp / "state"),
-                    "XDG_CONFIG_HOME": str(tmp / "config")}
+                    "XDG_CONFIG_HOME": str(tmp / "config"), **(env or {})}
         (tmp / ".asoundrc").write_text('pcm.!default { type file; slave.pcm "null"; '
                                        f'file "{tmp}/beep.wav"; format "wav"; }}\n')
         self.proc = subprocess.Popen(
