@@ -97,6 +97,19 @@ print(type(player).__name__, statistics.median(times) * 1000, max(times) * 1000)
 """
 
 
+IDLE_TK = r"""
+# An empty Tk window: with no timer (idle) or with the after(100) loop timers often use.
+import sys, tkinter as tk
+root = tk.Tk()
+tk.Label(root, text="0:30", font=("DejaVu Sans", 120)).pack()
+if sys.argv[1] == "after100":
+    def loop():
+        root.after(100, loop)
+    loop()
+root.mainloop()
+"""
+
+
 class Bench:
     def __init__(self) -> None:
         self.tmp = Path(tempfile.mkdtemp(prefix="itbtimer-bench-"))
@@ -287,6 +300,57 @@ class Bench:
                  else "MISSED")
         self.cpu_small = running
 
+    @staticmethod
+    def main_thread_switches(pid: int) -> int:
+        """Times the Tk (main) thread was woken: its context switches, both kinds."""
+        total = 0
+        for line in Path(f"/proc/{pid}/task/{pid}/status").read_text().splitlines():
+            if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")):
+                total += int(line.split()[1])
+        return total
+
+    def wakeups(self, seconds: float = 30.0) -> None:
+        """Wake-ups a second and CPU of a running session, beside an idle Tk window and one
+        with an after(100) loop, all measured over the same 30 s."""
+        routine = ROOT / "itbtimer" / "routines" / "itb-recovery.yaml"
+        print(f"Wake-ups: {seconds:.0f} s of a running session beside two empty Tk windows...",
+              flush=True)
+        proc, events, _ = self.launch(routine, "--autostart")
+        self.wait(events, lambda e: any(x["event"] == "window_mapped" for x in e), 30)
+        others = {name: subprocess.Popen([PY, "-c", IDLE_TK, name], env=self.env)
+                  for name in ("idle", "after100")}
+        time.sleep(3)
+        procs = {"itbtimer, a session running": proc, **others}
+        before = {n: (self.main_thread_switches(p.pid), self.cpu_seconds(p.pid))
+                  for n, p in procs.items()}
+        t0 = time.monotonic()
+        time.sleep(seconds)
+        elapsed = time.monotonic() - t0
+        after = {n: (self.main_thread_switches(p.pid), self.cpu_seconds(p.pid))
+                 for n, p in procs.items()}
+        self.stop(proc)
+        for p in others.values():
+            p.terminate()
+            p.wait()
+        logged = self.read(events)
+        timers = next((e for e in logged if e["event"] == "timers"), None)
+        started = next(e["t"] for e in logged if e["event"] == "session_started")
+        if timers is not None and timers["woken"] is not None:
+            woken = timers["woken"] / (timers["t"] - started)
+            self.row("itbtimer's own timer wake-ups a second while running (speed 1)",
+                     f"{woken:.2f}", "≈ ≤ 2", "met" if woken <= 2.2 else "MISSED")
+        rate = {n: (after[n][0] - before[n][0]) / elapsed for n in procs}
+        cpu = {n: (after[n][1] - before[n][1]) / elapsed * 100 for n in procs}
+        ours = "itbtimer, a session running"
+        self.row("Context switches of the Tk thread a second (30 s, speed 1): itbtimer "
+                 "running / an idle Tk window / a Tk window with an after(100) loop",
+                 f"{rate[ours]:.1f} / {rate['idle']:.1f} / {rate['after100']:.1f}",
+                 "below the after(100) window's",
+                 "met" if rate[ours] < rate["after100"] else "MISSED")
+        self.row("CPU over the same 30 s: itbtimer running / idle Tk / after(100) Tk",
+                 f"{cpu[ours]:.2f} % / {cpu['idle']:.2f} % / {cpu['after100']:.2f} %",
+                 "near the idle window", "met" if cpu[ours] <= cpu["after100"] else "MISSED")
+
     def measure_cpu(self, pid: int, seconds: float) -> float:
         c0, t0 = self.cpu_seconds(pid), time.monotonic()
         time.sleep(seconds)
@@ -442,7 +506,8 @@ class Bench:
         print("| What | Result | Goal | |\n|---|---|---|---|", flush=True)
         parts = {"cue": self.cue_timing, "long": self.long_drift, "cpu": self.cpu,
                  "startup": self.startup_row, "scale": self.scale, "sound": self.sound,
-                 "engine": self.engine, "loader": self.loader, "voice": self.voice_render}
+                 "engine": self.engine, "loader": self.loader, "voice": self.voice_render,
+                 "wakeups": self.wakeups}
         for name, part in parts.items():
             if not only or name in only:
                 part()
