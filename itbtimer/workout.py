@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import IO, TYPE_CHECKING, Any
 
 from .commands import BY_NAME, Command, Stop
+from .errors import ItbtimerError
 from .events import Cue, Event, Finished, Paused, Resumed, SessionStarted, StepDone, Stopped
 from .plan import Plan
 from .ports import Awake, HistoryStore, Player, Record
@@ -108,6 +109,7 @@ class Workout:
         self._slept = slept
         self._slept_before = slept()
         self._wake_at: float | None = None  # real time the next tick was asked for
+        self._saved_pain: int | None = None
 
     # --- driving ---------------------------------------------------------------------
 
@@ -264,7 +266,23 @@ class Workout:
         if self.saved or self.history is None or self.session.started_at is None:
             return self.saved
         self.saved = self.history.append(self.record(pain))
+        if self.saved:
+            self._saved_pain = pain
         return self.saved
+
+    def keep_pain(self, pain: int | None) -> bool:
+        """The pain score with this session's one record: saved with it, or corrected in it
+        when the record was saved before the person chose (History opened first)."""
+        if not self.saved:
+            return self.save(pain)
+        if self.history is None or pain == self._saved_pain:
+            return True
+        try:
+            self.history.set_pain(self._record_id, pain)
+        except ItbtimerError:
+            return False  # the store says why in its notice
+        self._saved_pain = pain
+        return True
 
     def quit(self) -> None:
         """Closing the window: stop the session and keep what was done."""

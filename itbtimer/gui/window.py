@@ -187,7 +187,7 @@ class Window:
         if self.app.history is None:
             return
         if self.screen == Screen.FINISHED:
-            self.save_pain()
+            self.save_pain(final=False)  # History shows this session; the score stays open
         self._show(Screen.HISTORY, self.history_view.frame)
         routine = self.plan.routine if self.plan else None
         self.history_view.show(self.app.history, routine.name if routine else None,
@@ -205,10 +205,12 @@ class Window:
         self.finished.choose(None)
         self.save_pain()
 
-    def save_pain(self) -> None:
-        if self.workout is None or self.workout.saved:
+    def save_pain(self, final: bool = True) -> None:
+        """Keep the chosen score with the session's one record. `final` (leaving the finished
+        screen) closes the choice; opening History keeps it open for the way back."""
+        if self.workout is None or self.finished.pain.closed:
             return
-        if self.workout.save(self.finished.pain.score):
+        if self.workout.keep_pain(self.finished.pain.score) and final:
             self.finished.saved()
         self._update_notice()
 
