@@ -1,55 +1,104 @@
-"""Reading and writing the durations a person types: 45, 45s, 2m, 1m30s, 30-45s."""
+"""Reading and writing the durations a person types: 45, 45 secs, 1.5 min, 1:30, 30-45s.
+
+Every form a person may write is listed in DURATION_FORMS (the error messages and
+the docs show the same list); anything else is not a duration.
+"""
 
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 
 MAX_STEP_SECONDS = 3600
 
-_UNIT = re.compile(
-    r"^\s*(?:(?P<h>\d+)\s*h)?\s*(?:(?P<m>\d+)\s*m(?:in)?)?\s*(?:(?P<s>\d+)\s*s(?:ec)?)?\s*$"
-)
-DURATION_HINT = "write 30s, 2m or 1m30s"
+DURATION_FORMS = ("45, 45s, 45 sec, 45 secs, 45 seconds, 2m, 2 min, 2 mins, 2 minutes, "
+                  "1m30s, 1 min 30 s, 1.5m, 1.5 min, 0:45, 1:30")
+RANGE_FORMS = "30-45s, 30–45 s, 30 to 45 seconds"
+DURATION_HINT = f"write it like one of: {DURATION_FORMS}"
+RANGE_HINT = f"write it like one of: {DURATION_FORMS}; or a range: {RANGE_FORMS}"
+
+_UNITS = {
+    **dict.fromkeys(("s", "sec", "secs", "second", "seconds"), 1),
+    **dict.fromkeys(("m", "min", "mins", "minute", "minutes"), 60),
+    **dict.fromkeys(("h", "hr", "hrs", "hour", "hours"), 3600),
+}
+_PART = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([a-z]+)")
+_CLOCK = re.compile(r"(\d{1,2}):([0-5]\d)(?::([0-5]\d))?")
+_RANGE = re.compile(r"^(.*?)(?:\s*[-–—]\s*|\s+to\s+)(.*)$")
 
 
 def parse_duration(text: str) -> int | None:
-    """Seconds for '45', '45s', '2m', '1m30s', '1h'; None if it is not a duration."""
+    """Whole seconds for any form in DURATION_FORMS (and hours: '1h'); None otherwise."""
     text = text.strip().lower()
     if text.isdigit():
         return int(text)
-    match = _UNIT.match(text)
-    if not match or not any(match.group(g) for g in "hms"):
+    clock = _CLOCK.fullmatch(text)
+    if clock:
+        a, b, c = clock.groups()
+        return int(a) * 3600 + int(b) * 60 + int(c) if c else int(a) * 60 + int(b)
+    total, pos, last_unit = Fraction(0), 0, None
+    while pos < len(text):
+        part = _PART.match(text, pos)
+        if not part or part.group(2) not in _UNITS:
+            return None
+        unit = _UNITS[part.group(2)]
+        if last_unit is not None and unit >= last_unit:
+            return None  # '30s 1m', '1m 2m': larger units come first, once each
+        total += Fraction(part.group(1)) * unit
+        last_unit, pos = unit, part.end()
+        while pos < len(text) and text[pos] == " ":
+            pos += 1
+    if last_unit is None or total.denominator != 1:
         return None
-    h, m, s = (int(match.group(g) or 0) for g in "hms")
-    return h * 3600 + m * 60 + s
+    return int(total)
+
+
+def _unit_of(text: str) -> int | None:
+    """The multiplier of the first unit word in '45s', '2 min 30 s'; None without one."""
+    words = re.findall(r"[a-z]+", text.lower())
+    return _UNITS.get(words[0]) if words else None
+
+
+def looks_like_range(text: str) -> bool:
+    """'30-45s', '30 – 45 s', '30 to 45 seconds' (but not '-5', a negative number)."""
+    body = text.strip().lstrip("-–—")
+    return bool(re.search(r"\d\s*[a-z]*\s*(?:[-–—]|\sto\s)\s*\d", body.lower()))
 
 
 def parse_range(text: str) -> tuple[int, int] | None:
-    """(min, max) for '30-45s', '30s-45s', '1m-1m30s'; None if it is not a range.
+    """(shortest, longest) for '30-45s', '30s-45s', '1m-1m30s', '30 to 45 seconds'.
 
-    A bare unit on the right ('30-45s') applies to both ends.
+    A bare number on the left takes the unit of the right ('1-2 min' is 60 to 120).
     """
-    if "-" not in text:
+    match = _RANGE.match(text.strip().lower())
+    if not match:
         return None
-    left, _, right = text.partition("-")
-    right_value = parse_duration(right)
-    if right_value is None:
+    left, right = match.group(1).strip(), match.group(2).strip()
+    high = parse_duration(right)
+    if high is None or not left:
         return None
-    left = left.strip()
-    if left.isdigit():
-        unit = re.sub(r"^[\d\s]+", "", right.strip().lower())
-        if unit in ("m", "min"):
-            left_value = int(left) * 60
-        elif unit in ("h",):
-            left_value = int(left) * 3600
-        else:
-            left_value = int(left)
+    if re.fullmatch(r"\d+(?:\.\d+)?", left) and ":" not in right:
+        value = Fraction(left) * (_unit_of(right) or 1)
+        low = int(value) if value.denominator == 1 else None
     else:
-        parsed = parse_duration(left)
-        if parsed is None:
-            return None
-        left_value = parsed
-    return left_value, right_value
+        low = parse_duration(left)
+    if low is None:
+        return None
+    return low, high
+
+
+def format_duration(seconds: int) -> str:
+    """The shortest way to write it that parse_duration reads back: 45s, 2m, 1m30s, 1h."""
+    h, rest = divmod(int(seconds), 3600)
+    m, s = divmod(rest, 60)
+    text = (f"{h}h" if h else "") + (f"{m}m" if m else "") + (f"{s}s" if s else "")
+    return text or "0s"
+
+
+def format_range(low: int, high: int) -> str:
+    if high < 60:
+        return f"{low}-{high}s"
+    return f"{format_duration(low)}-{format_duration(high)}"
 
 
 def format_clock(seconds: float) -> str:

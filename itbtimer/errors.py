@@ -17,6 +17,7 @@ class Problem:
     field: str = ""
     line: int | None = None  # 1-based
     column: int | None = None  # 1-based
+    excerpt: str = ""  # the line of the file and a caret under the column, for syntax errors
 
     def render(self, source: str) -> str:
         where = source
@@ -25,7 +26,8 @@ class Problem:
             if self.column is not None:
                 where += f":{self.column}"
         field = f" {self.field}:" if self.field else ""
-        return f"{where}:{field} {self.message}"
+        text = f"{where}:{field} {self.message}"
+        return f"{text}\n{self.excerpt}" if self.excerpt else text
 
 
 class RoutineError(ItbtimerError):

@@ -46,7 +46,8 @@ def test_error_names_file_line_column_field_and_fix():
     text = GOOD + "        work: 3o s\n"
     assert one_error(text) == (
         "mine.yaml:6:15: sections[0].exercises[0].work: '3o s' is not a duration "
-        "(write 30s, 2m or 1m30s)"
+        "(write it like one of: 45, 45s, 45 sec, 45 secs, 45 seconds, 2m, 2 min, 2 mins, "
+        "2 minutes, 1m30s, 1 min 30 s, 1.5m, 1.5 min, 0:45, 1:30)"
     )
 
 
@@ -94,9 +95,9 @@ def test_rest_zero_is_allowed_and_means_no_rest():
 @pytest.mark.parametrize("text,expect", [
     ("", "the file is empty"),
     ("# only a comment\n", "the file is empty"),
-    ("- a\n- b\n", "a routine must be a mapping of keys"),
-    ("just words\n", "a routine must be a mapping of keys"),
-    ("42\n", "a routine must be a mapping of keys"),
+    ("- a\n- b\n", "a routine must be a group of `key: value` lines"),
+    ("just words\n", "a routine must be a group of `key: value` lines"),
+    ("42\n", "a routine must be a group of `key: value` lines"),
     ("name: X\n", "`sections` is required"),
     ("name: X\nsections: []\n", "must have at least one entry"),
     ("name: X\nsections: nope\n", "must be a list"),
@@ -106,9 +107,9 @@ def test_rest_zero_is_allowed_and_means_no_rest():
     ("name: X\nsections:\n  - name: A\n    exercises: []\n", "must have at least one entry"),
     ("name: X\nsections:\n  - name: A\n    exercises:\n      - cue: hi\n",
      "every exercise needs a name"),
-    ("name: X\nsections:\n  - just text\n", "a section must be a mapping"),
+    ("name: X\nsections:\n  - just text\n", "a section must be a group of `key: value` lines"),
     ("name: X\nsections:\n  - name: A\n    exercises:\n      - squat\n",
-     "an exercise must be a mapping"),
+     "an exercise must be a group of `key: value` lines"),
     ("name: [1, 2]\nsections:\n  - name: A\n    exercises:\n      - name: B\n",
      "must be text, not a list"),
 ])
@@ -172,13 +173,13 @@ sections:
 
 
 def test_yaml_syntax_error_has_line_and_column():
-    line = one_error("name: X\nsections: [\n")
-    assert line.startswith("mine.yaml:3:1:") and "not valid YAML" in line
+    line = errors("name: X\nsections: [\n")[0]
+    assert line.startswith("mine.yaml:2:11:") and "never closed" in line
 
 
 def test_tabs_get_a_hint():
-    line = one_error("name: X\nsections:\n\t- name: A\n")
-    assert "mine.yaml:3:1:" in line and "spaces, not tabs" in line
+    line = errors("name: X\nsections:\n\t- name: A\n")[0]
+    assert "mine.yaml:3:1:" in line and "indent with spaces only" in line
 
 
 def test_python_tags_are_refused():
