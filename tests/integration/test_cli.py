@@ -48,7 +48,10 @@ def test_plan_table_ends_with_total(capsys):
     assert main(["plan", "itb-recovery"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[-1] == "Total 0:34:40 of timed steps, plus 11 untimed (reps or holds until done)"
-    assert out[1].startswith("  0:00:00  get ready: Warm-up")
+    assert out[1] == "Asks after the session: knee pain, 0 to 10"
+    assert out[2].startswith("  0:00:00    get ready: Warm-up")
+    after_plank = out[out.index(next(x for x in out if "Plank" in x)) + 1]
+    assert after_plank.startswith("  0:02:35+? ")  # the plank waits for Done
 
 
 def test_unknown_routine_name_exits_2(capsys):

@@ -33,7 +33,7 @@ def test_start_screen_shows_the_routine_and_its_length(ui):
 
 
 def test_routine_with_mistakes_shows_them_instead_of_a_traceback(xdisplay, tmp_path):
-    harness = Harness(tmp_path, SHORT.replace("work: 6s", "work: 6 seconds"))
+    harness = Harness(tmp_path, SHORT.replace("work: 6s", "work: six seconds"))
     try:
         assert harness.window.plan is None
         assert "is not a duration" in harness.window.start.error_text
