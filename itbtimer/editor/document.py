@@ -24,7 +24,8 @@ from ruamel.yaml.scalarstring import ScalarString
 from ..durations import format_hms
 from ..errors import ItbtimerError, Problem, RoutineError
 from ..plan import Plan, build_plan
-from ..routine import MAX_FILE_BYTES, Routine, _decode, parse_routine
+from ..loader import MAX_FILE_BYTES, _decode
+from ..routine import Routine, parse_routine
 from . import yamltext
 from .fields import Field, Kind, Level, fields
 from .yamltext import CommentedMap, CommentedSeq
