@@ -250,10 +250,10 @@ class _Builder:
         if (unit.exercise is exercise and unit.round == after.round
                 and unit.sides != after.sides):
             if self.routine.switch > 0:
-                self.add(kind=StepKind.SWITCH, mode="timed", name=exercise.name, side=after.sides[0],
-                         seconds=self.routine.switch, exercise=exercise.name, set=after.set,
-                         sets=exercise.sets, round=after.round, rounds=section.rounds,
-                         cue=exercise.cue, **base)
+                self.add(kind=StepKind.SWITCH, mode="timed", name=exercise.name,
+                         side=after.sides[0], seconds=self.routine.switch,
+                         exercise=exercise.name, set=after.set, sets=exercise.sets,
+                         round=after.round, rounds=section.rounds, cue=exercise.cue, **base)
             return
         new_round = unit.round != after.round
         rest: Rest = unit.exercise.rest

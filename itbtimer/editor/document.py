@@ -23,8 +23,8 @@ from ruamel.yaml.scalarstring import ScalarString
 
 from ..durations import format_hms
 from ..errors import ItbtimerError, Problem, RoutineError
-from ..plan import Plan, build_plan
 from ..loader import MAX_FILE_BYTES, _decode
+from ..plan import Plan, build_plan
 from ..routine import Routine, parse_routine
 from . import yamltext
 from .fields import Field, Kind, Level, fields

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from .. import routine as loader
+from .. import schema
 
 
 class Level(Enum):
@@ -89,10 +89,8 @@ _TABLE: dict[Level, tuple[Field, ...]] = {
 def _accepted(level: Level) -> tuple[str, ...]:
     """The keys the loader accepts at this level (defaults.* for the routine's defaults)."""
     if level is Level.ROUTINE:
-        top = tuple(getattr(loader, "_TOP_KEYS", ()))
-        return top + tuple(f"defaults.{k}" for k in getattr(loader, "_DEFAULT_KEYS", ()))
-    name = "_SECTION_KEYS" if level is Level.SECTION else "_EXERCISE_KEYS"
-    return tuple(getattr(loader, name, ()))
+        return schema.TOP_KEYS + tuple(f"defaults.{k}" for k in schema.DEFAULT_KEYS)
+    return schema.SECTION_KEYS if level is Level.SECTION else schema.EXERCISE_KEYS
 
 
 def fields(level: Level) -> tuple[Field, ...]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import dataclasses
 import json
 import os
 import signal
@@ -370,8 +371,10 @@ def test_routine_matches_any_part_and_says_what_is_recorded_when_nothing_does(tm
 
 def test_control_characters_in_names_are_escaped(tmp_path, capsys):
     store = HistoryStore(tmp_path)
-    store.append(record_of(datetime(2026, 11, 23, 18, tzinfo=TZ), 45.0,
-                           routine=ROUTINE.replace("name: Knee", 'name: "Squat\\e[31mRED"')))
+    # A routine file may not hold control characters any more (the loader refuses
+    # them); a record written before that, or by hand, still prints escaped.
+    record = record_of(datetime(2026, 11, 23, 18, tzinfo=TZ), 45.0)
+    store.append(dataclasses.replace(record, routine="Squat\x1b[31mRED"))
     run_history(args(), store, date(2026, 11, 26))
     out = capsys.readouterr().out
     assert "\x1b" not in out and "Squat\\x1b[31mRED" in out
