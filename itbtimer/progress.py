@@ -26,17 +26,26 @@ def build_record(session: Session, now: float, start: datetime, end: datetime,
     the real time is routine seconds ÷ N, and the session is a practice run.
     """
     steps = []
-    for r in session.records:
+    # a session still running (the in-progress mirror): its current step counts as
+    # stopped at `now`, so a crash mid-hold keeps the time held so far
+    current = None
+    if session.started_at is not None and not session.over:
+        view = session.view(now)
+        current = (view.index, view.elapsed)
+    for n, r in enumerate(session.records):
         if r.step.kind != "work":
             continue
+        status, active = str(r.status), r.active_seconds
+        if current is not None and n == current[0] and status == "not_reached":
+            status, active = "stopped", current[1]
         untimed = not r.step.timed
-        done = r.status == "done" or (r.status == "stopped" and r.active_seconds > 0)
+        done = status == "done" or (status == "stopped" and active > 0)
         steps.append(StepResult(
-            name=r.step.name, status=r.status, mode=r.step.mode, side=r.step.side,
+            name=r.step.name, status=status, mode=r.step.mode, side=r.step.side,
             set=r.step.set, round=r.step.round, planned_seconds=r.step.seconds,
-            active_seconds=round(r.active_seconds, 2), added_seconds=r.added_seconds,
+            active_seconds=round(active, 2), added_seconds=r.added_seconds,
             reps=r.step.reps, until=r.step.until,
-            time_seconds=round(r.active_seconds, 2) if untimed and done else None))
+            time_seconds=round(active, 2) if untimed and done else None))
     routine = session.plan.routine
     return SessionRecord(
         id=record_id or uuid.uuid4().hex,

@@ -28,7 +28,7 @@ from .stall import HoldUp, TickGuard, TickTimes, cue_too_late
 if TYPE_CHECKING:
     from .voice.coach import Coach
 
-SNAPSHOT_SECONDS = 15.0  # the in-progress mirror is rewritten at most this often
+SNAPSHOT_SECONDS = 5.0  # the in-progress mirror is rewritten this often while running
 # Wake only when something visible changes: the clock's second (and a second wake-up half
 # way, for the timeline's marker), a cue, a key. At --speed the clock changes faster, but
 # the screen is not redrawn more than ten times a second.
@@ -129,7 +129,9 @@ class Workout:
         events = self.guard.tick(self.session, self.now(), times)
         if self.guard.hold_up is not None and any(isinstance(e, Paused) for e in events):
             self._log_hold_up(self.guard.hold_up)
-        return self._dispatch(events)
+        events = self._dispatch(events)
+        self._snapshot()  # a long hold is mirrored too, not only when a step ends
+        return events
 
     @property
     def hold_up(self) -> HoldUp | None:
@@ -253,8 +255,9 @@ class Workout:
                             speed=self.clock.speed)
 
     def _snapshot(self, force: bool = False) -> None:
-        """Mirror the session in progress to disk, so a crash loses at most ~15 s of it."""
-        if self.history is None or self.saved or self.session.over:
+        """Mirror the session in progress to disk, so a crash loses at most ~5 s of it."""
+        if self.history is None or self.saved or self.session.over or (
+                self.session.started_at is None):
             return
         real = self.clock.source()
         if force or real - self._last_snapshot >= SNAPSHOT_SECONDS:

@@ -199,3 +199,19 @@ def test_a_sleep_between_ticks_pauses_with_the_computer_asleep():
     assert [e.name for e in w.tick()] == ["paused"]
     assert w.hold_up.message == "Paused: the computer was asleep"
     assert w.session.active_seconds(w.now()) == active
+
+
+def test_a_long_hold_is_mirrored_every_5_seconds_so_a_kill_loses_at_most_that():
+    store = MemoryHistory()
+    w, real, _ = workout(history=store)
+    w.apply(Start())
+    while w.session.step.mode != "until":
+        real.t += 1
+        w.tick()
+    before = store.snapshots
+    for _ in range(58):  # a 58 s plank, ticked every second
+        real.t += 1
+        w.tick()
+    assert store.snapshots - before >= 11
+    plank = [s for s in store.in_progress.steps if s.mode == "until"][0]
+    assert plank.active_seconds >= 58 - 5
