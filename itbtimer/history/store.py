@@ -707,11 +707,25 @@ class HistoryStore:
 
     @staticmethod
     def _exercises(db: sqlite3.Connection, routine: str | None) -> list[str]:
-        """The held exercises, in the order they were first recorded."""
-        where, args = _routine_filter(None if routine is None else [routine], "AND")
-        rows = db.execute(f"SELECT exercise, MIN(start_utc) AS first FROM holds "
-                          f"WHERE usable = 1 {where} GROUP BY exercise ORDER BY first", args)
-        return [str(r[0]) for r in rows]
+        """The held exercises, in the order they were first recorded: index seeks only
+        (one per exercise), never a scan of every hold."""
+        if routine is None:
+            rows = db.execute("SELECT exercise, MIN(start_utc) AS first FROM holds "
+                              "WHERE usable = 1 GROUP BY exercise ORDER BY first")
+            return [str(r[0]) for r in rows]
+        found: list[tuple[float, str]] = []
+        after = ""
+        while True:
+            row = db.execute("SELECT exercise FROM holds WHERE routine = ? AND usable = 1 "
+                             "AND exercise > ? ORDER BY exercise LIMIT 1",
+                             (routine, after)).fetchone()
+            if row is None:
+                break
+            after = row[0]
+            (first,) = db.execute("SELECT MIN(start_utc) FROM holds WHERE routine = ? "
+                                  "AND usable = 1 AND exercise = ?", (routine, after)).fetchone()
+            found.append((first, after))
+        return [name for _, name in sorted(found)]
 
     @staticmethod
     def _hold(db: sqlite3.Connection, routine: str | None, exercise: str, weekly: bool,
