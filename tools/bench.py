@@ -565,12 +565,73 @@ class Bench:
                  f"{sum(f.stat().st_size for f in cache.glob('*.wav')) / 1e6:.0f} MB of cache "
                  "in all", "in the background, once", "—")
 
+    VOICE_ROUTINE = """\
+name: Bench voice
+defaults: {get_ready: 5s, switch: 5s, work: 15s}
+sections:
+  - name: Strength
+    rest: 10s
+    exercises:
+      - {name: Goblet squat, cue: "Knees out, toes down, feet hip width"}
+      - {name: Side plank, sides: both, work: 12s, cue: "Bent arm, legs stacked"}
+      - {name: Russian twists, work: 20s, cue: "Lean back, spine straight"}
+      - {name: Lunge stretch, sides: both, cue: Push into the back heel}
+      - {name: Mountain climbers, work: 45s}
+"""
+
+    def voice_session(self, routine: Path, *args: str) -> tuple[list[dict], float]:
+        proc, events, _ = self.launch(routine, "--autostart", *args)
+        total = self.plan(routine)["total_seconds"]
+        self.wait(events, lambda e: any(x["event"] == "finished" for x in e), total + 60)
+        time.sleep(3)  # the finish phrase
+        rss = self.peak_rss_mb(proc.pid)
+        self.stop(proc)
+        return self.read(events), rss
+
+    @staticmethod
+    def p99(values: list[float]) -> float:
+        ordered = sorted(values)
+        return ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
+
+    def voice_window(self) -> None:
+        from itbtimer.plan import build_plan
+        from itbtimer.routine import parse_routine
+        from itbtimer.voice.phrases import texts_to_render
+
+        routine = self.tmp / "voice.yaml"
+        routine.write_text(self.VOICE_ROUTINE)
+        total = self.plan(routine)["total_seconds"]
+        self.render_worker(texts_to_render(build_plan(parse_routine(self.VOICE_ROUTINE))),
+                           self.home / ".cache" / "itbtimer" / "voice")
+        print(f"voice in the window: a {total} s routine at speed 1, voice off then on...",
+              flush=True)
+        off, rss_off = self.voice_session(routine, "--no-voice")
+        on, rss_on = self.voice_session(routine, "--voice")
+        cue_off = [(e["played_t"] - e["t"]) * 1000 for e in off if e["event"] == "cue"]
+        cue_on = [(e["played_t"] - e["t"]) * 1000 for e in on if e["event"] == "cue"]
+        says = [e for e in on if e["event"] == "say"]
+        played = [(e["played_t"] - e["t"]) * 1000 for e in says if e["played_t"] is not None]
+        self.row(f"Voice: cue timing p50 / p99 / max, a {total} s routine, voice off vs on "
+                 f"({len(cue_on)} cues, {len(played)} phrases said)",
+                 f"off {statistics.median(cue_off):.2f} / {self.p99(cue_off):.2f} / "
+                 f"{max(cue_off):.2f} ms; on {statistics.median(cue_on):.2f} / "
+                 f"{self.p99(cue_on):.2f} / {max(cue_on):.2f} ms", "p99 on ≤ p99 off + 5 ms",
+                 "met" if self.p99(cue_on) <= self.p99(cue_off) + 5 else "MISSED")
+        self.row("Voice: each phrase handed to the player after it fell due, p50 / p99 / max",
+                 f"{statistics.median(played):.2f} / {self.p99(played):.2f} / "
+                 f"{max(played):.2f} ms ({len(says) - len(played)} not said: did not fit)",
+                 "≤ 50 ms", "met" if max(played) <= 50 else "MISSED")
+        self.row("Voice: window's peak memory (RSS), voice off vs on", f"{rss_off:.1f} vs "
+                 f"{rss_on:.1f} MB ({rss_on - rss_off:+.1f} MB)", "within 5 MB",
+                 "met" if abs(rss_on - rss_off) <= 5 else "MISSED")
+
     def run(self, only: list[str]) -> str:
         print("| What | Result | Goal | |\n|---|---|---|---|", flush=True)
         parts = {"cue": self.cue_timing, "long": self.long_drift, "cpu": self.cpu,
                  "startup": self.startup_row, "scale": self.scale, "sound": self.sound,
                  "engine": self.engine, "loader": self.loader, "voice": self.voice_render,
-                 "wakeups": self.wakeups, "history": self.history}
+                 "wakeups": self.wakeups, "history": self.history,
+                 "voice-window": self.voice_window}
         for name, part in parts.items():
             if not only or name in only:
                 part()

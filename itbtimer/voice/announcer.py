@@ -28,6 +28,7 @@ from ..events import (
 )
 from ..plan import Plan
 from .phrases import (
+    AFTER_FINISH_BEEP,
     Phrase,
     PhraseKind,
     finish_phrase,
@@ -88,7 +89,8 @@ class Announcer:
             self._schedule(event.at, event.index, extra)
             return [Hush(event.at)]
         elif isinstance(event, Finished):
-            extra = [self._hold] if self._hold else []
+            # after the finish jingle, not on it: the hold's time, then the finish phrase
+            extra = [replace(self._hold, at=AFTER_FINISH_BEEP)] if self._hold else []
             self._hold = None
             self._schedule(event.at, None, [*extra, finish_phrase()])
         elif isinstance(event, Paused):

@@ -149,3 +149,14 @@ def test_dropped_phrases_are_reported_with_their_full_wording():
     assert [(s.kind, s.text) for s in dropped] == [
         (PhraseKind.CUE, "One leg up and hold the hips level.")]
     assert dropped[0].to_json()["event"] == "say"
+
+
+def test_done_on_the_last_hold_says_its_time_then_the_finish_after_the_jingle():
+    run = Run("name: H\ndefaults: {get_ready: 0}\nsections:\n"
+              "  - name: S\n    exercises: [{name: Plank, until: shaking}]\n")
+    run.do(do.Start(), 0.0)
+    run.do(do.Next(), 42.0)
+    pending = run.announcer.flush()
+    assert [s.text for s in pending] == ["Forty-two seconds. Well done.",
+                                         "Workout complete. Well done."]
+    assert pending[0].at == 42.0 + AFTER_FINISH_BEEP < pending[1].at
