@@ -1,0 +1,235 @@
+"""The routine editor screen on Xvfb, driven by real key events: adapt the bundled routine."""
+
+from __future__ import annotations
+
+import tkinter as tk
+from pathlib import Path
+
+import pytest
+
+from itbtimer import cli
+from itbtimer.bundled import routines_dir
+from itbtimer.editor.copies import editable
+from itbtimer.editor.document import Document
+from itbtimer.gui.editor import EditorScreen
+from itbtimer.gui.widgets import Fonts
+from itbtimer.plan import build_plan
+from itbtimer.routine import load_routine
+
+pytestmark = pytest.mark.gui
+
+CONTROL, ALT, SHIFT = 0x4, 0x8, 0x1
+
+
+class EditorHarness:
+    """The editor screen alone on a real Tk root."""
+
+    def __init__(self, path: Path, notice: str | None = None, size: str = "1366x768"):
+        self.root = tk.Tk(className="itbtimer")
+        self.root.geometry(f"{size}+0+0")
+        self.root.pack_propagate(False)
+        self.fonts = Fonts(self.root)
+        self.fonts.fit(int(size.split("x")[1]))
+        self.closed: list[Path | None] = []
+        self.screen = EditorScreen(self.root, self.fonts, {"close": self.closed.append})
+        self.screen.frame.pack(fill="both", expand=True)
+        self.errors: list = []
+        self.root.report_callback_exception = lambda *exc: self.errors.append(exc)
+        self.document = Document.open(path)
+        self.root.update()
+        self.root.focus_force()  # as a person clicks the window
+        self.root.update()
+        self.screen.show(self.document, notice)
+        self.root.update()
+
+    def key(self, keysym: str, state: int = 0) -> None:
+        target = self.root.focus_get() or self.root
+        target.event_generate("<KeyPress>", keysym=keysym, state=state, when="now")
+        self.root.update()
+
+    def type(self, text: str) -> None:
+        for char in text:
+            self.key({" ": "space", "-": "minus"}.get(char, char), SHIFT if char.isupper() else 0)
+
+    def down_to(self, name: str) -> None:
+        """↑/↓ in the outline until the row named `name` is selected."""
+        rows = [r.name for r in self.screen.rows]
+        target = rows.index(name)
+        while (current := self.screen._index()) != target:
+            self.key("Down" if current < target else "Up")
+
+    @property
+    def focused_field(self) -> str | None:
+        focused = self.root.focus_get()
+        return next((e.field.key for e in self.screen.entries if e.widget is focused), None)
+
+    def close(self) -> None:
+        self.root.destroy()
+
+
+@pytest.fixture
+def my_copy(xdisplay):
+    target = editable("itb-recovery")
+    harness = EditorHarness(target.path, target.notice)
+    yield harness, target.path
+    harness.close()
+
+
+def test_adapt_the_bundled_routine_with_keys_only(my_copy, capsys):
+    ui, path = my_copy
+    bundled_text = (routines_dir() / "itb-recovery.yaml").read_text()
+    assert "never changed" in ui.screen.notice.cget("text")
+    assert ui.root.focus_get() is ui.screen.outline
+
+    # The plank: hold 45 s instead of "until shaking".
+    ui.down_to("Plank")
+    ui.key("Return")
+    assert ui.focused_field == "name"
+    ui.key("Tab")
+    ui.key("Tab")
+    assert ui.focused_field == "work"
+    ui.type("45s")
+    ui.key("Tab")  # leaving the field gives it to the document
+    assert ui.focused_field == "reps"
+    ui.key("Escape")
+    assert ui.root.focus_get() is ui.screen.outline
+    plank = ui.document.routine.sections[1].exercises[0]
+    assert (plank.name, plank.mode, plank.work) == ("Plank", "timed", 45)
+
+    # No Russian twists: Delete asks first, Enter confirms.
+    ui.down_to("Russian twists")
+    ui.key("Delete")
+    assert ui.screen.asking == "delete"
+    assert "Russian twists" in ui.screen.question_text.cget("text")
+    ui.key("Return")
+    assert ui.screen.asking is None
+    assert "Russian twists" not in [r.name for r in ui.screen.rows]
+
+    # Three sets of each exercise in the section.
+    ui.down_to("Exercises")
+    ui.key("Return")
+    for _ in range(4):  # Name, Note, Cue, Rounds, Sets
+        ui.key("Tab")
+    assert ui.focused_field == "sets"
+    ui.type("3")  # Tab selected the old "2": typing replaces it
+    ui.key("Escape")
+    assert ui.document.routine.sections[1].exercises[0].sets == 3
+    assert "changed, not saved" in ui.screen.title.cget("text")
+
+    ui.key("s", CONTROL)
+    assert not ui.document.dirty
+    assert "Saved" in ui.screen.notice.cget("text")
+    assert ui.errors == []
+
+    # The file is a valid routine, the plan shows the change, the bundled one is untouched.
+    assert cli.main(["check", str(path)]) == 0
+    assert cli.main(["plan", str(path)]) == 0
+    plan_text = capsys.readouterr().out
+    assert "Plank · set 3/3  [45s]" in plan_text
+    assert "Russian twists" not in plan_text
+    assert (routines_dir() / "itb-recovery.yaml").read_text() == bundled_text
+    saved = path.read_text()
+    assert "# ITB syndrome recovery: Jav's strength routine" in saved  # comments kept
+    assert "        work: 20s           # chosen\n" in saved
+    # The live total is the saved routine's total.
+    total = build_plan(load_routine(path)).total_seconds
+    assert ui.document.summary.total_seconds == total
+    assert ui.screen.preview.get(0, "end") == tuple(build_plan(load_routine(path)).describe()
+                                                    .splitlines())
+
+
+def test_an_invalid_field_shows_the_loaders_message_beside_it(my_copy):
+    ui, _ = my_copy
+    ui.down_to("Plank")
+    ui.key("Return")
+    for _ in range(6):  # to Sets
+        ui.key("Tab")
+    assert ui.focused_field == "sets"
+    ui.type("lots")
+    ui.key("Tab")
+    sets = next(e for e in ui.screen.entries if e.field.key == "sets")
+    assert sets.error.cget("text") == "⚠ must be a whole number like 2, not 'lots'"
+    assert sets.error.winfo_ismapped()
+    assert "mistake" in ui.screen.summary.cget("text")
+    ui.key("s", CONTROL)
+    assert "not saved" in ui.screen.notice.cget("text")
+    assert ui.document.dirty
+    ui.key("z", CONTROL)
+    assert ui.document.problems == () and not ui.document.dirty
+
+
+def test_undo_redo_move_and_new_exercise_keys(my_copy):
+    ui, _ = my_copy
+    ui.down_to("Lunges")
+    ui.key("Down", ALT)
+    assert [r.name for r in ui.screen.rows][3:5] == ["Dynamic ITB banana stretch", "Lunges"]
+    assert ui.screen.rows[ui.screen._index()].name == "Lunges"
+    ui.key("Up", ALT)
+    assert [r.name for r in ui.screen.rows][3:5] == ["Lunges", "Dynamic ITB banana stretch"]
+    ui.key("n", CONTROL)
+    assert ui.focused_field == "name"
+    assert [r.name for r in ui.screen.rows][4] == "New exercise"
+    ui.type("Side steps")
+    ui.key("Return")
+    assert [r.name for r in ui.screen.rows][4] == "Side steps"
+    ui.key("Escape")
+    ui.key("z", CONTROL)
+    assert [r.name for r in ui.screen.rows][4] == "New exercise"
+    ui.key("Z", CONTROL | SHIFT)
+    assert [r.name for r in ui.screen.rows][4] == "Side steps"
+    assert ui.errors == []
+
+
+def test_leaving_with_unsaved_changes_asks_save_discard_or_cancel(my_copy):
+    ui, path = my_copy
+    before = path.read_text()
+    ui.down_to("Squats")
+    ui.key("Delete")
+    ui.key("Return")
+    ui.key("Escape")  # leave the editor
+    assert ui.screen.asking == "leave"
+    ui.key("Escape")  # cancel: keep editing
+    assert ui.screen.asking is None and ui.closed == []
+    ui.key("Escape")
+    ui.key("d")  # discard
+    assert len(ui.closed) == 1 and path.read_text() == before
+
+
+def test_leaving_with_save(my_copy):
+    ui, path = my_copy
+    ui.down_to("Squats")
+    ui.key("Delete")
+    ui.key("Return")
+    ui.key("Escape")
+    ui.key("s")
+    assert ui.closed == [path]
+    assert "Squats" not in path.read_text().split("sections:")[1].split("Lunges")[0]
+
+
+def test_leaving_without_changes_does_not_ask(my_copy):
+    ui, path = my_copy
+    ui.key("Escape")
+    assert ui.screen.asking is None and ui.closed == [path]
+
+
+@pytest.mark.parametrize("size", ["1366x768", "800x600"])
+def test_everything_fits_side_by_side_or_stacked(xdisplay, size):
+    target = editable("itb-recovery")
+    ui = EditorHarness(target.path, target.notice, size)
+    try:
+        ui.down_to("Single leg dips")
+        ui.root.update()
+        width, height = map(int, size.split("x"))
+        screen = ui.screen
+        wide = screen.outline.winfo_rootx() + screen.outline.winfo_width() <= (
+            screen.form.winfo_rootx())
+        assert wide == (width >= 1000)
+        for widget in [*screen.button_widgets, screen.keys, screen.outline, screen.preview,
+                       *[e.widget for e in screen.entries]]:
+            assert widget.winfo_ismapped(), widget
+            right = widget.winfo_rootx() + widget.winfo_width()
+            bottom = widget.winfo_rooty() + widget.winfo_height()
+            assert right <= width and bottom <= height, (widget, right, bottom)
+        assert screen.outline.winfo_height() >= 4 * ui.fonts["small"].metrics("linespace")
+    finally:
+        ui.close()
