@@ -306,10 +306,12 @@ class Document:
         if not path:
             raise EditorError("the routine itself cannot be deleted; delete its file instead")
         seq, index = self._parent(path)
+        if len(seq) == 1:
+            raise EditorError(
+                "a section needs at least one exercise: add another first, or delete the section"
+                if len(path) == 2 else "a routine needs at least one section: add another first")
         with self._change(path):
             _remove_item(seq, index)
-        if len(seq) == 0:
-            return path[:-1]
         return path[:-1] + (min(index, len(seq) - 1),)
 
     def move(self, path: NodePath, delta: int) -> NodePath:

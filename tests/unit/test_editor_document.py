@@ -334,11 +334,22 @@ def test_delete_the_last_exercise_of_a_section_keeps_the_blank_line():
     assert "        sides: [right, left]\n\n  - name: Strength\n" in document.text
 
 
-def test_deleting_every_exercise_of_a_section_shows_an_error_on_the_section():
+def test_the_last_exercise_of_a_section_and_the_last_section_stay():
     document = Document(COMMENTED)
-    for _ in range(2):
+    document.delete((1, 0))
+    with pytest.raises(EditorError, match="at least one exercise"):
         document.delete((1, 0))
-    assert document.errors((1,)) == {"exercises": "must have at least one entry"}
+    document.delete((0,))
+    with pytest.raises(EditorError, match="at least one section"):
+        document.delete((0,))
+    assert names(document) == ["Knee", "Strength", "Bridge"]
+
+
+def test_a_section_without_exercises_shows_the_error_on_the_section_and_takes_one():
+    document = Document("name: A\nsections:\n  - name: S\n    exercises: []\n")
+    assert document.errors((0,)) == {"exercises": "must have at least one entry"}
+    assert document.add_exercise((0,)) == (0, 0)
+    assert document.problems == ()
 
 
 def test_add_exercise_to_a_routine_without_sections_adds_a_section():
@@ -609,6 +620,13 @@ def edits(draw):
 
 
 def _apply(document: Document, edit) -> None:
+    try:
+        _operate(document, edit)
+    except EditorError:  # refused, said so; the document is as it was
+        pass
+
+
+def _operate(document: Document, edit) -> None:
     op, a, b, c, typed, flag = edit
     rows = document.outline()
     path = rows[a % len(rows)].path
@@ -634,6 +652,17 @@ def _apply(document: Document, edit) -> None:
         document.undo()
     elif op == "redo":
         document.redo()
+
+
+def test_deleting_a_new_sections_only_exercise_then_adding_a_section_stays_yaml():
+    """Found by hypothesis: an emptied list of exercises made ruamel write broken YAML."""
+    document = Document(COMMENTED)
+    for step in [("add_section", 0, 0, 0, "", False), ("undo", 0, 0, 0, "", False),
+                 ("redo", 0, 0, 0, "", False), ("delete", 9, 0, 0, "", False),
+                 ("add_section", 0, 0, 0, "", False)]:
+        _apply(document, step)
+    assert document.problems == ()
+    assert document.text.endswith("      - name: New exercise\n# the end\n")
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
