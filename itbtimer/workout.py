@@ -191,6 +191,10 @@ class Workout:
         return self.apply(BY_NAME[name])
 
     def _dispatch(self, events: list[Event]) -> list[Event]:
+        """Play, log and announce each event in order; write history once, after them all:
+        a history write (tens of ms with its fsync) must never hold back a cue."""
+        snapshot: bool | None = None  # None: no snapshot due; True: forced (a pause)
+        over = False
         for event in events:
             played = None
             if isinstance(event, Cue):
@@ -201,18 +205,21 @@ class Workout:
                 self.player.play(event.sound)
             self._log(event, played)
             if isinstance(event, StepDone | Paused):
-                self._snapshot(force=isinstance(event, Paused))
+                snapshot = bool(snapshot) or isinstance(event, Paused)
             if isinstance(event, Finished | Stopped):
                 self._ended_wall = self.wallclock()
-                if self.history is not None and not self.saved:
-                    # the whole session is safe on disk while the pain score is asked
-                    self.history.save_in_progress(self.record())
+                over = True
             if self.coach is not None:
                 for hush in self.coach.hear(event):
                     self.coach.act(hush)
             for listener in self.listeners:
                 listener(event)
         self._speak()
+        if over and self.history is not None and not self.saved:
+            # the whole session is safe on disk while the pain score is asked
+            self.history.save_in_progress(self.record())
+        elif snapshot is not None:
+            self._snapshot(force=snapshot)
         return events
 
     def _speak(self) -> None:

@@ -215,3 +215,22 @@ def test_a_long_hold_is_mirrored_every_5_seconds_so_a_kill_loses_at_most_that():
     assert store.snapshots - before >= 11
     plank = [s for s in store.in_progress.steps if s.mode == "until"][0]
     assert plank.active_seconds >= 58 - 5
+
+
+def test_a_slow_history_write_never_holds_back_a_cue():
+    class SlowHistory(MemoryHistory):
+        def save_in_progress(self, record):
+            real.t += 0.4  # a write with its fsync, on a busy disk
+            super().save_in_progress(record)
+
+    real = Clock()
+    log = io.StringIO()
+    store = SlowHistory()
+    w = Workout(plan_of(ROUTINE), SilentPlayer(), ScaledClock(1.0, real), store,
+                events_log=EventsLog(log))
+    w.apply(Start())
+    real.t += 6.0  # the squat ends: its step_done (a snapshot is due) and the rest cue
+    w.tick()
+    rest = next(e for e in lines(log) if e["event"] == "cue" and e["sound"] == "rest")
+    assert rest["played_t"] == rest["t"] == 6.0
+    assert store.snapshots == 1  # written, after the cue
