@@ -281,6 +281,9 @@ class Bench:
         baseline.wait(timeout=total + 60)
         cues = [e for e in found if e["event"] == "cue"]
         delays = sorted((e["played_t"] - e["t"]) * 1000 for e in cues)
+        late = max(cues, key=lambda e: e["played_t"] - e["t"])
+        print(f"latest cue: {late['sound']} due at {late['t']:.3f} s, played "
+              f"{(late['played_t'] - late['t']) * 1000:.1f} ms after", flush=True)
         p50 = statistics.median(delays)
         p99 = delays[min(len(delays) - 1, int(len(delays) * 0.99))]
         finish = next(e for e in cues if e["sound"] == "finish")
