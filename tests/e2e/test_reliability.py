@@ -69,9 +69,9 @@ def test_sigstop_for_20_s_mid_step_pauses_there_and_plays_no_stale_cue(xdisplay,
         os.kill(app.proc.pid, signal.SIGCONT)
         events = app.wait_for(lambda e: "held_up" in names(e), timeout=10)
         held = next(e for e in events if e["event"] == "held_up")
-        assert held["why"] == "held_up" and 19.0 < held["seconds"] < 22.0
+        assert held["why"] == "held_up" and 19.0 < held["seconds"] < 25.0
         paused = next(e for e in events if e["event"] == "paused")
-        assert 2.5 < paused["t"] < 4.0  # as of the last tick before the stop
+        assert 2.5 < paused["t"] < 6.0  # as of the last tick before the stop (not after it)
         assert [e["name"] for e in events if e["event"] == "step_started"] == ["Squat"]
         assert late_cues(events) == []
         time.sleep(0.5)
@@ -154,3 +154,4 @@ sections:
         assert app.proc.wait(timeout=10) == 0
     finally:
         app.close()
+
