@@ -155,3 +155,27 @@ sections:
     finally:
         app.close()
 
+def test_sigkill_during_a_long_hold_loses_at_most_5_s_of_it(xdisplay, tmp_path):
+    routine = """\
+name: Hold
+defaults: {get_ready: 0}
+sections:
+  - name: Main
+    exercises:
+      - {name: Plank, until: shaking}
+"""
+    app = App(tmp_path, xdisplay, routine, "--autostart")
+    try:
+        app.wait_for(started("Plank"))
+        held = 12.0
+        time.sleep(held)
+        app.proc.kill()  # SIGKILL: nothing runs after this, only what is on disk counts
+        app.proc.wait(timeout=10)
+    finally:
+        app.close()
+    store = HistoryStore(tmp_path / "data" / "itbtimer")
+    recovered = store.recover()
+    assert len(recovered) == 1
+    plank = recovered[0].steps[0]
+    kept = plank.time_seconds if plank.time_seconds is not None else plank.active_seconds
+    assert held - 5.0 - 0.5 <= kept <= held + 0.5, plank
