@@ -1,4 +1,4 @@
-"""The command line: `itbtimer [ROUTINE]`, `check`, `plan`, `list`, `history`.
+"""The command line: `itbtimer [ROUTINE]`, `check`, `plan`, `list`, `new`, `history`.
 
 Exit codes: 0 fine, 2 bad input (a routine, an option, no display), 1 a bug.
 No traceback reaches the person: bugs are reported in one line and logged.
@@ -14,24 +14,32 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import __version__
-from .bundled import DEFAULT_ROUTINE, bundled_routines, resolve_routine
+from .bundled import (
+    DEFAULT_ROUTINE,
+    all_routines,
+    personal_routines_dir,
+    resolve_routine,
+    shadow_warning,
+)
+from .checker import show
 from .durations import format_hms
 from .errors import ItbtimerError, RoutineError
-from .plan import build_plan
-from .routine import load_routine
+from .plan import Plan, build_plan
+from .routine import Routine, load_routine
 
-COMMANDS = ("check", "plan", "list", "history", "install-desktop", "say", "edit")
+COMMANDS = ("check", "plan", "list", "new", "history", "install-desktop", "say", "edit")
 EPILOG = """commands:
   itbtimer [ROUTINE]            open the workout window (default: itb-recovery)
   itbtimer check ROUTINE...     validate routine files
   itbtimer plan ROUTINE [--json]  print every step of a routine
-  itbtimer list                 list the bundled routines
+  itbtimer list                 list your routines (*) and the bundled ones
+  itbtimer new NAME [--from ROUTINE] [--edit]  start a routine of your own
   itbtimer history              show past sessions, weekly counts, holds and knee pain
   itbtimer install-desktop      add itbtimer to the applications menu (--uninstall removes it)
   itbtimer say "TEXT" [-o F.wav]  say a sentence in the coach's voice (or write it)
   itbtimer edit ROUTINE         change a routine (a bundled one: your own copy of it)
 
-ROUTINE is a path to a YAML file or the name of a bundled routine."""
+ROUTINE is a path to a YAML file, or the name of one of your routines or a bundled one."""
 
 
 class _Probe(argparse.ArgumentParser):
@@ -106,7 +114,13 @@ def _command_parser() -> argparse.ArgumentParser:
     plan = sub.add_parser("plan", help="print every step of a routine")
     plan.add_argument("routine", metavar="ROUTINE")
     plan.add_argument("--json", action="store_true", help="machine-readable output")
-    sub.add_parser("list", help="list the bundled routines")
+    sub.add_parser("list", help="list your routines and the bundled ones")
+    new = sub.add_parser("new", help="start a routine of your own in your routines folder")
+    new.add_argument("name", metavar="NAME")
+    new.add_argument("--from", dest="source", metavar="ROUTINE",
+                     help="start from a copy of this routine")
+    new.add_argument("--edit", action="store_true",
+                     help="open it in $VISUAL, $EDITOR or the desktop's editor")
     history = sub.add_parser("history", help="past sessions, weekly counts, holds, knee pain")
     from .history_cli import add_arguments
 
@@ -121,8 +135,19 @@ def _command_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _load(name: str):
-    return load_routine(resolve_routine(name))
+def _load(name: str) -> Routine:
+    path = resolve_routine(name)
+    warning = shadow_warning(path)
+    if warning:
+        print(warning, file=sys.stderr)
+    return load_routine(path)
+
+
+def _totals(plan: Plan) -> str:
+    text = f"{len(plan.steps)} steps, {format_hms(plan.total_seconds)}"
+    if plan.unestimated_steps < plan.untimed_steps:
+        text += f" (about {format_hms(plan.estimated_seconds)} with the reps and holds)"
+    return text
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -134,8 +159,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(exc, file=sys.stderr)
             status = 2
             continue
-        print(f"OK {plan.routine.name}: {len(plan.steps)} steps, "
-              f"{format_hms(plan.total_seconds)}")
+        print(f"OK {plan.routine.name}: {_totals(plan)}")
     return status
 
 
@@ -150,13 +174,34 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    for path in bundled_routines():
+    entries = all_routines()
+    folder = personal_routines_dir()
+    if any(e.personal for e in entries):
+        print(f"* your own routines, in {folder}")
+    else:
+        print(f"Your own routines go in {folder} (itbtimer new NAME starts one)")
+    for entry in entries:
+        mark = "*" if entry.personal else " "
+        note = "  (hidden by yours)" if entry.hidden else ""
         try:
-            plan = build_plan(load_routine(path))
-            print(f"{path.stem:16} {plan.routine.name:20} {format_hms(plan.total_seconds)}"
-                  f"  {path}")
+            plan = build_plan(load_routine(entry.path))
+            what = f"{show(plan.routine.name)[:24]:24} {format_hms(plan.total_seconds)}"
         except RoutineError as exc:
-            print(f"{path.stem:16} (broken: {exc.problems[0].message})  {path}")
+            what = f"(has mistakes: itbtimer check {entry.name}; {len(exc.problems)} found)"
+        print(f"{mark} {show(entry.name):18} {what}{note}  {entry.path}")
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .starter import new_routine, open_in_editor
+
+    path = new_routine(args.name, args.source)
+    print(path)
+    warning = shadow_warning(path)
+    if warning:
+        print(warning, file=sys.stderr)
+    if args.edit:
+        print(open_in_editor(path))
     return 0
 
 
@@ -202,6 +247,12 @@ def cmd_edit(args: argparse.Namespace) -> int:
 def cmd_window(args: argparse.Namespace) -> int:
     from .app import run_window
 
+    try:
+        warning = shadow_warning(resolve_routine(args.routine))
+    except ItbtimerError:
+        warning = None  # the window says what is wrong
+    if warning:
+        print(warning, file=sys.stderr)
     return run_window(args)
 
 
@@ -224,7 +275,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if _is_command(argv):
             args = _command_parser().parse_args(argv)
-            handler = {"check": cmd_check, "plan": cmd_plan, "list": cmd_list,
+            handler = {"check": cmd_check, "plan": cmd_plan, "list": cmd_list, "new": cmd_new,
                        "history": cmd_history, "edit": cmd_edit,
                        "install-desktop": cmd_install_desktop, "say": cmd_say}[args.command]
         else:

@@ -56,7 +56,7 @@ def test_plan_table_ends_with_total(capsys):
 
 def test_unknown_routine_name_exits_2(capsys):
     assert main(["check", "no-such-routine"]) == 2
-    assert "no bundled routine of that name" in capsys.readouterr().err
+    assert "no routine of that name" in capsys.readouterr().err
 
 
 def test_bad_option_exits_2_without_traceback():

@@ -591,7 +591,7 @@ def test_itbtimer_edit_prints_the_copy_it_made(capsys):
 
 def test_itbtimer_edit_of_a_routine_that_does_not_exist_says_so(capsys):
     assert cli.main(["edit", "nonesuch"]) == 2
-    assert "no bundled routine of that name" in capsys.readouterr().err
+    assert "no routine of that name" in capsys.readouterr().err
 
 
 # --- random edits always leave something valid or an error on a field ---------------------
