@@ -211,3 +211,18 @@ def test_an_alias_bomb_where_a_count_belongs_is_bounded():
     text = "\n".join(lines) + "\nname: X\nsections:\n  - {name: A, sets: *a8, rounds: *a8,"
     found = message(text + " exercises: [{name: *a8, reps: *a8, work: *a8}]}\n")
     assert "sets: must be a whole number like 2, not a list" in found
+
+
+DOCUMENTED = ("key indented one space more", "list entry indented one space less",
+              "a colon inside a text", "a missing colon in the middle", "a tab for indentation",
+              "an unclosed double quote", "an unclosed bracket", "a stray dash",
+              "sets at the top", "reps each side", "3x15", "a nonsense duration",
+              "an escape sequence in a cue")
+
+
+@pytest.mark.parametrize("name", DOCUMENTED)
+def test_the_format_reference_shows_each_message_as_the_person_sees_it(name):
+    from pathlib import Path
+
+    doc = (Path(__file__).parents[2] / "docs" / "routine-format.md").read_text()
+    assert f"```text\n{MISTAKES[name][1]}\n```" in doc
