@@ -158,14 +158,11 @@ class HistoryStore:
         """One short connection; a write runs in one IMMEDIATE transaction."""
         if write or not self.path.exists():
             self._make_folder()
+        if not write and self._read_only_disk() and self.path.exists():
+            db = self._open_read_only()  # nothing to prepare or migrate: read it as it is
+        else:
+            db = self._open(write)
         try:
-            db = sqlite3.connect(self.path, timeout=BUSY_MS / 1000, isolation_level=None)
-        except sqlite3.Error as exc:
-            raise self._error(exc) from None
-        try:
-            db.execute("PRAGMA synchronous=FULL")
-            if not self._ready:
-                self._prepare(db)
             if write:
                 db.execute("BEGIN IMMEDIATE")
                 try:
@@ -183,6 +180,57 @@ class HistoryStore:
             raise self._error(exc) from None
         finally:
             db.close()
+
+    def _open(self, write: bool) -> sqlite3.Connection:
+        db = None
+        try:
+            db = sqlite3.connect(self.path, timeout=BUSY_MS / 1000, isolation_level=None)
+            db.execute("PRAGMA synchronous=FULL")
+            if not self._ready:
+                self._prepare(db)
+            return db
+        except sqlite3.Error as exc:
+            if db is not None:
+                db.close()
+            if write or not self._readable_as_it_is():
+                raise self._error(exc) from None
+            return self._open_read_only()  # a full disk: it can still be read
+
+    def _read_only_disk(self) -> bool:
+        try:
+            return bool(os.statvfs(self.folder).f_flag & os.ST_RDONLY)
+        except OSError:
+            return False
+
+    def _readable_as_it_is(self) -> bool:
+        """The file alone holds everything (no WAL content waiting), so it can be read
+        without the -wal and -shm files SQLite cannot make on a full or read-only disk."""
+        if not (self._disk_full() or self._read_only_disk()) or not self.path.exists():
+            return False
+        wal = self.path.with_name(self.path.name + "-wal")
+        try:
+            return wal.stat().st_size == 0
+        except FileNotFoundError:
+            return True
+        except OSError:
+            return False
+
+    def _disk_full(self) -> bool:
+        """SQLite says "disk I/O error" when its -wal or -shm file cannot grow."""
+        try:
+            free = os.statvfs(self.folder)
+        except OSError:
+            return False
+        return free.f_bavail * free.f_frsize < 256 * 1024
+
+    def _open_read_only(self) -> sqlite3.Connection:
+        """A read-only disk (remounted after an error, a backup): WAL needs a writable
+        folder for its index, so read the file as immutable — nothing can change it."""
+        uri = f"{self.path.resolve().as_uri()}?immutable=1"
+        try:
+            return sqlite3.connect(uri, uri=True, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
 
     def _prepare(self, db: sqlite3.Connection) -> None:
         if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
@@ -222,7 +270,13 @@ class HistoryStore:
             return HistoryError(self._cause(errno.ENOSPC))
         if "readonly" in text or "read-only" in text:
             return HistoryError(self._cause(errno.EROFS))
-        if "unable to open" in text:
+        if "unable to open" in text or "disk I/O" in text:
+            if self._read_only_disk():
+                return HistoryError(self._cause(errno.EROFS))
+            if self._disk_full():
+                return HistoryError(self._cause(errno.ENOSPC))
+            if self.folder.is_dir() and not os.access(self.folder, os.W_OK):
+                return HistoryError(self._cause(errno.EACCES))
             return HistoryError(self._cause(None, text))
         if "malformed" in text or "not a database" in text:
             return HistoryError(f"{self.path} is damaged ({text}); itbtimer leaves it as it is")

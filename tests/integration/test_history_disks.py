@@ -1,0 +1,131 @@
+"""The history on a disk that fills up or turns read-only (a real tmpfs, mounted here as
+root, as CI runs): no torn record, the person is told why, saved once space is back."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from itbtimer.history import HistoryStore
+from itbtimer.sounds import SilentPlayer
+from itbtimer.workout import ScaledClock, Workout
+
+from ..helpers import plan_of
+
+ROUTINE = """\
+name: Knee
+defaults: {get_ready: 0}
+sections:
+  - name: A
+    sets: 20
+    exercises:
+      - {name: Plank, until: shaking}
+      - {name: Squat with a long name to take room on the disk, work: 5s}
+"""
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 1 MB tmpfs of our own."""
+    if os.geteuid() != 0:
+        pytest.skip("mounting a tmpfs needs root (CI runs as root)")
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)], check=True)
+    yield mount
+    subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def fill(disk: Path) -> Path:
+    """Fill the disk to the last byte."""
+    filler = disk / "filler"
+    with open(filler, "wb", buffering=0) as f:
+        for size in (65536, 4096, 512, 1):
+            try:
+                while True:
+                    f.write(b"\0" * size)
+            except OSError:
+                continue
+    return filler
+
+
+def earlier_records(store: HistoryStore, n: int = 3) -> list[str]:
+    start = datetime(2026, 11, 20, 18, tzinfo=timezone.utc)
+    ids = []
+    for i in range(n):
+        record = {"id": f"earlier{i}", "start": (start + timedelta(days=i)).isoformat(),
+                  "routine": "Knee", "completed": True,
+                  "steps": [{"name": "Squat", "status": "done"}] * 40}
+        assert store.append(record)
+        ids.append(record["id"])
+    return ids
+
+
+def whole(folder: Path) -> None:
+    db = sqlite3.connect(folder / "history.sqlite3")
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    db.close()
+
+
+def test_a_disk_that_fills_mid_session_tears_nothing_and_saves_once_freed(small_disk,
+                                                                          tmp_path):
+    folder = small_disk / "data"
+    store = HistoryStore(folder, state=tmp_path / "state")
+    before = earlier_records(store)
+    now = [0.0]
+    workout = Workout(plan_of(ROUTINE), SilentPlayer(), ScaledClock(1.0, lambda: now[0]), store)
+    workout.command("start")
+    for t in range(1, 12):
+        now[0] = float(t)
+        workout.tick()
+    filler = fill(small_disk)
+    for t in range(12, 40):  # the disk is full: the mirror fails, the workout goes on
+        now[0] = float(t)
+        workout.tick()
+    assert workout.session.state == "running"
+    assert workout.notice == f"History not saved: the disk holding {folder} is full"
+    workout.quit()
+    assert not workout.saved and list(store.unsaved)
+    # nothing torn: what was there is there, whole
+    assert [s.id for s in HistoryStore(folder).sessions()] == before
+    assert all(len(s.steps) == 40 for s in HistoryStore(folder).sessions())
+    pending = store.keep_pending()  # what a signal does: the state folder is elsewhere
+    assert pending == tmp_path / "state" / "pending" and list(pending.glob("*.json"))
+    filler.unlink()  # space is back
+    assert store.retry() and store.notice is None
+    ids = [s.id for s in HistoryStore(folder).sessions()]
+    assert ids[:3] == before and len(ids) == 4
+    again = HistoryStore(folder, state=tmp_path / "state")
+    again.recover()  # the pending copy of the same session: not recorded twice
+    assert [s.id for s in again.sessions()] == ids and not list(pending.glob("*.json"))
+    whole(folder)
+
+
+def test_a_read_only_remount_is_named_read_stays_possible_and_saves_when_writable(
+        small_disk, tmp_path, capsys):
+    folder = small_disk / "data"
+    store = HistoryStore(folder, state=tmp_path / "state")
+    before = earlier_records(store)
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    try:
+        record = {"id": "later", "start": "2026-11-26T18:00:00+00:00", "routine": "Knee",
+                  "steps": [{"name": "Squat", "status": "done"}]}
+        assert not store.append(record)
+        assert store.notice == f"History not saved: the disk holding {folder} is read-only"
+        assert [s.id for s in HistoryStore(folder).sessions()] == before  # still readable
+        from itbtimer.history_cli import run_history
+
+        from .test_history import args
+
+        assert run_history(args(), HistoryStore(folder)) == 0
+        assert "Knee" in capsys.readouterr().out
+    finally:
+        subprocess.run(["mount", "-o", "remount,rw", str(small_disk)], check=True)
+    assert store.retry()
+    assert [s.id for s in HistoryStore(folder).sessions()] == [*before, "later"]
+    whole(folder)
