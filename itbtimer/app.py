@@ -56,6 +56,7 @@ class App:
     real_clock: Callable[[], float] = time.monotonic
     events: EventsLog | None = None
     speed: float = 1.0
+    practice: bool = False  # --practice (any speed other than 1 is practice as well)
     warnings: list[str] = field(default_factory=list)
     voice: VoiceControl | None = None
     remote: RemoteControl | None = None  # media remotes on the desktop bus (Linux)
@@ -69,7 +70,8 @@ class App:
         screen awake while it runs."""
         coach = self.voice.new_coach(plan, self.player) if self.voice else None
         workout = Workout(plan, self.player, ScaledClock(self.speed, self.real_clock),
-                          self.history, self.events, routine_file, coach=coach)
+                          self.history, self.events, routine_file, coach=coach,
+                          practice=self.practice)
         workout.listeners.append(self.keep_awake)
         return workout
 
@@ -133,6 +135,7 @@ class App:
 
 
 def bootstrap(*, mute: bool = False, volume: int = 100, speed: float = 1.0,
+              practice: bool = False,
               events: EventsLog | None = None, player: Player | None = None,
               history: HistoryStore | None = None, awake: Awake | None = None,
               recent: RecentFiles | None = None, remote: RemoteControl | None = None,
@@ -152,7 +155,8 @@ def bootstrap(*, mute: bool = False, volume: int = 100, speed: float = 1.0,
             voice = VoiceControl.real(voice_option, cues_option, speed, real_clock)
     return App(player=player, history=FileHistory() if history is None else history,
                awake=awake or ScreenAwake(), recent=RecentFiles() if recent is None else recent,
-               real_clock=real_clock, events=events, speed=speed, warnings=warnings,
+               real_clock=real_clock, events=events, speed=speed, practice=practice,
+               warnings=warnings,
                voice=voice, remote=remote,
                settings=Settings() if settings is None else settings)
 
@@ -197,7 +201,8 @@ def run_window(args: argparse.Namespace) -> int:
             print(f"itbtimer: {args.events}: cannot write the events log ({exc.strerror})",
                   file=sys.stderr)
             return 2
-    app = bootstrap(mute=args.mute, volume=args.volume, speed=args.speed, events=events,
+    app = bootstrap(mute=args.mute, volume=args.volume, speed=args.speed,
+                    practice=getattr(args, "practice", False), events=events,
                     voice_option=args.voice, cues_option=args.cues, remote=desktop_remote())
     options = Options(routine=Path(routine), autostart=args.autostart,
                       fullscreen=args.fullscreen)

@@ -65,6 +65,9 @@ def _window_parser(probe: bool = False) -> argparse.ArgumentParser:
                    help="beep volume, 0-100 (default 100)")
     p.add_argument("--speed", type=_speed, default=1.0, metavar="N",
                    help="rehearse N times faster (1-100); every duration scales")
+    p.add_argument("--practice", action="store_true",
+                   help="a rehearsal: kept in the history as practice, left out of weeks, "
+                        "holds and charts (any --speed other than 1 is practice too)")
     p.add_argument("--voice", action=argparse.BooleanOptionalAction, default=None,
                    help="the voice coach says each step (remembered; off at --speed other "
                         "than 1 unless given)")

@@ -88,9 +88,10 @@ class Workout:
                  routine_file: str | None = None,
                  wallclock: Callable[[], datetime] = lambda: datetime.now().astimezone(),
                  coach: Coach | None = None,
-                 slept: Callable[[], float] = suspended_seconds):
+                 slept: Callable[[], float] = suspended_seconds, practice: bool = False):
         self.plan = plan
         self.coach = coach
+        self.practice = practice  # a rehearsal, kept apart in the history (so is speed != 1)
         self.session = Session(plan)
         self.player = player
         self.clock = clock
@@ -259,7 +260,7 @@ class Workout:
         start = self._started_wall or self.wallclock()
         return build_record(self.session, self.now(), start, self._ended_wall or
                             self.wallclock(), self.routine_file, pain, self._record_id,
-                            speed=self.clock.speed)
+                            speed=self.clock.speed, practice=self.practice)
 
     def _snapshot(self, force: bool = False) -> None:
         """Mirror the session in progress to disk, so a crash loses at most ~5 s of it."""

@@ -433,3 +433,23 @@ def test_a_practice_run_is_stored_with_its_speed(tmp_path):
     assert saved.practice and saved.speed == 10.0 and saved.active_seconds == 30.0
     assert saved.to_json()["active_real_seconds"] == 3.0
     assert store.progress(date.today(), "Knee").last_session is None
+
+
+def test_practice_at_speed_1_is_kept_apart_too(tmp_path):
+    from itbtimer.app import bootstrap
+
+    from ..fakes import FakeAwake
+
+    store = HistoryStore(tmp_path)
+    app = bootstrap(player=SilentPlayer(), history=store, awake=FakeAwake(), recent=None,
+                    practice=True)
+    now = [0.0]
+    app.real_clock = lambda: now[0]
+    workout = app.new_workout(plan_of(ROUTINE), None)
+    workout.command("start")
+    now[0] = 20.0
+    workout.command("stop")
+    assert workout.save()
+    (saved,) = store.sessions()
+    assert saved.practice and saved.speed == 1.0
+    assert store.progress(date.today(), "Knee").this_week == 0
