@@ -41,7 +41,7 @@ class StepResult:
     """One work step of a session. Seconds are routine seconds (see SessionRecord)."""
 
     name: str
-    status: str = "not_reached"  # done | skipped | stopped | not_reached | (the move-on status)
+    status: str = "not_reached"  # done | skipped | interrupted | stopped | not_reached
     mode: str = "timed"  # timed | reps | until
     side: str | None = None
     set: int | None = None
@@ -80,6 +80,8 @@ class StepResult:
         status = data.get("status")
         if not isinstance(status, str):
             status = "skipped" if data.get("skipped") else "done"
+        elif status == "left":  # version 1's name for a step left by Back or Restart
+            status = "interrupted"
         return cls(
             name=_text(data.get("name"), "?"),
             status=status,

@@ -230,4 +230,5 @@ def test_point_labels_keep_first_last_min_and_max():
 
 def test_step_result_reads_old_and_odd_shapes():
     assert StepResult.from_json({"name": "x", "skipped": True}).status == "skipped"
+    assert StepResult.from_json({"name": "x", "status": "left"}).status == "interrupted"
     assert StepResult.from_json({"name": "x", "time_seconds": "12"}).time_seconds is None
