@@ -35,6 +35,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="a JSON list of texts ('-': standard input)")
     p.add_argument("--cache", type=Path, help="the cache folder (default: the user cache)")
     p.add_argument("--engine", default="hibari")
+    p.add_argument("--parent", type=int, metavar="PID",
+                   help="stop when this process (the window) is gone")
     return p
 
 
@@ -61,6 +63,8 @@ def render(argv: list[str]) -> int:
         loaded = time.perf_counter()
         for text in todo:
             assert engine is not None
+            if args.parent and os.getppid() != args.parent:
+                break  # the window has gone (killed, crashed): what is written stays
             cache.store(text, engine.render(text))
         done = time.perf_counter()
     except VoiceUnavailable as exc:

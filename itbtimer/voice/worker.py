@@ -7,6 +7,7 @@ subprocess (fork + exec at once): the engine never loads in the window's process
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -29,7 +30,7 @@ class RenderJob:
         with self._list as f:
             json.dump(texts, f)
         command = [sys.executable, "-m", "itbtimer.voice", "render", "--cache", str(cache),
-                   "--from", self._list.name]
+                   "--from", self._list.name, "--parent", str(os.getpid())]
         try:
             self._process = launch(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                    stderr=subprocess.PIPE, text=True)

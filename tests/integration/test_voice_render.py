@@ -163,3 +163,25 @@ def test_a_worker_that_fails_turns_the_voice_off_with_one_notice(tmp_path):
     assert preparation.notice is not None
     assert preparation.notice.startswith("Voice is off: cannot write the voice cache")
     assert preparation.cache is None
+
+
+def test_the_worker_stops_when_the_window_is_gone(tmp_path):
+    """A window killed mid-render leaves no worker rendering on for seconds."""
+    import time
+
+    texts = [f"Phrase number {n}, said slowly." for n in range(60)]
+    listing = tmp_path / "texts.json"
+    listing.write_text(json.dumps(texts))
+    window = (f"import os, subprocess, sys\n"
+              f"p = subprocess.Popen([sys.executable, '-m', 'itbtimer.voice', 'render', "
+              f"'--cache', {str(tmp_path / 'voice')!r}, '--from', {str(listing)!r}, "
+              f"'--parent', str(os.getpid())], stdout=subprocess.DEVNULL)\n"
+              f"print(p.pid, flush=True)\nos._exit(0)\n")
+    result = subprocess.run([sys.executable, "-c", window], capture_output=True, text=True,
+                            cwd=ROOT, timeout=60)
+    pid = int(result.stdout)
+    deadline = time.monotonic() + 60
+    while Path(f"/proc/{pid}").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not Path(f"/proc/{pid}").exists()
+    assert len(list((tmp_path / "voice").glob("*.wav"))) < len(texts)
