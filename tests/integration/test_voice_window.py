@@ -163,3 +163,34 @@ def test_v_and_c_keys_pause_and_skip_in_the_window_on_a_fake_clock(xdisplay, tmp
         assert ui.errors == []
     finally:
         ui.close()
+
+
+def test_a_cache_that_cannot_be_written_is_one_notice_and_beeps(xdisplay, tmp_path):
+    from itbtimer.voice.coach import VoicePreparation
+    from itbtimer.voice.control import VoiceControl
+    from itbtimer.voice.settings import VoiceSettings
+
+    from .gui_helpers import Harness
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    ui = Harness(tmp_path)
+    voice = VoiceControl(VoiceSettings(), True, VoicePreparation(blocker / "voice"), ui.clock,
+                         tmp_path / "voice.json")
+    ui.app.voice = voice
+    try:
+        assert ui.window.plan is not None
+        voice.prepare(ui.window.plan)
+        deadline = time.monotonic() + 60
+        while voice.preparation.poll():  # the worker fails at its first phrase
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        ui.window._update_notice()
+        notice = ui.window.start.notice.cget("text")
+        assert notice.count("Voice is off: cannot write the voice cache") == 1, notice
+        ui.key("space")
+        ui.advance(10.0)
+        assert "go" in ui.player.played and ui.player.spoken == []
+        assert ui.errors == []
+    finally:
+        ui.close()

@@ -232,3 +232,27 @@ def test_everything_the_plan_may_say_is_rendered_ahead_in_order():
 
 def test_estimate_grows_with_the_text():
     assert speaking_seconds("Rest.") < speaking_seconds("Rest. Next: Plank.") < math.inf
+
+
+def test_every_step_of_the_itb_routine_is_announced_with_its_name_and_side():
+    from itbtimer.bundled import resolve_routine
+    from itbtimer.plan import build_plan
+    from itbtimer.routine import load_routine
+    from itbtimer.voice.phrases import spoken_name
+
+    plan = build_plan(load_routine(resolve_routine("itb-recovery")))
+    for index, step in enumerate(plan.steps):
+        first = place(step_phrases(plan, index), step)[0]
+        assert not first.dropped, (index, first)
+        text = first.text or ""
+        if step.kind == "work":
+            assert text.startswith(spoken_name(step.name)), text
+            if step.side:
+                assert step.side in text, text
+        elif step.kind == "switch":
+            assert step.side is not None and step.side.capitalize() in text.capitalize(), text
+        elif step.kind == "rest":
+            after = next(s for s in plan.steps[index + 1:] if s.kind == "work")
+            assert f"Next: {spoken_name(after.name)}" in text, text
+        else:
+            assert "First:" in text, text
