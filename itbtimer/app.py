@@ -43,6 +43,7 @@ class Options:
     routine: Path
     autostart: bool = False
     fullscreen: bool = False
+    edit: bool = False  # open the routine editor (itbtimer edit)
 
 
 @dataclass
@@ -205,7 +206,7 @@ def run_window(args: argparse.Namespace) -> int:
                     practice=getattr(args, "practice", False), events=events,
                     voice_option=args.voice, cues_option=args.cues, remote=desktop_remote())
     options = Options(routine=Path(routine), autostart=args.autostart,
-                      fullscreen=args.fullscreen)
+                      fullscreen=args.fullscreen, edit=getattr(args, "edit", False))
     window: Window | None = None
 
     def quit_on_signal(signum: int) -> None:  # SIGTERM, SIGINT, SIGHUP: as Ctrl+Q does

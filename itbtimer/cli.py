@@ -238,13 +238,17 @@ def cmd_say(args: argparse.Namespace) -> int:
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
+    """The window on the routine editor; a bundled routine: the person's own copy of it."""
+    from .app import run_window
     from .editor.copies import editable
 
     target = editable(args.routine)
     if target.notice:
         print(target.notice)
     print(target.path)
-    return 0
+    window_args = _window_parser().parse_args([str(target.path)])
+    window_args.edit = True
+    return run_window(window_args)
 
 
 def cmd_window(args: argparse.Namespace) -> int:

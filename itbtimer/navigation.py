@@ -17,6 +17,7 @@ class Screen(StrEnum):
     RUNNING = "running"
     FINISHED = "finished"
     HISTORY = "history"
+    EDITOR = "editor"
 
 
 class Action(StrEnum):
@@ -36,6 +37,7 @@ class Action(StrEnum):
     OPEN = "open"  # the file dialog
     PAIN = "pain"  # a score typed or clicked
     OVER = "over"  # the workout finished or was stopped
+    EDIT = "edit"  # E, or the Edit button beside the routine
 
 
 class Move(StrEnum):
@@ -50,6 +52,7 @@ class Move(StrEnum):
     CLOSE_HISTORY = "close_history"  # back where history was opened from
     LOAD_ROUTINE = "load_routine"
     OPEN_DIALOG = "open_dialog"
+    SHOW_EDITOR = "show_editor"  # the routine editor (a bundled routine: a personal copy)
 
 
 Outcome = Command | Move
@@ -59,6 +62,7 @@ TABLE: dict[Screen, dict[Action, Outcome]] = {
         Action.TOGGLE: Move.START_WORKOUT, Action.PLAY: Move.START_WORKOUT,
         Action.HISTORY: Move.SHOW_HISTORY,
         Action.CHOOSE: Move.LOAD_ROUTINE, Action.OPEN: Move.OPEN_DIALOG,
+        Action.EDIT: Move.SHOW_EDITOR,
     },
     Screen.RUNNING: {
         Action.TOGGLE: TogglePause(), Action.PLAY: Resume(), Action.PAUSE: Pause(),
@@ -74,6 +78,7 @@ TABLE: dict[Screen, dict[Action, Outcome]] = {
     Screen.HISTORY: {
         Action.HISTORY: Move.CLOSE_HISTORY, Action.ESCAPE: Move.CLOSE_HISTORY,
     },
+    Screen.EDITOR: {},  # every key in the editor is the editor's own (gui/editor.py)
 }
 
 def route(screen: Screen, action: Action) -> Outcome | None:

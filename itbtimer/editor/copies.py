@@ -38,7 +38,7 @@ def editable(name_or_path: str) -> Editable:
     bundled routine (made now, or the one made before)."""
     path = resolve_routine(name_or_path)
     if not is_bundled(path):
-        return Editable(path)
+        return Editable(path, _copy_notice(path))
     mine = copy_path(path)
     if mine.exists():
         return Editable(mine, f"{path.stem} is bundled with itbtimer and is never changed; "
@@ -46,6 +46,18 @@ def editable(name_or_path: str) -> Editable:
     write_atomically(mine, personal_copy_text(path.read_text(encoding="utf-8"), path.stem))
     return Editable(mine, f"{path.stem} is bundled with itbtimer and is never changed; "
                           f"made your own copy to edit: {mine}")
+
+
+def _copy_notice(path: Path) -> str | None:
+    """What to say when the file is the person's copy of a bundled routine."""
+    try:
+        mine = path.resolve().parent == user_routines_dir().resolve()
+    except OSError:
+        return None
+    stem = path.stem[len(COPY_PREFIX):] if path.stem.startswith(COPY_PREFIX) else ""
+    if mine and stem and (routines_dir() / f"{stem}.yaml").exists():
+        return f"your own copy of the bundled {stem} (that one is never changed): {path}"
+    return None
 
 
 def personal_copy_text(text: str, stem: str) -> str:

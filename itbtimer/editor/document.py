@@ -169,7 +169,13 @@ class Document:
         return rows
 
     def fields(self, path: NodePath) -> tuple[Field, ...]:
-        return fields(level_of(path))
+        """The fields the form shows here: an estimate of a rep only for a reps exercise,
+        of a hold only for a hold, all-sets-per-side only for a two-sided one (or when the
+        file gives it anyway)."""
+        node = self._node(path) if self._exists(path) else None
+        given = node if isinstance(node, dict) else {}
+        return tuple(f for f in fields(level_of(path))
+                     if not f.only_with or f.only_with in given or f.key in given)
 
     def value(self, path: NodePath, key: str) -> str | bool:
         """What the field shows: the text as written, or True/False for a check box."""

@@ -38,6 +38,7 @@ class Field:
     hint: str = ""
     required: bool = False
     group: str = ""  # fields of one group exclude each other (work / reps / until)
+    only_with: str = ""  # shown only when this key is given too (an estimate for reps)
 
 
 # The exercise's "how long" group: exactly one of these, or none (the section's time).
@@ -75,11 +76,11 @@ _TABLE: dict[Level, tuple[Field, ...]] = {
         Field("work", "How long", Kind.DURATION, "30s, 2m or 1m30s", group=HOW_LONG),
         Field("reps", "Count reps instead", Kind.REPS, "10 or 8-12", group=HOW_LONG),
         Field("until", "Hold until…", Kind.TEXT, "shaking", group=HOW_LONG),
-        Field("expect", "A hold takes about", Kind.DURATION, "45s"),
-        Field("rep_seconds", "One rep takes about", Kind.DURATION, "3s"),
+        Field("expect", "A hold takes about", Kind.DURATION, "45s", only_with="until"),
+        Field("rep_seconds", "One rep takes about", Kind.DURATION, "3s", only_with="reps"),
         Field("sides", "Both sides", Kind.SIDES),
-        Field("sides_together", "All sets on one side first", Kind.FLAG),
-        Field("all_sets_per_side", "All sets on one side first", Kind.FLAG),
+        Field("all_sets_per_side", "All sets on one side first", Kind.FLAG,
+              only_with="sides"),
         Field("sets", "Sets", Kind.COUNT, "1"),
         Field("rest", "Rest after each set", Kind.REST, "30s or 30-45s"),
     ),

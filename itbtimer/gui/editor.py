@@ -38,11 +38,18 @@ class _Entry:
     widget: tk.Entry | tk.Checkbutton
     variable: tk.Variable
     error: tk.Label
+    shown: str | bool = ""  # the value the form was made with
     alive: bool = True  # False once the form is made again
+
+    @property
+    def typed(self) -> bool:
+        """Has the person changed this field since the form was made?"""
+        return bool(self.variable.get() != self.shown)
 
 
 class EditorScreen:
-    """actions: "close" (back to the start screen, given the saved path or None)."""
+    """actions: "close" (back to the start screen, given the routine's file) and "quit"
+    (itbtimer ends; Ctrl+Q and the window's close button, asked first if not saved)."""
 
     def __init__(self, parent: tk.Misc, fonts: Fonts,
                  actions: dict[str, Callable[..., None]]):
@@ -55,6 +62,7 @@ class EditorScreen:
         self._button_places: list[tuple[int, int]] = []
         self.button_rows: list[tk.Frame] = []
         self._asking: str | None = None  # "delete" or "leave" while a question is shown
+        self._then_quit = False  # leaving means quitting itbtimer (Ctrl+Q, the close button)
 
         self.frame = tk.Frame(parent, bg=BG)
         font = fonts["small"]
@@ -175,7 +183,8 @@ class EditorScreen:
         for field in document.fields(path):
             label = self._label(self.form, font, text=field.label, anchor="e")
             label.grid(row=row, column=0, sticky="e", padx=(0, 8), pady=1)
-            widget, variable = self._field_widget(field, document.value(path, field.key))
+            value = document.value(path, field.key)
+            widget, variable = self._field_widget(field, value)
             widget.grid(row=row, column=1, sticky="ew", pady=1)
             self._bind(widget)
             inherited = document.inherited(path, field.key)
@@ -186,7 +195,7 @@ class EditorScreen:
             error = self._label(self.form, font, fg=ERROR_FG, anchor="w", justify="left")
             error.grid(row=row + 1, column=1, sticky="w")
             error.grid_remove()
-            entry = _Entry(field, widget, variable, error)
+            entry = _Entry(field, widget, variable, error, shown=variable.get())
             if isinstance(widget, tk.Entry):
                 widget.bind("<FocusOut>", self._on_leave(entry))
             self.entries.append(entry)
@@ -346,7 +355,7 @@ class EditorScreen:
     def _later(self, entry: _Entry) -> None:
         """Commit a field left by Tab or a click once Tk has finished moving the focus
         (not one whose form was made again meanwhile: that was committed or undone)."""
-        if not entry.alive:
+        if not entry.alive or not entry.typed:
             return
         path, value = self.selected, entry.variable.get()
 
@@ -373,7 +382,7 @@ class EditorScreen:
     def _commit_focused(self) -> None:
         """Commit every field typed in and not yet given to the document."""
         pending = [(e.field, e.variable.get()) for e in self.entries
-                   if e.alive and isinstance(e.variable, tk.StringVar)]
+                   if e.alive and isinstance(e.variable, tk.StringVar) and e.typed]
         path = self.selected
         for field, value in pending:
             self._commit(field, value, path)
@@ -445,12 +454,20 @@ class EditorScreen:
         self._ask("delete", f"Delete the {what} “{name}”?  (Enter: delete · Esc: keep it)",
                   [("Delete", self.delete), ("Keep it", self._cancel_question)])
 
-    def ask_leave(self) -> None:
+    @property
+    def dirty(self) -> bool:
+        """Are there changes not saved (a field typed in counts)?"""
         self._commit_focused()
-        if self.document is None or not self.document.dirty:
+        return self.document is not None and self.document.dirty
+
+    def ask_leave(self, then_quit: bool = False) -> None:
+        """Leave the editor (or quit itbtimer); with unsaved changes, ask first."""
+        self._then_quit = then_quit
+        if not self.dirty:
             self.leave()
             return
-        self._ask("leave", "Save your changes before leaving?  (S: save · D: discard · "
+        where = "quitting" if then_quit else "leaving"
+        self._ask("leave", f"Save your changes before {where}?  (S: save · D: discard · "
                            "Esc: keep editing)",
                   [("Save", self._save_and_leave), ("Discard", self.leave),
                    ("Cancel", self._cancel_question)])
@@ -462,9 +479,10 @@ class EditorScreen:
 
     def leave(self) -> None:
         self._hide_question()
-        document = self.document
-        saved = document.path if document is not None and document.saved_text else None
-        self.actions["close"](saved)
+        if self._then_quit and "quit" in self.actions:
+            self.actions["quit"]()
+            return
+        self.actions["close"](self.document.path if self.document is not None else None)
 
     def _ask(self, kind: str, text: str, choices: list[tuple[str, Callable[[], object]]]
              ) -> None:
@@ -504,6 +522,8 @@ class EditorScreen:
             "<Control-Shift-z>": self.redo, "<Control-Shift-Z>": self.redo,
             "<Control-y>": self.redo,
             "<Alt-Up>": lambda: self.move(-1), "<Alt-Down>": lambda: self.move(1),
+            "<Control-q>": lambda: self.ask_leave(then_quit=True),
+            "<Control-Q>": lambda: self.ask_leave(then_quit=True),
         }
         for sequence, command in keys.items():
             widget.bind_class(TAG, sequence, _breaking(command))

@@ -26,7 +26,7 @@ KEYS: dict[str, Action | Anywhere] = {
     "KP_Enter": Action.NEXT, "Left": Action.BACK, "r": Action.RESTART, "R": Action.RESTART,
     "plus": Action.EXTEND, "KP_Add": Action.EXTEND, "equal": Action.EXTEND,
     "s": Action.STOP, "S": Action.STOP, "h": Action.HISTORY, "H": Action.HISTORY,
-    "Escape": Action.ESCAPE,
+    "Escape": Action.ESCAPE, "e": Action.EDIT, "E": Action.EDIT,
     "m": Anywhere.MUTE, "M": Anywhere.MUTE, "f": Anywhere.FULLSCREEN, "F": Anywhere.FULLSCREEN,
     "F11": Anywhere.FULLSCREEN, "question": Anywhere.HELP,
     "v": Anywhere.VOICE, "V": Anywhere.VOICE, "c": Anywhere.CUES, "C": Anywhere.CUES,

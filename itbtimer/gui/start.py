@@ -16,7 +16,7 @@ from .theme import DIM_TEXT, PHASE_COLOURS, SIDE_TEXT
 from .widgets import Fonts, Painted, button, label
 
 KEYS_HELP = ("Space start/pause · → next/Done · ← back · R restart step · + 10 s · "
-             "M mute · V voice · C spoken cues · F full screen · H history · ? keys · "
+             "M mute · V voice · C spoken cues · F full screen · H history · E edit · ? keys · "
              "Ctrl+Q quit")
 
 
@@ -82,9 +82,18 @@ class StartScreen:
             self._line(" · ".join(parts), "medium", pady=(6, 0))
             for hold in progress.holds:
                 self._line(hold.text(), "small", DIM_TEXT)
-        self.start_button = button(self.body, "Start  (Space)", self.actions["start"],
+        buttons = self.painted.add(tk.Frame(self.body))
+        buttons.grid(column=0, sticky="w", pady=(12, 0))
+        self.start_button = button(buttons, "Start  (Space)", self.actions["start"],
                                    self.fonts["big"])
-        self.start_button.grid(column=0, sticky="w", pady=(12, 0))
+        self.start_button.pack(side="left")
+        self._edit_button(buttons)
+
+    def _edit_button(self, parent: tk.Misc) -> None:
+        """Edit, beside the routine: the routine editor (gui/editor.py)."""
+        if "edit" in self.actions:
+            button(parent, "Edit  (E)", self.actions["edit"], self.fonts["medium"]).pack(
+                side="left", padx=(16, 0), fill="y")
 
     def show_errors(self, source: str, message: str) -> None:
         self._clear()
@@ -94,6 +103,9 @@ class StartScreen:
         self._line(message, "small")
         self._line("Fix the file and open it again, or choose another routine below.", "small",
                    DIM_TEXT, pady=(8, 0))
+        buttons = self.painted.add(tk.Frame(self.body))
+        buttons.grid(column=0, sticky="w", pady=(8, 0))
+        self._edit_button(buttons)
 
     def ask_for_routine(self) -> Path | None:
         name = filedialog.askopenfilename(parent=self.frame, title="Open a routine",

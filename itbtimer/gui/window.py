@@ -21,6 +21,7 @@ from ..media import Remote, finish_message, for_screen
 from ..navigation import Action, Move, Navigation, Screen
 from ..plan import Plan
 from ..workout import Workout
+from .editor import EditorScreen
 from .finished import FinishedScreen
 from .history_view import HistoryView
 from .keys import CONTROL, KEYS, REMOTE, Anywhere, HelpOverlay
@@ -51,11 +52,11 @@ class Window:
             Move.START_WORKOUT: self.start_workout, Move.SHOW_FINISHED: self.show_finished,
             Move.LEAVE_FINISHED: self.back_to_start, Move.SKIP_PAIN: self.skip_pain,
             Move.SHOW_HISTORY: self.show_history, Move.CLOSE_HISTORY: self.close_history,
-            Move.OPEN_DIALOG: self.open_dialog}
+            Move.OPEN_DIALOG: self.open_dialog, Move.SHOW_EDITOR: self.show_editor}
 
         self._icon = dress(root)
         root.report_callback_exception = self._on_callback_error  # type: ignore[method-assign]
-        root.protocol("WM_DELETE_WINDOW", self.quit)
+        root.protocol("WM_DELETE_WINDOW", self.close)
         root.bind_all("<KeyPress>", self._on_key)
         for key in ("<Control-q>", "<Control-Q>"):
             root.bind_all(key, lambda e: self.quit())
@@ -68,16 +69,21 @@ class Window:
 
         self.start = StartScreen(root, self.fonts, {
             "start": lambda: self.act(Action.TOGGLE), "choose": self.choose_routine,
-            "open": lambda: self.act(Action.OPEN), "history": lambda: self.act(Action.HISTORY)})
+            "open": lambda: self.act(Action.OPEN), "history": lambda: self.act(Action.HISTORY),
+            "edit": lambda: self.act(Action.EDIT)})
         self.finished = FinishedScreen(root, self.fonts, lambda: self.act(Action.NEXT),
                                        lambda: self.act(Action.HISTORY))
         self.history_view = HistoryView(root, self.fonts, lambda: self.act(Action.ESCAPE))
+        self.editor = EditorScreen(root, self.fonts, {"close": self.close_editor,
+                                                      "quit": self.quit})
         self._notices += self.app.recover()
         self.load(self.routine_path)
         if options.fullscreen:
             self.toggle_fullscreen()
         if options.autostart:
             self.act(Action.TOGGLE)
+        elif options.edit:
+            self.act(Action.EDIT)
 
     @property
     def screen(self) -> Screen:
@@ -109,6 +115,8 @@ class Window:
     def _on_key(self, event: tk.Event) -> None:
         if int(event.state) & CONTROL:  # Control held: only Ctrl+Q means something
             return
+        if self.screen == Screen.EDITOR:  # typing in a field: the editor's own keys
+            return
         key = event.keysym
         if self.screen == Screen.HISTORY and self.history_view.key(key):
             return  # its own keys: weeks back and forth, the list
@@ -125,7 +133,7 @@ class Window:
 
     def _show(self, screen: Screen, frame: tk.Misc) -> None:
         for other in (self.start.frame, self.finished.frame, self.history_view.frame,
-                      self.runner.screen.frame if self.runner else None):
+                      self.editor.frame, self.runner.screen.frame if self.runner else None):
             if other is not None and other is not frame:
                 other.pack_forget()
         frame.pack(fill="both", expand=True)  # type: ignore[attr-defined]
@@ -198,6 +206,36 @@ class Window:
             self._show(Screen.FINISHED, self.finished.frame)
         else:
             self.load(self.routine_path)
+
+    # --- the routine editor --------------------------------------------------------------
+
+    def show_editor(self) -> None:
+        """Edit the routine shown; a bundled one is never changed: a personal copy is."""
+        from ..editor.copies import editable
+        from ..editor.document import Document
+
+        try:
+            target = editable(str(self.routine_path))
+            document = Document.open(target.path)
+        except (ItbtimerError, OSError) as exc:
+            message = str(exc) if isinstance(exc, ItbtimerError) else (
+                f"cannot make a copy to edit ({exc.strerror})")
+            self._notices.append(f"Cannot edit: {message}")
+            self._update_notice()
+            return
+        self._show(Screen.EDITOR, self.editor.frame)
+        self.editor.show(document, target.notice)
+
+    def close_editor(self, path: Path | None) -> None:
+        """Back to the start screen, with the routine as it is now on disk."""
+        self.load(path or self.routine_path)
+
+    def close(self) -> None:
+        """The window's close button: asks first when the editor has unsaved changes."""
+        if self.screen == Screen.EDITOR and self.editor.dirty:
+            self.editor.ask_leave(then_quit=True)
+        else:
+            self.quit()
 
     # --- pain score: chosen on the finished screen, saved once when leaving it -----------
 

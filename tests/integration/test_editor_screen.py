@@ -58,6 +58,14 @@ class EditorHarness:
         while (current := self.screen._index()) != target:
             self.key("Down" if current < target else "Up")
 
+    def tab_to(self, key: str) -> None:
+        """Tab from field to field until `key` has the focus."""
+        for _ in range(len(self.screen.entries)):
+            if self.focused_field == key:
+                return
+            self.key("Tab")
+        assert self.focused_field == key
+
     @property
     def focused_field(self) -> str | None:
         focused = self.root.focus_get()
@@ -86,11 +94,12 @@ def test_adapt_the_bundled_routine_with_keys_only(my_copy, capsys):
     ui.key("Return")
     assert ui.focused_field == "name"
     ui.key("Tab")
-    ui.key("Tab")
+    ui.key("Tab")  # Name, Cue, How long
     assert ui.focused_field == "work"
     ui.type("45s")
     ui.key("Tab")  # leaving the field gives it to the document
     assert ui.focused_field == "reps"
+    assert "expect" not in [e.field.key for e in ui.screen.entries]  # only for a hold
     ui.key("Escape")
     assert ui.root.focus_get() is ui.screen.outline
     plank = ui.document.routine.sections[1].exercises[0]
@@ -108,9 +117,7 @@ def test_adapt_the_bundled_routine_with_keys_only(my_copy, capsys):
     # Three sets of each exercise in the section.
     ui.down_to("Exercises")
     ui.key("Return")
-    for _ in range(4):  # Name, Note, Cue, Rounds, Sets
-        ui.key("Tab")
-    assert ui.focused_field == "sets"
+    ui.tab_to("sets")
     ui.type("3")  # Tab selected the old "2": typing replaces it
     ui.key("Escape")
     assert ui.document.routine.sections[1].exercises[0].sets == 3
@@ -142,9 +149,7 @@ def test_an_invalid_field_shows_the_loaders_message_beside_it(my_copy):
     ui, _ = my_copy
     ui.down_to("Plank")
     ui.key("Return")
-    for _ in range(6):  # to Sets
-        ui.key("Tab")
-    assert ui.focused_field == "sets"
+    ui.tab_to("sets")
     ui.type("lots")
     ui.key("Tab")
     sets = next(e for e in ui.screen.entries if e.field.key == "sets")
@@ -231,5 +236,103 @@ def test_everything_fits_side_by_side_or_stacked(xdisplay, size):
             bottom = widget.winfo_rooty() + widget.winfo_height()
             assert right <= width and bottom <= height, (widget, right, bottom)
         assert screen.outline.winfo_height() >= 4 * ui.fonts["small"].metrics("linespace")
+    finally:
+        ui.close()
+
+
+# --- in the whole window: E on the start screen, back with the new total ------------------
+
+
+def _texts(widget: tk.Misc) -> list[str]:
+    found = []
+    for child in widget.winfo_children():
+        if isinstance(child, tk.Label | tk.Button):
+            found.append(str(child.cget("text")))
+        found += _texts(child)
+    return found
+
+
+def test_e_on_the_start_screen_edits_a_copy_and_the_start_screen_shows_the_new_total(
+        xdisplay, tmp_path, capsys):
+    from itbtimer.durations import format_hms
+    from itbtimer.navigation import Screen
+
+    from .gui_helpers import Harness
+
+    ui = Harness(tmp_path)
+    try:
+        bundled = routines_dir() / "itb-recovery.yaml"
+        ui.window.load(bundled)
+        ui.root.update()
+        assert "Edit  (E)" in _texts(ui.window.start.frame)
+        ui.key("e")
+        assert ui.window.screen == Screen.EDITOR
+        editor = ui.window.editor
+        assert "never changed" in editor.notice.cget("text")
+        assert ui.root.focus_get() is editor.outline
+
+        def down_to(name: str) -> None:
+            target = [r.name for r in editor.rows].index(name)
+            while (current := editor._index()) != target:
+                ui.key("Down" if current < target else "Up")
+
+        down_to("Plank")
+        ui.key("Return")
+        ui.key("Tab")
+        ui.key("Tab")
+        for char in "45s":
+            ui.key(char)
+        ui.key("Escape")
+        down_to("Russian twists")
+        ui.key("Delete")
+        ui.key("Return")
+        down_to("Exercises")
+        ui.key("Return")
+        for _ in range(12):
+            if ui.root.focus_get() is next(e.widget for e in editor.entries
+                                           if e.field.key == "sets"):
+                break
+            ui.key("Tab")
+        ui.key("3")
+        ui.key("Escape")
+        ui.key("s", CONTROL)
+        ui.key("Escape")  # saved: leaves at once, to the start screen
+        assert ui.window.screen == Screen.START
+
+        copy = editable("itb-recovery").path
+        assert ui.window.routine_path == copy
+        assert cli.main(["check", str(copy)]) == 0
+        plan = build_plan(load_routine(copy))
+        assert plan.total_seconds != build_plan(load_routine(bundled)).total_seconds
+        shown = " ".join(_texts(ui.window.start.frame))
+        assert f"Total {format_hms(plan.total_seconds)}" in shown
+        assert "ITB recovery (my copy)" in shown
+        assert "Plank · set 3/3  [45s]" in plan.describe()
+        assert "Russian twists" not in plan.describe()
+    finally:
+        ui.close()
+
+
+def test_closing_the_window_with_unsaved_changes_asks_first(xdisplay, tmp_path):
+    from itbtimer.navigation import Screen
+
+    from .gui_helpers import Harness
+
+    ui = Harness(tmp_path)
+    try:
+        ui.key("e")
+        editor = ui.window.editor
+        assert ui.window.screen == Screen.EDITOR
+        ui.key("Down")
+        ui.key("Down")
+        ui.key("Delete")
+        ui.key("Return")
+        ui.window.close()  # the window manager's close button
+        ui.root.update()
+        assert editor.asking == "leave" and ui.root.winfo_exists()
+        ui.key("Escape")
+        assert editor.asking is None
+        ui.key("m")  # a letter typed in the editor is not the window's Mute
+        assert not ui.app.player.muted
     finally:
         ui.close()

@@ -582,9 +582,14 @@ def test_the_persons_own_file_is_edited_where_it_is(tmp_path):
     assert editable(str(mine)).path == mine and editable(str(mine)).notice is None
 
 
-def test_itbtimer_edit_prints_the_copy_it_made(capsys):
-    assert cli.main(["edit", "foam-roll"]) == 0
+def test_itbtimer_edit_prints_the_copy_it_made(capsys, monkeypatch):
+    monkeypatch.delenv("DISPLAY", raising=False)  # the window cannot open: exit 2, said so
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    assert cli.main(["edit", "foam-roll"]) == 2
+    assert "display" in capsys.readouterr().err.lower()
+    assert cli.main(["edit", "foam-roll"]) == 2
     out = capsys.readouterr().out.splitlines()
+    assert "your copy" in out[0]
     assert "never changed" in out[0]
     assert Path(out[1]) == user_routines_dir() / "my-foam-roll.yaml"
 

@@ -45,3 +45,10 @@ def test_only_the_finished_screen_takes_a_pain_score_and_only_start_chooses_rout
     assert [s for s in Screen if route(s, Action.PAIN)] == [Screen.FINISHED]
     assert [s for s in Screen if route(s, Action.CHOOSE)] == [Screen.START]
     assert [s for s in Screen if route(s, Action.OVER)] == [Screen.RUNNING]
+
+
+def test_edit_opens_the_editor_from_the_start_screen_only_and_the_editor_keeps_its_keys():
+    assert route(Screen.START, Action.EDIT) is Move.SHOW_EDITOR
+    for screen in (Screen.RUNNING, Screen.FINISHED, Screen.HISTORY, Screen.EDITOR):
+        assert route(screen, Action.EDIT) is None, screen
+    assert all(route(Screen.EDITOR, action) is None for action in Action)
