@@ -23,7 +23,7 @@ from .plan import Plan
 from .ports import Awake, HistoryStore, Player, Record
 from .progress import build_record
 from .session import Session, SessionError, SessionState, View
-from .stall import HoldUp, TickGuard, TickTimes, cue_too_late
+from .stall import HELD_UP_AFTER, HoldUp, TickGuard, TickTimes, cue_too_late
 
 if TYPE_CHECKING:
     from .voice.coach import Coach
@@ -145,15 +145,24 @@ class Workout:
 
     def apply(self, command: Command) -> list[Event]:
         """The one way in for keys, buttons and remote controls."""
+        held: list[Event] = []
+        if self._tick_overdue():
+            # a key pressed during a stall reaches us before the loop's own late tick: the
+            # stall is seen first, so the command applies to the session paused where it was
+            held = self.tick()
         now = self.now()
         try:
             events = self.session.apply(command, now)
         except SessionError:
-            return []  # a key pressed when it means nothing (before start, after the end)
+            return held  # a key pressed when it means nothing (before start, after the end)
         if self._started_wall is None and self.session.started_at is not None:
             self._started_wall = self.wallclock()
             self._real_start = self.clock.to_real(self.session.started_at)
-        return self._dispatch(events)
+        return held + self._dispatch(events)
+
+    def _tick_overdue(self) -> bool:
+        return (self.session.state == SessionState.RUNNING and self._wake_at is not None
+                and self.clock.source() - self._wake_at > HELD_UP_AFTER)
 
     def next_wake(self) -> float | None:
         """Real seconds until the screen should tick and redraw: the engine's next

@@ -234,3 +234,16 @@ def test_a_slow_history_write_never_holds_back_a_cue():
     rest = next(e for e in lines(log) if e["event"] == "cue" and e["sound"] == "rest")
     assert rest["played_t"] == rest["t"] == 6.0
     assert store.snapshots == 1  # written, after the cue
+
+
+def test_a_key_pressed_during_a_stall_applies_to_the_session_paused_where_it_was():
+    w, real, log = workout()
+    w.apply(Start())
+    real.t += w.next_wake()
+    w.tick()
+    active = w.session.active_seconds(w.now())
+    real.t += w.next_wake() + 20.0  # stopped for 20 s; the key comes before the late tick
+    events = w.apply(TogglePause())
+    assert [e.name for e in events] == ["paused", "resumed"]
+    assert w.session.active_seconds(w.now()) == pytest.approx(active)  # the gap is not exercise
+    assert w.player.played == ["go"]
