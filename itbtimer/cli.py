@@ -26,6 +26,7 @@ from .durations import format_hms
 from .errors import ItbtimerError, RoutineError
 from .plan import Plan, build_plan
 from .routine import Routine, load_routine
+from .terminal import safe, safe_lines
 
 COMMANDS = ("check", "plan", "list", "new", "history", "install-desktop", "say", "edit")
 EPILOG = """commands:
@@ -159,10 +160,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         try:
             plan = build_plan(_load(name))
         except ItbtimerError as exc:
-            print(exc, file=sys.stderr)
+            print(safe_lines(str(exc)), file=sys.stderr)
             status = 2
             continue
-        print(f"OK {plan.routine.name}: {_totals(plan)}")
+        print(safe(f"OK {plan.routine.name}: {_totals(plan)}"))
     return status
 
 
@@ -172,7 +173,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
         # dumps, not dump: the C encoder, one write (dump streams through Python)
         sys.stdout.write(json.dumps(plan.to_json(), ensure_ascii=False) + "\n")
     else:
-        print(plan.describe())
+        print(safe_lines(plan.describe()))  # a routine's names never drive the terminal
     return 0
 
 

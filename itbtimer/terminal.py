@@ -20,6 +20,11 @@ def safe(text: str) -> str:
     return "".join(out)
 
 
+def safe_lines(text: str) -> str:
+    """`safe` for each line of a text that has several."""
+    return "\n".join(safe(line) for line in text.split("\n"))
+
+
 def shorten(text: str, width: int) -> str:
     """At most `width` characters: cut at a word boundary with an ellipsis."""
     if len(text) <= width:
