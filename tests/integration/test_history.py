@@ -453,3 +453,20 @@ def test_practice_at_speed_1_is_kept_apart_too(tmp_path):
     (saved,) = store.sessions()
     assert saved.practice and saved.speed == 1.0
     assert store.progress(date.today(), "Knee").this_week == 0
+
+
+def test_a_long_history_charts_one_point_a_week(tmp_path, monkeypatch):
+    from itbtimer.history import store as store_module
+
+    monkeypatch.setattr(store_module, "SERIES_POINTS", 5)
+    store = HistoryStore(tmp_path)
+    days = (2, 3, 4, 9, 10, 16)  # Mon 2, Tue 3, Wed 4 | Mon 9, Tue 10 | Mon 16 Nov 2026
+    for n, day in enumerate(days):
+        store.append(record_of(datetime(2026, 11, day, 18, tzinfo=TZ), 30.0 + n, pain=n))
+    figures = store.progress(date(2026, 11, 18), "Knee", series=True)
+    (plank,) = figures.holds
+    assert [v for _, v in plank.series] == [32.0, 34.0, 35.0]  # the longest of each week
+    assert [p for _, p in figures.pain] == [1, 4, 5]  # the week's mean, rounded
+    assert [t.date() for t, _ in figures.pain] == [date(2026, 11, 2), date(2026, 11, 9),
+                                                   date(2026, 11, 16)]
+    assert plank.best == 35.0 and plank.last == 35.0
