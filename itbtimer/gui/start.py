@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import tkinter as tk
+import tkinter.font as tkfont
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from tkinter import filedialog
 
-from ..bundled import bundled_routines
+from ..bundled import all_routines
 from ..durations import format_hms
 from ..plan import Plan
 from ..progress import Progress
@@ -39,6 +40,7 @@ class StartScreen:
         self.notice = label(self.frame, self.painted, fonts["small"], fg=SIDE_TEXT,
                             wraplength=1)
         self.notice.grid(row=3, column=0, sticky="ew", padx=16, pady=(0, 8))
+        self.mono = tkfont.nametofont("TkFixedFont").copy()
         self.start_button: tk.Button | None = None
         self.error_text = ""
         self.frame.bind("<Configure>", self._on_resize)
@@ -100,9 +102,12 @@ class StartScreen:
         self.start_button = None
         self.error_text = message
         self._line(f"This routine has mistakes: {Path(source).name}", "heading", SIDE_TEXT)
-        self._line(message, "small")
-        self._line("Fix the file and open it again, or choose another routine below.", "small",
-                   DIM_TEXT, pady=(8, 0))
+        # Fixed-width letters, so the caret under a line of the file points at its column.
+        self.mono.configure(size=self.fonts["small"].cget("size"))
+        label(self.body, self.painted, self.mono, text=message, justify="left", anchor="w",
+              wraplength=max(200, self.frame.winfo_width() - 60)).grid(column=0, sticky="w")
+        self._line("Fix the file and save it: it is read again by itself. Or choose another "
+                   "routine below.", "small", DIM_TEXT, pady=(8, 0))
         buttons = self.painted.add(tk.Frame(self.body))
         buttons.grid(column=0, sticky="w", pady=(8, 0))
         self._edit_button(buttons)
@@ -114,13 +119,14 @@ class StartScreen:
         return Path(name) if name else None
 
     def show_choices(self, recent: list[Path]) -> None:
-        """The bundled routines, then recent files that are not one of them."""
+        """Your routines (marked), the bundled ones, then recent files not among them."""
         for widget in self.chooser.winfo_children():
             widget.destroy()
-        bundled = [(p.stem, p) for p in bundled_routines()]
-        known = {p.resolve() for _, p in bundled}
+        listed = [(f"{r.name} (yours)" if r.personal else r.name, r.path)
+                  for r in all_routines() if not r.hidden]
+        known = {p.resolve() for _, p in listed}
         column = 0
-        for title, path in bundled + [(p.stem, p) for p in recent if p.resolve() not in known]:
+        for title, path in listed + [(p.stem, p) for p in recent if p.resolve() not in known]:
             b = button(self.chooser, title, partial(self.actions["choose"], path),
                        self.fonts["small"])
             b.grid(row=0, column=column, padx=3, pady=3, sticky="ew")

@@ -20,6 +20,7 @@ from ..logs import bug_notice
 from ..media import Remote, finish_message, for_screen
 from ..navigation import Action, Move, Navigation, Screen
 from ..plan import Plan
+from ..watch import RoutineWatch
 from ..workout import Workout
 from .editor import EditorScreen
 from .finished import FinishedScreen
@@ -32,6 +33,7 @@ from .ticker import Timers, TkTimers
 from .widgets import Fonts, dress
 
 ART_URL = (assets_dir() / "icon-256.png").as_uri()  # what a media widget shows beside the step
+WATCH_MS = 1000  # on the start screen, how often the routine file is checked for changes
 
 
 class Window:
@@ -44,6 +46,8 @@ class Window:
         self.runner: Runner | None = None
         self.plan: Plan | None = None
         self.routine_path = options.routine
+        self.watch = RoutineWatch(options.routine)
+        self._watch_timer: str | None = None
         self.fullscreen = False
         self.mapped_at: float | None = None  # when the window was first on screen
         self._notices = list(app.warnings)
@@ -138,12 +142,26 @@ class Window:
                 other.pack_forget()
         frame.pack(fill="both", expand=True)  # type: ignore[attr-defined]
         self.nav.arrive(screen)
+        if screen == Screen.START and self._watch_timer is None:
+            self._watch_timer = self.timers.after(WATCH_MS, self._check_routine)
         self.publish()
         self.app.retry_unsaved()  # a record that could not be saved: try again at every screen
         self.root.focus_force()
 
+    def _check_routine(self) -> None:
+        """Every second on the start screen: a routine saved since it was read is read again
+        (a broken save shows its mistakes; the last good version is not used)."""
+        self._watch_timer = None
+        if self.screen != Screen.START:
+            return
+        if self.watch.changed():
+            self.load(self.routine_path)
+        if self._watch_timer is None:
+            self._watch_timer = self.timers.after(WATCH_MS, self._check_routine)
+
     def load(self, path: Path) -> None:
         self.routine_path = path
+        self.watch = RoutineWatch(path)  # before reading: a save while reading is seen next
         try:
             self.plan = self.app.open_routine(path)
         except ItbtimerError as exc:
