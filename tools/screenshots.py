@@ -142,8 +142,65 @@ def history_at_scale(out: Path, data: Path, count: int = 20_000) -> None:
     s.root.destroy()
 
 
+def editor_shots(out: Path, data: Path) -> None:
+    """The routine editor on a personal copy of itb-recovery, at 1366x768 and 800x600."""
+    import os
+
+    os.environ["HOME"] = str(data)  # the copy goes here, not in the person's own folders
+    os.environ["XDG_CONFIG_HOME"] = str(data / ".config")
+    s = Shooter(out, data / "editor", seed=False)
+    s.root.geometry("1366x768")
+    s.pump()
+    s.key("e")
+    editor = s.window.editor
+
+    def key(keysym: str) -> None:  # to the widget with the focus, as typing does
+        (s.root.focus_get() or s.root).event_generate("<KeyPress>", keysym=keysym,
+                                                      when="now")
+        s.pump(0.05)
+
+    def select(name: str) -> None:
+        target = [r.name for r in editor.rows].index(name)
+        for _ in range(len(editor.rows)):
+            if editor._index() == target:
+                return
+            key("Down" if editor._index() < target else "Up")
+        raise RuntimeError(f"cannot select {name}")
+
+    def tab_to(field: str) -> None:
+        for _ in range(12):
+            if any(e.widget is s.root.focus_get() and e.field.key == field
+                   for e in editor.entries):
+                return
+            key("Tab")
+        raise RuntimeError(f"cannot reach the field {field}")
+
+    select("Plank")
+    key("Return")
+    tab_to("work")
+    for char in "45s":
+        key(char)
+    key("Tab")
+    s.shot("editor")
+    key("Escape")
+    select("Exercises")
+    s.root.geometry("800x600")
+    s.pump()
+    s.root.focus_force()  # Xvfb has no window manager to give the resized window the focus
+    editor.outline.focus_set()
+    s.pump(0.1)
+    key("Return")
+    tab_to("sets")
+    for char in "lots":
+        key(char)
+    key("Tab")
+    s.shot("editor-800x600")
+    s.root.destroy()
+
+
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
+    only = sys.argv[2] if len(sys.argv) > 2 else ""  # "editor": the editor's shots only
     out.mkdir(parents=True, exist_ok=True)
     if shutil.which("import") is None:
         print("ImageMagick's `import` is needed (apt-get install imagemagick)", file=sys.stderr)
@@ -151,6 +208,9 @@ def main() -> int:
     xvfb = start_xvfb()
     data = Path(tempfile.mkdtemp(prefix="itbtimer-shots-"))
     try:
+        if only == "editor":
+            editor_shots(out, data)
+            return 0
         s = Shooter(out, data)
         s.shot("start")
         s.key("space")
@@ -183,6 +243,7 @@ def main() -> int:
         s.shot("history")
         s.root.destroy()
         history_at_scale(out, data / "big")
+        editor_shots(out, data)
     finally:
         shutil.rmtree(data, ignore_errors=True)
         if xvfb is not None:

@@ -66,7 +66,7 @@ _TABLE: dict[Level, tuple[Field, ...]] = {
         Field("sets", "Sets", Kind.COUNT, "1"),
         Field("work", "How long", Kind.DURATION, "30s"),
         Field("rest", "Rest after each set", Kind.REST, "30s or 30-45s"),
-        Field("round_rest", "Rest between rounds", Kind.REST, "1m"),
+        Field("round_rest", "Rest between rounds", Kind.REST, "1m", only_with="rounds"),
         Field("get_ready", "Get ready", Kind.DURATION, "10s"),
         Field("rep_seconds", "One rep takes about", Kind.DURATION, "3s"),
     ),

@@ -15,6 +15,7 @@ from __future__ import annotations
 import tkinter as tk
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..editor.document import Document, EditorError, NodePath
 from ..editor.fields import Field, Kind, Level
@@ -117,7 +118,8 @@ class EditorScreen:
     def show(self, document: Document, notice: str | None = None) -> None:
         self.document = document
         self.selected = ()
-        self.notice.configure(text=notice or f"File: {_home(document.path)}", fg=DIM_TEXT)
+        shown = notice.replace(str(Path.home()) + "/", "~/") if notice else None
+        self.notice.configure(text=shown or f"File: {_home(document.path)}", fg=DIM_TEXT)
         self._hide_question()
         self._refresh()
         self._layout(self.frame.winfo_width())
@@ -164,10 +166,11 @@ class EditorScreen:
         else:
             self._show_errors()
 
-    def _build_form(self) -> None:
+    def _build_form(self, keep: str | None = None) -> None:
+        """Make the form of the selected item; the field with the focus keeps it."""
         document = self.document
         focused = self.frame.focus_get()
-        keep = next((e.field.key for e in self.entries if e.widget is focused), None)
+        keep = keep or next((e.field.key for e in self.entries if e.widget is focused), None)
         for entry in self.entries:
             entry.alive = False
         for widget in self.form.winfo_children():
@@ -178,29 +181,36 @@ class EditorScreen:
         font = self.fonts["small"]
         path = self.selected
         self.place_error = self._label(self.form, font, fg=ERROR_FG, anchor="w", justify="left")
-        self.place_error.grid(row=0, column=0, columnspan=3, sticky="w")
-        row = 1
-        for field in document.fields(path):
+        # Wide: one field a line with its hint beside it. Narrow: two fields a line, so
+        # the outline keeps its room at 800x600.
+        pairs = 1 if self.wide is not False else 2
+        self.place_error.grid(row=0, column=0, columnspan=4, sticky="w")
+        for i in range(4):
+            self.form.columnconfigure(i, weight=0)
+        for n, field in enumerate(document.fields(path)):
+            row, column = 1 + 2 * (n // pairs), 3 * (n % pairs) if pairs == 1 else 2 * (n % 2)
             label = self._label(self.form, font, text=field.label, anchor="e")
-            label.grid(row=row, column=0, sticky="e", padx=(0, 8), pady=1)
+            label.grid(row=row, column=column, sticky="e", padx=(0 if column == 0 else 12, 6),
+                       pady=1)
             value = document.value(path, field.key)
             widget, variable = self._field_widget(field, value)
-            widget.grid(row=row, column=1, sticky="ew", pady=1)
+            widget.grid(row=row, column=column + 1, pady=1,
+                        sticky="w" if isinstance(widget, tk.Checkbutton) else "ew")
+            self.form.columnconfigure(column + 1, weight=1)
             self._bind(widget)
             inherited = document.inherited(path, field.key)
             hint = f"empty: {inherited}" if inherited else (
                 f"like {field.hint}" if field.hint else "")
-            self._label(self.form, font, text=hint, fg=DIM_TEXT, anchor="w").grid(
-                row=row, column=2, sticky="w", padx=(8, 0))
+            if pairs == 1:
+                self._label(self.form, font, text=hint, fg=DIM_TEXT, anchor="w").grid(
+                    row=row, column=2, sticky="w", padx=(8, 0))
             error = self._label(self.form, font, fg=ERROR_FG, anchor="w", justify="left")
-            error.grid(row=row + 1, column=1, sticky="w")
+            error.grid(row=row + 1, column=column, columnspan=2, sticky="w")
             error.grid_remove()
             entry = _Entry(field, widget, variable, error, shown=variable.get())
             if isinstance(widget, tk.Entry):
                 widget.bind("<FocusOut>", self._on_leave(entry))
             self.entries.append(entry)
-            row += 2
-        self.form.columnconfigure(1, weight=1)
         self._show_errors()
         for entry in self.entries:
             if entry.field.key == keep:  # the form was made again: the focus stays put
@@ -218,11 +228,13 @@ class EditorScreen:
             def toggled() -> None:
                 self._commit(field, ticked.get())
 
+            # A big toggle (Space flips it) rather than Tk's tiny tick box.
             box = tk.Checkbutton(
-                self.form, variable=ticked, font=font, bg=BG, fg=TEXT, selectcolor="#2b3a48",
-                activebackground=BG, activeforeground=TEXT, highlightthickness=2,
-                highlightcolor=SELECTED_BG, highlightbackground=BG, text="yes", anchor="w",
-                command=toggled)
+                self.form, variable=ticked, font=font, indicatoron=False, width=8,
+                text="✔ yes" if value else "no", bg=FIELD_BG, fg=FIELD_FG,
+                selectcolor=SELECTED_BG, activebackground="#ffffff", relief="flat",
+                offrelief="flat", highlightthickness=2, highlightcolor=SELECTED_BG,
+                highlightbackground=BG, command=toggled)
             return box, ticked
         text = tk.StringVar(self.form, value=str(value))
         entry = tk.Entry(self.form, textvariable=text, font=font, bg=FIELD_BG, fg=FIELD_FG,
@@ -246,7 +258,7 @@ class EditorScreen:
         if document is None:
             return
         errors = dict(document.errors(self.selected))
-        width = max(200, self.form.winfo_width() - 40)
+        width = max(200, self.form.winfo_width() // (1 if self.wide is not False else 2) - 20)
         for entry in self.entries:
             message = errors.pop(entry.field.key, "")
             entry.error.configure(text=f"⚠ {message}" if message else "", wraplength=width)
@@ -276,6 +288,8 @@ class EditorScreen:
         if wide == self.wide:
             return
         self.wide = wide
+        focused = self.frame.focus_get()  # a widget taken off the grid loses the focus
+        field = next((e.field.key for e in self.entries if e.widget is focused), None)
         for widget in (self.outline, self.preview_box, self.form):
             widget.grid_forget()
         for i in range(3):
@@ -299,6 +313,11 @@ class EditorScreen:
             self.body.rowconfigure(1, weight=0)
         self.outline.configure(height=4)
         self.preview.configure(height=3)
+        if self.document is not None:
+            self._commit_focused()
+            self._build_form(keep=field)
+        if field is None and focused is not None and focused.winfo_exists():
+            focused.focus_set()
 
     def _place_buttons(self, width: int) -> None:
         """As many buttons on a line as fit; the rest on the next line."""
@@ -620,8 +639,6 @@ def _breaking(command: Callable[[], object]) -> Callable[[tk.Event], str]:
 
 def _home(path: object) -> str:
     """A path as the person reads it: ~/.config/... rather than /home/me/.config/..."""
-    from pathlib import Path
-
     if path is None:
         return "not saved yet"
     text = str(path)
