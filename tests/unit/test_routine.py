@@ -263,12 +263,13 @@ def test_bundled_routines_load():
 _scalars = st.one_of(
     st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=False),
     st.text(max_size=12),
-    st.sampled_from(["30s", "2m", "1m30s", "30-45s", "8-12", "both", "shaking", "0", "-1"]),
+    st.sampled_from(["30s", "2m", "1m30s", "30-45s", "8-12", "both", "shaking", "0", "-1",
+                     "1.5 min", "0:45", "30 to 45 seconds", "knee pain", "none", "3x15"]),
 )
 _keys = st.sampled_from([
     "name", "sections", "exercises", "work", "rest", "reps", "until", "sides", "sets",
     "rounds", "cue", "note", "defaults", "get_ready", "switch", "per_week", "description",
-    "wrok",
+    "wrok", "round_rest", "rep_seconds", "expect", "ask", "all_sets_per_side",
 ])
 _documents = st.recursive(
     _scalars,

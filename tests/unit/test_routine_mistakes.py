@@ -226,3 +226,15 @@ def test_the_format_reference_shows_each_message_as_the_person_sees_it(name):
 
     doc = (Path(__file__).parents[2] / "docs" / "routine-format.md").read_text()
     assert f"```text\n{MISTAKES[name][1]}\n```" in doc
+
+
+@pytest.mark.parametrize("name", list(MISTAKES))
+def test_check_exits_2_with_the_message_and_no_traceback(name, tmp_path, capsys):
+    from itbtimer.cli import main
+
+    path = tmp_path / "mine.yaml"
+    path.write_text(MISTAKES[name][0], encoding="utf-8")
+    assert main(["check", str(path)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == MISTAKES[name][1].replace("mine.yaml", str(path), 1) + "\n"
