@@ -336,3 +336,29 @@ def test_closing_the_window_with_unsaved_changes_asks_first(xdisplay, tmp_path):
         assert not ui.app.player.muted
     finally:
         ui.close()
+
+
+def test_the_same_with_the_mouse_buttons_and_a_click_in_the_outline(my_copy):
+    ui, path = my_copy
+    screen = ui.screen
+    buttons = {b.cget("text").split("  ")[0]: b for b in screen.button_widgets}
+    index = [r.name for r in screen.rows].index("Russian twists")
+    screen.outline.selection_clear(0, "end")
+    screen.outline.selection_set(index)
+    screen.outline.event_generate("<<ListboxSelect>>")  # what a click in the list sends
+    ui.root.update()
+    assert screen.rows[screen._index()].name == "Russian twists"
+    buttons["Duplicate"].invoke()
+    assert "Russian twists (copy)" in [r.name for r in screen.rows]
+    buttons["Delete"].invoke()
+    answer = {b.cget("text"): b for b in screen.question_buttons.winfo_children()}
+    answer["Delete"].invoke()
+    ui.root.update()
+    assert "Russian twists (copy)" not in [r.name for r in screen.rows]
+    buttons["Move up"].invoke()
+    buttons["Undo"].invoke()
+    buttons["Save"].invoke()
+    assert not ui.document.dirty
+    assert "Russian twists (copy)" not in path.read_text()
+    assert load_routine(path).sections[1].exercises[5].name == "Russian twists"
+    assert ui.errors == []
