@@ -75,6 +75,8 @@ class StartScreen:
                        "medium", pady=(2, 0))
         untimed = (f" + {plan.untimed_steps} untimed (reps and holds wait for you)"
                    if plan.untimed_steps else "")
+        if plan.unestimated_steps < plan.untimed_steps:  # rep_seconds or expect were given
+            untimed += f", about {format_hms(plan.estimated_seconds)} with them"
         self._line(f"Total {format_hms(plan.total_seconds)}{untimed} · {len(plan.steps)} steps",
                    "medium", SIDE_TEXT, pady=(8, 0))
         if progress is not None:

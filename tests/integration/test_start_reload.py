@@ -79,3 +79,12 @@ def test_the_chooser_lists_your_routines(xdisplay, tmp_path):
     finally:
         harness.close()
     assert harness.errors == []
+
+
+def test_the_total_counts_the_estimates_when_the_routine_gives_them(ui):
+    save(ui, SHORT.replace("{name: Plank, until: shaking}",
+                           "{name: Plank, until: shaking, expect: 40s}"))
+    ui.advance(1.0)
+    total = next(t for t in texts(ui) if t.startswith("Total "))
+    assert total.startswith("Total 0:00:45 + 2 untimed (reps and holds wait for you), "
+                            "about 0:01:25 with them")
