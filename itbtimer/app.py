@@ -114,10 +114,32 @@ class App:
         if self.history is not None and self.history.unsaved:
             self.history.retry()
 
-    def keep_unsaved(self) -> None:
-        """At quit: records that could not be saved go where the next start imports them."""
-        if self.history is not None and self.history.unsaved:
-            self.history.keep_pending()
+    def keep_unsaved(self, ask: Callable[[str], str] | None = None,
+                     choose_file: Callable[[], Path | None] | None = None) -> None:
+        """At quit: records that could not be saved go where the next start imports them.
+
+        If even that fails (the data and state folders both unwritable) and the person
+        asked to quit (`ask` given; a signal does not wait), they choose: "retry",
+        "save" (to a file from `choose_file`) or "quit" without saving."""
+        history = self.history
+        while history is not None and history.unsaved and history.keep_pending() is None:
+            if ask is None:
+                return
+            count = len(history.unsaved)
+            choice = ask(f"{count} session{'s' if count > 1 else ''} could not be saved"
+                         f" ({history.notice or 'the history cannot be written'}).")
+            if choice == "retry":
+                history.retry()
+            elif choice == "save":
+                target = choose_file() if choose_file else None
+                try:
+                    if target is not None:
+                        history.save_to(target)
+                        history.unsaved.clear()
+                except HistoryError as exc:
+                    history.notice = str(exc)
+            else:
+                history.unsaved.clear()  # quit without saving, as chosen
 
     def notice_line(self, notices: list[str], workout: Workout | None) -> str:
         if self.voice is not None:

@@ -22,6 +22,7 @@ from ..navigation import Action, Move, Navigation, Screen
 from ..plan import Plan
 from ..watch import RoutineWatch
 from ..workout import Workout
+from .dialogs import UnsavedDialog
 from .editor import EditorScreen
 from .finished import FinishedScreen
 from .history_view import HistoryView
@@ -63,7 +64,8 @@ class Window:
         root.protocol("WM_DELETE_WINDOW", self.close)
         root.bind_all("<KeyPress>", self._on_key)
         for key in ("<Control-q>", "<Control-Q>"):
-            root.bind_all(key, lambda e: self.quit())
+            root.bind_all(key, lambda e: self.close())
+        self.unsaved = UnsavedDialog(root)  # asked at quit only if a session is nowhere safe
         root.bind("<Configure>", self._on_resize)
         root.bind("<Map>", self._on_map)
         self.focused = True  # does the person look at this window? (else: a notification)
@@ -253,7 +255,7 @@ class Window:
         if self.screen == Screen.EDITOR and self.editor.dirty:
             self.editor.ask_leave(then_quit=True)
         else:
-            self.quit()
+            self.quit(asking=True)
 
     # --- pain score: chosen on the finished screen, saved once when leaving it -----------
 
@@ -354,14 +356,18 @@ class Window:
         self._notices.append(bug_notice(value.with_traceback(tb)))
         self._update_notice()
 
-    def quit(self) -> None:
-        """Ctrl+Q or closing the window: at once, nothing asked, nothing lost."""
+    def quit(self, asking: bool = False) -> None:
+        """Ctrl+Q or closing the window (`asking`), a signal: at once, nothing asked, nothing
+        lost — unless a session can be saved nowhere, and the person is there to choose."""
         try:
             if self.screen == Screen.FINISHED:
                 self.save_pain()
             if self.workout is not None:
                 self.workout.quit()
-            self.app.keep_unsaved()
+            if asking:
+                self.app.keep_unsaved(self.unsaved.ask, self.unsaved.choose_file)
+            else:
+                self.app.keep_unsaved()
         finally:
             if self.runner is not None:  # Stop just queued the finished screen: not now
                 self.runner.destroy()

@@ -470,3 +470,30 @@ def test_a_long_history_charts_one_point_a_week(tmp_path, monkeypatch):
     assert [t.date() for t, _ in figures.pain] == [date(2026, 11, 2), date(2026, 11, 9),
                                                    date(2026, 11, 16)]
     assert plank.best == 35.0 and plank.last == 35.0
+
+
+def test_quitting_with_a_session_saved_nowhere_asks_retry_save_or_quit(tmp_path, monkeypatch):
+    from itbtimer.app import bootstrap
+
+    from ..fakes import FakeAwake
+
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    blocker = tmp_path / "blocker"
+    blocker.write_text("")  # neither the data nor the state folder can be made
+    store = HistoryStore(blocker / "data", state=blocker / "state")
+    app = bootstrap(player=SilentPlayer(), history=store, awake=FakeAwake(), recent=None)
+    record = record_of(datetime(2026, 11, 2, 18, tzinfo=TZ), 40.0)
+    assert not store.append(record)
+    app.keep_unsaved()  # a signal: nothing asked, nothing to wait for
+    assert list(store.unsaved) == [record.id]
+    asked: list[str] = []
+    answers = iter(["retry", "save"])
+    rescued = tmp_path / "rescued.jsonl"
+    app.keep_unsaved(lambda text: asked.append(text) or next(answers), lambda: rescued)
+    assert len(asked) == 2 and asked[0].startswith("1 session could not be saved (")
+    assert "is a file" in asked[0] and not store.unsaved
+    other = HistoryStore(tmp_path / "other")
+    assert other.import_jsonl(rescued).added == 1 and list(other.sessions()) == [record]
+    assert not store.append(record)
+    app.keep_unsaved(lambda text: "quit", lambda: None)  # quit without saving, as chosen
+    assert not store.unsaved

@@ -488,3 +488,22 @@ def test_history_screen_deletes_and_scores_the_selected_session_after_asking(ui)
     while not view.loaded:
         ui.root.update()
     assert ui.history.load()[0] == [] and view.listbox.size() == 0
+
+
+def test_the_unsaved_session_dialog_returns_the_button_pressed(ui):
+    import tkinter as tk
+
+    from itbtimer.gui.dialogs import UnsavedDialog
+
+    dialog = UnsavedDialog(ui.root)
+
+    def press(label: str) -> None:
+        (top,) = [w for w in ui.root.winfo_children() if isinstance(w, tk.Toplevel)]
+        (row,) = [w for w in top.winfo_children() if isinstance(w, tk.Frame)]
+        (button,) = [b for b in row.winfo_children() if b.cget("text") == label]
+        button.invoke()
+
+    ui.root.after(50, press, "Retry")
+    assert dialog.ask("1 session could not be saved.") == "retry"
+    ui.root.after(50, press, "Quit without saving")
+    assert dialog.ask("1 session could not be saved.") == "quit"
