@@ -335,9 +335,13 @@ class EditorScreen:
         self._button_places = places
         rows = places[-1][0] + 1
         while len(self.button_rows) < rows:
-            line = tk.Frame(self.buttons, bg=BG)
-            line.grid(row=len(self.button_rows), column=0, sticky="w")
-            self.button_rows.append(line)
+            self.button_rows.append(tk.Frame(self.buttons, bg=BG))
+        for n, line in enumerate(self.button_rows):
+            # A line left empty keeps its old height in Tk: take it off the grid.
+            if n < rows:
+                line.grid(row=n, column=0, sticky="w")
+            else:
+                line.grid_remove()
         for widget in self.button_widgets:
             widget.pack_forget()
         for widget, (row, _) in zip(self.button_widgets, places, strict=True):

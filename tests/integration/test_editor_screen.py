@@ -362,3 +362,20 @@ def test_the_same_with_the_mouse_buttons_and_a_click_in_the_outline(my_copy):
     assert "Russian twists (copy)" not in path.read_text()
     assert load_routine(path).sections[1].exercises[5].name == "Russian twists"
     assert ui.errors == []
+
+
+def test_a_window_that_grows_from_small_leaves_no_empty_button_lines(xdisplay):
+    """Seen in a real run: buttons laid out at a small width left empty lines behind."""
+    target = editable("itb-recovery")
+    ui = EditorHarness(target.path, target.notice, "400x600")
+    try:
+        ui.root.geometry("1024x640")
+        ui.root.update()
+        ui.screen._layout(1024)
+        ui.root.update()
+        lines = [f for f in ui.screen.button_rows if f.winfo_ismapped()]
+        assert len(lines) <= 2
+        one_line = ui.screen.button_widgets[0].winfo_height()
+        assert ui.screen.buttons.winfo_height() <= 2 * one_line + 12
+    finally:
+        ui.close()
