@@ -44,6 +44,7 @@ class Options:
     autostart: bool = False
     fullscreen: bool = False
     edit: bool = False  # open the routine editor (itbtimer edit)
+    flash: bool = True  # the coloured border pulse on cues (--no-flash, settings.json)
 
 
 @dataclass
@@ -227,8 +228,10 @@ def run_window(args: argparse.Namespace) -> int:
     app = bootstrap(mute=args.mute, volume=args.volume, speed=args.speed,
                     practice=getattr(args, "practice", False), events=events,
                     voice_option=args.voice, cues_option=args.cues, remote=desktop_remote())
+    flash = not args.no_flash and (app.settings is None or app.settings.flash)
     options = Options(routine=Path(routine), autostart=args.autostart,
-                      fullscreen=args.fullscreen, edit=getattr(args, "edit", False))
+                      fullscreen=args.fullscreen, edit=getattr(args, "edit", False),
+                      flash=flash)
     window: Window | None = None
 
     def quit_on_signal(signum: int) -> None:  # SIGTERM, SIGINT, SIGHUP: as Ctrl+Q does

@@ -62,6 +62,8 @@ def _window_parser(probe: bool = False) -> argparse.ArgumentParser:
     p.add_argument("--autostart", action="store_true", help="skip the start screen")
     p.add_argument("--fullscreen", action="store_true", help="start in full screen")
     p.add_argument("--mute", action="store_true", help="start with the sound muted")
+    p.add_argument("--no-flash", action="store_true",
+                   help="no coloured border pulse on cues (or \"flash\": false in settings.json)")
     p.add_argument("--volume", action=_Volume, default=100, metavar="PERCENT",
                    help="beep volume, 0-100 (default 100)")
     p.add_argument("--speed", type=_speed, default=1.0, metavar="N",

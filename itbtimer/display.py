@@ -8,6 +8,7 @@ words (the finished summary, the pain score, notices, labels) are decided here t
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -56,6 +57,29 @@ def describe_step(step: Step) -> str:
     return f"{step.name}{side}{of_sets}"
 
 
+def coming_up(steps: Sequence[Step], index: int) -> str:
+    """What really comes next: after a work step followed by a rest,
+    "Next: rest 30–45 s, then Plank (set 2 of 2)"; "Last one!" before the end."""
+    if index + 1 >= len(steps):
+        return "Last one!"
+    following = steps[index + 1]
+    if following.kind == "work":
+        return f"Next: {describe_step(following)}"
+    after = next((s for s in steps[index + 2:] if s.kind == "work"), None)
+    then = f", then {describe_step(after)}" if after is not None else ", then the end"
+    return f"Next: {_pause_words(following)}{then}"
+
+
+def _pause_words(step: Step) -> str:
+    """A step between exercises, in a few words: "rest 30–45 s", "switch sides 5 s"."""
+    if step.min_seconds is not None:
+        length = f"{step.min_seconds}–{step.seconds} s"
+    else:
+        length = f"{step.seconds} s" if step.seconds is not None else ""
+    words = {"rest": "rest", "switch": "switch sides", "get_ready": "get ready"}
+    return f"{words.get(str(step.kind), str(step.kind))} {length}".strip()
+
+
 def _target(step: Step) -> str:
     if step.kind == "get_ready":
         return step.section
@@ -102,7 +126,9 @@ def _status(view: View, paused_why: str | None = None) -> str:
     return ""
 
 
-def show(view: View, routine_cue: str | None = None, paused_why: str | None = None) -> Display:
+def show(view: View, routine_cue: str | None = None, paused_why: str | None = None,
+         steps: Sequence[Step] = ()) -> Display:
+    """What the running screen shows; `steps` (the plan's) lets "Next:" look past a rest."""
     step = view.step
     if step.timed:
         clock = countdown_text(view.remaining or 0.0)
@@ -115,10 +141,8 @@ def show(view: View, routine_cue: str | None = None, paused_why: str | None = No
         cue = ""
     else:
         cue = step.cue or ""
-    if view.next_step is not None:
-        next_up = f"Next: {describe_step(view.next_step)}"
-    else:
-        next_up = "Last one!"
+    next_up = coming_up(steps, view.index) if steps else (
+        f"Next: {describe_step(view.next_step)}" if view.next_step else "Last one!")
     phase = str(step.kind)
     if view.state == "paused":
         phase = "paused"

@@ -30,9 +30,10 @@ from itbtimer.progress import build_record  # noqa: E402
 from itbtimer.recent import RecentFiles  # noqa: E402
 from itbtimer.routine import load_routine  # noqa: E402
 from itbtimer.session import Session  # noqa: E402
+from itbtimer.settings import Settings  # noqa: E402
 from itbtimer.sounds import SilentPlayer  # noqa: E402
 
-SIZE = "1024x640"
+SIZES = {"": "1366x768", "-small": "640x400"}  # a common laptop, and a small window
 
 
 def seed_history(store: HistoryStore, routine_path: Path) -> None:
@@ -72,8 +73,10 @@ class _NoAwake:
 
 
 class Shooter:
-    def __init__(self, out: Path, data: Path, seed: bool = True):
+    def __init__(self, out: Path, data: Path, seed: bool = True, size: str = "1366x768",
+                 suffix: str = ""):
         self.out = out
+        self.suffix = suffix
         self.clock_t = 1000.0
         self.root = tk.Tk(className="itbtimer")
         routine = resolve_routine("itb-recovery")
@@ -82,9 +85,10 @@ class Shooter:
             seed_history(self.history, routine)
         self.app = bootstrap(player=SilentPlayer(), history=self.history, awake=_NoAwake(),
                              recent=RecentFiles(data / "recent.json"),
-                             real_clock=lambda: self.clock_t)
+                             real_clock=lambda: self.clock_t,
+                             settings=Settings(data / "config"))
         self.window = Window(self.root, Options(routine=routine), self.app)
-        self.root.geometry(SIZE)
+        self.root.geometry(size)
         self.pump()
 
     def pump(self, seconds: float = 0.4) -> None:
@@ -117,7 +121,7 @@ class Shooter:
     def shot(self, name: str) -> None:
         self.pump(0.3)
         frame = self.root.wm_frame()
-        path = self.out / f"{name}.png"
+        path = self.out / f"{name}{self.suffix}.png"
         subprocess.run(["import", "-window", frame, str(path)], check=True)
         print(path)
 
@@ -195,6 +199,39 @@ def editor_shots(out: Path, data: Path) -> None:
         key(char)
     key("Tab")
     s.shot("editor-800x600")
+
+
+def series(s: Shooter) -> None:
+    """Every screen, as a person reaches it."""
+    s.shot("start")
+    s.key("space")
+    s.advance(4.0)
+    s.shot("get-ready")
+    s.go_to(lambda st: st.name == "Plank" and st.kind == "work")
+    s.advance(23.0)
+    s.shot("until")
+    s.key("Right")
+    s.advance(33.0)
+    s.shot("rest")
+    s.go_to(lambda st: st.name == "Kettlebell squats - goblet" and st.kind == "work")
+    s.advance(12.3)
+    s.shot("work")
+    s.go_to(lambda st: st.kind == "switch" and st.name == "Single leg dips")
+    s.advance(1.2)
+    s.shot("switch")
+    s.key("Right")
+    s.advance(14.0)
+    s.shot("reps")
+    s.key("space")
+    s.shot("paused")
+    s.key("space")
+    while s.window.screen == "running":
+        s.key("Right")
+    s.pump(0.3)
+    s.key("3")
+    s.shot("finished")
+    s.key("h")
+    s.shot("history")
     s.root.destroy()
 
 
@@ -211,37 +248,8 @@ def main() -> int:
         if only == "editor":
             editor_shots(out, data)
             return 0
-        s = Shooter(out, data)
-        s.shot("start")
-        s.key("space")
-        s.advance(4.0)
-        s.shot("get-ready")
-        s.go_to(lambda st: st.name == "Plank" and st.kind == "work")
-        s.advance(23.0)
-        s.shot("until")
-        s.key("Right")
-        s.advance(33.0)
-        s.shot("rest")
-        s.go_to(lambda st: st.name == "Kettlebell squats - goblet" and st.kind == "work")
-        s.advance(12.3)
-        s.shot("work")
-        s.go_to(lambda st: st.kind == "switch" and st.name == "Single leg dips")
-        s.advance(1.2)
-        s.shot("switch")
-        s.key("Right")
-        s.advance(14.0)
-        s.shot("reps")
-        s.key("space")
-        s.shot("paused")
-        s.key("space")
-        while s.window.screen == "running":
-            s.key("Right")
-        s.pump(0.3)
-        s.key("3")
-        s.shot("finished")
-        s.key("h")
-        s.shot("history")
-        s.root.destroy()
+        for suffix, size in SIZES.items():
+            series(Shooter(out, data / f"shots{suffix}", size=size, suffix=suffix))
         history_at_scale(out, data / "big")
         editor_shots(out, data)
     finally:

@@ -34,7 +34,7 @@ class FinishedScreen:
         self.pain_buttons = []
         for score in range(11):
             row.columnconfigure(score, weight=1, uniform="pain")
-            b = button(row, str(score), partial(self.choose, score), fonts["big"])
+            b = button(row, str(score), partial(self.choose, score), fonts["big"], padx=2)
             b.grid(row=0, column=score, sticky="ew", padx=2)
             self.pain_buttons.append(b)
         self.pain_state = label(self.frame, self.painted, fonts["medium"], fg=SIDE_TEXT)

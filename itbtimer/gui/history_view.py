@@ -30,7 +30,7 @@ from ..history.charts import (
 from ..ports import HistoryStore
 from ..progress import Progress
 from .theme import PHASE_COLOURS
-from .widgets import Fonts, Painted, button, label
+from .widgets import FitLabel, Fonts, Painted, button, label
 
 BG = "#f7f7f5"
 INK = "#222222"
@@ -50,8 +50,11 @@ class HistoryView:
         self.frame = self.painted.add(tk.Frame(parent))
         self.frame.columnconfigure(0, weight=1)
         self.frame.rowconfigure(1, weight=1)
-        self.title = label(self.frame, self.painted, fonts["big"], text="History")
+        self._title = FitLabel(self.frame, self.painted, fonts, "big", anchor="w")
+        self.title = self._title.widget
         self.title.grid(row=0, column=0, columnspan=2, sticky="w", padx=16, pady=(8, 0))
+        self._title_text = "History"
+        self.frame.bind("<Configure>", lambda e: self._fit_title(), add="+")
         self.canvas = tk.Canvas(self.frame, bg=BG, highlightthickness=0)
         self.canvas.grid(row=1, column=0, sticky="nsew", padx=(16, 8), pady=8)
         side = self.painted.add(tk.Frame(self.frame))
@@ -89,12 +92,16 @@ class HistoryView:
             "Knee pain", text, minvalue=0, maxvalue=10, parent=self.frame)
         self.canvas.bind("<Configure>", lambda e: self.draw())
 
+    def _fit_title(self) -> None:
+        self._title.show(self._title_text, max(100, self.frame.winfo_width() - 32))
+
     # --- loading ----------------------------------------------------------------------
 
     def show(self, store: HistoryStore, routine: str | None, per_week: int | None) -> None:
         """Show at once ("Loading…"); the figures arrive from a background thread."""
         self.store, self.routine, self.per_week = store, routine, per_week
-        self.title.configure(text=f"History — {routine}" if routine else "History")
+        self._title_text = f"History — {routine}" if routine else "History"
+        self._fit_title()
         self.back, self.whole = 0, False
         self.reload()
 

@@ -52,7 +52,7 @@ class Runner:
             return
         view = self.workout.view()
         why = self.workout.hold_up.message if self.workout.hold_up else None
-        self.screen.render(show(view, self.plan.routine.cue, why),
+        self.screen.render(show(view, self.plan.routine.cue, why, self.plan.steps),
                            view.index, timeline_fraction(view), self.notice(),
                            mute_label(self.app.player.muted))
 

@@ -1,8 +1,14 @@
-"""The running screen: the countdown as the biggest thing, the phase as the background."""
+"""The running screen: the countdown as the biggest thing, the phase as the background.
+
+Every text is fitted to its width (shrink, wrap, ellipsise: widgets.FitLabel) at the
+sizes theme.TEXT_SIZES allows at this window height; the countdown takes the height
+that is left, so no text can push it, the timeline or the buttons off the window.
+"""
 
 from __future__ import annotations
 
 import tkinter as tk
+import tkinter.font as tkfont
 from collections.abc import Callable
 from functools import partial
 
@@ -10,12 +16,23 @@ from ..display import Display
 from ..navigation import Action
 from ..plan import Plan
 from .keys import Anywhere
-from .theme import DIM_TEXT, FLASH, PAUSED_CLOCK, PHASE_COLOURS, SIDE_TEXT
+from .theme import (
+    DIM_TEXT,
+    FAMILY,
+    PAUSED_CLOCK,
+    PHASE_COLOURS,
+    PULSE,
+    PULSE_SHARE,
+    SIDE_TEXT,
+    TEXT_SIZES,
+)
 from .ticker import Timers
 from .timeline import Timeline
-from .widgets import Fonts, Painted, button, label, set_text
+from .widgets import FitLabel, Fonts, Painted, button, label, set_text
 
-FLASH_MS = 140
+PULSE_MS = 300
+PADX = 16
+CLOCK_MIN_SHARE = 0.22  # the countdown never gets less than this share of the height
 BUTTONS: tuple[tuple[str, str, Action | Anywhere], ...] = (  # (name, label, what it asks)
     ("back", "◀ Back", Action.BACK),
     ("pause", "Pause", Action.TOGGLE),
@@ -24,6 +41,8 @@ BUTTONS: tuple[tuple[str, str, Action | Anywhere], ...] = (  # (name, label, wha
     ("mute", "Mute", Anywhere.MUTE),
     ("fullscreen", "Full screen", Anywhere.FULLSCREEN),
 )
+BUTTON_PADX = 8  # inside a button, each side
+BUTTON_GAP = 4  # between buttons, each side
 
 
 def _clock_colour(shown: Display) -> str:
@@ -35,63 +54,86 @@ class RunningScreen:
     def __init__(self, parent: tk.Misc, fonts: Fonts, plan: Plan,
                  on_button: Callable[[Action | Anywhere], None], timers: Timers):
         self.timers = timers
+        self.fonts = fonts
         self.painted = Painted()
         self.painted.colour = PHASE_COLOURS["get_ready"]
-        self.frame = self.painted.add(tk.Frame(parent, bd=0, highlightthickness=0))
+        # the border is always there, in the phase colour: a cue lights it up, never the text
+        self.frame = tk.Frame(parent, bd=0, highlightthickness=4)
+        self.painted.add(self.frame)
+        self.pulse = True  # --no-flash or "flash": false turns it off
+        self._border(self.painted.colour)
         f = self.frame
         f.columnconfigure(0, weight=1)
+        fit: dict[str, FitLabel] = {}
+        self.fit = fit
+
         top = self.painted.add(tk.Frame(f))
-        top.grid(row=0, column=0, sticky="ew", padx=16, pady=(8, 0))
-        top.columnconfigure(1, weight=1)
-        self.section = label(top, self.painted, fonts["small"], fg=DIM_TEXT, anchor="w")
-        self.position = label(top, self.painted, fonts["small"], fg=DIM_TEXT)
-        self.time_left = label(top, self.painted, fonts["small"], fg=DIM_TEXT, anchor="e")
-        self.section.grid(row=0, column=0, sticky="w")
-        self.position.grid(row=0, column=1)
+        top.grid(row=0, column=0, sticky="ew", padx=PADX, pady=(6, 0))
+        top.columnconfigure(0, weight=1)
+        fit["section"] = FitLabel(top, self.painted, fonts, "top", fg=DIM_TEXT, anchor="w")
+        self.position = label(top, self.painted, fonts["top"], fg=DIM_TEXT)
+        self.time_left = label(top, self.painted, fonts["top"], fg=DIM_TEXT, anchor="e")
+        fit["section"].widget.grid(row=0, column=0, sticky="w")
+        self.position.grid(row=0, column=1, padx=12)
         self.time_left.grid(row=0, column=2, sticky="e")
 
         head = self.painted.add(tk.Frame(f))
-        head.grid(row=1, column=0, sticky="ew", padx=16)
+        head.grid(row=1, column=0, sticky="ew", padx=PADX)
         head.columnconfigure(0, weight=1)
-        self.fonts = fonts
-        self.title = label(head, self.painted, fonts["title"], anchor="w")
+        fit["title"] = FitLabel(head, self.painted, fonts, "title", anchor="w", justify="left")
         self.side = label(head, self.painted, fonts["side"], fg=SIDE_TEXT, anchor="e")
-        self.title.grid(row=0, column=0, sticky="w")
-        self.side.grid(row=0, column=1, sticky="e")
-        self.target = label(f, self.painted, fonts["medium"], anchor="w")
-        self.target.grid(row=2, column=0, sticky="ew", padx=16)
+        fit["title"].widget.grid(row=0, column=0, sticky="w")
+        self.side.grid(row=0, column=1, sticky="ne", padx=(12, 0))
+        fit["target"] = FitLabel(f, self.painted, fonts, "target", anchor="w")
+        fit["target"].widget.grid(row=2, column=0, sticky="ew", padx=PADX)
 
-        self.clock = label(f, self.painted, fonts["clock"])
+        clock_style = TEXT_SIZES["clock"]
+        self.clock_font = tkfont.Font(root=f, family=FAMILY, size=-100, weight="bold")
+        self._clock_probe = tkfont.Font(root=f, family=FAMILY, size=-100, weight="bold")
+        self._clock_style = clock_style
+        self.clock = label(f, self.painted, self.clock_font)
         self.clock.grid(row=3, column=0, sticky="nsew")
         f.rowconfigure(3, weight=1)
-        self.status = label(f, self.painted, fonts["big"], fg=SIDE_TEXT)
-        self.status.grid(row=4, column=0, sticky="ew")
-        self.cue = label(f, self.painted, fonts["medium"], wraplength=1, justify="center")
-        self.cue.grid(row=5, column=0, sticky="ew", padx=16)
-        self.routine_cue = label(f, self.painted, fonts["small"], fg=DIM_TEXT)
-        self.routine_cue.grid(row=6, column=0, sticky="ew")
-        self.next_up = label(f, self.painted, fonts["medium"], fg=DIM_TEXT)
-        self.next_up.grid(row=7, column=0, sticky="ew", pady=(2, 4))
+        fit["status"] = FitLabel(f, self.painted, fonts, "status", fg=SIDE_TEXT)
+        fit["status"].widget.grid(row=4, column=0, sticky="ew", padx=PADX)
+        fit["cue"] = FitLabel(f, self.painted, fonts, "cue", justify="center")
+        fit["cue"].widget.grid(row=5, column=0, sticky="ew", padx=PADX)
+        fit["routine_cue"] = FitLabel(f, self.painted, fonts, "routine_cue", fg=DIM_TEXT)
+        fit["routine_cue"].widget.grid(row=6, column=0, sticky="ew", padx=PADX)
+        fit["next"] = FitLabel(f, self.painted, fonts, "next", fg=DIM_TEXT)
+        fit["next"].widget.grid(row=7, column=0, sticky="ew", padx=PADX, pady=(2, 4))
 
         self.timeline = Timeline(f, plan)
-        self.timeline.canvas.grid(row=8, column=0, sticky="ew", padx=16, pady=4)
-        bar = self.painted.add(tk.Frame(f))
-        bar.grid(row=9, column=0, sticky="ew", padx=12, pady=(4, 8))
+        self.timeline.canvas.grid(row=8, column=0, sticky="ew", padx=PADX, pady=4)
+        self.bar = bar = self.painted.add(tk.Frame(f))
+        bar.grid(row=9, column=0, sticky="ew", padx=PADX - BUTTON_GAP, pady=(4, 8))
         self.buttons: dict[str, tk.Button] = {}
         for column, (name, text, command) in enumerate(BUTTONS):
             bar.columnconfigure(column, weight=1, uniform="buttons")
-            widget = button(bar, text, partial(on_button, command), fonts["button"])
-            widget.grid(row=0, column=column, sticky="ew", padx=4)
+            widget = button(bar, text, partial(on_button, command), fonts["button"],
+                            padx=BUTTON_PADX)
+            widget.grid(row=0, column=column, sticky="ew", padx=BUTTON_GAP)
             self.buttons[name] = widget
-        self.notice = label(f, self.painted, fonts["small"], fg=SIDE_TEXT)
-        self.notice.grid(row=10, column=0, sticky="ew")
+        fit["notice"] = FitLabel(f, self.painted, fonts, "notice", fg=SIDE_TEXT)
+        fit["notice"].widget.grid(row=10, column=0, sticky="ew", padx=PADX)
+
+        self.title = fit["title"].widget
+        self.target = fit["target"].widget
+        self.status = fit["status"].widget
+        self.cue = fit["cue"].widget
+        self.routine_cue = fit["routine_cue"].widget
+        self.next_up = fit["next"].widget
+        self.section = fit["section"].widget
+        self.notice = fit["notice"].widget
         self.shown: Display | None = None
+        self._notice = ""
         self._flash_after: str | None = None
         self._last: tuple[Display, str, str] | None = None
+        self._size = (0, 0)
+        self._notice_shown = ""
         self.frame.bind("<Configure>", self._on_resize)
 
-    def _on_resize(self, event: tk.Event) -> None:
-        self.cue.configure(wraplength=max(200, event.width - 40))
+    # --- drawing ---------------------------------------------------------------------
 
     def render(self, shown: Display, index: int, step_fraction: float,
                notice: str, mute_label: str) -> None:
@@ -99,57 +141,161 @@ class RunningScreen:
         self.timeline.show(index, step_fraction)
         if (shown, notice, mute_label) == self._last:
             return  # most wake-ups: the shown second has not changed
+        before = self.shown
         self._last = (shown, notice, mute_label)
         colour = PHASE_COLOURS[shown.phase]
-        if self.painted.colour != FLASH:
-            self.painted.paint(colour)
-            self.clock.configure(fg=_clock_colour(shown))
+        self.painted.paint(colour)
+        if self._flash_after is None:
+            self._border(colour)
+        self.clock.configure(fg=_clock_colour(shown))
         set_text(self.clock, shown.clock)
-        set_text(self.title, shown.title)
-        self._fit_title(shown)
         set_text(self.side, shown.side)
-        set_text(self.target, shown.target)
-        set_text(self.cue, shown.cue)
-        set_text(self.routine_cue, shown.routine_cue)
-        set_text(self.status, shown.status)
-        set_text(self.next_up, shown.next_up)
-        set_text(self.section, shown.section)
         set_text(self.position, shown.position)
         set_text(self.time_left, shown.time_left)
         set_text(self.buttons["next"], f"{shown.next_label} ▶")
         set_text(self.buttons["pause"], shown.pause_label)
         set_text(self.buttons["mute"], mute_label)
-        set_text(self.notice, notice)
-        self.shown = shown
+        self.shown, self._notice = shown, notice
+        if before is None or _words(before) != _words(shown) or len(before.clock) != len(
+                shown.clock) or notice != self._notice_shown:
+            self.layout()
 
-    def _fit_title(self, shown: Display) -> None:
-        """A long exercise name steps down a size rather than push the side off screen."""
-        room = self.frame.winfo_width() - self.fonts["side"].measure(shown.side) - 60
-        fits = self.fonts["title"].measure(shown.title) <= room or room <= 0
-        font = self.fonts["title"] if fits else self.fonts["big"]
-        if str(self.title.cget("font")) != str(font):
-            self.title.configure(font=font)
+    def _on_resize(self, event: tk.Event) -> None:
+        if event.widget is self.frame and (event.width, event.height) != self._size:
+            self._size = (event.width, event.height)
+            self.layout()
 
-    def flash(self, milliseconds: int = FLASH_MS) -> None:
-        """A brief light flash of the whole screen on a cue, for a noisy room."""
-        if self.shown is None:
+    def layout(self) -> None:
+        """Fit every text to its width, then give the countdown the height that is left."""
+        shown = self.shown
+        width, height = self._size
+        if shown is None or width <= 1 or height <= 1:
+            return
+        border = max(4, round(PULSE_SHARE * self.fonts.height))
+        if int(self.frame.cget("highlightthickness")) != border:
+            self.frame.configure(highlightthickness=border)
+        inner_w, inner_h = width - 2 * border, height - 2 * border
+        room = inner_w - 2 * PADX
+        fit = self.fit
+        top_room = room - self.position.winfo_reqwidth() - self.time_left.winfo_reqwidth() - 24
+        fit["section"].show(shown.section, top_room)
+        side_room = self.side.winfo_reqwidth() + 12 if shown.side else 0
+        fit["target"].show(shown.target, room)
+        fit["status"].show(shown.status, room)
+        fit["routine_cue"].show(shown.routine_cue, room)
+        fit["next"].show(shown.next_up, room)
+        fit["notice"].show(self._notice, room)
+        self._notice_shown = self._notice
+        self._show_or_hide(fit["routine_cue"].widget, bool(shown.routine_cue))
+        self._show_or_hide(fit["notice"].widget, bool(self._notice))
+        self._fit_buttons(inner_w)
+        clock_min = CLOCK_MIN_SHARE * inner_h
+        title_lines, cue_lines = fit["title"].max_lines, fit["cue"].max_lines
+        while True:
+            fit["title"].show(shown.title, room - side_room, title_lines)
+            fit["cue"].show(shown.cue, room, cue_lines)
+            left = inner_h - self._rows_height()
+            if left >= clock_min or (cue_lines == 1 and title_lines == 1):
+                break
+            if cue_lines > 1:  # the cue gives up a line first, then the name
+                cue_lines -= 1
+            else:
+                title_lines -= 1
+        self._fit_clock(shown.clock, inner_w - 2 * PADX, left)
+
+    def _rows_height(self) -> int:
+        """The height every row but the countdown asks for, with its padding."""
+        total = 0
+        for widget in self.frame.grid_slaves():
+            if widget is self.clock or not widget.winfo_manager():
+                continue
+            total += _pads(widget.grid_info().get("pady", 0))
+            children = widget.winfo_children()
+            if isinstance(widget, tk.Frame) and children:
+                height = max(c.winfo_reqheight() for c in children)
+            else:
+                height = widget.winfo_reqheight()
+            total += height
+        return total
+
+    def _fit_clock(self, text: str, width: int, height: int) -> None:
+        """As big as its style asks, as the height left allows and as the width allows."""
+        probe = self._clock_probe
+        probe.configure(size=-100)
+        per_px_height = int(probe.metrics("linespace")) / 100
+        per_px_width = max(1, probe.measure(_digits(text))) / 100
+        size = min(self._clock_style.pixels(self.fonts.height),
+                   int(max(0, height) / per_px_height), int(width / per_px_width))
+        size = max(8, size)
+        if self.clock_font.cget("size") != -size:
+            self.clock_font.configure(size=-size)
+
+    def _fit_buttons(self, width: int) -> None:
+        """One size for every button: the largest at which the longest label fits its column."""
+        column = (width - 2 * (PADX - BUTTON_GAP)) / len(self.buttons) - 2 * BUTTON_GAP
+        room = int(column - 2 * BUTTON_PADX - 4)
+        font = self.fonts["button"]
+        longest = max(self.buttons.values(), key=lambda b: len(str(b.cget("text"))))
+        text = str(longest.cget("text"))
+        style = TEXT_SIZES["button"]
+        probe = self._clock_probe
+        size = style.sizes(self.fonts.height)[-1]
+        for candidate in style.sizes(self.fonts.height):
+            probe.configure(size=-candidate, weight="normal")
+            if probe.measure(text) <= room:
+                size = candidate
+                break
+        probe.configure(weight="bold")
+        if font.cget("size") != -size:
+            font.configure(size=-size)
+
+    @staticmethod
+    def _show_or_hide(widget: tk.Widget, show: bool) -> None:
+        if show and not widget.winfo_manager():
+            widget.grid()
+        elif not show and widget.winfo_manager():
+            widget.grid_remove()
+
+    # --- the cue pulse ---------------------------------------------------------------
+
+    def flash(self, milliseconds: int = PULSE_MS) -> None:
+        """On a cue the border lights up for a moment: seen from the mat in a noisy room,
+        and no flash of the whole screen (a photosensitivity concern in a Tabata)."""
+        if self.shown is None or not self.pulse:
             return
         if self._flash_after is not None:
-            self.timers.cancel(self._flash_after)  # one flash at a time: three pips, one after
-        self.painted.paint(FLASH)
-        for widget in (self.clock, self.title):
-            widget.configure(fg="#000000")
+            self.timers.cancel(self._flash_after)  # one pulse at a time: three pips, one after
+        self._border(PULSE)
         self._flash_after = self.timers.after(milliseconds, self._end_flash)
 
     def _end_flash(self) -> None:
         self._flash_after = None
-        self.title.configure(fg="#ffffff")
-        if self.shown is not None:
-            self.clock.configure(fg=_clock_colour(self.shown))
-            self.painted.paint(PHASE_COLOURS[self.shown.phase])
+        self._border(self.painted.colour)
+
+    def _border(self, colour: str) -> None:
+        self.frame.configure(highlightbackground=colour, highlightcolor=colour)
 
     def destroy(self) -> None:
         if self._flash_after is not None:
             self.timers.cancel(self._flash_after)
             self._flash_after = None
         self.frame.destroy()
+
+
+def _words(shown: Display) -> tuple[str, ...]:
+    """Everything but the countdown: when none of it changed, the layout stands."""
+    return (shown.title, shown.side, shown.target, shown.cue, shown.routine_cue, shown.status,
+            shown.next_up, shown.section, shown.position, shown.time_left, shown.next_label,
+            shown.pause_label)
+
+
+def _pads(pady: object) -> int:
+    """Both paddings of a grid row: Tk gives "6" (each side) or "6 0" (above, below)."""
+    parts = [int(float(p)) for p in (pady if isinstance(pady, tuple | list)
+                                     else str(pady).split())]
+    return 2 * parts[0] if len(parts) == 1 else sum(parts)
+
+
+def _digits(text: str) -> str:
+    """The widest the countdown can be at this length (every digit as wide as 0)."""
+    return "".join("0" if c.isdigit() else c for c in text)

@@ -14,7 +14,7 @@ from ..durations import format_hms
 from ..plan import Plan
 from ..progress import Progress
 from .theme import DIM_TEXT, PHASE_COLOURS, SIDE_TEXT
-from .widgets import Fonts, Painted, button, label
+from .widgets import FitLabel, Fonts, Painted, button, label
 
 KEYS_HELP = ("Space start/pause · → next/Done · ← back · R restart step · + 10 s · "
              "M mute · V voice · C spoken cues · F full screen · H history · E edit · ? keys · "
@@ -22,6 +22,10 @@ KEYS_HELP = ("Space start/pause · → next/Done · ← back · R restart step �
 
 
 class StartScreen:
+    """The routine at a glance (every line fitted to the width; lines that do not fit the
+    height are left out, never cut), Start always in sight, and the choices below in rows
+    that wrap rather than leave the window."""
+
     def __init__(self, parent: tk.Misc, fonts: Fonts, actions: dict[str, Callable[..., None]]):
         self.fonts = fonts
         self.actions = actions
@@ -30,68 +34,133 @@ class StartScreen:
         self.frame = self.painted.add(tk.Frame(parent))
         self.frame.columnconfigure(0, weight=1)
         self.body = self.painted.add(tk.Frame(self.frame))
-        self.body.grid(row=0, column=0, sticky="nsew", padx=24, pady=12)
+        self.body.grid(row=0, column=0, sticky="nsew", padx=24, pady=(12, 0))
         self.frame.rowconfigure(0, weight=1)
+        self.start_row = self.painted.add(tk.Frame(self.frame))
+        self.start_row.grid(row=1, column=0, sticky="ew", padx=24, pady=(6, 0))
         self.chooser = self.painted.add(tk.Frame(self.frame))
-        self.chooser.grid(row=1, column=0, sticky="ew", padx=20, pady=4)
-        self.keys = label(self.frame, self.painted, fonts["small"], fg=DIM_TEXT, text=KEYS_HELP,
-                          wraplength=1)
-        self.keys.grid(row=2, column=0, sticky="ew", padx=16)
-        self.notice = label(self.frame, self.painted, fonts["small"], fg=SIDE_TEXT,
-                            wraplength=1)
-        self.notice.grid(row=3, column=0, sticky="ew", padx=16, pady=(0, 8))
+        self.chooser.grid(row=2, column=0, sticky="ew", padx=20, pady=4)
+        self._keys = FitLabel(self.frame, self.painted, fonts, "small", fg=DIM_TEXT)
+        self._keys.max_lines = 2
+        self._keys.widget.grid(row=3, column=0, sticky="ew", padx=16)
+        self._notice = FitLabel(self.frame, self.painted, fonts, "small", fg=SIDE_TEXT)
+        self._notice.max_lines = 2
+        self._notice.widget.grid(row=4, column=0, sticky="ew", padx=16, pady=(0, 8))
+        self.keys, self.notice = self._keys.widget, self._notice.widget
+        self._notice_text = ""
         self.mono = tkfont.nametofont("TkFixedFont").copy()
         self.start_button: tk.Button | None = None
         self.error_text = ""
+        self._lines: list[tuple[FitLabel, str]] = []
+        self._choices: list[tk.Button] = []
+        self._rows: list[list[str]] = []
+        self._row_frames: list[tk.Widget] = []
+        self._width = 0
         self.frame.bind("<Configure>", self._on_resize)
 
     def _on_resize(self, event: tk.Event) -> None:
-        for widget in self.body.winfo_children() + [self.keys, self.notice]:
-            if isinstance(widget, tk.Label):
-                widget.configure(wraplength=max(200, event.width - 60))
+        if event.widget is self.frame:
+            self._width = event.width
+            self.layout()
+
+    def layout(self) -> None:
+        """Fit each line to the width, wrap the choices into rows, and leave out the
+        routine's lines that would not fit the height."""
+        width = self._width or self.frame.winfo_width()
+        if width <= 1:
+            return
+        for fitted, text in self._lines:
+            fitted.show(text, width - 48)
+        fitted_widgets = {str(f.widget) for f, _ in self._lines}
+        for widget in self.body.winfo_children():  # the mistakes, in fixed-width letters
+            if isinstance(widget, tk.Label) and str(widget) not in fitted_widgets:
+                widget["wraplength"] = max(200, width - 60)
+        self._keys.show(KEYS_HELP, width - 32)
+        self._notice.show(self._notice_text, width - 32)
+        self._flow(self._choices, width - 40)
+        self.frame.update_idletasks()
+        room = self.frame.winfo_height() - 12 - sum(
+            w.winfo_reqheight() + 8 for w in (self.start_row, self.chooser, self.keys,
+                                              self.notice))
+        used = 0
+        for fitted, _ in self._lines:
+            widget = fitted.widget
+            used += widget.winfo_reqheight() + _pads(widget)
+            if used <= room or fitted is self._lines[0][0]:
+                if not widget.winfo_manager():
+                    widget.grid()
+            elif widget.winfo_manager():
+                widget.grid_remove()
+
+    def _flow(self, buttons: list[tk.Button], width: int) -> None:
+        """Buttons left to right, on to a new row when the next would not fit."""
+        rows: list[list[tk.Button]] = [[]]
+        x = 0
+        for b in buttons:
+            need = b.winfo_reqwidth() + 6
+            if rows[-1] and x + need > width:
+                rows.append([])
+                x = 0
+            rows[-1].append(b)
+            x += need
+        if [[str(b) for b in row] for row in rows] == self._rows:
+            return
+        self._rows = [[str(b) for b in row] for row in rows]
+        for frame in self._row_frames:
+            frame.destroy()
+        self._row_frames = []
+        for row in rows:
+            frame = self.painted.add(tk.Frame(self.chooser))
+            frame.pack(side="top", anchor="w")
+            self._row_frames.append(frame)
+            for b in row:
+                b.pack(in_=frame, side="left", padx=3, pady=3)
+                b.lift(frame)  # packed into a frame made after it: keep it on top
 
     def _clear(self) -> None:
-        for widget in self.body.winfo_children():
+        for widget in self.body.winfo_children() + self.start_row.winfo_children():
             widget.destroy()
+        self._lines = []
         self.painted.widgets = [w for w in self.painted.widgets if w.winfo_exists()]
 
-    def _line(self, text: str, font: str, fg: str = "#ffffff", **grid) -> tk.Label:
-        widget = label(self.body, self.painted, self.fonts[font], fg=fg, text=text,
-                       justify="left", anchor="w",
-                       wraplength=max(200, self.frame.winfo_width() - 60))
-        widget.grid(column=0, sticky="w", **grid)
-        return widget
+    def _line(self, text: str, style: str, fg: str = "#ffffff", lines: int = 1,
+              **grid: object) -> tk.Label:
+        fitted = FitLabel(self.body, self.painted, self.fonts, style, fg=fg, justify="left",
+                          anchor="w")
+        fitted.max_lines = lines
+        fitted.widget.grid(column=0, sticky="w", **grid)  # type: ignore[arg-type]
+        self._lines.append((fitted, text))
+        return fitted.widget
 
     def show_plan(self, plan: Plan, progress: Progress | None) -> None:
         self._clear()
         routine = plan.routine
         self.error_text = ""
-        self._line(routine.name, "heading")
+        self._line(routine.name, "heading", lines=2)
         if routine.description:
-            self._line(routine.description, "small", DIM_TEXT)
-        for section in routine.sections:
-            note = f" · {section.note}" if section.note else ""
-            self._line(f"{section.name} — {format_hms(plan.section_seconds(section.name))}{note}",
-                       "medium", pady=(2, 0))
+            self._line(routine.description, "small", DIM_TEXT, lines=2)
         untimed = (f" + {plan.untimed_steps} untimed (reps and holds wait for you)"
                    if plan.untimed_steps else "")
         if plan.unestimated_steps < plan.untimed_steps:  # rep_seconds or expect were given
             untimed += f", about {format_hms(plan.estimated_seconds)} with them"
         self._line(f"Total {format_hms(plan.total_seconds)}{untimed} · {len(plan.steps)} steps",
-                   "medium", SIDE_TEXT, pady=(8, 0))
+                   "medium", SIDE_TEXT, pady=(4, 0))
         if progress is not None:
             parts = [progress.week_text()]
             if progress.last_session:
                 parts.append(f"Last: {progress.last_session:%a %d %b %H:%M}")
-            self._line(" · ".join(parts), "medium", pady=(6, 0))
+            self._line(" · ".join(parts), "medium", pady=(4, 0))
             for hold in progress.holds:
                 self._line(hold.text(), "small", DIM_TEXT)
-        buttons = self.painted.add(tk.Frame(self.body))
-        buttons.grid(column=0, sticky="w", pady=(12, 0))
-        self.start_button = button(buttons, "Start  (Space)", self.actions["start"],
+        for section in routine.sections:
+            note = f" · {section.note}" if section.note else ""
+            self._line(f"{section.name} — {format_hms(plan.section_seconds(section.name))}{note}",
+                       "small", pady=(2, 0))
+        self.start_button = button(self.start_row, "Start  (Space)", self.actions["start"],
                                    self.fonts["big"])
         self.start_button.pack(side="left")
-        self._edit_button(buttons)
+        self._edit_button(self.start_row)
+        self.layout()
 
     def _edit_button(self, parent: tk.Misc) -> None:
         """Edit, beside the routine: the routine editor (gui/editor.py)."""
@@ -103,16 +172,16 @@ class StartScreen:
         self._clear()
         self.start_button = None
         self.error_text = message
-        self._line(f"This routine has mistakes: {Path(source).name}", "heading", SIDE_TEXT)
+        self._line(f"This routine has mistakes: {Path(source).name}", "heading", SIDE_TEXT,
+                   lines=2)
         # Fixed-width letters, so the caret under a line of the file points at its column.
         self.mono.configure(size=self.fonts["small"].cget("size"))
         label(self.body, self.painted, self.mono, text=message, justify="left", anchor="w",
               wraplength=max(200, self.frame.winfo_width() - 60)).grid(column=0, sticky="w")
         self._line("Fix the file and save it: it is read again by itself. Or choose another "
-                   "routine below.", "small", DIM_TEXT, pady=(8, 0))
-        buttons = self.painted.add(tk.Frame(self.body))
-        buttons.grid(column=0, sticky="w", pady=(8, 0))
-        self._edit_button(buttons)
+                   "routine below.", "small", DIM_TEXT, lines=2, pady=(8, 0))
+        self._edit_button(self.start_row)
+        self.layout()
 
     def ask_for_routine(self) -> Path | None:
         name = filedialog.askopenfilename(parent=self.frame, title="Open a routine",
@@ -127,17 +196,27 @@ class StartScreen:
         listed = [(f"{r.name} (yours)" if r.personal else r.name, r.path)
                   for r in all_routines() if not r.hidden]
         known = {p.resolve() for _, p in listed}
-        column = 0
+        self._choices = []
+        self._rows = []
+        self._row_frames = []
         for title, path in listed + [(p.stem, p) for p in recent if p.resolve() not in known]:
-            b = button(self.chooser, title, partial(self.actions["choose"], path),
-                       self.fonts["small"])
-            b.grid(row=0, column=column, padx=3, pady=3, sticky="ew")
-            column += 1
+            self._choices.append(button(self.chooser, title,
+                                        partial(self.actions["choose"], path),
+                                        self.fonts["small"]))
         for text, action in (("Open…", "open"), ("History  (H)", "history")):
-            b = button(self.chooser, text, self.actions[action], self.fonts["small"])
-            b.grid(row=0, column=column, padx=3, pady=3, sticky="ew")
-            column += 1
+            self._choices.append(button(self.chooser, text, self.actions[action],
+                                        self.fonts["small"]))
+        self.layout()
 
     def set_notice(self, text: str) -> None:
-        if self.notice.cget("text") != text:
-            self.notice.configure(text=text)
+        if text != self._notice_text:
+            self._notice_text = text
+            self.layout()
+
+
+def _pads(widget: tk.Widget) -> int:
+    """A grid row's padding above and below (Tk gives "6" or "6 0")."""
+    pady = widget.grid_info().get("pady", 0)
+    parts = [int(float(p)) for p in (pady if isinstance(pady, tuple | list)
+                                     else str(pady).split())]
+    return 2 * parts[0] if len(parts) == 1 else sum(parts)

@@ -14,7 +14,8 @@ PHASE_COLOURS = {
     "finished": "#24323f",
     "start": "#1e2a35",
 }
-FLASH = "#f2f2f2"
+PULSE = "#ffe066"  # the border on a cue: warm yellow, bright on every phase colour
+PULSE_SHARE = 0.014  # its thickness, as a share of the window height (11 px at 768)
 PAUSED_CLOCK = "#9a9a9a"
 TEXT = "#ffffff"
 DIM_TEXT = "#d8dee4"

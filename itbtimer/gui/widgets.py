@@ -5,12 +5,14 @@ from __future__ import annotations
 import tkinter as tk
 import tkinter.font as tkfont
 from collections.abc import Callable
+from typing import Literal
 
 from ..bundled import assets_dir
 from ..errors import ItbtimerError
-from .theme import BUTTON_BG, BUTTON_FG, FAMILY, TEXT
+from .fit import Fitted, fit
+from .theme import BUTTON_BG, BUTTON_FG, FAMILY, REFERENCE_HEIGHT, TEXT, TEXT_SIZES
 
-MIN_SIZE = (800, 480)
+MIN_SIZE = (640, 400)
 START_SIZE = "1024x640"
 
 
@@ -31,21 +33,17 @@ def dress(root: tk.Tk) -> tk.PhotoImage | None:
 
 
 class Fonts:
-    """Fonts sized from the window height, so everything grows in full screen."""
-
-    SHARES = {  # share of the window height, in pixels of font size
-        "clock": 0.30, "title": 0.07, "side": 0.075, "big": 0.05, "medium": 0.038,
-        "small": 0.028, "button": 0.032, "heading": 0.06,
-    }
+    """Fonts sized from the window height (theme.TEXT_SIZES), so everything grows with it."""
 
     def __init__(self, root: tk.Misc):
+        self.root = root
         self.fonts = {
-            name: tkfont.Font(root=root, family=FAMILY,
-                              size=-20, weight="bold" if name in ("clock", "title", "side",
-                                                                  "heading") else "normal")
-            for name in self.SHARES
+            name: tkfont.Font(root=root, family=FAMILY, size=-20,
+                              weight="bold" if size.bold else "normal")
+            for name, size in TEXT_SIZES.items()
         }
-        self.height = 0
+        self.height = 0  # until the window has a size
+        self.fit(REFERENCE_HEIGHT)
 
     def __getitem__(self, name: str) -> tkfont.Font:
         return self.fonts[name]
@@ -54,9 +52,50 @@ class Fonts:
         if height == self.height or height < 50:
             return False
         self.height = height
-        for name, share in self.SHARES.items():
-            self.fonts[name].configure(size=-max(10, int(height * share)))
+        for name, size in TEXT_SIZES.items():
+            self.fonts[name].configure(size=-size.pixels(height))
         return True
+
+
+class FitLabel:
+    """A label whose text is shrunk, then wrapped, then ellipsised to fit the width it is
+    given, at the sizes its style allows at this window height (gui/fit.py). It has a font
+    of its own, so one long name does not shrink every other text."""
+
+    def __init__(self, parent: tk.Misc, painted: Painted, fonts: Fonts, style: str,
+                 fg: str = TEXT, **options: object):
+        self.fonts = fonts
+        self.style = TEXT_SIZES[style]
+        weight: Literal["normal", "bold"] = "bold" if self.style.bold else "normal"
+        self.font = tkfont.Font(root=parent, family=FAMILY, size=-20, weight=weight)
+        self._probe = tkfont.Font(root=parent, family=FAMILY, size=-20, weight=weight)
+        self.widget = label(parent, painted, self.font, fg=fg, **options)
+        self.max_lines = self.style.lines
+        self.fitted: Fitted | None = None
+        self._key: tuple[str, int, int, int] | None = None
+
+    def _measure(self, text: str, size: int) -> int:
+        if self._probe.cget("size") != -size:
+            self._probe.configure(size=-size)
+        return int(self._probe.measure(text))
+
+    def show(self, text: str, width: int, max_lines: int | None = None) -> None:
+        lines = self.max_lines if max_lines is None else max_lines
+        key = (text, width, self.fonts.height, lines)
+        if key == self._key:
+            return
+        self._key = key
+        w = self.widget
+        chrome = 2 * sum(int(float(str(w.cget(o)))) for o in ("padx", "bd", "highlightthickness"))
+        self.fitted = fit(text, max(1, width - chrome), self.style.sizes(self.fonts.height),
+                          self._measure, lines)
+        if self.font.cget("size") != -self.fitted.size:
+            self.font.configure(size=-self.fitted.size)
+        set_text(self.widget, self.fitted.text)
+
+    @property
+    def linespace(self) -> int:
+        return int(self.font.metrics("linespace"))
 
 
 class Painted:
@@ -89,10 +128,10 @@ def label(parent: tk.Misc, painted: Painted, font: tkfont.Font, fg: str = TEXT,
 
 
 def button(parent: tk.Misc, text: str, command: Callable[[], None], font: tkfont.Font,
-           **options) -> tk.Button:
+           padx: int = 14, pady: int = 10, **options) -> tk.Button:
     return tk.Button(parent, text=text, command=command, font=font, bg=BUTTON_BG,
                      fg=BUTTON_FG, activebackground="#ffffff", relief="flat", bd=0,
-                     highlightthickness=0, padx=14, pady=10, takefocus=0, **options)
+                     highlightthickness=0, padx=padx, pady=pady, takefocus=0, **options)
 
 
 def set_text(widget: tk.Label | tk.Button, text: str) -> None:

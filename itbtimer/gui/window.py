@@ -6,6 +6,7 @@ The workout and its adapters: app.py. The loop that drives a workout: runner/tic
 
 from __future__ import annotations
 
+import contextlib
 import tkinter as tk
 from pathlib import Path
 from types import TracebackType
@@ -20,6 +21,7 @@ from ..logs import bug_notice
 from ..media import Remote, finish_message, for_screen
 from ..navigation import Action, Move, Navigation, Screen
 from ..plan import Plan
+from ..settings import Placement
 from ..watch import RoutineWatch
 from ..workout import Workout
 from .dialogs import UnsavedDialog
@@ -50,6 +52,7 @@ class Window:
         self.watch = RoutineWatch(options.routine)
         self._watch_timer: str | None = None
         self.fullscreen = False
+        self.flash = options.flash  # the border pulse on cues
         self.mapped_at: float | None = None  # when the window was first on screen
         self._notices = list(app.warnings)
         self.help = HelpOverlay(root, self.fonts)
@@ -60,6 +63,7 @@ class Window:
             Move.OPEN_DIALOG: self.open_dialog, Move.SHOW_EDITOR: self.show_editor}
 
         self._icon = dress(root)
+        self._place(options)
         root.report_callback_exception = self._on_callback_error  # type: ignore[method-assign]
         root.protocol("WM_DELETE_WINDOW", self.close)
         root.bind_all("<KeyPress>", self._on_key)
@@ -194,6 +198,7 @@ class Window:
         self.runner = Runner(self.root, self.fonts, self.app, self.timers, self.plan,
                              str(self.routine_path), self.do, self._notice_text,
                              lambda: self.act(Action.OVER))
+        self.runner.screen.pulse = self.flash
         self.runner.workout.listeners.append(self._on_workout_event)
         self._show(Screen.RUNNING, self.runner.screen.frame)
         self.runner.start()
@@ -293,6 +298,36 @@ class Window:
             self.runner.render()
         self._update_notice()
 
+    def _place(self, options: Options) -> None:
+        """Maximised on the first start; else as the person left it (size, full screen)."""
+        placement = self.app.settings.placement() if self.app.settings else None
+        if placement is None:
+            return
+        self.root.geometry(f"{placement.width}x{placement.height}")
+        if placement.maximised:
+            try:
+                self.root.attributes("-zoomed", True)  # X11
+            except tk.TclError:
+                try:
+                    self.root.state("zoomed")  # Windows, macOS
+                except tk.TclError:
+                    pass
+        if placement.fullscreen and not options.fullscreen:
+            self.toggle_fullscreen()
+
+    def _remember_place(self) -> None:
+        if self.app.settings is None:
+            return
+        try:
+            zoomed = bool(self.root.attributes("-zoomed"))
+        except tk.TclError:
+            zoomed = self.root.state() == "zoomed"
+        before = self.app.settings.placement()
+        width, height = self.root.winfo_width(), self.root.winfo_height()
+        if zoomed or self.fullscreen:  # keep the size it had before it filled the screen
+            width, height = before.width, before.height
+        self.app.settings.save_placement(Placement(width, height, zoomed, self.fullscreen))
+
     def toggle_fullscreen(self) -> None:
         self.fullscreen = not self.fullscreen
         self.root.attributes("-fullscreen", self.fullscreen)
@@ -360,6 +395,8 @@ class Window:
         """Ctrl+Q or closing the window (`asking`), a signal: at once, nothing asked, nothing
         lost — unless a session can be saved nowhere, and the person is there to choose."""
         try:
+            with contextlib.suppress(tk.TclError):
+                self._remember_place()
             if self.screen == Screen.FINISHED:
                 self.save_pain()
             if self.workout is not None:

@@ -87,8 +87,8 @@ class Harness:
             self.root.update()
 
     def settle(self) -> None:
-        """Let a cue's flash (140 ms) pass, on the fake clock."""
-        self.advance(0.2)
+        """Let a cue's border pulse (300 ms) pass, on the fake clock."""
+        self.advance(0.35)
 
     @property
     def errors(self) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from itbtimer.gui.theme import PHASE_COLOURS
+from itbtimer.gui.theme import PHASE_COLOURS, PULSE
 
 from .gui_helpers import SHORT, Harness
 
@@ -142,15 +142,30 @@ def test_buttons_do_what_the_keys_do(ui):
     assert ui.player.muted
 
 
-def test_cues_reach_the_player_and_flash_the_screen(ui):
+def test_cues_reach_the_player_and_pulse_the_border_not_the_screen(ui):
     ui.key("space")
     ui.advance(3.0)  # get ready (3 s, too short for a countdown) ends: go
     assert ui.player.played == ["go"]
     ui.advance(6.0)  # the squat: 3, 2, 1, then the rest sound
     assert ui.player.played == ["go", "countdown", "countdown", "countdown", "rest"]
-    assert running(ui).painted.colour == "#f2f2f2"  # the flash
+    frame = running(ui).frame
+    assert frame.cget("highlightbackground") == PULSE  # the pulse
+    assert running(ui).painted.colour == PHASE_COLOURS["rest"]  # the text stays as it was
+    assert int(frame.cget("highlightthickness")) >= 4
     ui.settle()
-    assert running(ui).painted.colour == PHASE_COLOURS["rest"]
+    assert frame.cget("highlightbackground") == PHASE_COLOURS["rest"]
+
+
+def test_no_flash_means_no_pulse(xdisplay, tmp_path):
+    harness = Harness(tmp_path, flash=False)
+    try:
+        harness.key("space")
+        harness.advance(3.0)
+        assert harness.player.played == ["go"]
+        frame = harness.window.runner.screen.frame
+        assert frame.cget("highlightbackground") == PHASE_COLOURS["work"]
+    finally:
+        harness.close()
 
 
 def test_flexible_rest_says_go_when_ready(ui):
@@ -277,7 +292,7 @@ def _rows(frame):
     return sorted(rows, key=lambda w: int(w.grid_info()["row"]))
 
 
-@pytest.mark.parametrize("size", [(800, 480), (1920, 1080)])
+@pytest.mark.parametrize("size", [(640, 400), (1366, 768), (1920, 1080)])
 def test_layout_fits_and_the_countdown_is_the_biggest_thing(ui, size):
     ui.root.geometry(f"{size[0]}x{size[1]}")
     ui.key("space")
@@ -293,20 +308,39 @@ def test_layout_fits_and_the_countdown_is_the_biggest_thing(ui, size):
         assert upper.winfo_y() + upper.winfo_height() <= lower.winfo_y() + 1, (upper, lower)
     last = rows[-1]
     assert last.winfo_y() + last.winfo_height() <= height
-    linespace = int(ui.root.tk.call("font", "metrics", r.clock.cget("font"), "-linespace"))
-    assert linespace >= height / 3
-    assert r.clock.winfo_height() >= height / 3
+    assert r.clock.winfo_height() >= 0.22 * height
     others = [w for w in (r.title, r.side, r.status, r.cue, r.next_up)]
     assert all(r.clock.winfo_height() > w.winfo_height() for w in others)
     assert r.clock.winfo_reqheight() <= r.clock.winfo_height() + 2  # not cut
     for name, widget in r.buttons.items():
-        assert widget.winfo_height() >= 40, name  # hit with a knuckle
+        assert widget.winfo_height() >= 0.05 * height, name  # hit with a knuckle
+
+
+def _pixels(widget) -> int:
+    return -int(widget.tk.call("font", "configure", widget.cget("font"), "-size"))
+
+
+def test_the_size_floors_hold_at_1366_by_768(ui):
+    """Readable from three metres: the sizes asked for in issue 14, on a real window."""
+    ui.root.geometry("1366x768")
+    ui.key("space")
+    ui.key("Right")  # the squat: a name, a cue, what comes next
+    ui.root.update()
+    r = running(ui)
+    assert _pixels(r.title) >= 56
+    assert _pixels(r.cue) >= 34
+    assert _pixels(r.next_up) >= 30
+    assert all(_pixels(w) >= 22 for w in (r.section, r.position, r.time_left))
+    for _ in range(2):
+        ui.key("Right")  # the lunge: a side
+    assert r.side.cget("text") == "LEFT" and _pixels(r.side) >= 40
+    assert _pixels(r.target) >= 40 or r.target.cget("text") == ""
 
 
 def test_countdown_font_grows_with_the_window(ui):
     ui.key("space")
     sizes = []
-    for geometry in ("800x480", "1920x1080"):
+    for geometry in ("640x400", "1920x1080"):
         ui.root.geometry(geometry)
         ui.root.update()
         sizes.append(-int(ui.root.tk.call("font", "configure", running(ui).clock.cget("font"),
@@ -507,3 +541,26 @@ def test_the_unsaved_session_dialog_returns_the_button_pressed(ui):
     assert dialog.ask("1 session could not be saved.") == "retry"
     ui.root.after(50, press, "Quit without saving")
     assert dialog.ask("1 session could not be saved.") == "quit"
+
+
+def test_first_start_is_maximised_and_the_next_start_is_as_it_was_left(xdisplay, tmp_path):
+    from itbtimer.settings import Placement, Settings
+
+    settings = Settings()  # the test's own config folder (conftest)
+    first = Harness(tmp_path)
+    try:
+        assert bool(first.root.attributes("-zoomed"))  # asked of the window manager
+    finally:
+        first.close()
+    assert settings.placement().maximised
+    settings.save_placement(Placement(1000, 700, maximised=False, fullscreen=True))
+    second = Harness(tmp_path)
+    try:
+        assert not bool(second.root.attributes("-zoomed"))
+        assert second.window.fullscreen and bool(second.root.attributes("-fullscreen"))
+        second.key("F11")  # leave full screen: the remembered size is back
+        second.root.update()
+        assert (second.root.winfo_width(), second.root.winfo_height()) == (1000, 700)
+    finally:
+        second.close()
+    assert settings.placement() == Placement(1000, 700, maximised=False, fullscreen=False)
