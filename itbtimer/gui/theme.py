@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 PHASE_COLOURS = {
@@ -42,12 +41,12 @@ class TextSize:
     lines: int = 1  # at most this many lines; past that, an ellipsis
 
     def pixels(self, height: int) -> int:
-        return max(8, math.ceil(self.share * height - 1e-6))
+        return max(10, int(self.share * height + 1e-6))
 
     def sizes(self, height: int, steps: int = 4) -> list[int]:
         """The sizes to try, largest first, down to the floor at this height."""
         top = self.pixels(height)
-        bottom = max(8, math.ceil(self.floor * height - 1e-6))
+        bottom = max(10, int(self.floor * height + 1e-6))
         if top <= bottom:
             return [top]
         return sorted({top - (top - bottom) * i // steps for i in range(steps + 1)},
@@ -70,11 +69,11 @@ TEXT_SIZES: dict[str, TextSize] = {
     "next": TextSize(_px(34), _px(30)),  # "Next: rest 30–45 s, then Plank (set 2 of 2)"
     "top": TextSize(_px(24), _px(22)),  # section · step n of N · time left
     "routine_cue": TextSize(_px(24), _px(22)),
-    "button": TextSize(_px(26), _px(18)),
+    "button": TextSize(0.032, _px(18)),
     "notice": TextSize(_px(22), _px(18), lines=2),
-    # the start, finished and history screens
-    "heading": TextSize(_px(52), _px(40), bold=True, lines=2),
-    "big": TextSize(_px(40), _px(32)),
-    "medium": TextSize(_px(32), _px(28)),
-    "small": TextSize(_px(24), _px(22)),
+    # the start, finished, history and editor screens (the editor's layout is made for these)
+    "heading": TextSize(0.06, 0.05, bold=True, lines=2),
+    "big": TextSize(0.05, 0.042),
+    "medium": TextSize(0.038, 0.034),
+    "small": TextSize(0.028, _px(20)),
 }
