@@ -73,8 +73,7 @@ def test_the_chooser_lists_your_routines(xdisplay, tmp_path):
         SHORT.replace("name: Short", "name: Knee physio"))
     harness = Harness(tmp_path)
     try:
-        titles = [w.cget("text") for w in harness.window.start.chooser.winfo_children()
-                  if w.winfo_class() == "Button"]  # the rows they wrap into are frames
+        titles = harness.window.start.choice_titles
         assert titles[0] == "knee-physio (yours)"
         assert "itb-recovery" in titles
     finally:
