@@ -146,7 +146,7 @@ def _show(store: HistoryStore, routines: list[str] | None, today: date, as_json:
             print("  " + safe(hold.text()))
         pain = _recent_pain(store, name)
         if pain:
-            print("  Knee pain: " + " → ".join(str(p) for p in pain))
+            print(f"  {summary.pain_label()}: " + " → ".join(str(p) for p in pain))
     return 0
 
 

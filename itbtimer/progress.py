@@ -62,6 +62,7 @@ def build_record(session: Session, now: float, start: datetime, end: datetime,
         pain=pain,
         practice=practice or speed != 1.0,
         speed=speed,
+        question=session.plan.ask,
     )
 
 
@@ -95,4 +96,5 @@ def progress(records: Iterable[SessionRecord], today: date, routine: str | None 
         holds=tuple(Hold(name, max(h for _, h in series), series[-1][1], tuple(series))
                     for name, series in holds.items()),
         pain=tuple((r.start, r.pain) for r in chosen if r.pain is not None),
+        question=next((r.question for r in reversed(chosen) if r.question), None),
     )

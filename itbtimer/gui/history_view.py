@@ -357,7 +357,8 @@ class HistoryView:
     def _pain(self, box: Box, font: Any) -> None:
         assert self.progress is not None
         pain = [(t, float(p)) for t, p in self.progress.pain]
-        self._frame(box, ("Knee pain after the session (0-10)", "Knee pain"), 10,
+        label = self.progress.pain_label()
+        self._frame(box, (f"{label} after the session (0-10)", label), 10,
                     [(v, str(v)) for v in (0, 5, 10)], font)
         if not pain:
             self._empty(box, "No pain scores yet", font)

@@ -29,6 +29,12 @@ class Progress:
     weeks: tuple[tuple[date, int], ...]  # (Monday, sessions), oldest first, gaps as 0
     holds: tuple[Hold, ...]
     pain: tuple[tuple[datetime, int], ...]
+    question: str | None = None  # what the pain scores answer (the latest session's `ask`)
+
+    def pain_label(self) -> str:
+        """The question's words as a label: "Knee pain" (the default question)."""
+        text = self.question or "knee pain"
+        return text[:1].upper() + text[1:]
 
     def week_text(self) -> str:
         target = f" of {self.per_week}" if self.per_week else ""

@@ -7,8 +7,9 @@ reads every shape written so far:
 - version 1 (itbtimer 0.1 to 0.3): start/end as local ISO text with offset, every
   `*_seconds` in routine seconds, no practice flag (a `--speed` run was stored as
   if real).
-- version 2: adds `practice`, `speed`, `active_real_seconds`, and `interrupted`
-  (it was already written on recovered sessions, without a version change).
+- version 2: adds `practice`, `speed`, `active_real_seconds`, `question` (what the
+  pain score answers, the routine's `ask`), and `interrupted` (it was already
+  written on recovered sessions, without a version change).
 
 Each figure derived from a record is computed here, in one place: the longest
 hold per exercise (`holds`), whether a session counts for its week
@@ -29,7 +30,7 @@ STEP_FIELDS = ("name", "side", "set", "round", "mode", "planned_seconds", "activ
 STEP_KEYS = frozenset(STEP_FIELDS)
 SESSION_FIELDS = ("version", "id", "start", "end", "routine", "file", "fingerprint", "per_week",
                   "completed", "active_seconds", "paused_seconds", "pain", "practice", "speed",
-                  "active_real_seconds", "interrupted", "steps")
+                  "active_real_seconds", "interrupted", "question", "steps")
 
 
 class RecordError(ValueError):
@@ -128,6 +129,7 @@ class SessionRecord:
     practice: bool = False
     speed: float = 1.0
     interrupted: bool = False
+    question: str | None = None  # what `pain` answers: the routine's `ask` ("knee pain")
     version: int = field(default=RECORD_VERSION, compare=False)  # the version it was read from
     extra: tuple[tuple[str, Any], ...] = field(default=(), compare=False)
 
@@ -209,6 +211,7 @@ class SessionRecord:
             "speed": self.speed,
             "active_real_seconds": self.active_real_seconds,
             "interrupted": self.interrupted,
+            "question": self.question,
             "steps": [s.to_json() for s in self.steps],
         }
         out.update(self.extra)
@@ -246,6 +249,7 @@ class SessionRecord:
             practice=bool(data.get("practice")) or speed != 1.0,
             speed=speed,
             interrupted=bool(data.get("interrupted")),
+            question=_opt_text(data.get("question")),
             version=_opt_int(data.get("version")) or 1,
             extra=tuple((k, v) for k, v in data.items() if k not in SESSION_FIELDS),
         )

@@ -748,6 +748,9 @@ class HistoryStore:
                 pain = tuple((_local(t, m), int(p)) for t, m, p in db.execute(
                     f"SELECT start_utc, offset_minutes, pain FROM sessions WHERE {usable} "
                     "AND pain IS NOT NULL ORDER BY start_utc", args))
+            question = db.execute(
+                f"SELECT json_extract(record, '$.question') AS q FROM sessions WHERE {usable} "
+                "AND q IS NOT NULL ORDER BY start_utc DESC LIMIT 1", args).fetchone()
         if per_week is None and routine is not None:
             per_week = self.per_week_of(routine)
         return Progress(
@@ -757,6 +760,7 @@ class HistoryStore:
             weeks=tuple(all_weeks),
             holds=tuple(h for h in holds if h is not None),
             pain=pain,
+            question=question[0] if question else None,
         )
 
     @staticmethod

@@ -497,3 +497,16 @@ def test_quitting_with_a_session_saved_nowhere_asks_retry_save_or_quit(tmp_path,
     assert not store.append(record)
     app.keep_unsaved(lambda text: "quit", lambda: None)  # quit without saving, as chosen
     assert not store.unsaved
+
+
+def test_pain_is_shown_with_the_routines_own_question(tmp_path, capsys):
+    hip = ROUTINE.replace("per_week: 3", "per_week: 3\nask: hip pain")
+    store = HistoryStore(tmp_path)
+    record = record_of(datetime(2026, 11, 23, 18, tzinfo=TZ), 45.0, pain=4, routine=hip)
+    assert record.question == "hip pain" and record.to_json()["question"] == "hip pain"
+    store.append(record)
+    figures = store.progress(date(2026, 11, 26), "Knee", series=True)
+    assert figures.pain_label() == "Hip pain"
+    assert progress([record], date(2026, 11, 26)).pain_label() == "Hip pain"
+    run_history(args(), store, date(2026, 11, 26))
+    assert "  Hip pain: 4" in capsys.readouterr().out
