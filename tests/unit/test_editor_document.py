@@ -671,10 +671,13 @@ def test_deleting_a_new_sections_only_exercise_then_adding_a_section_stays_yaml(
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(edits())
-def test_random_edits_save_a_valid_routine_or_show_an_error_on_a_field(tmp_path_factory, steps):
+@given(st.sampled_from(["commented", "itb-recovery"]), edits())
+def test_random_edits_save_a_valid_routine_or_show_an_error_on_a_field(tmp_path_factory, start,
+                                                                       steps):
+    original = COMMENTED if start == "commented" else (
+        routines_dir() / "itb-recovery.yaml").read_text()
     target = tmp_path_factory.mktemp("edit") / "knee.yaml"
-    target.write_text(COMMENTED)
+    target.write_text(original)
     document = Document.open(target)
     for step in steps:
         _apply(document, step)
@@ -693,4 +696,4 @@ def test_random_edits_save_a_valid_routine_or_show_an_error_on_a_field(tmp_path_
                 **{**document.routine.__dict__, "source": str(target)})
     while document.can_undo:
         document.undo()
-    assert document.text == COMMENTED
+    assert document.text == original
