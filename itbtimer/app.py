@@ -16,10 +16,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .awake import ScreenAwake
 from .bundled import assets_dir, resolve_routine
 from .display import interrupted_notice, notice_line
+from .errors import ItbtimerError
 from .history import HistoryError, Progress
 from .history import HistoryStore as FileHistory
 from .paths import user_sounds_dir
@@ -31,6 +33,9 @@ from .settings import Settings
 from .sounds import make_player
 from .voice.control import VoiceControl
 from .workout import AwakeWhileRunning, EventsLog, ScaledClock, Workout
+
+if TYPE_CHECKING:  # imported when the editor opens: ruamel.yaml costs the start-up
+    from .editor.document import Document
 
 NO_DISPLAY = ("itbtimer: no display found: itbtimer needs a desktop session; "
               "`itbtimer plan` prints the routine")
@@ -85,6 +90,18 @@ class App:
         if self.voice is not None:
             self.voice.prepare(plan)  # the worker renders its phrases while Start waits
         return plan
+
+    def open_for_editing(self, path: Path) -> tuple[Document, str | None]:
+        """The routine at `path` as a document to edit (a bundled one: an announced personal
+        copy), and the notice that says so; ItbtimerError with the reason if it cannot be."""
+        from .editor.copies import editable
+        from .editor.document import Document
+
+        try:
+            target = editable(str(path))
+            return Document.open(target.path), target.notice
+        except OSError as exc:
+            raise ItbtimerError(f"cannot make a copy to edit ({exc.strerror})") from None
 
     def toggle_mute(self) -> None:
         if self.player.muted:
@@ -148,13 +165,16 @@ class App:
         return notice_line(notices, workout.notice if workout else None, self.player.notice,
                            self.history.notice if self.history else None, workout is not None)
 
-    def window_mapped(self, window_id: int | None) -> float:
-        """The window is on screen: log when, and let screen-awake use its id."""
+    def window_mapped(self, frame: str) -> float:
+        """The window is on screen (`frame`: its X id in hex): log when, and let screen-awake
+        use its id."""
         mapped_at = self.real_clock()
         if self.events is not None:
             self.events.write(0.0, "window_mapped", {"monotonic": mapped_at})
-        if window_id is not None:
-            self.keep_awake.window_ready(window_id)
+        try:
+            self.keep_awake.window_ready(int(frame, 16))
+        except ValueError:
+            pass  # no X id (another windowing system): screen-awake does without
         return mapped_at
 
 

@@ -8,6 +8,7 @@ from functools import partial
 
 from ..display import pain_text
 from ..pain import PainEntry
+from ..workout import Workout
 from .theme import DIM_TEXT, PHASE_COLOURS, SIDE_TEXT
 from .widgets import Fonts, Painted, button, label
 
@@ -76,6 +77,12 @@ class FinishedScreen:
         """A click chooses a score; it is saved once, with the score, on leaving."""
         self.pain.choose(score)
         self._mark(pain_text(score))
+
+    def keep_pain(self, workout: Workout, final: bool) -> None:
+        """Keep the chosen score with the session's one record. `final` (leaving this
+        screen) closes the choice; opening History keeps it open for the way back."""
+        if not self.pain.closed and workout.keep_pain(self.pain.score) and final:
+            self.saved()
 
     def saved(self) -> None:
         self.pain.closed = True

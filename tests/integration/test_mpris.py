@@ -267,7 +267,7 @@ def test_a_session_finished_unseen_is_a_desktop_notification(window):
     try:
         window.key("space")
         window.root.event_generate("<FocusOut>", when="now")  # the person looks elsewhere
-        assert not window.window.focused
+        assert not window.window.media.focused
         window.key("S")
         assert wait_until(lambda: len(server.service.shown) == 1, _pump(window))
         app, icon, summary, body = server.service.shown[0]
@@ -283,7 +283,7 @@ def test_a_session_finished_in_sight_is_no_notification(window):
         window.key("space")
         window.key("S")
         assert window.window.screen == "finished"
-        assert window.window.focused
+        assert window.window.media.focused
         playerctl("status", pump=_pump(window))  # a round trip: the bus has caught up
         assert server.service.shown == []
     finally:

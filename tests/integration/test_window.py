@@ -116,9 +116,9 @@ def test_restart_extend_mute_fullscreen_keys(ui):
     ui.key("f")
     ui.root.update()
     # Xvfb has no window manager to honour the request; the window asked for it:
-    assert ui.window.fullscreen
+    assert ui.window.everywhere.fullscreen
     ui.key("Escape")
-    assert not ui.window.fullscreen
+    assert not ui.window.everywhere.fullscreen
 
 
 def test_buttons_do_what_the_keys_do(ui):
@@ -185,9 +185,10 @@ def test_keys_work_whatever_widget_has_focus(ui):
 
 def test_help_overlay_opens_and_closes(ui):
     ui.key("question")
-    assert ui.window.help.label is not None and "Space" in ui.window.help.label.cget("text")
+    shown = ui.window.everywhere.help.label
+    assert shown is not None and "Space" in shown.cget("text")
     ui.key("Escape")
-    assert ui.window.help.label is None
+    assert ui.window.everywhere.help.label is None
 
 
 def test_whole_routine_with_pause_skip_back_extend_done(ui):
@@ -557,7 +558,7 @@ def test_first_start_is_maximised_and_the_next_start_is_as_it_was_left(xdisplay,
     second = Harness(tmp_path)
     try:
         assert not bool(second.root.attributes("-zoomed"))
-        assert second.window.fullscreen and bool(second.root.attributes("-fullscreen"))
+        assert second.window.everywhere.fullscreen and bool(second.root.attributes("-fullscreen"))
         second.key("F11")  # leave full screen: the remembered size is back
         second.root.update()
         assert (second.root.winfo_width(), second.root.winfo_height()) == (1000, 700)

@@ -1,0 +1,101 @@
+"""The window's fixed screens (start, finished, history, editor): built once, one shown at a
+time; and the start screen's watch on the routine file."""
+
+from __future__ import annotations
+
+import tkinter as tk
+from collections.abc import Callable
+from pathlib import Path
+
+from ..navigation import Action, Screen
+from ..watch import RoutineWatch
+from .editor import EditorScreen
+from .finished import FinishedScreen
+from .history_view import HistoryView
+from .start import StartScreen
+from .ticker import Timers
+from .widgets import Fonts
+
+WATCH_MS = 1000  # on the start screen, how often the routine file is checked for changes
+
+
+class Screens:
+    def __init__(self, root: tk.Tk, fonts: Fonts, act: Callable[[Action], None],
+                 choose: Callable[[Path], None], close_editor: Callable[[Path | None], None],
+                 quit: Callable[[], None]):
+        self.start = StartScreen(root, fonts, {
+            "start": lambda: act(Action.TOGGLE), "choose": choose,
+            "open": lambda: act(Action.OPEN), "history": lambda: act(Action.HISTORY),
+            "edit": lambda: act(Action.EDIT)})
+        self.finished = FinishedScreen(root, fonts, lambda: act(Action.NEXT),
+                                       lambda: act(Action.HISTORY))
+        self.history = HistoryView(root, fonts, lambda: act(Action.ESCAPE))
+        self.editor = EditorScreen(root, fonts, {"close": close_editor, "quit": quit})
+        self.running: tk.Misc | None = None  # the running screen's frame, made per workout
+
+    def frame(self, screen: Screen) -> tk.Misc | None:
+        return {Screen.START: self.start.frame, Screen.FINISHED: self.finished.frame,
+                Screen.HISTORY: self.history.frame, Screen.EDITOR: self.editor.frame,
+                Screen.RUNNING: self.running}[screen]
+
+    def show(self, screen: Screen) -> None:
+        """Only this screen is packed; the others are forgotten (kept for later)."""
+        shown = self.frame(screen)
+        for other in (self.start.frame, self.finished.frame, self.history.frame,
+                      self.editor.frame, self.running):
+            if other is not None and other is not shown:
+                other.pack_forget()  # type: ignore[attr-defined]
+        if shown is not None:
+            shown.pack(fill="both", expand=True)  # type: ignore[attr-defined]
+
+    def own_key(self, screen: Screen, key: str, now: float) -> bool:
+        """Keys a screen takes itself: all of the editor's (typing in a field), history's
+        weeks and list, the finished screen's score."""
+        if screen == Screen.EDITOR:
+            return True
+        if screen == Screen.HISTORY:
+            return self.history.key(key)
+        return screen == Screen.FINISHED and self.finished.type(key, now)
+
+    def resized(self, screen: Screen) -> None:
+        """The fonts changed size: a drawn screen draws again."""
+        if screen == Screen.HISTORY:
+            self.history.draw()
+
+    def set_notice(self, text: str) -> None:
+        self.start.set_notice(text)
+        self.finished.set_notice(text)
+
+
+class RoutineWatcher:
+    """On the start screen, every second: a routine saved since it was read is read again
+    (a broken save shows its mistakes; the last good version is not used)."""
+
+    def __init__(self, timers: Timers, showing: Callable[[], Screen],
+                 reload: Callable[[Path], None], path: Path):
+        self.timers = timers
+        self.showing = showing
+        self.reload = reload
+        self.watch = RoutineWatch(path)
+        self.timer: str | None = None
+
+    def read(self, path: Path) -> None:
+        """`path` is being read now (a save while reading is seen next time)."""
+        self.watch = RoutineWatch(path)
+
+    def arrived(self, screen: Screen) -> None:
+        if screen == Screen.START and self.timer is None:
+            self.timer = self.timers.after(WATCH_MS, self._check)
+
+    def _check(self) -> None:
+        self.timer = None
+        if self.showing() != Screen.START:
+            return
+        if self.watch.changed():
+            self.reload(self.watch.path)
+        self.arrived(self.showing())
+
+    def stop(self) -> None:
+        if self.timer is not None:
+            self.timers.cancel(self.timer)
+            self.timer = None
