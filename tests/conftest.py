@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import subprocess
@@ -42,6 +43,15 @@ def isolated_home(tmp_path_factory, monkeypatch):
                       ("XDG_STATE_HOME", "state"), ("XDG_CACHE_HOME", "cache")):
         monkeypatch.setenv(name, str(home / sub))
     return home
+
+
+@pytest.fixture(autouse=True)
+def collect_tk_here():
+    """Tk objects a test dropped are freed here, on the main thread: freed by a garbage
+    collection that happens to run on another thread (a D-Bus loop), Tcl aborts the run
+    ("Fatal Python error: Aborted", seen once in make test)."""
+    yield
+    gc.collect()
 
 
 @pytest.fixture(scope="session")
