@@ -14,7 +14,7 @@ SYS_TEST := $(VENV)/.sysdeps-test
 # (desktop-file-utils) for the MPRIS and launcher tests; faketime (libfaketime) to step the
 # wall clock in the timing tests; ImageMagick's `import` for make screenshots.
 PKGS_RUN  := libasound2-dev python3-tk python3-venv python3-dev gcc
-PKGS_TEST := $(PKGS_RUN) xvfb xdotool dbus playerctl desktop-file-utils faketime
+PKGS_TEST := $(PKGS_RUN) xvfb xdotool dbus playerctl desktop-file-utils faketime imagemagick
 PKGS_SHOTS := imagemagick
 
 .PHONY: run test test-fast lint typecheck bench soak screenshots clean
