@@ -105,11 +105,15 @@ class Shooter:
         self.pump(0.1)
 
     def advance(self, seconds: float) -> None:
-        self.clock_t += seconds
-        if self.window.runner is not None:
-            self.window.runner.ticker.stop()
-            self.window.runner.ticker.run()
-        self.pump(0.3)  # the cue flash passes
+        """Routine time passes in 0.1 s wake-ups, as it does in the window (one jump would
+        look like the computer holding the timer up, and pause it)."""
+        end = self.clock_t + seconds
+        while self.clock_t < end:
+            self.clock_t = min(end, self.clock_t + 0.1)
+            if self.window.runner is not None:
+                self.window.runner.ticker.stop()
+                self.window.runner.ticker.run()
+        self.pump(0.3)  # the cue pulse passes
 
     def go_to(self, predicate) -> None:
         for _ in range(200):
@@ -237,7 +241,7 @@ def series(s: Shooter) -> None:
 
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
-    only = sys.argv[2] if len(sys.argv) > 2 else ""  # "editor": the editor's shots only
+    only = sys.argv[2] if len(sys.argv) > 2 else ""  # "editor" or "window": those shots only
     out.mkdir(parents=True, exist_ok=True)
     if shutil.which("import") is None:
         print("ImageMagick's `import` is needed (apt-get install imagemagick)", file=sys.stderr)
@@ -247,6 +251,10 @@ def main() -> int:
     try:
         if only == "editor":
             editor_shots(out, data)
+            return 0
+        if only == "window":  # the window's screens at both sizes only
+            for suffix, size in SIZES.items():
+                series(Shooter(out, data / f"shots{suffix}", size=size, suffix=suffix))
             return 0
         for suffix, size in SIZES.items():
             series(Shooter(out, data / f"shots{suffix}", size=size, suffix=suffix))
