@@ -82,7 +82,6 @@ def entry_text(command: list[str]) -> str:
         "Terminal=false",
         "Categories=Utility;Clock;",
         "Keywords=timer;interval;workout;physiotherapy;exercise;rehab;",
-        "MimeType=application/yaml;",
         f"StartupWMClass={WINDOW_CLASS}",
         "StartupNotify=true",
         "",

@@ -51,6 +51,7 @@ class DesktopBus:
         self._player: Any = None
         self._bus: Any = None
         self._lock = threading.Lock()
+        self._closed = False  # set by close(): the pipe may be gone, the bus must not stay
         self._thread = threading.Thread(target=self._run, name="itbtimer-bus", daemon=True)
 
     # --- the Tk side ------------------------------------------------------------------
@@ -84,12 +85,22 @@ class DesktopBus:
         self._call_soon(self._send_notification, summary, body)
 
     def close(self) -> None:
-        """Leave the bus (the name is released) and end the thread."""
-        if self._loop is not None and self._stopping is not None:
-            with contextlib.suppress(RuntimeError):
-                self._loop.call_soon_threadsafe(self._stopping.set)
+        """Leave the bus (the name is released) and end the thread.
+
+        The pipe is closed only once the thread has ended: a thread still connecting
+        could otherwise write into a descriptor number the process has since reused
+        (the history database's, say). `_closed` tells it to write nothing and leave.
+        """
+        with self._lock:
+            self._closed = True
+            if self._loop is not None and self._stopping is not None:
+                with contextlib.suppress(RuntimeError):
+                    self._loop.call_soon_threadsafe(self._stopping.set)
         if self._thread.is_alive():
             self._thread.join(timeout=2.0)
+        if self._thread.is_alive():
+            log.info("MPRIS: the bus thread is still connecting; left to end with the process")
+            return
         for fd in (self._read_fd, self._write_fd):
             with contextlib.suppress(OSError):
                 os.close(fd)
@@ -98,9 +109,12 @@ class DesktopBus:
 
     def ask(self, command: Remote) -> None:
         """Called on the bus thread by the MPRIS methods: hand the command to the Tk thread."""
-        self.inbox.put(command)
-        with contextlib.suppress(BlockingIOError, OSError):
-            os.write(self._write_fd, b"!")
+        with self._lock:
+            if self._closed:
+                return
+            self.inbox.put(command)
+            with contextlib.suppress(BlockingIOError, OSError):
+                os.write(self._write_fd, b"!")
 
     def position(self) -> float:
         return self._now.position_after(self.clock() - self._published_at)
@@ -140,6 +154,9 @@ class DesktopBus:
         self._stopping = asyncio.Event()
         bus.export(PATH, MediaPlayer(self.ask, self.identity, self.desktop_entry))
         with self._lock:
+            if self._closed:  # the window closed while we were connecting
+                bus.disconnect()
+                return
             self._player = Player(self.ask, self._now, self.position)
             self._loop = asyncio.get_running_loop()
         bus.export(PATH, self._player)

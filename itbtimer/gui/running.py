@@ -28,7 +28,7 @@ from .theme import (
 )
 from .ticker import Timers
 from .timeline import Timeline
-from .widgets import FitLabel, Fonts, Painted, button, label, set_text
+from .widgets import FitLabel, Fonts, Painted, button, label, row_padding, set_text
 
 PULSE_MS = 300
 PADX = 16
@@ -209,7 +209,7 @@ class RunningScreen:
         for widget in self.frame.grid_slaves():
             if widget is self.clock or not widget.winfo_manager():
                 continue
-            total += _pads(widget.grid_info().get("pady", 0))
+            total += row_padding(widget)
             children = widget.winfo_children()
             if isinstance(widget, tk.Frame) and children:
                 height = max(c.winfo_reqheight() for c in children)
@@ -287,13 +287,6 @@ def _words(shown: Display) -> tuple[str, ...]:
     return (shown.title, shown.side, shown.target, shown.cue, shown.routine_cue, shown.status,
             shown.next_up, shown.section, shown.position, shown.time_left, shown.next_label,
             shown.pause_label)
-
-
-def _pads(pady: object) -> int:
-    """Both paddings of a grid row: Tk gives "6" (each side) or "6 0" (above, below)."""
-    parts = [int(float(p)) for p in (pady if isinstance(pady, tuple | list)
-                                     else str(pady).split())]
-    return 2 * parts[0] if len(parts) == 1 else sum(parts)
 
 
 def _digits(text: str) -> str:

@@ -14,7 +14,7 @@ from ..durations import format_hms
 from ..plan import Plan
 from ..progress import Progress
 from .theme import DIM_TEXT, PHASE_COLOURS, SIDE_TEXT
-from .widgets import FitLabel, Fonts, Painted, button, label
+from .widgets import FitLabel, Fonts, Painted, button, label, row_padding
 
 KEYS_HELP = ("Space start/pause · → next/Done · ← back · R restart step · + 10 s · "
              "M mute · V voice · C spoken cues · F full screen · H history · E edit · ? keys · "
@@ -85,7 +85,7 @@ class StartScreen:
         used = 0
         for fitted, _ in self._lines:
             widget = fitted.widget
-            used += widget.winfo_reqheight() + _pads(widget)
+            used += widget.winfo_reqheight() + row_padding(widget)
             if used <= room or fitted is self._lines[0][0]:
                 if not widget.winfo_manager():
                     widget.grid()

@@ -138,3 +138,11 @@ def set_text(widget: tk.Label | tk.Button, text: str) -> None:
     """Change a widget's text only when it changed: no needless redraw."""
     if widget.cget("text") != text:
         widget.configure(text=text)
+
+
+def row_padding(widget: tk.Widget) -> int:
+    """A grid row's padding above and below: Tk gives "6" (each side) or "6 0"."""
+    pady = widget.grid_info().get("pady", 0)
+    parts = [int(float(p)) for p in (pady if isinstance(pady, tuple | list)
+                                     else str(pady).split())]
+    return 2 * parts[0] if len(parts) == 1 else sum(parts)

@@ -288,3 +288,32 @@ def test_a_session_finished_in_sight_is_no_notification(window):
         assert server.service.shown == []
     finally:
         server.close()
+
+
+
+def test_a_bus_closed_while_still_connecting_keeps_its_pipe_and_takes_no_command():
+    """close() while the thread is still connecting: the pipe stays open until the thread
+    ends (its descriptor numbers are not freed for reuse), and a remote command arriving
+    after close is dropped rather than written."""
+    import os
+
+    from itbtimer.media import Remote
+
+    bus = DesktopBus(icon="itbtimer")
+    connecting = threading.Event()
+    bus._thread = threading.Thread(target=connecting.wait, daemon=True)  # a slow bus
+    bus._thread.start()
+    bus.close()  # waits its 2 s, then leaves the thread to the process
+    os.fstat(bus.wake_fd)  # still open: raises OSError if close() closed it
+    bus.ask(Remote.NEXT)
+    assert bus.take() == []
+    connecting.set()
+
+
+def test_a_closed_bus_that_never_connected_closes_its_pipe():
+    import os
+
+    bus = DesktopBus(icon="itbtimer")
+    bus.close()
+    with pytest.raises(OSError):
+        os.fstat(bus.wake_fd)
