@@ -195,13 +195,44 @@ def notice_line(window: list[str], workout: str | None, player: str | None,
     return " · ".join(dict.fromkeys(notices))
 
 
-def pain_text(score: int | None, asked: bool = False, saved: bool = False) -> str:
+@dataclass(frozen=True)
+class PainQuestion:
+    """The question after the session, from the routine's `ask` ("knee pain"); None: the
+    routine asks nothing, and the finished screen shows the summary alone."""
+
+    label: str | None
+
+    @property
+    def asked(self) -> bool:
+        return self.label is not None
+
+    @property
+    def words(self) -> str:
+        """The label as it starts a line: "Knee pain"."""
+        text = self.label or ""
+        return text[:1].upper() + text[1:]
+
+    def prompt(self) -> str:
+        """Above the score buttons: the question and how to answer it."""
+        if not self.asked:
+            return ""
+        return (f"{self.words} now, 0 (none) to 10 (worst)? Type or click it, then Enter. "
+                "Esc skips.")
+
+    def state(self, score: int | None, asked: bool = False, saved: bool = False) -> str:
+        """Under the score buttons: nothing yet, no score, or the score and whether it is
+        saved; nothing at all when there is no question."""
+        if asked or not self.asked:
+            return ""
+        if score is None:
+            return f"No {self.label} score this time."
+        return f"{self.words} {score}/10" + (" — saved" if saved else " — Enter to save")
+
+
+def pain_text(score: int | None, asked: bool = False, saved: bool = False,
+              question: str | None = "knee pain") -> str:
     """Under the pain buttons: nothing yet, no score, or the score and whether it is saved."""
-    if asked:
-        return ""
-    if score is None:
-        return "No pain score this time."
-    return f"Knee pain {score}/10" + (" — saved" if saved else " — Enter to save")
+    return PainQuestion(question).state(score, asked, saved)
 
 
 def interrupted_notice(record: SessionRecord) -> str:

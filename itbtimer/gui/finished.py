@@ -1,4 +1,5 @@
-"""The finished screen: what was done, the holds achieved, and the knee-pain score."""
+"""The finished screen: what was done, the holds achieved, and the score the routine asks
+for (its `ask`, "knee pain"); no score row when it asks nothing."""
 
 from __future__ import annotations
 
@@ -6,14 +7,11 @@ import tkinter as tk
 from collections.abc import Callable
 from functools import partial
 
-from ..display import pain_text
+from ..display import PainQuestion
 from ..pain import PainEntry
 from ..workout import Workout
 from .theme import DIM_TEXT, PHASE_COLOURS, SIDE_TEXT
 from .widgets import Fonts, Painted, button, label
-
-PAIN_HELP = ("Knee pain now, 0 (none) to 10 (worst)? Type or click it, then Enter. "
-             "Esc skips.")
 
 
 class FinishedScreen:
@@ -21,6 +19,7 @@ class FinishedScreen:
                  on_history: Callable[[], None]):
         self.fonts = fonts
         self.pain = PainEntry()
+        self.question = PainQuestion(None)
         self.painted = Painted()
         self.painted.colour = PHASE_COLOURS["finished"]
         self.frame = self.painted.add(tk.Frame(parent))
@@ -28,9 +27,9 @@ class FinishedScreen:
         self.lines = self.painted.add(tk.Frame(self.frame))
         self.lines.grid(row=0, column=0, sticky="nsew", padx=24, pady=12)
         self.frame.rowconfigure(0, weight=1)
-        self.pain_help = label(self.frame, self.painted, fonts["medium"], text=PAIN_HELP)
+        self.pain_help = label(self.frame, self.painted, fonts["medium"])
         self.pain_help.grid(row=1, column=0, sticky="ew", padx=16)
-        row = self.painted.add(tk.Frame(self.frame))
+        self.pain_row = row = self.painted.add(tk.Frame(self.frame))
         row.grid(row=2, column=0, sticky="ew", padx=12, pady=6)
         self.pain_buttons = []
         for score in range(11):
@@ -53,7 +52,8 @@ class FinishedScreen:
         for widget in self.lines.winfo_children() + [self.pain_help, self.notice]:
             widget["wraplength"] = max(300, event.width - 60)
 
-    def show(self, lines: list[str]) -> None:
+    def show(self, lines: list[str], question: PainQuestion) -> None:
+        """The summary's lines, and the score row only when the routine asks a question."""
         for widget in self.lines.winfo_children():
             widget.destroy()
         self.painted.widgets = [w for w in self.painted.widgets if w.winfo_exists()]
@@ -64,19 +64,27 @@ class FinishedScreen:
                            wraplength=max(300, self.frame.winfo_width() - 60))
             widget.grid(column=0, sticky="w")
         self.pain = PainEntry()
-        self._mark(pain_text(None, asked=True))
+        self.question = question
+        self.pain_help.configure(text=question.prompt())
+        for widget in (self.pain_help, self.pain_row, self.pain_state):
+            if question.asked:
+                widget.grid()
+            else:
+                widget.grid_remove()
+        self._mark(question.state(None, asked=True))
 
     def type(self, key: str, now: float) -> bool:
-        """A key on this screen: True when it was a score (1 then 0 quickly is 10)."""
-        if not self.pain.key(key, now):
+        """A key on this screen: True when it was a score (1 then 0 quickly is 10); with
+        no question, no key is a score."""
+        if not self.question.asked or not self.pain.key(key, now):
             return False
-        self._mark(pain_text(self.pain.score))
+        self._mark(self.question.state(self.pain.score))
         return True
 
     def choose(self, score: int | None) -> None:
         """A click chooses a score; it is saved once, with the score, on leaving."""
         self.pain.choose(score)
-        self._mark(pain_text(score))
+        self._mark(self.question.state(score))
 
     def keep_pain(self, workout: Workout, final: bool) -> None:
         """Keep the chosen score with the session's one record. `final` (leaving this
@@ -86,7 +94,7 @@ class FinishedScreen:
 
     def saved(self) -> None:
         self.pain.closed = True
-        self._mark(pain_text(self.pain.score, saved=self.pain.score is not None))
+        self._mark(self.question.state(self.pain.score, saved=self.pain.score is not None))
 
     def _mark(self, text: str) -> None:
         for i, b in enumerate(self.pain_buttons):

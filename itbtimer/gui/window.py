@@ -12,7 +12,7 @@ from types import TracebackType
 
 from ..app import App, Options
 from ..commands import Command
-from ..display import summary_lines
+from ..display import PainQuestion, summary_lines
 from ..errors import ItbtimerError, RoutineError
 from ..logs import bug_notice
 from ..navigation import Action, Move, Navigation, Screen
@@ -152,7 +152,7 @@ class Window:
     def show_finished(self) -> None:
         if self.workout is not None:
             record = self.workout.record()
-            self.finished.show(summary_lines(record))
+            self.finished.show(summary_lines(record), PainQuestion(record.question))
             self.media.finished(record)
         self._show(Screen.FINISHED)
         self._update_notice()

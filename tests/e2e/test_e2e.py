@@ -20,6 +20,7 @@ pytestmark = [pytest.mark.gui, pytest.mark.slow]
 ROUTINE = """\
 name: E2E
 per_week: 3
+ask: knee pain
 defaults: {get_ready: 1, switch: 1}
 sections:
   - name: Main

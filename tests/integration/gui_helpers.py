@@ -21,6 +21,7 @@ SHORT = """\
 name: Short
 cue: Back straight
 per_week: 3
+ask: knee pain
 defaults: {get_ready: 3, switch: 2}
 sections:
   - name: Main

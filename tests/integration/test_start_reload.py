@@ -47,7 +47,7 @@ def test_a_broken_save_shows_its_mistakes_and_the_old_version_is_not_used(ui):
     save(ui, SHORT + "      - name: 'Bridge\n")
     ui.advance(1.0)
     assert ui.window.plan is None
-    assert "the quote ' on line 13 is never closed" in ui.window.start.error_text
+    assert "the quote ' on line 14 is never closed" in ui.window.start.error_text
     assert ui.window.start.error_text.endswith("\n          - name: 'Bridge\n"
                                                "                  ^")
     ui.key("space")  # nothing to start: the last good version is not used silently

@@ -37,7 +37,7 @@ def test_routine_with_mistakes_shows_them_instead_of_a_traceback(xdisplay, tmp_p
     try:
         assert harness.window.plan is None
         assert "is not a duration" in harness.window.start.error_text
-        assert "short.yaml:9:" in harness.window.start.error_text
+        assert "short.yaml:10:" in harness.window.start.error_text
         harness.key("space")  # nothing to start: nothing happens, no error
         assert harness.window.screen == "start"
     finally:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 from itbtimer.display import (
+    PainQuestion,
     countdown_text,
     describe_step,
     interrupted_notice,
@@ -137,7 +138,7 @@ def test_summary_of_a_stopped_session_with_holds_and_skips():
 def test_the_small_words():
     assert (mute_label(True), mute_label(False)) == ("Unmute", "Mute")
     assert pain_text(None, asked=True) == ""
-    assert pain_text(None) == "No pain score this time."
+    assert pain_text(None) == "No knee pain score this time."
     assert pain_text(4) == "Knee pain 4/10 — Enter to save"
     assert pain_text(4, saved=True) == "Knee pain 4/10 — saved"
     assert interrupted_notice(SessionRecord("r", START, START, "Shown")) == (
@@ -157,3 +158,23 @@ def test_notice_priority():
         "b · c · workout")
     assert notice_line([], None, "player", "history", False) == "player · history"
     assert notice_line(["same"], "same", None, None, True) == "same"
+
+
+def test_the_question_after_the_session_is_the_routines_label():
+    hip = PainQuestion("hip pain")
+    assert hip.asked
+    assert hip.prompt() == ("Hip pain now, 0 (none) to 10 (worst)? Type or click it, then "
+                            "Enter. Esc skips.")
+    assert hip.state(None, asked=True) == ""
+    assert hip.state(4) == "Hip pain 4/10 — Enter to save"
+    assert hip.state(4, saved=True) == "Hip pain 4/10 — saved"
+    assert hip.state(None) == "No hip pain score this time."
+    assert PainQuestion("knee pain").prompt().startswith("Knee pain now, 0 (none) to 10")
+
+
+def test_no_question_says_nothing_about_pain():
+    none = PainQuestion(None)
+    assert not none.asked
+    assert none.prompt() == ""
+    assert [none.state(s) for s in (None, 0, 4)] == ["", "", ""]
+    assert none.state(4, saved=True) == ""
