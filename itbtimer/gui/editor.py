@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..editor.document import Document, EditorError, NodePath
 from ..editor.fields import Field, Kind, Level
+from ..editor.screen import History, undo_or_redo
 from .theme import BUTTON_BG, BUTTON_FG, DIM_TEXT, PHASE_COLOURS, SIDE_TEXT, TEXT
 from .widgets import Fonts
 
@@ -541,8 +542,6 @@ class EditorScreen:
         keys = {
             "<Control-s>": self.save, "<Control-S>": self.save,
             "<Control-n>": self.new_exercise, "<Control-N>": self.new_exercise,
-            "<Control-z>": self.undo, "<Control-Z>": self.redo,
-            "<Control-Shift-z>": self.redo, "<Control-Shift-Z>": self.redo,
             "<Control-y>": self.redo,
             "<Alt-Up>": lambda: self.move(-1), "<Alt-Down>": lambda: self.move(1),
             "<Control-q>": lambda: self.ask_leave(then_quit=True),
@@ -550,8 +549,17 @@ class EditorScreen:
         }
         for sequence, command in keys.items():
             widget.bind_class(TAG, sequence, _breaking(command))
+        for sequence in ("<Control-z>", "<Control-Z>", "<Control-Shift-z>", "<Control-Shift-Z>"):
+            widget.bind_class(TAG, sequence, self._on_undo_key)
         widget.bind_class(TAG, "<Escape>", self._on_escape)
         widget.bind_class(TAG, "<KeyPress>", self._on_question_key, add="+")
+
+    def _on_undo_key(self, event: tk.Event) -> str:
+        if undo_or_redo(int(event.state)) is History.UNDO:
+            self.undo()
+        else:
+            self.redo()
+        return "break"
 
     def _on_escape(self, event: tk.Event) -> str:
         if self._asking:

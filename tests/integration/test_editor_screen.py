@@ -18,7 +18,7 @@ from itbtimer.routine import load_routine
 
 pytestmark = pytest.mark.gui
 
-CONTROL, ALT, SHIFT = 0x4, 0x8, 0x1
+CONTROL, ALT, SHIFT, CAPS_LOCK = 0x4, 0x8, 0x1, 0x2
 
 
 class EditorHarness:
@@ -182,6 +182,21 @@ def test_undo_redo_move_and_new_exercise_keys(my_copy):
     assert [r.name for r in ui.screen.rows][4] == "New exercise"
     ui.key("Z", CONTROL | SHIFT)
     assert [r.name for r in ui.screen.rows][4] == "Side steps"
+    assert ui.errors == []
+
+
+def test_ctrl_z_with_caps_lock_on_undoes(my_copy):
+    """Caps Lock makes Ctrl+Z arrive as "Z": it still undoes; Ctrl+Shift+Z still redoes."""
+    ui, _ = my_copy
+    ui.down_to("Lunges")
+    ui.key("Down", ALT)
+    moved = [r.name for r in ui.screen.rows]
+    ui.key("Z", CONTROL | CAPS_LOCK)
+    assert [r.name for r in ui.screen.rows][3:5] == ["Lunges", "Dynamic ITB banana stretch"]
+    ui.key("Z", CONTROL | CAPS_LOCK)  # nothing more to undo: no redo either
+    assert [r.name for r in ui.screen.rows][3:5] == ["Lunges", "Dynamic ITB banana stretch"]
+    ui.key("z", CONTROL | CAPS_LOCK | SHIFT)
+    assert [r.name for r in ui.screen.rows] == moved
     assert ui.errors == []
 
 
