@@ -17,9 +17,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..editor import screen as words
 from ..editor.document import Document, EditorError, NodePath
-from ..editor.fields import Field, Kind, Level
-from ..editor.screen import History, undo_or_redo
+from ..editor.fields import Field, Kind
+from ..editor.screen import Answer, History, Question, answer_key, undo_or_redo
 from .theme import BUTTON_BG, BUTTON_FG, DIM_TEXT, PHASE_COLOURS, SIDE_TEXT, TEXT
 from .widgets import Fonts
 
@@ -63,7 +64,7 @@ class EditorScreen:
         self.wide: bool | None = None
         self._button_places: list[tuple[int, int]] = []
         self.button_rows: list[tk.Frame] = []
-        self._asking: str | None = None  # "delete" or "leave" while a question is shown
+        self._asking: Question | None = None
         self._then_quit = False  # leaving means quitting itbtimer (Ctrl+Q, the close button)
 
         self.frame = tk.Frame(parent, bg=BG)
@@ -120,7 +121,8 @@ class EditorScreen:
         self.document = document
         self.selected = ()
         shown = notice.replace(str(Path.home()) + "/", "~/") if notice else None
-        self.notice.configure(text=shown or f"File: {_home(document.path)}", fg=DIM_TEXT)
+        where = words.home_path(document.path, str(Path.home()))
+        self.notice.configure(text=shown or f"File: {where}", fg=DIM_TEXT)
         self._hide_question()
         self._refresh()
         self._layout(self.frame.winfo_width())
@@ -130,27 +132,14 @@ class EditorScreen:
         document = self.document
         if document is None:
             return
-        dirty = "  (changed, not saved)" if document.dirty else ""
-        self.title.configure(text=f"Editing {document.name}{dirty}")
-        summary = document.summary
-        if summary is None:
-            count = len(document.problems)
-            self.summary.configure(text=f"{count} mistake{'s' if count > 1 else ''} to fix "
-                                        "(marked below); the total needs a valid routine",
-                                   fg=ERROR_FG)
-        else:
-            untimed = (f" + {summary.untimed} untimed (reps and holds wait for you)"
-                       if summary.untimed else "")
-            self.summary.configure(text=f"Total {_hms(summary.total_seconds)}{untimed} · "
-                                        f"{summary.steps} steps", fg=SIDE_TEXT)
+        self.title.configure(text=words.title(document.name, document.dirty))
+        text, mistakes = words.summary_line(document.summary, len(document.problems))
+        self.summary.configure(text=text, fg=ERROR_FG if mistakes else SIDE_TEXT)
         rows = document.outline()
         self.rows = rows
         self.outline.delete(0, "end")
         for row in rows:
-            indent = {Level.ROUTINE: "", Level.SECTION: "  ", Level.EXERCISE: "      "}[row.level]
-            mark = "⚠ " if row.has_error else ""
-            detail = f"  — {row.detail}" if row.detail and row.level is not Level.ROUTINE else ""
-            self.outline.insert("end", f"{indent}{mark}{row.name}{detail}")
+            self.outline.insert("end", words.outline_line(row))
             if row.has_error:
                 self.outline.itemconfigure("end", fg="#b00020")
         if not document.exists(self.selected):
@@ -199,9 +188,7 @@ class EditorScreen:
                         sticky="w" if isinstance(widget, tk.Checkbutton) else "ew")
             self.form.columnconfigure(column + 1, weight=1)
             self._bind(widget)
-            inherited = document.inherited(path, field.key)
-            hint = f"empty: {inherited}" if inherited else (
-                f"like {field.hint}" if field.hint else "")
+            hint = words.field_hint(field, document.inherited(path, field.key))
             if pairs == 1:
                 self._label(self.form, font, text=hint, fg=DIM_TEXT, anchor="w").grid(
                     row=row, column=2, sticky="w", padx=(8, 0))
@@ -267,7 +254,7 @@ class EditorScreen:
                 entry.error.grid()
             else:
                 entry.error.grid_remove()
-        rest = [f"⚠ {key + ': ' if key else ''}{message}" for key, message in errors.items()]
+        rest = words.place_errors(errors)
         self.place_error.configure(text="\n".join(rest), wraplength=width)
         if rest:
             self.place_error.grid()
@@ -474,8 +461,7 @@ class EditorScreen:
             self.notice.configure(text="Choose a section or an exercise to delete", fg=ERROR_FG)
             return
         name = self.rows[self._index()].name
-        what = "section" if len(self.selected) == 1 else "exercise"
-        self._ask("delete", f"Delete the {what} “{name}”?  (Enter: delete · Esc: keep it)",
+        self._ask(Question.DELETE, words.delete_question(name, self.selected),
                   [("Delete", self.delete), ("Keep it", self._cancel_question)])
 
     @property
@@ -490,9 +476,7 @@ class EditorScreen:
         if not self.dirty:
             self.leave()
             return
-        where = "quitting" if then_quit else "leaving"
-        self._ask("leave", f"Save your changes before {where}?  (S: save · D: discard · "
-                           "Esc: keep editing)",
+        self._ask(Question.LEAVE, words.leave_question(then_quit),
                   [("Save", self._save_and_leave), ("Discard", self.leave),
                    ("Cancel", self._cancel_question)])
 
@@ -508,7 +492,7 @@ class EditorScreen:
             return
         self.actions["close"](self.document.path if self.document is not None else None)
 
-    def _ask(self, kind: str, text: str, choices: list[tuple[str, Callable[[], object]]]
+    def _ask(self, kind: Question, text: str, choices: list[tuple[str, Callable[[], object]]]
              ) -> None:
         self._asking = kind
         self.question_text.configure(text=text, wraplength=max(200, self.frame.winfo_width()
@@ -530,7 +514,7 @@ class EditorScreen:
         self.question.grid_remove()
 
     @property
-    def asking(self) -> str | None:
+    def asking(self) -> Question | None:
         return self._asking
 
     # --- keys ----------------------------------------------------------------------
@@ -572,14 +556,10 @@ class EditorScreen:
         return "break"
 
     def _on_question_key(self, event: tk.Event) -> str | None:
-        if self._asking == "delete" and event.keysym in ("Return", "KP_Enter"):
-            self.delete()
-            return "break"
-        if self._asking == "leave" and event.keysym in ("s", "S", "d", "D"):
-            if event.keysym in ("s", "S"):
-                self._save_and_leave()
-            else:
-                self.leave()
+        answer = answer_key(self._asking, event.keysym)
+        if answer is not None:
+            {Answer.DELETE: self.delete, Answer.SAVE: self._save_and_leave,
+             Answer.DISCARD: self.leave}[answer]()
             return "break"
         if self._asking:
             return "break"
@@ -648,17 +628,3 @@ def _breaking(command: Callable[[], object]) -> Callable[[tk.Event], str]:
 
     return run
 
-
-def _home(path: object) -> str:
-    """A path as the person reads it: ~/.config/... rather than /home/me/.config/..."""
-    if path is None:
-        return "not saved yet"
-    text = str(path)
-    home = str(Path.home())
-    return "~" + text[len(home):] if text.startswith(home + "/") else text
-
-
-def _hms(seconds: int) -> str:
-    from ..durations import format_hms
-
-    return format_hms(seconds)

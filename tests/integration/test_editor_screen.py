@@ -11,6 +11,7 @@ from itbtimer import cli
 from itbtimer.bundled import routines_dir
 from itbtimer.editor.copies import editable
 from itbtimer.editor.document import Document
+from itbtimer.editor.screen import Question
 from itbtimer.gui.editor import EditorScreen
 from itbtimer.gui.widgets import Fonts
 from itbtimer.plan import build_plan
@@ -108,7 +109,7 @@ def test_adapt_the_bundled_routine_with_keys_only(my_copy, capsys):
     # No Russian twists: Delete asks first, Enter confirms.
     ui.down_to("Russian twists")
     ui.key("Delete")
-    assert ui.screen.asking == "delete"
+    assert ui.screen.asking is Question.DELETE
     assert "Russian twists" in ui.screen.question_text.cget("text")
     ui.key("Return")
     assert ui.screen.asking is None
@@ -207,7 +208,7 @@ def test_leaving_with_unsaved_changes_asks_save_discard_or_cancel(my_copy):
     ui.key("Delete")
     ui.key("Return")
     ui.key("Escape")  # leave the editor
-    assert ui.screen.asking == "leave"
+    assert ui.screen.asking is Question.LEAVE
     ui.key("Escape")  # cancel: keep editing
     assert ui.screen.asking is None and ui.closed == []
     ui.key("Escape")
@@ -344,7 +345,7 @@ def test_closing_the_window_with_unsaved_changes_asks_first(xdisplay, tmp_path):
         ui.key("Return")
         ui.window.close()  # the window manager's close button
         ui.root.update()
-        assert editor.asking == "leave" and ui.root.winfo_exists()
+        assert editor.asking is Question.LEAVE and ui.root.winfo_exists()
         ui.key("Escape")
         assert editor.asking is None
         ui.key("m")  # a letter typed in the editor is not the window's Mute
