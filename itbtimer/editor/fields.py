@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from .. import schema
+from ..routine import Routine
 
 
 class Level(Enum):
@@ -105,3 +106,24 @@ def field(level: Level, key: str) -> Field:
         if f.key == key:
             return f
     raise KeyError(f"no field `{key}` on a {level.value}")
+
+
+def inherited(routine: Routine, path: tuple[int, ...], key: str) -> str | None:
+    """What an empty field of an exercise means, from the routine the loader made of the
+    file ("30s": the section's or the routine's default), or None."""
+    if len(path) != 2 or path[0] >= len(routine.sections):
+        return None
+    section = routine.sections[path[0]]
+    if path[1] >= len(section.exercises):
+        return None
+    exercise = section.exercises[path[1]]
+    if key == "work" and exercise.mode == "timed" and exercise.work is not None:
+        return f"{exercise.work}s"
+    if key == "sets":
+        return str(exercise.sets)
+    if key == "rest":
+        rest = exercise.rest
+        if rest.flexible:
+            return f"{rest.min_seconds}-{rest.max_seconds}s"
+        return f"{rest.max_seconds}s" if rest.max_seconds else "none"
+    return None

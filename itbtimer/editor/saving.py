@@ -1,0 +1,100 @@
+"""Reading the person's file, and saving it: only the lines an edit touched change, and
+the file is written atomically."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import tempfile
+from pathlib import Path
+
+from ..errors import Problem, RoutineError
+from ..loader import MAX_FILE_BYTES, _decode
+from ..routine import parse_routine
+
+
+def read_text(path: Path) -> str:
+    """A routine file's text, or a RoutineError saying why it cannot be read."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise RoutineError(str(path), [Problem("no such file")]) from None
+    except OSError as exc:
+        raise RoutineError(str(path), [Problem(f"the file cannot be read ({exc.strerror})")]
+                           ) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise RoutineError(str(path), [Problem("a routine file may be at most 1 MiB")])
+    return _decode(data, str(path))
+
+
+def same_meaning(a: str, b: str) -> bool:
+    """Both texts load to the same routine (or fail with the same messages)."""
+    def meaning(text: str) -> object:
+        try:
+            routine = parse_routine(text)
+        except RoutineError as exc:
+            return [(p.field, p.message) for p in exc.problems]
+        return {**routine.__dict__, "fingerprint": ""}
+
+    return meaning(a) == meaning(b)
+
+
+def carry_over(original: str, unchanged: str, changed: str) -> str:
+    """Apply the edits (unchanged -> changed) to the person's original text.
+
+    ruamel.yaml may write an untouched file a little differently from how the
+    person wrote it (spacing inside a line, say). The lines the edit did not
+    touch are taken from the original, so only the edited lines differ.
+    Falls back to the changed text when a changed region cannot be placed.
+    """
+    old_lines = unchanged.splitlines(keepends=True)
+    new_lines = changed.splitlines(keepends=True)
+    mine = original.splitlines(keepends=True)
+    # Where each line of the unchanged dump is in the original.
+    where: dict[int, int] = {}
+    matcher = difflib.SequenceMatcher(None, old_lines, mine, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
+            for k in range(i2 - i1):
+                where[i1 + k] = j1 + k
+    out: list[str] = []
+    cursor = 0  # next line of the original not yet written
+    edits = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False).get_opcodes()
+    for tag, i1, i2, j1, j2 in edits:
+        if tag == "equal":
+            continue
+        start = where.get(i1) if i1 < len(old_lines) else len(mine)
+        end = where.get(i2 - 1, -2) + 1 if i2 > i1 else start
+        if start is None or end is None or start < cursor or (i2 > i1 and end - start != i2 - i1):
+            return changed
+        out.extend(mine[cursor:start])
+        out.extend(new_lines[j1:j2])
+        cursor = end
+    out.extend(mine[cursor:])
+    return "".join(out)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write the whole file or nothing: a temporary file in the same folder, fsync, rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    mode = path.stat().st_mode & 0o777 if path.exists() else None
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    try:
+        folder = os.open(path.parent, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(folder)
+    finally:
+        os.close(folder)
