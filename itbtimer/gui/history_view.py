@@ -27,9 +27,11 @@ from ..history.charts import (
     week_labels,
     week_window,
 )
+from ..logs import log_bug
 from ..ports import HistoryStore
 from ..progress import Progress
 from .theme import PHASE_COLOURS
+from .ticker import Timers, TkTimers
 from .widgets import FitLabel, Fonts, Painted, button, label
 
 BG = "#f7f7f5"
@@ -43,11 +45,15 @@ Box = tuple[float, float, float, float]
 
 
 class HistoryView:
-    def __init__(self, parent: tk.Misc, fonts: Fonts, on_close: Callable[[], None]):
+    def __init__(self, parent: tk.Misc, fonts: Fonts, on_close: Callable[[], None],
+                 timers: Timers | None = None):
         self.fonts = fonts
         self.painted = Painted()
         self.painted.colour = PHASE_COLOURS["start"]
         self.frame = self.painted.add(tk.Frame(parent))
+        self.timers = timers or TkTimers(self.frame)
+        self._poll_timer: str | None = None
+        self.worker: threading.Thread | None = None
         self.frame.columnconfigure(0, weight=1)
         self.frame.rowconfigure(1, weight=1)
         self._title = FitLabel(self.frame, self.painted, fonts, "big", anchor="w")
@@ -119,24 +125,36 @@ class HistoryView:
                 figures = store.progress(today, routine, per_week, series=True)
                 listed = store.listing(None if routine is None else [routine], LISTED)
                 self._results.put((generation, (figures, listed)))
-            except HistoryError as exc:
+            except Exception as exc:  # a bug too: handed over, so the screen never hangs
                 self._results.put((generation, exc))
 
-        threading.Thread(target=work, name="history-load", daemon=True).start()
-        self.frame.after(POLL_MS, self._poll)
+        self.worker = threading.Thread(target=work, name="history-load", daemon=True)
+        self.worker.start()
+        self._schedule_poll()
+
+    def _schedule_poll(self) -> None:
+        if self._poll_timer is not None:
+            self.timers.cancel(self._poll_timer)
+        self._poll_timer = self.timers.after(POLL_MS, self._poll)
 
     def _poll(self) -> None:
+        """Take the loader's result when it is there; poll again until then, and stop."""
+        self._poll_timer = None
         try:
             generation, result = self._results.get_nowait()
         except queue.Empty:
             if not self.loaded:
-                self.frame.after(POLL_MS, self._poll)
+                self._schedule_poll()
             return
         if generation != self._generation:
-            self.frame.after(POLL_MS, self._poll)
+            self._schedule_poll()
             return
         if isinstance(result, HistoryError):
             self.error, self.progress, self.sessions = f"History not read: {result}", None, []
+        elif isinstance(result, Exception):
+            where = log_bug(result)
+            self.error = f"History not read because of a bug; details in {where}"
+            self.progress, self.sessions = None, []
         else:
             self.error = None
             self.progress, self.sessions = result
