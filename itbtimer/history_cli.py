@@ -17,7 +17,7 @@ from typing import Any
 
 from .durations import format_clock, format_hms
 from .history import HistoryError, HistoryStore, Listed
-from .history.figures import Progress
+from .history.figures import Progress, pain_label
 from .terminal import safe, shorten
 
 RECENT = 15
@@ -40,7 +40,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--delete", metavar="ID", help="delete a session (undo: --undelete)")
     parser.add_argument("--undelete", metavar="ID", help="restore a deleted session")
     parser.add_argument("--pain", nargs=2, metavar=("ID", "SCORE"),
-                        help="set a session's knee-pain score (0-10, or 'none')")
+                        help="set a session's pain score, its answer to the routine's question "
+                             "(0-10, or 'none')")
 
 
 def run_history(args: argparse.Namespace, store: HistoryStore | None = None,
@@ -103,8 +104,8 @@ def _set_pain(store: HistoryStore, record_id: str, score: str) -> int:
               f"(not {safe(repr(score))})", file=sys.stderr)
         return 2
     changed = store.set_pain(record_id, pain)
-    print(f"Knee pain of {_one(changed.short_id, changed.start, changed.routine)}: "
-          f"{'none' if pain is None else pain}")
+    which = _one(changed.short_id, changed.start, changed.routine)
+    print(f"{pain_label(changed.question)} of {which}: {'none' if pain is None else pain}")
     return 0
 
 

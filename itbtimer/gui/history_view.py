@@ -1,4 +1,4 @@
-"""The History view: sessions per week against the target, holds over time, knee pain,
+"""The History view: sessions per week against the target, holds over time, pain scores,
 and the recent sessions (select one to delete it or set its pain score).
 
 It shows at once and loads on a background thread (indexed queries on its own
@@ -95,7 +95,7 @@ class HistoryView:
         self.confirm: Callable[[str, str], bool] = lambda title, text: bool(
             messagebox.askyesno(title, text, parent=self.frame))
         self.ask_pain: Callable[[str], int | None] = lambda text: simpledialog.askinteger(
-            "Knee pain", text, minvalue=0, maxvalue=10, parent=self.frame)
+            "Pain score", text, minvalue=0, maxvalue=10, parent=self.frame)
         self.canvas.bind("<Configure>", lambda e: self.draw())
 
     def _fit_title(self) -> None:
@@ -220,8 +220,9 @@ class HistoryView:
         if session is None or self.store is None:
             return
         now = "none" if session.pain is None else str(session.pain)
-        score = self.ask_pain(f"Knee pain after the session of {session.start:%a %d %b %Y %H:%M}"
-                              f", 0 (none) to 10 (worst)? Now: {now}")
+        score = self.ask_pain(f"{session.pain_label()} after the session of "
+                              f"{session.start:%a %d %b %Y %H:%M}, 0 (none) to 10 (worst)? "
+                              f"Now: {now}")
         if score is None:
             return
         self._correct(lambda store: store.set_pain(session.id, score))

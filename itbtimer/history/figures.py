@@ -8,6 +8,13 @@ from datetime import date, datetime
 from ..durations import format_clock
 
 
+def pain_label(question: str | None) -> str:
+    """What a pain score answers, as a label: "Knee pain" (`ask: knee pain`); "Pain" when
+    the record has no question (written before records kept one)."""
+    text = question or "pain"
+    return text[:1].upper() + text[1:]
+
+
 @dataclass(frozen=True)
 class Hold:
     exercise: str
@@ -32,9 +39,7 @@ class Progress:
     question: str | None = None  # what the pain scores answer (the latest session's `ask`)
 
     def pain_label(self) -> str:
-        """The question's words as a label: "Knee pain" (the default question)."""
-        text = self.question or "knee pain"
-        return text[:1].upper() + text[1:]
+        return pain_label(self.question)
 
     def week_text(self) -> str:
         target = f" of {self.per_week}" if self.per_week else ""
@@ -56,6 +61,10 @@ class Listed:
     in_progress: bool
     interrupted: bool
     holds: tuple[tuple[str, float], ...]
+    question: str | None = None  # what `pain` answers (the routine's `ask`)
+
+    def pain_label(self) -> str:
+        return pain_label(self.question)
 
     @property
     def short_id(self) -> str:

@@ -688,7 +688,8 @@ class HistoryStore:
                 out.append(Listed(session.id, session.start, session.routine, session.completed,
                                   session.active_seconds, session.pain, session.practice,
                                   session.speed, bool(in_progress), session.interrupted,
-                                  tuple((str(n), float(s)) for n, s in best)))
+                                  tuple((str(n), float(s)) for n, s in best),
+                                  session.question))
         return out
 
     def routines(self) -> list[tuple[str, str | None, int]]:

@@ -354,7 +354,7 @@ def test_history_command_prints_sessions_and_each_routines_figures(tmp_path, cap
     assert "Tabata - squats and…" in out and "practice ×10" in out
     knee = out.split("\nKnee\n")[1]
     assert "This week: 2 of 3" in knee and "Plank: best 0:52, last 0:52" in knee
-    assert "Knee pain: 4 → 2" in knee
+    assert "  Pain: 4 → 2" in knee  # records with no question: "Pain", never "Knee pain"
     assert "This week: 1 of 2" in out.split("\nTabata - squats and mountain climbers\n")[1]
 
 
@@ -510,3 +510,16 @@ def test_pain_is_shown_with_the_routines_own_question(tmp_path, capsys):
     assert progress([record], date(2026, 11, 26)).pain_label() == "Hip pain"
     run_history(args(), store, date(2026, 11, 26))
     assert "  Hip pain: 4" in capsys.readouterr().out
+
+
+def test_setting_pain_and_listing_use_the_records_own_question(tmp_path, capsys):
+    hip = ROUTINE.replace("per_week: 3", "per_week: 3\nask: hip pain")
+    store = HistoryStore(tmp_path)
+    store.append(record_of(datetime(2026, 11, 23, 18, tzinfo=TZ), 45.0, pain=4, routine=hip))
+    store.append(record_of(datetime(2026, 11, 24, 18, tzinfo=TZ), 45.0, pain=4))
+    with_question, without = store.listing(None, 10)
+    assert with_question.pain_label() == "Hip pain" and without.pain_label() == "Pain"
+    assert run_history(args(pain=[with_question.short_id, "2"]), store) == 0
+    assert run_history(args(pain=[without.short_id, "3"]), store) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Hip pain of ") and "\nPain of " in out and "Knee" not in out.split()[0]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tkinter as tk
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
@@ -11,7 +11,10 @@ from itbtimer.gui.history_view import HistoryView
 from itbtimer.gui.widgets import Fonts
 from itbtimer.history import HistoryError, Progress
 from itbtimer.logs import log_path
+from itbtimer.progress import build_record
+from itbtimer.session import Session
 from tests.fakes import FakeTimers, MemoryHistory
+from tests.helpers import plan_of
 
 pytestmark = pytest.mark.gui
 
@@ -74,3 +77,24 @@ def test_a_good_load_stops_polling(screen):
     view, timers = screen
     load(view, timers, MemoryHistory())
     assert view.loaded and view.error is None and timers.pending == {}
+
+
+def scored(ask: str | None, day: int):
+    plan = plan_of("name: Knee\n" + (f"ask: {ask}\n" if ask else "")
+                   + "sections:\n  - name: A\n    exercises:\n      - {name: Plank, work: 5s}\n")
+    session = Session(plan)
+    session.start(0.0)
+    session.tick(100.0)
+    start = datetime(2026, 11, day, 18, tzinfo=timezone.utc)
+    return build_record(session, 100.0, start, start + timedelta(seconds=100), pain=3)
+
+
+@pytest.mark.parametrize(("ask", "label"), [("hip pain", "Hip pain"), (None, "Pain")])
+def test_the_pain_question_is_the_sessions_own(screen, ask, label):
+    view, timers = screen
+    store = MemoryHistory([scored(ask, 23)])
+    load(view, timers, store)
+    asked: list[str] = []
+    view.ask_pain = lambda text: asked.append(text) or None
+    view.pain_selected()
+    assert asked[0].startswith(f"{label} after the session of Mon 23 Nov 2026")
