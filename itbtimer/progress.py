@@ -2,15 +2,19 @@
 
 The store (history/store.py) computes the same `Progress` with indexed queries;
 this pure version reads a list of records (tests, an in-memory store) and both
-take each rule from `SessionRecord` (counts_for_week, holds, week).
+take each rule from `SessionRecord` (counts_for_week, holds, week). Both must
+agree figure for figure: tests/integration/test_progress_contract.py runs the
+same sessions through both.
 """
 
 from __future__ import annotations
 
+import math
 import uuid
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
+from .history import figures
 from .history.figures import Hold, Progress
 from .history.records import SessionRecord, StepResult, week_start
 from .session import Session
@@ -70,31 +74,72 @@ def build_record(session: Session, now: float, start: datetime, end: datetime,
 
 
 def progress(records: Iterable[SessionRecord], today: date, routine: str | None = None,
-             per_week: int | None = None, weeks: int = 12) -> Progress:
+             per_week: int | None = None, weeks: int = 12, series: bool = False) -> Progress:
     """Weekly counts, holds per until-exercise and pain, for one routine or all.
 
-    `today` is the local date now: "this week" is its ISO week; each session
-    belongs to the ISO week of its own local date. Sorted by instant.
+    `records` are finished sessions (a store keeps sessions in progress apart);
+    practice runs are left out. `today` is the local date now: "this week" is its
+    ISO week; each session belongs to the ISO week of its own local date. Sorted
+    by instant. series=False: the last `weeks` weeks, each hold's best and last;
+    series=True: every week since the first session, and the holds and pain over
+    time — one point per session, or per week (the week's longest hold, its mean
+    pain) above figures.SERIES_POINTS sessions. per_week (when not given): the
+    target of the routine's latest session; None for all routines.
     """
     chosen = sorted((r for r in records if not r.practice
                      and (routine is None or r.routine == routine)), key=lambda r: r.start)
     monday = week_start(today)
-    counts = {monday - timedelta(weeks=i): 0 for i in range(weeks)}
-    holds: dict[str, list[tuple[datetime, float]]] = {}
+    first_week = monday - timedelta(weeks=weeks - 1)
+    if series and chosen:
+        first_week = min(first_week, min(r.week for r in chosen))
+    weekly = series and len(chosen) > figures.SERIES_POINTS
+    counts = {first_week + timedelta(weeks=i): 0
+              for i in range((monday - first_week).days // 7 + 1)}
+    holds: dict[str, list[tuple[datetime, float, date]]] = {}
     for record in chosen:
         if record.week in counts and record.counts_for_week():
             counts[record.week] += 1
         for name, held in record.holds().items():
-            holds.setdefault(name, []).append((record.start, held))
-    if per_week is None:
-        per_week = next((r.per_week for r in reversed(chosen) if r.per_week), None)
+            holds.setdefault(name, []).append((record.start, held, record.week))
+    if per_week is None and routine is not None and chosen:
+        per_week = chosen[-1].per_week
+    scored = [(r.start, r.pain, r.week) for r in chosen if r.pain is not None]
     return Progress(
         this_week=counts[monday],
         per_week=per_week,
         last_session=chosen[-1].start if chosen else None,
         weeks=tuple(sorted(counts.items())),
-        holds=tuple(Hold(name, max(h for _, h in series), series[-1][1], tuple(series))
-                    for name, series in holds.items()),
-        pain=tuple((r.start, r.pain) for r in chosen if r.pain is not None),
+        holds=tuple(_hold(name, held, series, weekly) for name, held in
+                    sorted(holds.items(), key=lambda kv: (kv[1][0][0], kv[0]))),
+        pain=_pain(scored, weekly) if series else (),
         question=next((r.question for r in reversed(chosen) if r.question), None),
     )
+
+
+def _monday(week: date) -> datetime:
+    return datetime.combine(week, time()).astimezone()
+
+
+def _hold(name: str, held: list[tuple[datetime, float, date]], series: bool,
+          weekly: bool) -> Hold:
+    points: tuple[tuple[datetime, float], ...] = ()
+    if weekly:
+        longest: dict[date, float] = {}
+        for _, seconds, week in held:
+            longest[week] = max(longest.get(week, 0.0), seconds)
+        points = tuple((_monday(w), v) for w, v in sorted(longest.items()))
+    elif series:
+        points = tuple((start, seconds) for start, seconds, _ in held)
+    return Hold(name, max(s for _, s, _ in held), held[-1][1], points)
+
+
+def _pain(scored: list[tuple[datetime, int, date]],
+          weekly: bool) -> tuple[tuple[datetime, int], ...]:
+    if not weekly:
+        return tuple((start, pain) for start, pain, _ in scored)
+    by_week: dict[date, list[int]] = {}
+    for _, pain, week in scored:
+        by_week.setdefault(week, []).append(pain)
+    # the mean rounded half away from zero, as SQLite's ROUND does
+    return tuple((_monday(w), math.floor(sum(p) / len(p) + 0.5))
+                 for w, p in sorted(by_week.items()))

@@ -66,7 +66,7 @@ class MemoryHistory:
 
     def progress(self, today: date, routine: str | None = None, per_week: int | None = None,
                  weeks: int = 12, series: bool = False) -> Progress:
-        return progress(self.records, today, routine, per_week, weeks)
+        return progress(self.records, today, routine, per_week, weeks, series)
 
     def listing(self, routines: Iterable[str] | None = None, newest: int = 15) -> list[Listed]:
         names = None if routines is None else set(routines)

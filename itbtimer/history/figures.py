@@ -7,6 +7,8 @@ from datetime import date, datetime
 
 from ..durations import format_clock
 
+SERIES_POINTS = 1500  # above this many sessions the History charts get one point a week
+
 
 def pain_label(question: str | None) -> str:
     """What a pain score answers, as a label: "Knee pain" (`ask: knee pain`); "Pain" when

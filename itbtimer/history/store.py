@@ -36,6 +36,7 @@ from typing import Any
 
 from ..errors import ItbtimerError
 from ..paths import data_dir, state_dir
+from . import figures
 from .figures import Hold, Listed, Progress
 from .records import RecordError, SessionRecord, StepResult, week_start
 
@@ -48,7 +49,6 @@ DATABASE = "history.sqlite3"
 LEGACY = "history.jsonl"
 LEGACY_IN_PROGRESS = "in-progress.json"
 BUSY_MS = 10_000
-SERIES_POINTS = 1500  # above this many sessions the History charts get one point a week
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: sessions, their steps, the longest hold per exercise, deleted sessions
@@ -714,8 +714,9 @@ class HistoryStore:
                  weeks: int = 12, series: bool = False) -> Progress:
         """The figures for the start screen (series=False: a few indexed queries) or the
         History screen (series=True: all weeks, and the holds and pain over time — one
-        point per session, or per week when there are more than SERIES_POINTS sessions:
-        the week's longest hold and its mean pain, which is what a chart can show)."""
+        point per session, or per week when there are more than figures.SERIES_POINTS
+        sessions: the week's longest hold and its mean pain, which is what a chart can show).
+        The same figures as the pure progress.progress over the same finished sessions."""
         names = None if routine is None else [routine]
         where, args = _routine_filter(names, "AND")
         usable = f"in_progress = 0 AND practice = 0 {where}"
@@ -727,7 +728,7 @@ class HistoryStore:
                                  args).fetchone()
                 if row[0]:
                     first_week = min(first_week, week_start(date.fromisoformat(row[0])))
-                weekly = row[1] > SERIES_POINTS
+                weekly = row[1] > figures.SERIES_POINTS
             counts = dict(db.execute(
                 f"SELECT week, COUNT(*) FROM sessions WHERE counts = 1 AND week >= ? "
                 f"AND {usable} GROUP BY week", [first_week.isoformat(), *args]).fetchall())
@@ -752,8 +753,11 @@ class HistoryStore:
             question = db.execute(
                 f"SELECT json_extract(record, '$.question') AS q FROM sessions WHERE {usable} "
                 "AND q IS NOT NULL ORDER BY start_utc DESC LIMIT 1", args).fetchone()
-        if per_week is None and routine is not None:
-            per_week = self.per_week_of(routine)
+            if per_week is None and routine is not None:
+                target = db.execute(
+                    f"SELECT json_extract(record, '$.per_week') FROM sessions WHERE {usable} "
+                    "ORDER BY start_utc DESC LIMIT 1", args).fetchone()
+                per_week = target[0] if target else None
         return Progress(
             this_week=all_weeks[-1][1],
             per_week=per_week,
@@ -770,7 +774,7 @@ class HistoryStore:
         (one per exercise), never a scan of every hold."""
         if routine is None:
             rows = db.execute("SELECT exercise, MIN(start_utc) AS first FROM holds "
-                              "WHERE usable = 1 GROUP BY exercise ORDER BY first")
+                              "WHERE usable = 1 GROUP BY exercise ORDER BY first, exercise")
             return [str(r[0]) for r in rows]
         found: list[tuple[float, str]] = []
         after = ""

@@ -130,7 +130,7 @@ def test_practice_runs_are_left_out_of_weeks_last_session_holds_and_pain():
     practice = record("2026-11-24T18:00:00+01:00", pain=9, practice=True, speed=10,
                       steps=[{"name": "Plank", "mode": "until", "status": "done",
                               "time_seconds": 400.0}])
-    result = progress([real, practice], date(2026, 11, 26))
+    result = progress([real, practice], date(2026, 11, 26), series=True)
     assert result.this_week == 1 and result.last_session == real.start
     assert [h.best for h in result.holds] == [40.0] and [p for _, p in result.pain] == [4]
 
@@ -149,7 +149,7 @@ def test_a_session_belongs_to_the_week_of_its_local_date_whatever_the_zone():
 def test_sessions_are_ordered_by_instant_not_by_their_text():
     tokyo = record("2026-11-25T08:00:00+09:00", pain=1)   # 23:00 UTC on the 24th
     new_york = record("2026-11-24T18:10:00-05:00", pain=2)  # 23:10 UTC on the 24th
-    result = progress([new_york, tokyo], date(2026, 11, 26))
+    result = progress([new_york, tokyo], date(2026, 11, 26), series=True)
     assert [p for _, p in result.pain] == [1, 2] and result.last_session == new_york.start
 
 
