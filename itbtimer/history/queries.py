@@ -1,0 +1,194 @@
+"""Reading the history: sessions, the lists, and the figures (indexed queries that
+give the same Progress as the pure progress.progress)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from . import figures
+from .figures import Hold, Listed, Progress
+from .records import SessionRecord, week_start
+from .schema import HistoryError, _local, _monday, _routine_filter, _steps
+from .writing import Writing
+
+
+class Queries(Writing):
+    """Everything read back from the history."""
+
+    def sessions(self, routines: Iterable[str] | None = None, newest: int | None = None,
+                 with_steps: bool = True, in_progress: bool = False) -> Iterator[SessionRecord]:
+        """Records oldest first (by instant), optionally of some routines or the newest N;
+        sessions still in progress (a window is running them) only when asked."""
+        names = None if routines is None else list(routines)
+        with self._connect() as db:
+            where, args = _routine_filter(names)
+            if not in_progress:
+                where = (where + " AND" if where else "WHERE") + " in_progress = 0"
+            query = f"SELECT id, record FROM sessions {where} ORDER BY start_utc"
+            if newest is not None:
+                query = (f"SELECT * FROM (SELECT id, record, start_utc FROM sessions {where} "
+                         f"ORDER BY start_utc DESC LIMIT {int(newest)}) ORDER BY start_utc")
+            cursor = db.cursor()
+            for row in db.execute(query, args):
+                session = SessionRecord.from_json(json.loads(row[1]) | {"steps": []})
+                if with_steps:
+                    session = replace(session, steps=_steps(cursor, row[0]))
+                yield session
+
+    def load(self) -> tuple[list[dict[str, Any]], str | None]:
+        """Today's name: every record as its JSON, oldest first, and a one-time message.
+
+        Reads everything: for tests and small histories only (the window and the
+        CLI use `progress` and `listing`).
+        """
+        try:
+            return [s.to_json() for s in self.sessions()], None
+        except HistoryError as exc:
+            return [], f"History cannot be read: {exc}"
+
+    def listing(self, routines: Iterable[str] | None = None,
+                newest: int = 15) -> list[Listed]:
+        """The newest sessions for a list, oldest first, without their steps."""
+        names = None if routines is None else list(routines)
+        where, args = _routine_filter(names)
+        out = []
+        with self._connect() as db:
+            rows = db.execute(
+                f"SELECT * FROM (SELECT id, record, in_progress, start_utc FROM sessions {where}"
+                f" ORDER BY start_utc DESC LIMIT {int(newest)}) ORDER BY start_utc", args)
+            holds = db.cursor()
+            for record_id, text, in_progress, _ in rows.fetchall():
+                data = json.loads(text)
+                data["steps"] = []
+                session = SessionRecord.from_json(data)
+                best = holds.execute("SELECT exercise, seconds FROM holds WHERE session_id = ?",
+                                     (record_id,)).fetchall()
+                out.append(Listed(session.id, session.start, session.routine, session.completed,
+                                  session.active_seconds, session.pain, session.practice,
+                                  session.speed, bool(in_progress), session.interrupted,
+                                  tuple((str(n), float(s)) for n, s in best),
+                                  session.question))
+        return out
+
+    def routines(self) -> list[tuple[str, str | None, int]]:
+        """Every routine recorded: (name, last file, sessions), most recent first."""
+        with self._connect() as db:
+            rows = db.execute(
+                "SELECT routine, file, COUNT(*), MAX(start_utc) AS last FROM sessions "
+                "GROUP BY routine ORDER BY last DESC").fetchall()
+        return [(str(r[0]), r[1], int(r[2])) for r in rows]
+
+    def count(self) -> int:
+        with self._connect() as db:
+            return int(db.execute("SELECT COUNT(*) FROM sessions").fetchone()[0])
+
+    def per_week_of(self, routine: str) -> int | None:
+        with self._connect() as db:
+            row = db.execute("SELECT record FROM sessions WHERE routine = ? "
+                             "ORDER BY start_utc DESC LIMIT 1", (routine,)).fetchone()
+        return json.loads(row[0]).get("per_week") if row else None
+
+    def progress(self, today: date, routine: str | None = None, per_week: int | None = None,
+                 weeks: int = 12, series: bool = False) -> Progress:
+        """The figures for the start screen (series=False: a few indexed queries) or the
+        History screen (series=True: all weeks, and the holds and pain over time — one
+        point per session, or per week when there are more than figures.SERIES_POINTS
+        sessions: the week's longest hold and its mean pain, which is what a chart can show).
+        The same figures as the pure progress.progress over the same finished sessions."""
+        names = None if routine is None else [routine]
+        where, args = _routine_filter(names, "AND")
+        usable = f"in_progress = 0 AND practice = 0 {where}"
+        monday = week_start(today)
+        first_week = monday - timedelta(weeks=weeks - 1)
+        with self._connect() as db:
+            if series:
+                row = db.execute(f"SELECT MIN(week), COUNT(*) FROM sessions WHERE {usable}",
+                                 args).fetchone()
+                if row[0]:
+                    first_week = min(first_week, week_start(date.fromisoformat(row[0])))
+                weekly = row[1] > figures.SERIES_POINTS
+            counts = dict(db.execute(
+                f"SELECT week, COUNT(*) FROM sessions WHERE counts = 1 AND week >= ? "
+                f"AND {usable} GROUP BY week", [first_week.isoformat(), *args]).fetchall())
+            all_weeks = []
+            day = first_week
+            while day <= monday:
+                all_weeks.append((day, int(counts.get(day.isoformat(), 0))))
+                day += timedelta(weeks=1)
+            last = db.execute(f"SELECT start_utc, offset_minutes FROM sessions WHERE {usable} "
+                              "ORDER BY start_utc DESC LIMIT 1", args).fetchone()
+            holds = [self._hold(db, routine, exercise, series and weekly, series)
+                     for exercise in self._exercises(db, routine)]
+            pain: tuple[tuple[datetime, int], ...] = ()
+            if series and weekly:
+                pain = tuple((_monday(w), int(p)) for w, p in db.execute(
+                    f"SELECT week, CAST(ROUND(AVG(pain)) AS INTEGER) FROM sessions "
+                    f"WHERE {usable} AND pain IS NOT NULL GROUP BY week ORDER BY week", args))
+            elif series:
+                pain = tuple((_local(t, m), int(p)) for t, m, p in db.execute(
+                    f"SELECT start_utc, offset_minutes, pain FROM sessions WHERE {usable} "
+                    "AND pain IS NOT NULL ORDER BY start_utc", args))
+            question = db.execute(
+                f"SELECT json_extract(record, '$.question') AS q FROM sessions WHERE {usable} "
+                "AND q IS NOT NULL ORDER BY start_utc DESC LIMIT 1", args).fetchone()
+            if per_week is None and routine is not None:
+                target = db.execute(
+                    f"SELECT json_extract(record, '$.per_week') FROM sessions WHERE {usable} "
+                    "ORDER BY start_utc DESC LIMIT 1", args).fetchone()
+                per_week = target[0] if target else None
+        return Progress(
+            this_week=all_weeks[-1][1],
+            per_week=per_week,
+            last_session=_local(last[0], last[1]) if last else None,
+            weeks=tuple(all_weeks),
+            holds=tuple(h for h in holds if h is not None),
+            pain=pain,
+            question=question[0] if question else None,
+        )
+
+    @staticmethod
+    def _exercises(db: sqlite3.Connection, routine: str | None) -> list[str]:
+        """The held exercises, in the order they were first recorded: index seeks only
+        (one per exercise), never a scan of every hold."""
+        if routine is None:
+            rows = db.execute("SELECT exercise, MIN(start_utc) AS first FROM holds "
+                              "WHERE usable = 1 GROUP BY exercise ORDER BY first, exercise")
+            return [str(r[0]) for r in rows]
+        found: list[tuple[float, str]] = []
+        after = ""
+        while True:
+            row = db.execute("SELECT exercise FROM holds WHERE routine = ? AND usable = 1 "
+                             "AND exercise > ? ORDER BY exercise LIMIT 1",
+                             (routine, after)).fetchone()
+            if row is None:
+                break
+            after = row[0]
+            (first,) = db.execute("SELECT MIN(start_utc) FROM holds WHERE routine = ? "
+                                  "AND usable = 1 AND exercise = ?", (routine, after)).fetchone()
+            found.append((first, after))
+        return [name for _, name in sorted(found)]
+
+    @staticmethod
+    def _hold(db: sqlite3.Connection, routine: str | None, exercise: str, weekly: bool,
+              series: bool) -> Hold | None:
+        where, args = _routine_filter(None if routine is None else [routine], "AND")
+        args = [exercise, *args]
+        base = f"FROM holds WHERE usable = 1 AND exercise = ? {where}"
+        best = db.execute(f"SELECT MAX(seconds) {base}", args).fetchone()[0]
+        last = db.execute(f"SELECT seconds {base} ORDER BY start_utc DESC LIMIT 1",
+                          args).fetchone()
+        if best is None or last is None:
+            return None
+        points: tuple[tuple[datetime, float], ...] = ()
+        if weekly:
+            points = tuple((_monday(w), float(v)) for w, v in db.execute(
+                f"SELECT week, MAX(seconds) {base} GROUP BY week ORDER BY week", args))
+        elif series:
+            points = tuple((_local(t, None), float(v)) for t, v in db.execute(
+                f"SELECT start_utc, seconds {base} ORDER BY start_utc", args))
+        return Hold(exercise, float(best), float(last[0]), points)
