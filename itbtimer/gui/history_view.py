@@ -11,37 +11,27 @@ from __future__ import annotations
 import queue
 import threading
 import tkinter as tk
-from collections.abc import Callable, Sequence
-from datetime import date, datetime
+from collections.abc import Callable
+from datetime import date
 from tkinter import messagebox, simpledialog
 from typing import Any
 
-from ..durations import format_clock, format_hms
 from ..history import HistoryError, Listed
 from ..history.charts import (
-    labelled_points,
     max_back,
-    mean,
-    reduce_series,
-    time_ticks,
-    week_labels,
-    week_window,
 )
+from ..history.present import list_line
 from ..logs import log_bug
 from ..ports import HistoryStore
 from ..progress import Progress
+from .history_charts import INK, HistoryCharts
 from .theme import PHASE_COLOURS
 from .ticker import Timers, TkTimers
 from .widgets import FitLabel, Fonts, Painted, button, label
 
 BG = "#f7f7f5"
-INK = "#222222"
-GRID = "#cccccc"
-SERIES = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b")
 LISTED = 200
 POLL_MS = 15
-
-Box = tuple[float, float, float, float]
 
 
 class HistoryView:
@@ -62,6 +52,7 @@ class HistoryView:
         self._title_text = "History"
         self.frame.bind("<Configure>", lambda e: self._fit_title(), add="+")
         self.canvas = tk.Canvas(self.frame, bg=BG, highlightthickness=0)
+        self.charts = HistoryCharts(self.canvas, fonts)
         self.canvas.grid(row=1, column=0, sticky="nsew", padx=(16, 8), pady=8)
         side = self.painted.add(tk.Frame(self.frame))
         side.grid(row=1, column=1, sticky="ns", padx=(0, 16), pady=8)
@@ -165,10 +156,7 @@ class HistoryView:
     def _fill_list(self) -> None:
         self.listbox.delete(0, "end")
         for s in reversed(self.sessions):
-            mark = " practice" if s.practice else " interrupted" if s.interrupted else ""
-            pain = f" pain {s.pain}" if s.pain is not None else ""
-            self.listbox.insert("end", f"{s.start:%d %b %Y %H:%M} {format_hms(s.active_seconds)}"
-                                       f"{pain}{mark}")
+            self.listbox.insert("end", list_line(s))
         if self.sessions:
             self.listbox.selection_set(0)
 
@@ -237,177 +225,7 @@ class HistoryView:
             return
         self.reload()
 
-    # --- drawing ----------------------------------------------------------------------
-
     def draw(self) -> None:
-        c = self.canvas
-        c.delete("all")
-        width, height = c.winfo_width(), c.winfo_height()
-        if width < 100 or height < 100:
-            return
-        self.draws += 1
-        small = self.fonts["small"]
-        if self.error:
-            c.create_text(width / 2, height / 2, text=self.error, fill="#c62828", font=small,
-                          width=width - 40)
-            return
-        if not self.loaded or self.progress is None:
-            c.create_text(width / 2, height / 2, text="Loading…", fill="#888888", font=small)
-            return
-        line = small.metrics("linespace")
-        third = height / 3
-        left = 16 + small.measure("00:00")
-        # each chart: title and legend on a line above, date labels below, inside its third
-        boxes = [(left, i * third + line + 10, width - 16, (i + 1) * third - line - 10)
-                 for i in range(3)]
-        self._weeks(boxes[0], small)
-        self._holds(boxes[1], small)
-        self._pain(boxes[2], small)
-
-    def _frame(self, box: Box, titles: tuple[str, str], ymax: float,
-               ticks: Sequence[tuple[float, str]], font: Any,
-               legend: list[tuple[str, str, str]] | None = None) -> None:
-        """Axes, grid, the title top left and the legend top right: both above the plot,
-        never over each other (a shorter title, then shorter legend entries, if need be)."""
-        x0, y0, x1, y1 = box
-        c = self.canvas
-        entries = legend or []
-        width = x1 - x0 - 24
-        longs = [long for long, _, _ in entries]
-        shorts = [short for _, short, _ in entries]
-        title, texts = titles[1], shorts
-        for title_choice, text_choice in ((titles[0], longs), (titles[1], longs)):
-            need = font.measure(title_choice) + sum(font.measure(t) + 18 for t in text_choice)
-            if need <= width:
-                title, texts = title_choice, text_choice
-                break
-        c.create_text(x0, y0 - 6, text=title, anchor="sw", fill=INK, font=font)
-        room = width - font.measure(title)
-        x = x1
-        for text, (_, _, colour) in reversed(list(zip(texts, entries, strict=True))):
-            need = font.measure(text) + 18
-            if need > room:
-                break
-            x -= need
-            room -= need
-            c.create_rectangle(x, y0 - 6 - font.metrics("linespace") * 0.7, x + 10, y0 - 8,
-                               fill=colour, width=0)
-            c.create_text(x + 14, y0 - 6, text=text, anchor="sw", fill=colour, font=font)
-        for value, text in ticks:
-            y = y1 - (y1 - y0) * value / ymax
-            c.create_line(x0, y, x1, y, fill=GRID)
-            c.create_text(x0 - 6, y, text=text, anchor="e", fill=INK, font=font)
-        c.create_line([x0, y0, x0, y1, x1, y1], fill=INK, width=2)
-
-    def _weeks(self, box: Box, font: Any) -> None:
-        assert self.progress is not None
-        window = week_window(self.progress.weeks, self.back, self.whole)
-        weeks = window.shown
-        target = self.progress.per_week or 0
-        most = max([n for _, n in weeks] + [target, 1])
-        top = most * 1.2  # room for the count above the highest bar
-        x0, y0, x1, y1 = box
-        fit = max(1, int((y1 - y0) / (font.metrics("linespace") * 1.3)))
-        ticks = [(v, str(v)) for v in range(0, most + 1, max(1, -(-most // fit)))]
-        scope = ("whole history" if window.whole and len(weeks) > 12
-                 else f"{len(weeks)} weeks" + (", ← earlier" if window.first else ""))
-        legend = [(f"target {target} a week", f"target {target}", "#c62828")] if target else []
-        self._frame(box, (f"Sessions per week ({scope})", "Sessions per week"), top, ticks,
-                    font, legend)
-        slot = (x1 - x0) / max(1, len(weeks))
-        gap = slot * 0.2 if slot > 6 else 0
-        for i, (_, count) in enumerate(weeks):
-            left, right = x0 + i * slot + gap, x0 + (i + 1) * slot - gap
-            y = y1 - (y1 - y0) * count / top
-            fill = "#2e7d32" if target and count >= target else "#64b5f6"
-            if count:
-                self.canvas.create_rectangle(left, y, max(right, left + 1), y1, fill=fill,
-                                             width=0)
-                if slot > font.measure("00"):
-                    self.canvas.create_text((left + right) / 2, y - 2, text=str(count),
-                                            anchor="s", fill=INK, font=font)
-        fits = int((x1 - x0) / (font.measure("00 Mmm 0000") + 12))
-        for i, text in week_labels([d for d, _ in weeks], fits, date.today().year):
-            half = font.measure(text) / 2 + 2
-            x = min(max(x0 + (i + 0.5) * slot, x0 + half), x1 - half)  # never cut at an edge
-            self.canvas.create_text(x, y1 + 3, text=text, anchor="n", fill=INK, font=font)
-        if target:
-            y = y1 - (y1 - y0) * target / top
-            self.canvas.create_line(x0, y, x1, y, fill="#c62828", width=2, dash=(6, 4))
-
-    def _time_x(self, times: list[datetime], box: Box) -> Callable[[datetime], float]:
-        x0, _, x1, _ = box
-        first, last = min(times), max(times)
-        span = (last - first).total_seconds() or 1.0
-
-        def x(t: datetime) -> float:
-            if last == first:
-                return (x0 + x1) / 2
-            return x0 + 10 + (x1 - x0 - 20) * (t - first).total_seconds() / span
-
-        return x
-
-    def _holds(self, box: Box, font: Any) -> None:
-        assert self.progress is not None
-        holds = self.progress.holds
-        top = max([h.best for h in holds] + [30.0])
-        top = (int(top // 30) + 1) * 30
-        ticks = [(v, format_clock(v)) for v in range(0, top + 1, max(30, top // 4 // 30 * 30))]
-        legend = [(h.text(), h.exercise, SERIES[n % len(SERIES)]) for n, h in enumerate(holds)]
-        self._frame(box, ("Holds: longest per session", "Holds"), top, ticks, font, legend)
-        times = [t for h in holds for t, _ in h.series]
-        if not times:
-            self._empty(box, "No holds recorded yet", font)
-            return
-        x = self._time_x(times, box)
-        x0, y0, x1, y1 = box
-        buckets = max(2, int((x1 - x0) / 3))
-        for n, hold in enumerate(holds):
-            colour = SERIES[n % len(SERIES)]
-            series = reduce_series(hold.series, buckets, max)
-            points = [(x(t), y1 - (y1 - y0) * v / top) for t, v in series]
-            if len(points) > 1:
-                self.canvas.create_line(*[c for p in points for c in p], fill=colour, width=2)
-            if len(points) <= 60:
-                for px, py in points:
-                    self.canvas.create_oval(px - 4, py - 4, px + 4, py + 4, fill=colour, width=0)
-        self._dates(box, times, x, font)
-
-    def _pain(self, box: Box, font: Any) -> None:
-        assert self.progress is not None
-        pain = [(t, float(p)) for t, p in self.progress.pain]
-        label = self.progress.pain_label()
-        self._frame(box, (f"{label} after the session (0-10)", label), 10,
-                    [(v, str(v)) for v in (0, 5, 10)], font)
-        if not pain:
-            self._empty(box, "No pain scores yet", font)
-            return
-        x = self._time_x([t for t, _ in pain], box)
-        x0, y0, x1, y1 = box
-        series = reduce_series(pain, max(2, int((x1 - x0) / 3)), mean)
-        points = [(x(t), y1 - (y1 - y0) * v / 10) for t, v in series]
-        if len(points) > 1:
-            self.canvas.create_line(*[c for p in points for c in p], fill="#c62828", width=2)
-        fits = int((x1 - x0) / (font.measure("10") * 3))
-        for i in labelled_points([v for _, v in series], fits):
-            px, py = points[i]
-            self.canvas.create_oval(px - 4, py - 4, px + 4, py + 4, fill="#c62828", width=0)
-            value = series[i][1]
-            text = str(int(value)) if value == int(value) else f"{value:.1f}"
-            self.canvas.create_text(px, py - 6, text=text, anchor="s", fill=INK, font=font)
-        self._dates(box, [t for t, _ in pain], x, font)
-
-    def _dates(self, box: Box, times: list[datetime], x: Callable[[datetime], float],
-               font: Any) -> None:
-        x0, _, x1, y1 = box
-        fits = int((x1 - x0) / (font.measure("00 Mmm 0000") + 16))
-        for t, text in time_ticks(min(times), max(times), fits):
-            half = font.measure(text) / 2 + 2
-            self.canvas.create_line(x(t), y1, x(t), y1 + 3, fill=INK)
-            self.canvas.create_text(min(max(x(t), x0 + half), x1 - half), y1 + 3, text=text,
-                                    anchor="n", fill=INK, font=font)
-
-    def _empty(self, box: Box, text: str, font: Any) -> None:
-        x0, y0, x1, y1 = box
-        self.canvas.create_text((x0 + x1) / 2, (y0 + y1) / 2, text=text, fill="#888888",
-                                font=font)
+        if self.charts.draw(self.progress if self.loaded else None, self.error, self.back,
+                            self.whole):
+            self.draws += 1

@@ -8,7 +8,7 @@ import pytest
 
 PACKAGE = Path(__file__).parents[2] / "itbtimer"
 HISTORY = [*sorted((PACKAGE / "history").glob("*.py")), PACKAGE / "progress.py",
-           PACKAGE / "history_cli.py"]
+           PACKAGE / "history_cli.py", *sorted((PACKAGE / "gui").glob("history_*.py"))]
 
 
 @pytest.mark.parametrize("path", HISTORY, ids=lambda p: p.name)

@@ -1,0 +1,55 @@
+"""The History screen's words and the target's colour, decided without Tk."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from itbtimer.history import Listed
+from itbtimer.history.present import (
+    MET,
+    NOT_MET,
+    list_line,
+    pain_titles,
+    score_text,
+    target_legend,
+    week_colour,
+    week_scope,
+    week_titles,
+)
+
+START = datetime(2026, 11, 23, 18, 0, tzinfo=timezone.utc)
+
+
+def listed(pain: int | None = None, practice: bool = False, interrupted: bool = False) -> Listed:
+    return Listed("abcdef0123", START, "Knee", True, 750.0, pain, practice,
+                  10.0 if practice else 1.0, False, interrupted, ())
+
+
+def test_list_lines_say_when_how_long_the_pain_and_what_kind_of_run():
+    assert list_line(listed()) == "23 Nov 2026 18:00 0:12:30"
+    assert list_line(listed(pain=3)) == "23 Nov 2026 18:00 0:12:30 pain 3"
+    assert list_line(listed(pain=0, practice=True)) == "23 Nov 2026 18:00 0:12:30 pain 0 practice"
+    assert list_line(listed(interrupted=True)) == "23 Nov 2026 18:00 0:12:30 interrupted"
+    assert list_line(listed(practice=True, interrupted=True)).endswith(" practice")
+
+
+def test_the_weeks_scope_says_how_much_is_shown():
+    assert week_scope(12, False, False) == "12 weeks"
+    assert week_scope(12, False, True) == "12 weeks, ← earlier"
+    assert week_scope(40, True, False) == "whole history"
+    assert week_scope(9, True, False) == "9 weeks"  # a short history is never "whole" by name
+    assert week_titles(12, False, True) == ("Sessions per week (12 weeks, ← earlier)",
+                                            "Sessions per week")
+
+
+def test_a_week_is_green_only_when_it_met_a_target():
+    assert week_colour(3, 3) == MET and week_colour(4, 3) == MET
+    assert week_colour(2, 3) == NOT_MET
+    assert week_colour(5, None) == NOT_MET and week_colour(0, 0) == NOT_MET
+    assert target_legend(3) == [("target 3 a week", "target 3")]
+    assert target_legend(None) == [] and target_legend(0) == []
+
+
+def test_pain_titles_and_scores():
+    assert pain_titles("Hip pain") == ("Hip pain after the session (0-10)", "Hip pain")
+    assert score_text(4.0) == "4" and score_text(3.5) == "3.5" and score_text(0.0) == "0"
