@@ -160,7 +160,7 @@ def editor_shots(out: Path, data: Path) -> None:
     s.root.geometry("1366x768")
     s.pump()
     s.key("e")
-    editor = s.window.editor
+    editor = s.window.screens.editor
 
     def key(keysym: str) -> None:  # to the widget with the focus, as typing does
         (s.root.focus_get() or s.root).event_generate("<KeyPress>", keysym=keysym,

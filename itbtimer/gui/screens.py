@@ -6,15 +6,18 @@ from __future__ import annotations
 import tkinter as tk
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..navigation import Action, Screen
 from ..watch import RoutineWatch
-from .editor import EditorScreen
 from .finished import FinishedScreen
 from .history_view import HistoryView
 from .start import StartScreen
 from .ticker import Timers
 from .widgets import Fonts
+
+if TYPE_CHECKING:  # built when first shown: ruamel.yaml and the editor's widgets cost every start
+    from .editor import EditorScreen
 
 WATCH_MS = 1000  # on the start screen, how often the routine file is checked for changes
 
@@ -30,19 +33,35 @@ class Screens:
         self.finished = FinishedScreen(root, fonts, lambda: act(Action.NEXT),
                                        lambda: act(Action.HISTORY))
         self.history = HistoryView(root, fonts, lambda: act(Action.ESCAPE))
-        self.editor = EditorScreen(root, fonts, {"close": close_editor, "quit": quit})
+        self._editor: EditorScreen | None = None
+
+        def make_editor() -> EditorScreen:
+            from .editor import EditorScreen
+
+            return EditorScreen(root, fonts, {"close": close_editor, "quit": quit})
+
+        self._make_editor = make_editor
         self.running: tk.Misc | None = None  # the running screen's frame, made per workout
 
+    @property
+    def editor(self) -> EditorScreen:
+        """The editor screen, built the first time it is asked for."""
+        if self._editor is None:
+            self._editor = self._make_editor()
+        return self._editor
+
     def frame(self, screen: Screen) -> tk.Misc | None:
+        if screen == Screen.EDITOR:
+            return self.editor.frame
         return {Screen.START: self.start.frame, Screen.FINISHED: self.finished.frame,
-                Screen.HISTORY: self.history.frame, Screen.EDITOR: self.editor.frame,
-                Screen.RUNNING: self.running}[screen]
+                Screen.HISTORY: self.history.frame, Screen.RUNNING: self.running}[screen]
 
     def show(self, screen: Screen) -> None:
         """Only this screen is packed; the others are forgotten (kept for later)."""
         shown = self.frame(screen)
-        for other in (self.start.frame, self.finished.frame, self.history.frame,
-                      self.editor.frame, self.running):
+        editor = self._editor.frame if self._editor is not None else None
+        for other in (self.start.frame, self.finished.frame, self.history.frame, editor,
+                      self.running):
             if other is not None and other is not shown:
                 other.pack_forget()  # type: ignore[attr-defined]
         if shown is not None:

@@ -56,7 +56,7 @@ class Window:
         self.screens = Screens(root, self.fonts, self.act, self.choose_routine,
                                lambda path: self.load(path or self.routine_path), self.quit)
         self.start, self.finished = self.screens.start, self.screens.finished
-        self.history_view, self.editor = self.screens.history, self.screens.editor
+        self.history_view = self.screens.history
         self._moves = {  # each Move of the navigation table, carried out here
             Move.START_WORKOUT: self.start_workout, Move.SHOW_FINISHED: self.show_finished,
             Move.LEAVE_FINISHED: self.back_to_start, Move.SHOW_HISTORY: self.show_history,
@@ -186,12 +186,12 @@ class Window:
             self._update_notice()
             return
         self._show(Screen.EDITOR)
-        self.editor.show(document, notice)
+        self.screens.editor.show(document, notice)
 
     def close(self) -> None:
         """The window's close button: asks first when the editor has unsaved changes."""
-        if self.screen == Screen.EDITOR and self.editor.dirty:
-            self.editor.ask_leave(then_quit=True)
+        if self.screen == Screen.EDITOR and self.screens.editor.dirty:
+            self.screens.editor.ask_leave(then_quit=True)
         else:
             self.quit(asking=True)
 

@@ -281,9 +281,10 @@ def test_e_on_the_start_screen_edits_a_copy_and_the_start_screen_shows_the_new_t
         ui.window.load(bundled)
         ui.root.update()
         assert "Edit  (E)" in _texts(ui.window.start.frame)
+        assert ui.window.screens._editor is None  # not built until asked for: a lighter start
         ui.key("e")
         assert ui.window.screen == Screen.EDITOR
-        editor = ui.window.editor
+        editor = ui.window.screens.editor
         assert "never changed" in editor.notice.cget("text")
         assert ui.root.focus_get() is editor.outline
 
@@ -337,7 +338,7 @@ def test_closing_the_window_with_unsaved_changes_asks_first(xdisplay, tmp_path):
     ui = Harness(tmp_path)
     try:
         ui.key("e")
-        editor = ui.window.editor
+        editor = ui.window.screens.editor
         assert ui.window.screen == Screen.EDITOR
         ui.key("Down")
         ui.key("Down")
