@@ -16,9 +16,11 @@ import tkinter as tk
 from collections.abc import Callable
 from pathlib import Path
 
+from ..editor import recovery
 from ..editor import screen as words
 from ..editor.document import Document, EditorError, NodePath, OutlineRow
 from ..editor.screen import History, Question, undo_or_redo
+from ..paths import state_dir
 from . import editor_form, editor_layout, editor_outline, editor_questions
 from .editor_form import FieldEntry
 from .editor_layout import BG, ERROR_FG, FIELD_BG, FIELD_FG, KEYS_HELP, SELECTED_BG, TAG, label
@@ -45,6 +47,7 @@ class EditorScreen:
         self.button_rows: list[tk.Frame] = []
         self._asking: Question | None = None
         self._then_quit = False  # leaving means quitting itbtimer (Ctrl+Q, the close button)
+        self.left = False  # the person left this document (saved, discarded or unchanged)
 
         self.frame = tk.Frame(parent, bg=BG)
         font = fonts["small"]
@@ -99,13 +102,28 @@ class EditorScreen:
     def show(self, document: Document, notice: str | None = None) -> None:
         self.document = document
         self.selected = ()
-        shown = notice.replace(str(Path.home()) + "/", "~/") if notice else None
-        where = words.home_path(document.path, str(Path.home()))
-        self.notice.configure(text=shown or f"File: {where}", fg=DIM_TEXT)
+        self.left = False
+        home = str(Path.home())
+        shown = notice.replace(home + "/", "~/") if notice else None
+        where = words.home_path(document.path, home)
+        kept = recovery.kept_notice(document.path, state_dir(), home)
+        self.notice.configure(text="\n".join(t for t in (shown or f"File: {where}", kept) if t),
+                              fg=DIM_TEXT)
         editor_questions.hide_question(self)
         self._refresh()
         self._layout(self.frame.winfo_width())
         self.outline.focus_set()
+
+    def keep_unsaved(self) -> Path | None:
+        """itbtimer ends without asking (a signal, a remote's Quit): changes not saved go
+        to a recovery file in the state folder, never over the routine; never in the way
+        of quitting."""
+        if self.document is None or self.left or not self.dirty:
+            return None
+        try:
+            return recovery.keep(self.document, state_dir())
+        except (OSError, tk.TclError):
+            return None
 
     # --- operations --------------------------------------------------------------
     def _run(self, operation: Callable[[], NodePath | None], rebuild: bool = True) -> None:

@@ -51,6 +51,7 @@ def save_and_leave(screen: EditorScreen) -> None:
 
 def leave(screen: EditorScreen) -> None:
     hide_question(screen)
+    screen.left = True  # what is not saved now was discarded, as chosen
     if screen._then_quit and "quit" in screen.actions:
         screen.actions["quit"]()
         return

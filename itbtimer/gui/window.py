@@ -234,6 +234,8 @@ class Window:
         """Ctrl+Q or closing the window (`asking`), a signal: at once, nothing asked, nothing
         lost — unless a session can be saved nowhere, and the person is there to choose."""
         try:
+            if self.screen == Screen.EDITOR:
+                self.screens.editor.keep_unsaved()  # a signal, a remote's Quit: kept, not lost
             self.everywhere.remember_place()
             if self.screen == Screen.FINISHED:
                 self.save_pain()

@@ -396,3 +396,50 @@ def test_a_window_that_grows_from_small_leaves_no_empty_button_lines(xdisplay):
         assert ui.screen.buttons.winfo_height() <= 2 * one_line + 12
     finally:
         ui.close()
+
+
+def test_a_quit_without_asking_keeps_unsaved_edits_and_the_next_open_tells(xdisplay, tmp_path):
+    """A signal or a remote's Quit ends itbtimer at once: the editor's unsaved changes go to
+    a recovery file in the state folder (the routine is untouched); opening the routine in
+    the editor again says where they are."""
+    from itbtimer.editor.recovery import recovery_file
+    from itbtimer.paths import state_dir
+
+    from .gui_helpers import Harness
+
+    ui = Harness(tmp_path)
+    try:
+        ui.key("e")
+        document = ui.window.screens.editor.document
+        before = document.path.read_text()
+        ui.key("Down")
+        ui.key("Down")
+        ui.key("Delete")
+        ui.key("Return")
+        assert document.dirty
+        ui.window.quit()  # what a signal and the media remote's Quit call
+        kept = recovery_file(document.path, state_dir())
+        assert kept.read_text() == document.text != before
+        assert document.path.read_text() == before
+    finally:
+        ui.close()
+    again = EditorHarness(document.path)
+    try:
+        notice = again.screen.notice.cget("text")
+        assert "not saved when itbtimer was ended" in notice and kept.name in notice
+    finally:
+        again.close()
+
+
+def test_edits_discarded_on_leaving_are_not_kept(my_copy):
+    from itbtimer.editor.recovery import recovery_file
+    from itbtimer.paths import state_dir
+
+    ui, path = my_copy
+    ui.down_to("Squats")
+    ui.key("Delete")
+    ui.key("Return")
+    ui.key("Escape")
+    ui.key("d")  # discard and leave
+    assert ui.screen.keep_unsaved() is None
+    assert not recovery_file(path, state_dir()).exists()
