@@ -128,9 +128,10 @@ class Workout:
                           asleep=slept - self._slept_before)
         self._slept_before, self._wake_at = slept, None
         events = self.guard.tick(self.session, self.now(), times)
-        if self.guard.hold_up is not None and any(isinstance(e, Paused) for e in events):
-            self._log_hold_up(self.guard.hold_up)
+        held = self.guard.hold_up is not None and any(isinstance(e, Paused) for e in events)
         events = self._dispatch(events)
+        if held and self.guard.hold_up is not None:  # after the pause it explains (log order)
+            self._log_hold_up(self.guard.hold_up)
         self._snapshot()  # a long hold is mirrored too, not only when a step ends
         return events
 

@@ -187,6 +187,18 @@ def test_a_tick_held_up_past_2_s_pauses_where_it_was_and_says_why():
     assert w.hold_up is None and w.session.active_seconds(w.now()) == pytest.approx(0.0)
 
 
+def test_the_events_log_stays_in_time_order_across_a_stall():
+    """The pause is as of the last tick, its held_up notice when it was seen: in that
+    order, so the log never runs backwards (the key-mash e2e test reads it so)."""
+    w, real, log = workout()
+    w.apply(Start())
+    real.t += w.next_wake() + 20.0
+    w.tick()
+    times = [e["t"] for e in lines(log)]
+    assert times == sorted(times)
+    assert [e["event"] for e in lines(log)][-2:] == ["paused", "held_up"]
+
+
 def test_a_sleep_between_ticks_pauses_with_the_computer_asleep():
     asleep = [0.0]
     w, real, log = workout(slept=lambda: asleep[0])
