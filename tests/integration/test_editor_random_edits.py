@@ -1,0 +1,19 @@
+"""Random edit sequences on the bundled ITB routine: always a routine the loader accepts,
+or an error on a field (the same check as the unit ring's, on a ten times larger file)."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+
+from itbtimer.bundled import routines_dir
+
+from ..unit.test_editor_document import edits, random_edits_leave_a_valid_routine_or_an_error
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(edits())
+def test_random_edits_of_the_itb_routine_save_it_valid_or_show_an_error_on_a_field(
+        tmp_path_factory, steps):
+    random_edits_leave_a_valid_routine_or_an_error(
+        (routines_dir() / "itb-recovery.yaml").read_text(),
+        tmp_path_factory.mktemp("edit") / "itb.yaml", steps)
