@@ -19,8 +19,8 @@ from itbtimer.sounds import (
     SimpleaudioPlayer,
     load_sounds,
     read_sound,
-    write_sounds,
 )
+from itbtimer.tones import write_sounds
 
 ROOT = Path(__file__).parents[2]
 BUNDLED = ROOT / "itbtimer" / "assets" / "sounds"
