@@ -67,6 +67,18 @@ class Screens:
         if shown is not None:
             shown.pack(fill="both", expand=True)  # type: ignore[attr-defined]
 
+    def ask_before_quitting(self, screen: Screen) -> bool:
+        """The close button: the editor with unsaved changes asks first (True)."""
+        if screen == Screen.EDITOR and self.editor.dirty:
+            self.editor.ask_leave(then_quit=True)
+            return True
+        return False
+
+    def keep_unsaved(self, screen: Screen) -> None:
+        """Quitting without asking (a signal, a remote's Quit): the editor keeps its edits."""
+        if screen == Screen.EDITOR:
+            self.editor.keep_unsaved()
+
     def own_key(self, screen: Screen, key: str, now: float) -> bool:
         """Keys a screen takes itself: all of the editor's (typing in a field), history's
         weeks and list, the finished screen's score."""

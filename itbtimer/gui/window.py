@@ -190,9 +190,7 @@ class Window:
 
     def close(self) -> None:
         """The window's close button: asks first when the editor has unsaved changes."""
-        if self.screen == Screen.EDITOR and self.screens.editor.dirty:
-            self.screens.editor.ask_leave(then_quit=True)
-        else:
+        if not self.screens.ask_before_quitting(self.screen):
             self.quit(asking=True)
 
     # --- pain score: chosen on the finished screen, saved once when leaving it -----------
@@ -234,8 +232,7 @@ class Window:
         """Ctrl+Q or closing the window (`asking`), a signal: at once, nothing asked, nothing
         lost — unless a session can be saved nowhere, and the person is there to choose."""
         try:
-            if self.screen == Screen.EDITOR:
-                self.screens.editor.keep_unsaved()  # a signal, a remote's Quit: kept, not lost
+            self.screens.keep_unsaved(self.screen)  # a signal, a remote's Quit: kept, not lost
             self.everywhere.remember_place()
             if self.screen == Screen.FINISHED:
                 self.save_pain()
