@@ -28,7 +28,9 @@ from .stall import HELD_UP_AFTER, HoldUp, TickGuard, TickTimes, cue_too_late
 if TYPE_CHECKING:
     from .voice.coach import Coach
 
-SNAPSHOT_SECONDS = 5.0  # the in-progress mirror is rewritten this often while running
+SNAPSHOT_SECONDS = 5.0  # the in-progress mirror is rewritten this often while running ...
+SNAPSHOT_CPU_SHARE = 0.002  # ... unless that would cost more than 0.2 % of a core (a routine
+# of thousands of steps: its mirror is then rewritten less often, never the cues held back)
 # Wake only when something visible changes: the clock's second (and a second wake-up half
 # way, for the timeline's marker), a cue, a key. At --speed the clock changes faster, but
 # the screen is not redrawn more than ten times a second.
@@ -106,6 +108,7 @@ class Workout:
         self._real_start: float | None = None
         self._record_id = uuid.uuid4().hex
         self._last_snapshot = -SNAPSHOT_SECONDS
+        self._snapshot_every = SNAPSHOT_SECONDS
         self.guard = TickGuard()  # a tick that came too late pauses the session
         self._slept = slept
         self._slept_before = slept()
@@ -278,9 +281,11 @@ class Workout:
                 self.session.started_at is None):
             return
         real = self.clock.source()
-        if force or real - self._last_snapshot >= SNAPSHOT_SECONDS:
+        if force or real - self._last_snapshot >= self._snapshot_every:
             self._last_snapshot = real
             self.history.save_in_progress(self.record())
+            spent = self.clock.source() - real
+            self._snapshot_every = max(SNAPSHOT_SECONDS, spent / SNAPSHOT_CPU_SHARE)
 
     def save(self, pain: int | None = None) -> bool:
         """Append this session's one record (once); True when it is on disk."""

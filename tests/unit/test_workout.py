@@ -248,6 +248,31 @@ def test_a_slow_history_write_never_holds_back_a_cue():
     assert store.snapshots == 1  # written, after the cue
 
 
+@pytest.mark.parametrize(("write_seconds", "every"), [(0.001, 5.0), (0.05, 25.0)])
+def test_the_mirror_is_rewritten_every_5_s_unless_that_costs_more_than_a_fifth_of_a_percent(
+        write_seconds, every):
+    """A routine of thousands of steps makes a slow mirror: it is then written less often,
+    so the window's CPU does not grow with the routine (make bench: scale)."""
+    class TimedHistory(MemoryHistory):
+        def save_in_progress(self, record):
+            real.t += write_seconds
+            super().save_in_progress(record)
+
+    real = Clock()
+    store = TimedHistory()
+    w = Workout(plan_of(ROUTINE), SilentPlayer(), ScaledClock(1.0, real), store)
+    w.apply(Start())
+    writes = []
+    for _ in range(600):  # 60 s, ticked every 100 ms
+        real.t += 0.1
+        before = store.snapshots
+        w.tick()
+        if store.snapshots > before:
+            writes.append(real.t)
+    gaps = [b - a for a, b in zip(writes, writes[1:], strict=False)]
+    assert gaps and min(gaps) >= every - 0.2 and max(gaps) <= every + 0.5
+
+
 def test_a_key_pressed_during_a_stall_applies_to_the_session_paused_where_it_was():
     w, real, log = workout()
     w.apply(Start())
