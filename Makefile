@@ -27,7 +27,7 @@ test: $(STAMP) $(SYS_TEST)
 
 # The pure unit tests only: no Tk, no sound, no sleeps; seconds.
 test-fast: $(STAMP)
-	$(PY) -m pytest -q tests/unit $(PYTEST_ARGS)
+	$(PY) -m pytest -q -n auto tests/unit $(PYTEST_ARGS)
 
 lint: typecheck
 	$(VENV)/bin/ruff check itbtimer tests tools
