@@ -4,27 +4,12 @@ from __future__ import annotations
 
 import os
 import signal
-import time
-import tkinter as tk
 
 import pytest
 
 from itbtimer.gui.signals import QUIT_SIGNALS, QuitOnSignals
 
-
-@pytest.fixture
-def tcl():
-    interp = tk.Tcl()
-    errors: list = []
-    interp.report_callback_exception = lambda *exc: errors.append(exc)  # type: ignore[method-assign]
-    interp.errors = errors  # type: ignore[attr-defined]
-    return interp
-
-
-def run_until(interp: tk.Tk, done, limit: float = 5.0) -> None:
-    end = time.monotonic() + limit
-    while not done() and time.monotonic() < end:
-        interp.dooneevent(0)  # blocks in Tcl as mainloop does
+from .tcl_loop import run_until
 
 
 @pytest.mark.parametrize("signum", QUIT_SIGNALS)

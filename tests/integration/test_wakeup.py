@@ -4,27 +4,10 @@ from __future__ import annotations
 
 import threading
 import time
-import tkinter as tk
-
-import pytest
 
 from itbtimer.gui.wakeup import Wakeups, monotonic_timers
 
-
-@pytest.fixture
-def tcl():
-    interp = tk.Tcl()
-    errors: list = []
-    interp.report_callback_exception = lambda *exc: errors.append(exc)  # type: ignore[method-assign]
-    interp.errors = errors  # type: ignore[attr-defined]
-    yield interp
-
-
-def run_until(interp: tk.Tk, done, limit: float = 5.0) -> None:
-    """The Tk loop as mainloop runs it: block in Tcl until an event comes."""
-    end = time.monotonic() + limit
-    while not done() and time.monotonic() < end:
-        interp.dooneevent(0)
+from .tcl_loop import run_until
 
 
 def test_calls_run_on_the_tk_thread_in_deadline_order_not_early(tcl):
