@@ -43,5 +43,13 @@ def user_routines_dir() -> Path:
 
 
 def package_data(name: str) -> Path:
-    """A folder shipped inside the package: `routines` or `assets`."""
-    return Path(str(files("itbtimer") / name))
+    """A folder shipped with itbtimer: `routines` or `assets`.
+
+    In a source checkout (and an editable install) they are the top-level `routines/` and
+    `assets/` beside the package; an installed wheel carries them inside the package
+    (pyproject.toml, `force-include`). This is the one place that decides.
+    """
+    installed = Path(str(files("itbtimer") / name))
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parent.parent / name

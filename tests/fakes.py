@@ -1,4 +1,4 @@
-"""Fakes for the adapters in itbtimer.ports: in memory, inspectable, no disk."""
+"""Fakes for the adapters in itbtimer.app.ports: in memory, inspectable, no disk."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from itbtimer.app.ports import Record
 from itbtimer.history import HistoryError, Listed, Progress
-from itbtimer.ports import Record
-from itbtimer.progress import progress
+from itbtimer.history.from_session import progress
 
 FULL = "History not saved: the disk holding memory is full"
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from itbtimer.plan import Plan, build_plan
-from itbtimer.routine import parse_routine
+from itbtimer.core.plan import Plan, build_plan
+from itbtimer.routine_files import parse_routine
 
 
 def plan_of(text: str) -> Plan:

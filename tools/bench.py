@@ -31,8 +31,8 @@ TICK = os.sysconf("SC_CLK_TCK")
 BASELINE = r"""
 # The way most desktop interval timers are written: after(1000) and a counter.
 import json, sys, time, tkinter as tk
-from itbtimer.bundled import assets_dir
-from itbtimer.sounds import make_player
+from itbtimer.routine_files.bundled import assets_dir
+from itbtimer.adapters.sound import make_player
 
 steps = json.load(open(sys.argv[1]))["steps"]
 out = open(sys.argv[2], "a")
@@ -84,8 +84,8 @@ root.mainloop()
 
 PLAY_LATENCY = r"""
 import statistics, sys, time
-from itbtimer.bundled import assets_dir
-from itbtimer.sounds import make_player
+from itbtimer.routine_files.bundled import assets_dir
+from itbtimer.adapters.sound import make_player
 player, _ = make_player(assets_dir() / "sounds")
 times = []
 for i in range(1000):
@@ -115,11 +115,12 @@ HISTORY_IN_PROCESS = r"""
 import statistics, sys, time, tkinter as tk
 from datetime import date
 from pathlib import Path
-from itbtimer.app import Options, bootstrap
-from itbtimer.bundled import resolve_routine
+from itbtimer.app.wiring import bootstrap
+from itbtimer.gui.options import Options
+from itbtimer.routine_files.bundled import resolve_routine
 from itbtimer.gui.window import Window
 from itbtimer.history import HistoryStore
-from itbtimer.sounds import SilentPlayer
+from itbtimer.adapters.sound import SilentPlayer
 
 store = HistoryStore(Path(sys.argv[1]))
 figures = []
@@ -141,7 +142,7 @@ window = Window(root, Options(routine=resolve_routine("itb-recovery")), app)
 root.geometry("1280x800")
 root.update()
 paints, gaps, waits = [], [0.0], []
-Action = __import__("itbtimer.navigation", fromlist=["Action"]).Action
+Action = __import__("itbtimer.core.navigation", fromlist=["Action"]).Action
 last = [time.perf_counter()]
 
 
@@ -308,7 +309,7 @@ class Bench:
                  "ours stays within one frame")
 
     def long_drift(self) -> None:
-        routine = ROOT / "itbtimer" / "routines" / "itb-recovery.yaml"
+        routine = ROOT / "routines" / "itb-recovery.yaml"
         plan = self.plan(routine)
         speed = 20
         print(f"long routine: the bundled ITB routine at --speed {speed} "
@@ -343,7 +344,7 @@ class Bench:
                  "met" if self.mem <= 40 else "MISSED")
 
     def cpu(self) -> None:
-        routine = ROOT / "itbtimer" / "routines" / "itb-recovery.yaml"
+        routine = ROOT / "routines" / "itb-recovery.yaml"
         print("CPU: 60 s running, 20 s paused, 20 s on the start screen...", flush=True)
         proc, events, _ = self.launch(routine, "--autostart")
         self.wait(events, lambda e: any(x["event"] == "session_started" for x in e), 30)
@@ -378,7 +379,7 @@ class Bench:
     def wakeups(self, seconds: float = 30.0) -> None:
         """Wake-ups a second and CPU of a running session, beside an idle Tk window and one
         with an after(100) loop, all measured over the same 30 s."""
-        routine = ROOT / "itbtimer" / "routines" / "itb-recovery.yaml"
+        routine = ROOT / "routines" / "itb-recovery.yaml"
         print(f"Wake-ups: {seconds:.0f} s of a running session beside two empty Tk windows...",
               flush=True)
         proc, events, _ = self.launch(routine, "--autostart")
@@ -483,10 +484,10 @@ class Bench:
     def engine(self) -> None:
         """The engine on the real clock, in this process: ticked every ~1 ms, how late
         is each step start noticed? (Was a unit test; wall-clock belongs here.)"""
-        from itbtimer.events import StepStarted
-        from itbtimer.plan import build_plan
-        from itbtimer.routine import parse_routine
-        from itbtimer.session import Session
+        from itbtimer.core.events import StepStarted
+        from itbtimer.core.plan import build_plan
+        from itbtimer.core.session import Session
+        from itbtimer.routine_files import parse_routine
 
         plan = build_plan(parse_routine(
             "name: R\ndefaults: {get_ready: 1, switch: 1}\nsections:\n  - name: A\n"
@@ -507,7 +508,7 @@ class Bench:
     def loader(self) -> None:
         """Hostile routine files are refused quickly (was asserted in the unit tests)."""
         from itbtimer.errors import RoutineError
-        from itbtimer.routine import load_routine, parse_routine
+        from itbtimer.routine_files import load_routine, parse_routine
 
         lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
         lines += [f"a{i}: &a{i} [{','.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
@@ -540,9 +541,9 @@ class Bench:
         return time.perf_counter() - started, json.loads(out.strip().splitlines()[-1])
 
     def voice_render(self) -> None:
-        from itbtimer.bundled import resolve_routine
-        from itbtimer.plan import build_plan
-        from itbtimer.routine import load_routine
+        from itbtimer.core.plan import build_plan
+        from itbtimer.routine_files import load_routine
+        from itbtimer.routine_files.bundled import resolve_routine
         from itbtimer.voice.phrases import WELL_DONE, texts_to_render
 
         plan = build_plan(load_routine(resolve_routine("itb-recovery")))
@@ -597,8 +598,8 @@ sections:
         return ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
 
     def voice_window(self) -> None:
-        from itbtimer.plan import build_plan
-        from itbtimer.routine import parse_routine
+        from itbtimer.core.plan import build_plan
+        from itbtimer.routine_files import parse_routine
         from itbtimer.voice.phrases import texts_to_render
 
         routine = self.tmp / "voice.yaml"
@@ -690,11 +691,11 @@ sections:
                  "(median of 5) / longest the window waited meanwhile",
                  f"{paint:.0f} ms / {blocked:.0f} ms", "≤ 300 ms (was 4.1 s) / ≤ 100 ms",
                  "met" if paint <= 300 and blocked <= 100 else "MISSED")
-        starts = self.startup(ROOT / "itbtimer" / "routines" / "itb-recovery.yaml", 5)
+        starts = self.startup(ROOT / "routines" / "itb-recovery.yaml", 5)
         first = statistics.median(starts)
         self.row("History, 20,000 sessions: process start to first frame (median of 5)",
                  f"{first:.3f} s", "≤ 0.5 s (was 3.5 s)", "met" if first <= 0.5 else "MISSED")
-        proc, events, _ = self.launch(ROOT / "itbtimer" / "routines" / "itb-recovery.yaml")
+        proc, events, _ = self.launch(ROOT / "routines" / "itb-recovery.yaml")
         self.wait(events, lambda e: any(x["event"] == "window_mapped" for x in e), 30)
         time.sleep(0.5)
         self.key("h")
@@ -709,7 +710,7 @@ sections:
                  "met" if peak <= 60 else "MISSED")
 
     def startup_row(self) -> None:
-        small = self.startup(ROOT / "itbtimer" / "routines" / "itb-recovery.yaml")
+        small = self.startup(ROOT / "routines" / "itb-recovery.yaml")
         median = statistics.median(small)
         self.row("Start-up: process start to first frame (median of 10 cold starts)",
                  f"{median:.3f} s (min {min(small):.3f}, max {max(small):.3f})", "≤ 0.5 s",

@@ -26,9 +26,9 @@ from zoneinfo import ZoneInfo
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from itbtimer.bundled import resolve_routine  # noqa: E402
-from itbtimer.plan import build_plan  # noqa: E402
-from itbtimer.routine import load_routine  # noqa: E402
+from itbtimer.core.plan import build_plan  # noqa: E402
+from itbtimer.routine_files import load_routine  # noqa: E402
+from itbtimer.routine_files.bundled import resolve_routine  # noqa: E402
 
 ZONES = (ZoneInfo("Europe/Berlin"), ZoneInfo("America/New_York"), ZoneInfo("Asia/Tokyo"))
 

@@ -3,7 +3,7 @@
     python tools/make_icon.py [FOLDER]     writes icon.png (64 px, the window's) and
                                            icon-48.png, icon-128.png, icon-256.png
                                            (the desktop entry's) into FOLDER
-                                           (default itbtimer/assets)
+                                           (default assets)
 
 The face is described in unit coordinates and sampled 4x4 times per pixel, so
 every size is drawn from the shape itself (anti-aliased), never scaled from another.
@@ -95,7 +95,7 @@ def file_name(size: int) -> str:
 
 
 def main() -> None:
-    folder = Path(sys.argv[1] if len(sys.argv) > 1 else "itbtimer/assets")
+    folder = Path(sys.argv[1] if len(sys.argv) > 1 else "assets")
     for size in SIZES:
         out = folder / file_name(size)
         out.write_bytes(png(size, size, draw(size)))

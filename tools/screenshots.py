@@ -21,17 +21,18 @@ sys.path.insert(0, str(ROOT))
 
 from xvfb import start_xvfb  # noqa: E402  (tools/xvfb.py, beside this script)
 
-from itbtimer.app import Options, bootstrap  # noqa: E402
-from itbtimer.bundled import resolve_routine  # noqa: E402
+from itbtimer.adapters.recent import RecentFiles  # noqa: E402
+from itbtimer.adapters.settings import Settings  # noqa: E402
+from itbtimer.adapters.sound import SilentPlayer  # noqa: E402
+from itbtimer.app.wiring import bootstrap  # noqa: E402
+from itbtimer.core.plan import build_plan  # noqa: E402
+from itbtimer.core.session import Session  # noqa: E402
+from itbtimer.gui.options import Options  # noqa: E402
 from itbtimer.gui.window import Window  # noqa: E402
 from itbtimer.history import HistoryStore  # noqa: E402
-from itbtimer.plan import build_plan  # noqa: E402
-from itbtimer.progress import build_record  # noqa: E402
-from itbtimer.recent import RecentFiles  # noqa: E402
-from itbtimer.routine import load_routine  # noqa: E402
-from itbtimer.session import Session  # noqa: E402
-from itbtimer.settings import Settings  # noqa: E402
-from itbtimer.sounds import SilentPlayer  # noqa: E402
+from itbtimer.history.from_session import build_record  # noqa: E402
+from itbtimer.routine_files import load_routine  # noqa: E402
+from itbtimer.routine_files.bundled import resolve_routine  # noqa: E402
 
 SIZES = {"": "1366x768", "-small": "640x400"}  # a common laptop, and a small window
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..bundled import resolve_routine, routines_dir
-from ..errors import ItbtimerError
-from ..paths import user_routines_dir
-from .document import ROUTINE, Document, write_atomically
+from itbtimer.editor.document import ROUTINE, Document, write_atomically
+from itbtimer.errors import ItbtimerError
+from itbtimer.paths import user_routines_dir
+from itbtimer.routine_files.bundled import resolve_routine, routines_dir
 
 COPY_PREFIX = "my-"
 COPY_SUFFIX = " (my copy)"

@@ -15,16 +15,26 @@ from pathlib import Path
 
 from ruamel.yaml.scalarstring import ScalarString
 
-from ..errors import Problem, RoutineError
-from ..plan import Plan, build_plan
-from ..routine import Routine, parse_routine
-from . import tree, yamltext
-from .fields import Field, Kind, Level, fields, inherited
-from .history import Change, UndoHistory, nearest
-from .places import ROUTINE, EditorError, NodePath, OutlineRow, Summary, level_of, locate
-from .saving import carry_over, read_text, same_meaning, write_atomically
-from .tree import NEW_EXERCISE, NEW_SECTION
-from .yamltext import CommentedMap, CommentedSeq
+import itbtimer.editor.tree as tree
+import itbtimer.editor.yamltext as yamltext
+from itbtimer.core.plan import Plan, build_plan
+from itbtimer.core.routine import Routine
+from itbtimer.editor.fields import Field, Kind, Level, fields, inherited
+from itbtimer.editor.places import (
+    ROUTINE,
+    EditorError,
+    NodePath,
+    OutlineRow,
+    Summary,
+    level_of,
+    locate,
+)
+from itbtimer.editor.saving import carry_over, read_text, same_meaning, write_atomically
+from itbtimer.editor.tree import NEW_EXERCISE, NEW_SECTION
+from itbtimer.editor.undo import Change, UndoHistory, nearest
+from itbtimer.editor.yamltext import CommentedMap, CommentedSeq
+from itbtimer.errors import Problem, RoutineError
+from itbtimer.routine_files import parse_routine
 
 __all__ = ["NEW_EXERCISE", "NEW_SECTION", "ROUTINE", "Document", "EditorError", "NodePath",
            "OutlineRow", "Summary", "carry_over", "level_of", "locate", "write_atomically"]

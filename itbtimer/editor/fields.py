@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from .. import schema
-from ..routine import Routine
+import itbtimer.routine_files.keys as schema
+from itbtimer.core.routine import Routine
 
 
 class Level(Enum):

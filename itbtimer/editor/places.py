@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..durations import format_hms
-from ..errors import ItbtimerError, Problem
-from .fields import Level
+from itbtimer.core.durations import format_hms
+from itbtimer.editor.fields import Level
+from itbtimer.errors import ItbtimerError, Problem
 
 NodePath = tuple[int, ...]
 ROUTINE: NodePath = ()

@@ -10,9 +10,9 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from .document import Document
-from .saving import write_atomically
-from .screen import home_path
+from itbtimer.editor.document import Document
+from itbtimer.editor.saving import write_atomically
+from itbtimer.editor.words import home_path
 
 FOLDER = "unsaved-edits"
 

@@ -8,9 +8,9 @@ import os
 import tempfile
 from pathlib import Path
 
-from ..errors import Problem, RoutineError
-from ..loader import MAX_FILE_BYTES, _decode
-from ..routine import parse_routine
+from itbtimer.errors import Problem, RoutineError
+from itbtimer.routine_files import parse_routine
+from itbtimer.routine_files.loader import MAX_FILE_BYTES, _decode
 
 
 def read_text(path: Path) -> str:

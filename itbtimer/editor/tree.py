@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from . import yamltext
-from .fields import Field, Kind, Level, fields
-from .places import EditorError, NodePath
-from .yamltext import CommentedMap, CommentedSeq
+import itbtimer.editor.yamltext as yamltext
+from itbtimer.editor.fields import Field, Kind, Level, fields
+from itbtimer.editor.places import EditorError, NodePath
+from itbtimer.editor.yamltext import CommentedMap, CommentedSeq
 
 NEW_SECTION = "New section"
 NEW_EXERCISE = "New exercise"

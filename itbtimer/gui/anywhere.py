@@ -7,10 +7,11 @@ import contextlib
 import tkinter as tk
 from collections.abc import Callable
 
-from ..app import App, Options
-from ..settings import Placement
-from .keys import Anywhere, HelpOverlay
-from .widgets import Fonts
+from itbtimer.adapters.settings import Placement
+from itbtimer.app.wiring import App
+from itbtimer.gui.keys import Anywhere, HelpOverlay
+from itbtimer.gui.options import Options
+from itbtimer.gui.widgets import Fonts
 
 
 class Everywhere:

@@ -16,16 +16,27 @@ import tkinter as tk
 from collections.abc import Callable
 from pathlib import Path
 
-from ..editor import recovery
-from ..editor import screen as words
-from ..editor.document import Document, EditorError, NodePath, OutlineRow
-from ..editor.screen import History, Question, undo_or_redo
-from ..paths import state_dir
-from . import editor_form, editor_layout, editor_outline, editor_questions
-from .editor_form import FieldEntry
-from .editor_layout import BG, ERROR_FG, FIELD_BG, FIELD_FG, KEYS_HELP, SELECTED_BG, TAG, label
-from .theme import DIM_TEXT, SIDE_TEXT, TEXT
-from .widgets import Fonts
+import itbtimer.gui.editor_form as editor_form
+import itbtimer.gui.editor_layout as editor_layout
+import itbtimer.gui.editor_outline as editor_outline
+import itbtimer.gui.editor_questions as editor_questions
+from itbtimer.editor import recovery, words
+from itbtimer.editor.document import Document, EditorError, NodePath, OutlineRow
+from itbtimer.editor.words import History, Question, undo_or_redo
+from itbtimer.gui.editor_form import FieldEntry
+from itbtimer.gui.editor_layout import (
+    BG,
+    ERROR_FG,
+    FIELD_BG,
+    FIELD_FG,
+    KEYS_HELP,
+    SELECTED_BG,
+    TAG,
+    label,
+)
+from itbtimer.gui.theme import DIM_TEXT, SIDE_TEXT, TEXT
+from itbtimer.gui.widgets import Fonts
+from itbtimer.paths import state_dir
 
 
 class EditorScreen:

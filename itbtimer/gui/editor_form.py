@@ -9,15 +9,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..editor import screen as words
-from ..editor.document import NodePath
-from ..editor.fields import Field, Kind
-from . import editor_layout
-from .editor_layout import BG, ERROR_FG, FIELD_BG, FIELD_FG, SELECTED_BG
-from .theme import DIM_TEXT
+import itbtimer.gui.editor_layout as editor_layout
+from itbtimer.editor import words
+from itbtimer.editor.document import NodePath
+from itbtimer.editor.fields import Field, Kind
+from itbtimer.gui.editor_layout import BG, ERROR_FG, FIELD_BG, FIELD_FG, SELECTED_BG
+from itbtimer.gui.theme import DIM_TEXT
 
 if TYPE_CHECKING:
-    from .editor import EditorScreen
+    from itbtimer.gui.editor import EditorScreen
 
 
 @dataclass

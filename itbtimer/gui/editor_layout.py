@@ -8,10 +8,10 @@ import tkinter as tk
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from .theme import BUTTON_BG, BUTTON_FG, PHASE_COLOURS, TEXT
+from itbtimer.gui.theme import BUTTON_BG, BUTTON_FG, PHASE_COLOURS, TEXT
 
 if TYPE_CHECKING:
-    from .editor import EditorScreen
+    from itbtimer.gui.editor import EditorScreen
 
 BG = PHASE_COLOURS["start"]
 FIELD_BG = "#f4f6f8"

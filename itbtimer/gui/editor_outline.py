@@ -6,14 +6,14 @@ from __future__ import annotations
 import tkinter as tk
 from typing import TYPE_CHECKING
 
-from ..editor import screen as words
-from ..editor.document import NodePath
-from . import editor_form
-from .editor_layout import ERROR_FG
-from .theme import SIDE_TEXT
+import itbtimer.gui.editor_form as editor_form
+from itbtimer.editor import words
+from itbtimer.editor.document import NodePath
+from itbtimer.gui.editor_layout import ERROR_FG
+from itbtimer.gui.theme import SIDE_TEXT
 
 if TYPE_CHECKING:
-    from .editor import EditorScreen
+    from itbtimer.gui.editor import EditorScreen
 
 
 def refresh(screen: EditorScreen, rebuild_form: bool = True) -> None:

@@ -8,13 +8,14 @@ import tkinter as tk
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ..editor import screen as words
-from ..editor.screen import Answer, Question, answer_key
-from . import editor_layout, editor_outline
-from .editor_layout import ERROR_FG
+import itbtimer.gui.editor_layout as editor_layout
+import itbtimer.gui.editor_outline as editor_outline
+from itbtimer.editor import words
+from itbtimer.editor.words import Answer, Question, answer_key
+from itbtimer.gui.editor_layout import ERROR_FG
 
 if TYPE_CHECKING:
-    from .editor import EditorScreen
+    from itbtimer.gui.editor import EditorScreen
 
 
 def ask_delete(screen: EditorScreen) -> None:

@@ -7,11 +7,11 @@ import tkinter as tk
 from collections.abc import Callable
 from functools import partial
 
-from ..display import PainQuestion
-from ..pain import PainEntry
-from ..workout import Workout
-from .theme import DIM_TEXT, PHASE_COLOURS, SIDE_TEXT
-from .widgets import Fonts, Painted, button, label
+from itbtimer.app.workout import Workout
+from itbtimer.core.pain import PainEntry
+from itbtimer.gui.theme import DIM_TEXT, PHASE_COLOURS, SIDE_TEXT
+from itbtimer.gui.widgets import Fonts, Painted, button, label
+from itbtimer.present.display import PainQuestion
 
 
 class FinishedScreen:

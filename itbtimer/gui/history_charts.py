@@ -9,8 +9,9 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from ..durations import format_clock
-from ..history.charts import (
+from itbtimer.core.durations import format_clock
+from itbtimer.gui.widgets import Fonts
+from itbtimer.history.charts import (
     labelled_points,
     mean,
     reduce_series,
@@ -18,9 +19,14 @@ from ..history.charts import (
     week_labels,
     week_window,
 )
-from ..history.present import pain_titles, score_text, target_legend, week_colour, week_titles
-from ..progress import Progress
-from .widgets import Fonts
+from itbtimer.history.from_session import Progress
+from itbtimer.present.history_words import (
+    pain_titles,
+    score_text,
+    target_legend,
+    week_colour,
+    week_titles,
+)
 
 INK = "#222222"
 GRID = "#cccccc"

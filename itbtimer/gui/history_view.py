@@ -16,18 +16,18 @@ from datetime import date
 from tkinter import messagebox, simpledialog
 from typing import Any
 
-from ..history import HistoryError, Listed
-from ..history.charts import (
+from itbtimer.adapters.logs import log_bug
+from itbtimer.app.ports import HistoryStore
+from itbtimer.gui.history_charts import INK, HistoryCharts
+from itbtimer.gui.theme import PHASE_COLOURS
+from itbtimer.gui.ticker import Timers, TkTimers
+from itbtimer.gui.widgets import FitLabel, Fonts, Painted, button, label
+from itbtimer.history import HistoryError, Listed
+from itbtimer.history.charts import (
     max_back,
 )
-from ..history.present import list_line
-from ..logs import log_bug
-from ..ports import HistoryStore
-from ..progress import Progress
-from .history_charts import INK, HistoryCharts
-from .theme import PHASE_COLOURS
-from .ticker import Timers, TkTimers
-from .widgets import FitLabel, Fonts, Painted, button, label
+from itbtimer.history.from_session import Progress
+from itbtimer.present.history_words import list_line
 
 BG = "#f7f7f5"
 LISTED = 200

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import tkinter as tk
 
-from ..enums import StrEnum
-from ..media import Remote
-from ..navigation import Action
-from .start import KEYS_HELP
-from .widgets import Fonts
+from itbtimer.core.enums import StrEnum
+from itbtimer.core.navigation import Action
+from itbtimer.gui.start import KEYS_HELP
+from itbtimer.gui.widgets import Fonts
+from itbtimer.present.now_playing import Remote
 
 
 class Anywhere(StrEnum):

@@ -10,16 +10,16 @@ from __future__ import annotations
 import tkinter as tk
 from collections.abc import Callable
 
-from ..app import App
-from ..bundled import assets_dir
-from ..events import Cue, Event
-from ..history import SessionRecord
-from ..media import Remote, finish_message, for_screen
-from ..navigation import Action, Screen
-from ..plan import Plan
-from ..workout import Workout
-from .keys import REMOTE
-from .remote import RemoteInbox
+from itbtimer.app.wiring import App
+from itbtimer.app.workout import Workout
+from itbtimer.core.events import Cue, Event
+from itbtimer.core.navigation import Action, Screen
+from itbtimer.core.plan import Plan
+from itbtimer.gui.keys import REMOTE
+from itbtimer.gui.remote import RemoteInbox
+from itbtimer.history import SessionRecord
+from itbtimer.present.now_playing import Remote, finish_message, for_screen
+from itbtimer.routine_files.bundled import assets_dir
 
 ART_URL = (assets_dir() / "icon-256.png").as_uri()  # what a media widget shows beside the step
 

@@ -11,7 +11,7 @@ import tkinter as tk
 from collections.abc import Callable
 from typing import Protocol
 
-from ..media import Remote
+from itbtimer.present.now_playing import Remote
 
 
 class Inbox(Protocol):

@@ -9,17 +9,17 @@ from __future__ import annotations
 import tkinter as tk
 from collections.abc import Callable
 
-from ..app import App
-from ..commands import Command, Start
-from ..display import mute_label, show, timeline_fraction
-from ..events import Cue, Event, Finished, Stopped
-from ..navigation import Action
-from ..plan import Plan
-from ..workout import Workout
-from .keys import Anywhere
-from .running import RunningScreen
-from .ticker import Ticker, Timers
-from .widgets import Fonts
+from itbtimer.app.wiring import App
+from itbtimer.app.workout import Workout
+from itbtimer.core.commands import Command, Start
+from itbtimer.core.events import Cue, Event, Finished, Stopped
+from itbtimer.core.navigation import Action
+from itbtimer.core.plan import Plan
+from itbtimer.gui.keys import Anywhere
+from itbtimer.gui.running import RunningScreen
+from itbtimer.gui.ticker import Ticker, Timers
+from itbtimer.gui.widgets import Fonts
+from itbtimer.present.display import mute_label, show, timeline_fraction
 
 
 class Runner:

@@ -12,11 +12,10 @@ import tkinter.font as tkfont
 from collections.abc import Callable
 from functools import partial
 
-from ..display import Display
-from ..navigation import Action
-from ..plan import Plan
-from .keys import Anywhere
-from .theme import (
+from itbtimer.core.navigation import Action
+from itbtimer.core.plan import Plan
+from itbtimer.gui.keys import Anywhere
+from itbtimer.gui.theme import (
     DIM_TEXT,
     FAMILY,
     PAUSED_CLOCK,
@@ -26,9 +25,10 @@ from .theme import (
     SIDE_TEXT,
     TEXT_SIZES,
 )
-from .ticker import Timers
-from .timeline import Timeline
-from .widgets import FitLabel, Fonts, Painted, button, label, row_padding, set_text
+from itbtimer.gui.ticker import Timers
+from itbtimer.gui.timeline import Timeline
+from itbtimer.gui.widgets import FitLabel, Fonts, Painted, button, label, row_padding, set_text
+from itbtimer.present.display import Display
 
 PULSE_MS = 300
 PADX = 16

@@ -8,16 +8,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..navigation import Action, Screen
-from ..watch import RoutineWatch
-from .finished import FinishedScreen
-from .history_view import HistoryView
-from .start import StartScreen
-from .ticker import Timers
-from .widgets import Fonts
+from itbtimer.adapters.watch import RoutineWatch
+from itbtimer.core.navigation import Action, Screen
+from itbtimer.gui.finished import FinishedScreen
+from itbtimer.gui.history_view import HistoryView
+from itbtimer.gui.start import StartScreen
+from itbtimer.gui.ticker import Timers
+from itbtimer.gui.widgets import Fonts
 
 if TYPE_CHECKING:  # built when first shown: ruamel.yaml and the editor's widgets cost every start
-    from .editor import EditorScreen
+    from itbtimer.gui.editor import EditorScreen
 
 WATCH_MS = 1000  # on the start screen, how often the routine file is checked for changes
 
@@ -36,7 +36,7 @@ class Screens:
         self._editor: EditorScreen | None = None
 
         def make_editor() -> EditorScreen:
-            from .editor import EditorScreen
+            from itbtimer.gui.editor import EditorScreen
 
             return EditorScreen(root, fonts, {"close": close_editor, "quit": quit})
 

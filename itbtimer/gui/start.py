@@ -9,12 +9,12 @@ from functools import partial
 from pathlib import Path
 from tkinter import filedialog
 
-from ..bundled import all_routines
-from ..durations import format_hms
-from ..plan import Plan
-from ..progress import Progress
-from .theme import DIM_TEXT, PHASE_COLOURS, SIDE_TEXT
-from .widgets import FitLabel, Fonts, Painted, button, label, row_padding
+from itbtimer.core.durations import format_hms
+from itbtimer.core.plan import Plan
+from itbtimer.gui.theme import DIM_TEXT, PHASE_COLOURS, SIDE_TEXT
+from itbtimer.gui.widgets import FitLabel, Fonts, Painted, button, label, row_padding
+from itbtimer.history.from_session import Progress
+from itbtimer.routine_files.bundled import all_routines
 
 KEYS_HELP = ("Space start/pause · → next/Done · ← back · R restart step · + 10 s · "
              "M mute · V voice · C spoken cues · F full screen · H history · E edit · ? keys · "

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import tkinter as tk
 
-from ..plan import Plan
-from .theme import TIMELINE
+from itbtimer.core.plan import Plan
+from itbtimer.gui.theme import TIMELINE
 
 UNTIMED_WIDTH = 30  # seconds of bar given to a reps/until step
 

@@ -25,7 +25,7 @@ import tkinter as tk
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .ticker import Timers, TkTimers
+from itbtimer.gui.ticker import Timers, TkTimers
 
 PREFIX = "wakeup#"
 

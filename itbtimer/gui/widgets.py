@@ -7,10 +7,10 @@ import tkinter.font as tkfont
 from collections.abc import Callable
 from typing import Literal
 
-from ..bundled import assets_dir
-from ..errors import ItbtimerError
-from .fit import Fitted, fit
-from .theme import BUTTON_BG, BUTTON_FG, FAMILY, REFERENCE_HEIGHT, TEXT, TEXT_SIZES
+from itbtimer.errors import ItbtimerError
+from itbtimer.gui.fit import Fitted, fit
+from itbtimer.gui.theme import BUTTON_BG, BUTTON_FG, FAMILY, REFERENCE_HEIGHT, TEXT, TEXT_SIZES
+from itbtimer.routine_files.bundled import assets_dir
 
 MIN_SIZE = (640, 400)
 START_SIZE = "1024x640"

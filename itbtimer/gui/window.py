@@ -10,22 +10,23 @@ import tkinter as tk
 from pathlib import Path
 from types import TracebackType
 
-from ..app import App, Options
-from ..commands import Command
-from ..display import PainQuestion, summary_lines
-from ..errors import ItbtimerError, RoutineError
-from ..logs import bug_notice
-from ..navigation import Action, Move, Navigation, Screen
-from ..plan import Plan
-from ..workout import Workout
-from .anywhere import Everywhere
-from .dialogs import UnsavedDialog
-from .keys import CONTROL, KEYS, Anywhere
-from .media_link import MediaLink
-from .runner import Runner
-from .screens import RoutineWatcher, Screens
-from .ticker import Timers, TkTimers
-from .widgets import Fonts, dress
+from itbtimer.adapters.logs import bug_notice
+from itbtimer.app.wiring import App
+from itbtimer.app.workout import Workout
+from itbtimer.core.commands import Command
+from itbtimer.core.navigation import Action, Move, Navigation, Screen
+from itbtimer.core.plan import Plan
+from itbtimer.errors import ItbtimerError, RoutineError
+from itbtimer.gui.anywhere import Everywhere
+from itbtimer.gui.dialogs import UnsavedDialog
+from itbtimer.gui.keys import CONTROL, KEYS, Anywhere
+from itbtimer.gui.media_link import MediaLink
+from itbtimer.gui.options import Options
+from itbtimer.gui.runner import Runner
+from itbtimer.gui.screens import RoutineWatcher, Screens
+from itbtimer.gui.ticker import Timers, TkTimers
+from itbtimer.gui.widgets import Fonts, dress
+from itbtimer.present.display import PainQuestion, summary_lines
 
 
 class Window:

@@ -12,9 +12,9 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from ..paths import data_dir, state_dir
-from .records import SessionRecord
-from .schema import BUSY_MS, DATABASE, LEGACY, MIGRATIONS, HistoryError
+from itbtimer.history.records import SessionRecord
+from itbtimer.history.tables import BUSY_MS, DATABASE, LEGACY, MIGRATIONS, HistoryError
+from itbtimer.paths import data_dir, state_dir
 
 
 class Connection:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from ..durations import format_clock
+from itbtimer.core.durations import format_clock
 
 SERIES_POINTS = 1500  # above this many sessions the History charts get one point a week
 

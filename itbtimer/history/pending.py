@@ -10,9 +10,16 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .records import RecordError, SessionRecord
-from .schema import LEGACY, LEGACY_IN_PROGRESS, HistoryError, _better, _dump, _write_file
-from .writing import Writing
+from itbtimer.history.records import RecordError, SessionRecord
+from itbtimer.history.tables import (
+    LEGACY,
+    LEGACY_IN_PROGRESS,
+    HistoryError,
+    _better,
+    _dump,
+    _write_file,
+)
+from itbtimer.history.writing import Writing
 
 
 @dataclass(frozen=True)

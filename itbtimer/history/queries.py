@@ -10,11 +10,11 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from . import figures
-from .figures import Hold, Listed, Progress
-from .records import SessionRecord, week_start
-from .schema import HistoryError, _local, _monday, _routine_filter, _steps
-from .writing import Writing
+import itbtimer.history.figures as figures
+from itbtimer.history.figures import Hold, Listed, Progress
+from itbtimer.history.records import SessionRecord, week_start
+from itbtimer.history.tables import HistoryError, _local, _monday, _routine_filter, _steps
+from itbtimer.history.writing import Writing
 
 
 class Queries(Writing):

@@ -21,9 +21,9 @@ writes, so a folder that goes away or comes back is seen as it is.
 
 from __future__ import annotations
 
-from .pending import ImportReport, Pending
-from .queries import Queries
-from .schema import HistoryError
+from itbtimer.history.pending import ImportReport, Pending
+from itbtimer.history.queries import Queries
+from itbtimer.history.tables import HistoryError
 
 __all__ = ["HistoryError", "HistoryStore", "ImportReport"]
 

@@ -11,9 +11,17 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from .connection import Connection
-from .records import SessionRecord
-from .schema import STEP_INSERT, HistoryError, _dump, _step_rows, _steps, _typed, fcntl
+from itbtimer.history.connection import Connection
+from itbtimer.history.records import SessionRecord
+from itbtimer.history.tables import (
+    STEP_INSERT,
+    HistoryError,
+    _dump,
+    _step_rows,
+    _steps,
+    _typed,
+    fcntl,
+)
 
 
 class Writing(Connection):

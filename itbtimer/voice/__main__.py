@@ -11,7 +11,7 @@ def main(argv: list[str] | None = None) -> int:
         print("usage: python -m itbtimer.voice render [--cache DIR] [--from FILE] TEXT...",
               file=sys.stderr)
         return 2
-    from .render import render
+    from itbtimer.voice.render import render
 
     try:
         return render(argv[1:])

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
-from ..events import (
+from itbtimer.core.events import (
     Event,
     Extended,
     Finished,
@@ -26,8 +26,8 @@ from ..events import (
     Stopped,
     WentBack,
 )
-from ..plan import Plan
-from .phrases import (
+from itbtimer.core.plan import Plan
+from itbtimer.voice.phrases import (
     AFTER_FINISH_BEEP,
     Phrase,
     PhraseKind,

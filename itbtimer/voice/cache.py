@@ -10,9 +10,9 @@ import os
 import tempfile
 from pathlib import Path
 
-from ..paths import cache_dir
-from .engine import EngineId
-from .phrases import speaking_seconds
+from itbtimer.paths import cache_dir
+from itbtimer.voice.engine import EngineId
+from itbtimer.voice.phrases import speaking_seconds
 
 WAV_HEADER = 44  # bytes before the samples in the files the worker writes
 BYTES_PER_FRAME = 2  # 16-bit mono

@@ -12,14 +12,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
-from ..events import Event
-from ..plan import Plan
-from ..sounds import BadSound, Sound, read_sound
-from .announcer import Announcer, Hush, Say
-from .cache import VoiceCache
-from .engine import INSTALL_HINT, VoiceUnavailable, engine_id
-from .phrases import speaking_seconds, texts_to_render
-from .worker import RenderJob
+from itbtimer.adapters.sound import BadSound, Sound, read_sound
+from itbtimer.core.events import Event
+from itbtimer.core.plan import Plan
+from itbtimer.voice.announcer import Announcer, Hush, Say
+from itbtimer.voice.cache import VoiceCache
+from itbtimer.voice.engine import INSTALL_HINT, VoiceUnavailable, engine_id
+from itbtimer.voice.phrases import speaking_seconds, texts_to_render
+from itbtimer.voice.worker import RenderJob
 
 DAMAGED = "Voice: a saved phrase was damaged and is skipped; it is made again next time"
 MISSING = f"Voice coach: {INSTALL_HINT} to hear each step spoken"

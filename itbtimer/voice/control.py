@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from ..plan import Plan
-from .coach import MISSING, Coach, SpeechPlayer, VoicePreparation
-from .settings import VoiceSettings, voice_wanted
+from itbtimer.core.plan import Plan
+from itbtimer.voice.coach import MISSING, Coach, SpeechPlayer, VoicePreparation
+from itbtimer.voice.settings import VoiceSettings, voice_wanted
 
 STATUS_SECONDS = 3.0  # "Voice off" shows this long after V
 

@@ -19,7 +19,7 @@ from importlib import util
 from pathlib import Path
 from typing import Protocol
 
-from ..errors import ItbtimerError
+from itbtimer.errors import ItbtimerError
 
 INSTALL_HINT = "pip install 'itbtimer[voice]'"
 RENDER_VERSION = "1"  # our own processing (trim, level): a change here renders again

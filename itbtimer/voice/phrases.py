@@ -17,9 +17,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
 
-from ..plan import Plan, Step
-from ..schedule import COUNTDOWN_FROM, COUNTDOWN_MIN_STEP, HALFWAY_MIN_STEP
-from . import words
+import itbtimer.voice.words as words
+from itbtimer.core.plan import Plan, Step
+from itbtimer.core.schedule import COUNTDOWN_FROM, COUNTDOWN_MIN_STEP, HALFWAY_MIN_STEP
 
 AFTER_START_BEEP = 0.55  # go / rest / switch beeps last up to 0.48 s: speak after them
 AFTER_HALFWAY_BEEP = 0.35

@@ -19,8 +19,8 @@ import sys
 import time
 from pathlib import Path
 
-from .cache import VoiceCache, voice_cache_dir
-from .engine import VoiceUnavailable, engine_id, make_engine
+from itbtimer.voice.cache import VoiceCache, voice_cache_dir
+from itbtimer.voice.engine import VoiceUnavailable, engine_id, make_engine
 
 EXIT_UNAVAILABLE = 3
 EXIT_CACHE = 4

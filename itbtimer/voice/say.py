@@ -9,9 +9,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..errors import ItbtimerError
-from .cache import VoiceCache
-from .engine import engine_id, make_engine
+from itbtimer.errors import ItbtimerError
+from itbtimer.voice.cache import VoiceCache
+from itbtimer.voice.engine import engine_id, make_engine
 
 
 class SayError(ItbtimerError):
@@ -44,7 +44,7 @@ def _play_bytes(wav: bytes) -> int:
     import io
     import wave
 
-    from ..sounds import _quiet_alsa
+    from itbtimer.adapters.sound import _quiet_alsa
 
     _quiet_alsa()
     try:

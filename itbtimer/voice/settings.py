@@ -6,7 +6,7 @@ import json
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-from ..paths import config_dir
+from itbtimer.paths import config_dir
 
 
 def settings_path() -> Path:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .render import EXIT_CACHE, EXIT_UNAVAILABLE
+from itbtimer.voice.render import EXIT_CACHE, EXIT_UNAVAILABLE
 
 
 class RenderJob:

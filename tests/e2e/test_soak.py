@@ -10,14 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from itbtimer.app import Options, bootstrap
-from itbtimer.bundled import resolve_routine
+from itbtimer.adapters.logs import log_path
+from itbtimer.adapters.recent import RecentFiles
+from itbtimer.adapters.sound import SilentPlayer
+from itbtimer.app.wiring import bootstrap
+from itbtimer.core.navigation import Action
+from itbtimer.gui.options import Options
 from itbtimer.gui.window import Window
 from itbtimer.history import HistoryStore
-from itbtimer.logs import log_path
-from itbtimer.navigation import Action
-from itbtimer.recent import RecentFiles
-from itbtimer.sounds import SilentPlayer
+from itbtimer.routine_files.bundled import resolve_routine
 
 from ..fakes import FakeAwake
 

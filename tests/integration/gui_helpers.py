@@ -6,14 +6,15 @@ import json
 import tkinter as tk
 from pathlib import Path
 
-from itbtimer.app import Options, bootstrap
+from itbtimer.adapters.logs import log_path
+from itbtimer.adapters.recent import RecentFiles
+from itbtimer.adapters.sound import SilentPlayer
+from itbtimer.app.ports import RemoteControl
+from itbtimer.app.wiring import bootstrap
+from itbtimer.app.workout import EventsLog
+from itbtimer.gui.options import Options
 from itbtimer.gui.window import Window
 from itbtimer.history import HistoryStore
-from itbtimer.logs import log_path
-from itbtimer.ports import RemoteControl
-from itbtimer.recent import RecentFiles
-from itbtimer.sounds import SilentPlayer
-from itbtimer.workout import EventsLog
 
 from ..fakes import FakeAwake, FakeTimers
 

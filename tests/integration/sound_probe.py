@@ -12,8 +12,8 @@ import sys
 import time
 from pathlib import Path
 
-from itbtimer.bundled import assets_dir
-from itbtimer.sounds import SimpleaudioPlayer, make_player
+from itbtimer.adapters.sound import SimpleaudioPlayer, make_player
+from itbtimer.routine_files.bundled import assets_dir
 
 
 def main() -> None:

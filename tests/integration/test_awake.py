@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from itbtimer.awake import ScreenAwake
+from itbtimer.adapters.awake import ScreenAwake
 
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux's tools")
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from itbtimer.cli import main
+from itbtimer.cli.main import main
 
 ROOT = Path(__file__).parents[2]
 
@@ -22,7 +22,7 @@ def run(*args: str, cwd: Path | None = None, python: str = sys.executable):
 
 
 def test_check_good_files_prints_ok_and_exits_0(capsys):
-    assert main(["check", *map(str, sorted((ROOT / "itbtimer" / "routines").glob("*.yaml")))]) == 0
+    assert main(["check", *map(str, sorted((ROOT / "routines").glob("*.yaml")))]) == 0
     out = capsys.readouterr().out.splitlines()
     assert len(out) == 3 and all(line.startswith("OK ") for line in out)
     assert "OK ITB recovery: 77 steps, 0:34:40" in out
@@ -113,17 +113,19 @@ def test_wheel_ships_routines_and_assets(tmp_path):
     checked = subprocess.run([str(env_dir / "bin" / "itbtimer"), "check", "itb-recovery"],
                              cwd=elsewhere, capture_output=True, text=True, env=env, timeout=60)
     assert checked.returncode == 0 and checked.stdout.startswith("OK ITB recovery")
-    sounds = subprocess.run([str(py), "-c", "from itbtimer.bundled import assets_dir; "
+    sounds = subprocess.run([str(py), "-c",
+                             "from itbtimer.routine_files.bundled import assets_dir; "
                              "print(len(list((assets_dir() / 'sounds').glob('*.wav'))))"],
                             cwd=elsewhere, capture_output=True, text=True, env=env)
     assert sounds.stdout.strip() == "7", sounds.stderr
 
 
 def test_a_routine_file_named_like_a_command_opens_by_that_name(tmp_path, monkeypatch):
-    (tmp_path / "plan").write_text((ROOT / "itbtimer" / "routines" / "warm-up.yaml").read_text())
+    (tmp_path / "plan").write_text((ROOT / "routines" / "warm-up.yaml").read_text())
     monkeypatch.chdir(tmp_path)
     opened = []
-    monkeypatch.setattr("itbtimer.cli.cmd_window", lambda args: opened.append(args.routine) or 0)
+    monkeypatch.setattr("itbtimer.cli.main.cmd_window",
+                        lambda args: opened.append(args.routine) or 0)
     assert main(["plan"]) == 0 and opened == ["plan"]
     assert main(["--mute", "plan"]) == 0 and opened == ["plan", "plan"]
     assert main(["plan", "plan"]) == 0 and opened == ["plan", "plan"]  # the command, on it
@@ -133,10 +135,10 @@ def test_an_internal_error_is_one_line_exit_1_and_logged(monkeypatch, capsys):
     def broken(args):
         raise KeyError("steps")
 
-    monkeypatch.setattr("itbtimer.cli.cmd_list", broken)
+    monkeypatch.setattr("itbtimer.cli.main.cmd_list", broken)
     assert main(["list"]) == 1
     err = capsys.readouterr().err
-    from itbtimer.logs import log_path
+    from itbtimer.adapters.logs import log_path
 
     where = log_path()
     assert err == f"itbtimer: internal error (KeyError: 'steps'); details in {where}\n"

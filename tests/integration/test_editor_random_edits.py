@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 
-from itbtimer.bundled import routines_dir
+from itbtimer.routine_files.bundled import routines_dir
 
 from ..unit.test_editor_document import edits, random_edits_leave_a_valid_routine_or_an_error
 

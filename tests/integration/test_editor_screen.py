@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from itbtimer import cli
-from itbtimer.bundled import routines_dir
+import itbtimer.cli.main as cli
+from itbtimer.core.plan import build_plan
 from itbtimer.editor.copies import editable
 from itbtimer.editor.document import Document
-from itbtimer.editor.screen import Question
+from itbtimer.editor.words import Question
 from itbtimer.gui.editor import EditorScreen
 from itbtimer.gui.widgets import Fonts
-from itbtimer.plan import build_plan
-from itbtimer.routine import load_routine
+from itbtimer.routine_files import load_routine
+from itbtimer.routine_files.bundled import routines_dir
 
 pytestmark = pytest.mark.gui
 
@@ -270,8 +270,8 @@ def _texts(widget: tk.Misc) -> list[str]:
 
 def test_e_on_the_start_screen_edits_a_copy_and_the_start_screen_shows_the_new_total(
         xdisplay, tmp_path, capsys):
-    from itbtimer.durations import format_hms
-    from itbtimer.navigation import Screen
+    from itbtimer.core.durations import format_hms
+    from itbtimer.core.navigation import Screen
 
     from .gui_helpers import Harness
 
@@ -331,7 +331,7 @@ def test_e_on_the_start_screen_edits_a_copy_and_the_start_screen_shows_the_new_t
 
 
 def test_closing_the_window_with_unsaved_changes_asks_first(xdisplay, tmp_path):
-    from itbtimer.navigation import Screen
+    from itbtimer.core.navigation import Screen
 
     from .gui_helpers import Harness
 

@@ -10,15 +10,15 @@ from pathlib import Path
 
 import pytest
 
+from itbtimer.adapters.sound import NO_DEVICE_NOTICE, SimpleaudioPlayer, load_sounds
+from itbtimer.app.workout import ScaledClock, Workout
 from itbtimer.history import HistoryStore
-from itbtimer.sounds import NO_DEVICE_NOTICE, SimpleaudioPlayer, load_sounds
-from itbtimer.workout import ScaledClock, Workout
 
 from ..helpers import plan_of
 from .gui_helpers import Harness
 from .test_sounds import FlakyBackend
 
-BUNDLED = Path(__file__).parents[2] / "itbtimer" / "assets" / "sounds"
+BUNDLED = Path(__file__).parents[2] / "assets" / "sounds"
 ROUTINE = """\
 name: Faults
 defaults: {get_ready: 0}
@@ -80,7 +80,7 @@ def test_history_folder_becomes_unwritable_mid_session(tmp_path):
 
 
 def _silent():
-    from itbtimer.sounds import SilentPlayer
+    from itbtimer.adapters.sound import SilentPlayer
 
     return SilentPlayer()
 

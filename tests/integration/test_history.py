@@ -19,12 +19,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from itbtimer.adapters.sound import SilentPlayer
+from itbtimer.app.workout import ScaledClock, Workout
+from itbtimer.cli.history import run_history
+from itbtimer.core.session import Session
 from itbtimer.history import HistoryStore, SessionRecord
-from itbtimer.history_cli import run_history
-from itbtimer.progress import build_record, progress
-from itbtimer.session import Session
-from itbtimer.sounds import SilentPlayer
-from itbtimer.workout import ScaledClock, Workout
+from itbtimer.history.from_session import build_record, progress
 
 from ..helpers import plan_of
 
@@ -431,7 +431,7 @@ def test_a_practice_run_is_stored_with_its_speed(tmp_path):
 
 
 def test_practice_at_speed_1_is_kept_apart_too(tmp_path):
-    from itbtimer.app import bootstrap
+    from itbtimer.app.wiring import bootstrap
 
     from ..fakes import FakeAwake
 
@@ -468,7 +468,7 @@ def test_a_long_history_charts_one_point_a_week(tmp_path, monkeypatch):
 
 
 def test_quitting_with_a_session_saved_nowhere_asks_retry_save_or_quit(tmp_path, monkeypatch):
-    from itbtimer.app import bootstrap
+    from itbtimer.app.wiring import bootstrap
 
     from ..fakes import FakeAwake
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from itbtimer.adapters.sound import SilentPlayer
+from itbtimer.app.workout import ScaledClock, Workout
 from itbtimer.history import HistoryStore
-from itbtimer.sounds import SilentPlayer
-from itbtimer.workout import ScaledClock, Workout
 
 from ..helpers import plan_of
 
@@ -118,7 +118,7 @@ def test_a_read_only_remount_is_named_read_stays_possible_and_saves_when_writabl
         assert not store.append(record)
         assert store.notice == f"History not saved: the disk holding {folder} is read-only"
         assert [s.id for s in HistoryStore(folder).sessions()] == before  # still readable
-        from itbtimer.history_cli import run_history
+        from itbtimer.cli.history import run_history
 
         from .test_history import args
 

@@ -7,12 +7,12 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
+from itbtimer.adapters.logs import log_path
+from itbtimer.core.session import Session
 from itbtimer.gui.history_view import HistoryView
 from itbtimer.gui.widgets import Fonts
 from itbtimer.history import HistoryError, Progress
-from itbtimer.logs import log_path
-from itbtimer.progress import build_record
-from itbtimer.session import Session
+from itbtimer.history.from_session import build_record
 from tests.fakes import FakeTimers, MemoryHistory
 from tests.helpers import plan_of
 

@@ -10,11 +10,11 @@ import tkinter as tk
 
 import pytest
 
-from itbtimer.bus import BUS_NAME, DesktopBus
+from itbtimer.adapters.desktop_bus import BUS_NAME, DesktopBus
+from itbtimer.adapters.logs import log
+from itbtimer.core.session import Session
 from itbtimer.gui.remote import RemoteInbox
-from itbtimer.logs import log
-from itbtimer.media import Remote, playing, ready
-from itbtimer.session import Session
+from itbtimer.present.now_playing import Remote, playing, ready
 from tests.helpers import plan_of
 
 from .dbus_helpers import WAIT_SECONDS, playerctl, session_bus, wait_until  # noqa: F401
@@ -297,7 +297,7 @@ def test_a_bus_closed_while_still_connecting_keeps_its_pipe_and_takes_no_command
     after close is dropped rather than written."""
     import os
 
-    from itbtimer.media import Remote
+    from itbtimer.present.now_playing import Remote
 
     bus = DesktopBus(icon="itbtimer")
     connecting = threading.Event()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from itbtimer.sounds import (
+from itbtimer.adapters.sound import (
     CUES,
     NO_DEVICE_NOTICE,
     RETRY_SECONDS,
@@ -20,10 +20,10 @@ from itbtimer.sounds import (
     load_sounds,
     read_sound,
 )
-from itbtimer.tones import write_sounds
+from itbtimer.adapters.tones import write_sounds
 
 ROOT = Path(__file__).parents[2]
-BUNDLED = ROOT / "itbtimer" / "assets" / "sounds"
+BUNDLED = ROOT / "assets" / "sounds"
 FILE_DEVICE = """pcm.!default {{
     type file
     slave.pcm "null"

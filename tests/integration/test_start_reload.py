@@ -7,8 +7,8 @@ import tkinter as tk
 
 import pytest
 
-from itbtimer.bundled import personal_routines_dir
 from itbtimer.gui.window import Screen
+from itbtimer.routine_files.bundled import personal_routines_dir
 
 from .gui_helpers import SHORT, Harness
 

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from itbtimer.plan import build_plan
-from itbtimer.routine import parse_routine
+from itbtimer.core.plan import build_plan
+from itbtimer.routine_files import parse_routine
 from itbtimer.voice.phrases import texts_to_render
 from tests.integration.test_sounds import FILE_DEVICE
 

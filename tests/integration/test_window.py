@@ -478,10 +478,11 @@ def test_quitting_mid_session_leaves_nothing_queued_for_tcl(xdisplay, tmp_path, 
     """Tk's own timers here: Stop queued the finished screen; quitting must cancel it."""
     import tkinter as tk
 
-    from itbtimer.app import Options, bootstrap
+    from itbtimer.adapters.sound import SilentPlayer
+    from itbtimer.app.wiring import bootstrap
+    from itbtimer.gui.options import Options
     from itbtimer.gui.window import Window
     from itbtimer.history import HistoryStore
-    from itbtimer.sounds import SilentPlayer
 
     from ..fakes import FakeAwake
 
@@ -545,7 +546,7 @@ def test_the_unsaved_session_dialog_returns_the_button_pressed(ui):
 
 
 def test_first_start_is_maximised_and_the_next_start_is_as_it_was_left(xdisplay, tmp_path):
-    from itbtimer.settings import Placement, Settings
+    from itbtimer.adapters.settings import Placement, Settings
 
     settings = Settings()  # the test's own config folder (conftest)
     first = Harness(tmp_path)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from itbtimer.display import (
+from itbtimer.core.session import Session
+from itbtimer.history.records import SessionRecord, StepResult
+from itbtimer.present.display import (
     PainQuestion,
     countdown_text,
     describe_step,
@@ -16,8 +18,6 @@ from itbtimer.display import (
     summary_lines,
     timeline_fraction,
 )
-from itbtimer.history.records import SessionRecord, StepResult
-from itbtimer.session import Session
 
 from ..helpers import plan_of
 

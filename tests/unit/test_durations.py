@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from itbtimer.durations import (
+from itbtimer.core.durations import (
     DURATION_FORMS,
     format_duration,
     format_range,

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from itbtimer import cli
-from itbtimer.bundled import routines_dir
+import itbtimer.cli.main as cli
+from itbtimer.core.plan import build_plan
 from itbtimer.editor.copies import COPY_SUFFIX, editable
 from itbtimer.editor.document import (
     NEW_EXERCISE,
@@ -27,8 +27,8 @@ from itbtimer.editor.document import (
 from itbtimer.editor.fields import Kind, Level, fields
 from itbtimer.errors import RoutineError
 from itbtimer.paths import user_routines_dir
-from itbtimer.plan import build_plan
-from itbtimer.routine import load_routine, parse_routine
+from itbtimer.routine_files import load_routine, parse_routine
+from itbtimer.routine_files.bundled import routines_dir
 
 COMMENTED = """\
 # My knee routine, from the physio (March)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itbtimer.editor.document import OutlineRow, Summary
 from itbtimer.editor.fields import Field, Kind, Level
-from itbtimer.editor.screen import (
+from itbtimer.editor.words import (
     Answer,
     History,
     Question,

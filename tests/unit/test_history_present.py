@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from itbtimer.history import Listed
-from itbtimer.history.present import (
+from itbtimer.present.history_words import (
     MET,
     NOT_MET,
     list_line,

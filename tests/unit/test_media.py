@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from itbtimer.desktop import ICON_SIZES, entry_text, exec_line, icon_path, install, uninstall
+from itbtimer.adapters.launcher import (
+    ICON_SIZES,
+    entry_text,
+    exec_line,
+    icon_path,
+    install,
+    uninstall,
+)
+from itbtimer.core.session import Session
 from itbtimer.history.records import SessionRecord, StepResult
-from itbtimer.media import (
+from itbtimer.present.now_playing import (
     NO_TRACK,
     Playback,
     describe,
@@ -17,7 +25,6 @@ from itbtimer.media import (
     ready,
     to_microseconds,
 )
-from itbtimer.session import Session
 from tests.helpers import plan_of
 
 ROUTINE = """\

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from itbtimer.commands import Back, Extend, Next, Restart, Stop, TogglePause
-from itbtimer.navigation import TABLE, Action, Move, Navigation, Screen, route
+from itbtimer.core.commands import Back, Extend, Next, Restart, Stop, TogglePause
+from itbtimer.core.navigation import TABLE, Action, Move, Navigation, Screen, route
 
 
 def test_every_screen_has_its_rows():

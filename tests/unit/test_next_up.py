@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from itbtimer.display import coming_up
+from itbtimer.present.display import coming_up
 from tests.helpers import plan_of
 
 ROUTINE = """\

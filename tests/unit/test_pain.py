@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from itbtimer.pain import PainEntry
+from itbtimer.core.pain import PainEntry
 
 
 def typed(*keys: tuple[str, float]) -> int | None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from itbtimer.bundled import all_routines, personal_routines_dir, resolve_routine
-from itbtimer.cli import main
-from itbtimer.routine import load_routine
-from itbtimer.starter import STARTER
+from itbtimer.cli.main import main
+from itbtimer.routine_files import load_routine
+from itbtimer.routine_files.bundled import all_routines, personal_routines_dir, resolve_routine
+from itbtimer.routine_files.starter import STARTER
 
 
 def test_the_folder_is_under_the_config_home(tmp_path):

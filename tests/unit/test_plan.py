@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from itbtimer.plan import build_plan
-from itbtimer.routine import parse_routine
+from itbtimer.core.plan import build_plan
+from itbtimer.routine_files import parse_routine
 
 ROUTINE = """\
 name: Plan test
@@ -92,8 +92,8 @@ def test_no_get_ready_or_switch_when_zero():
 
 
 def test_bundled_itb_routine_is_believable():
-    from itbtimer.bundled import resolve_routine
-    from itbtimer.routine import load_routine
+    from itbtimer.routine_files import load_routine
+    from itbtimer.routine_files.bundled import resolve_routine
 
     plan = build_plan(load_routine(resolve_routine("itb-recovery")))
     assert 30 * 60 <= plan.total_seconds <= 45 * 60

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from itbtimer.plan import build_plan, start_text
-from itbtimer.routine import parse_routine
+from itbtimer.core.plan import build_plan, start_text
+from itbtimer.routine_files import parse_routine
 
 TABATA = """\
 name: Tabata
@@ -144,8 +144,8 @@ def test_ask_defaults_to_no_question_and_none_means_none():
 
 
 def test_the_bundled_itb_routine_asks_about_knee_pain():
-    from itbtimer.bundled import resolve_routine
-    from itbtimer.routine import load_routine
+    from itbtimer.routine_files import load_routine
+    from itbtimer.routine_files.bundled import resolve_routine
 
     assert load_routine(resolve_routine("itb-recovery")).ask == "knee pain"
 

@@ -8,6 +8,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from itbtimer.cli.history import routine_matches
+from itbtimer.cli.terminal import safe, shorten
+from itbtimer.core.session import Session
 from itbtimer.history.charts import (
     labelled_points,
     reduce_series,
@@ -15,11 +18,8 @@ from itbtimer.history.charts import (
     week_labels,
     week_window,
 )
+from itbtimer.history.from_session import build_record, progress
 from itbtimer.history.records import RecordError, SessionRecord, StepResult
-from itbtimer.history_cli import routine_matches
-from itbtimer.progress import build_record, progress
-from itbtimer.session import Session
-from itbtimer.terminal import safe, shorten
 
 from ..helpers import plan_of
 

@@ -10,8 +10,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from itbtimer.core.routine import Rest
 from itbtimer.errors import RoutineError
-from itbtimer.routine import Rest, load_routine, parse_routine
+from itbtimer.routine_files import load_routine, parse_routine
 
 GOOD = """\
 name: Test
@@ -253,7 +254,7 @@ def test_utf8_bom_is_accepted(tmp_path: Path):
 
 
 def test_bundled_routines_load():
-    root = Path(__file__).parents[2] / "itbtimer" / "routines"
+    root = Path(__file__).parents[2] / "routines"
     for path in root.glob("*.yaml"):
         assert load_routine(path).sections
 

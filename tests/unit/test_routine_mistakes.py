@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from itbtimer.errors import RoutineError
-from itbtimer.routine import parse_routine
+from itbtimer.routine_files import parse_routine
 
 HEAD = "name: X\nsections:\n  - name: A\n    exercises:\n      - name: B\n"
 JARGON = ("mapping", "sequence", "scalar", "block", "flow", "token", "<")
@@ -230,7 +230,7 @@ def test_the_format_reference_shows_each_message_as_the_person_sees_it(name):
 
 @pytest.mark.parametrize("name", list(MISTAKES))
 def test_check_exits_2_with_the_message_and_no_traceback(name, tmp_path, capsys):
-    from itbtimer.cli import main
+    from itbtimer.cli.main import main
 
     path = tmp_path / "mine.yaml"
     path.write_text(MISTAKES[name][0], encoding="utf-8")

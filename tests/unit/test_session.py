@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from itbtimer.commands import (
+from itbtimer.core.commands import (
     Back,
     Command,
     Extend,
@@ -16,8 +16,8 @@ from itbtimer.commands import (
     Stop,
     TogglePause,
 )
-from itbtimer.events import Cue, StepStarted
-from itbtimer.session import (
+from itbtimer.core.events import Cue, StepStarted
+from itbtimer.core.session import (
     NotStarted,
     Session,
     SessionError,

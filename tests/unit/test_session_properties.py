@@ -6,8 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from itbtimer.events import Cue, Paused, Resumed, StepStarted
-from itbtimer.session import Session
+from itbtimer.core.events import Cue, Paused, Resumed, StepStarted
+from itbtimer.core.session import Session
 
 from ..helpers import plan_of
 

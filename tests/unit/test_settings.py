@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from itbtimer.settings import Placement, Settings
+from itbtimer.adapters.settings import Placement, Settings
 
 
 def test_first_start_is_maximised(tmp_path):

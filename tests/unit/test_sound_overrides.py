@@ -7,13 +7,13 @@ import threading
 import wave
 from pathlib import Path
 
-from itbtimer.bundled import assets_dir
-from itbtimer.sounds import (
+from itbtimer.adapters.sound import (
     MAX_REPLACEMENT_BYTES,
     MAX_REPLACEMENT_SECONDS,
     load_sounds,
     read_sound,
 )
+from itbtimer.routine_files.bundled import assets_dir
 
 BUNDLED = assets_dir() / "sounds"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from itbtimer.events import Cue, Paused
-from itbtimer.session import Session
-from itbtimer.stall import (
+from itbtimer.core.events import Cue, Paused
+from itbtimer.core.session import Session
+from itbtimer.core.stall import (
     HELD_UP_AFTER,
     HoldUp,
     HoldUpKind,

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from itbtimer.commands import Start, TogglePause
+from itbtimer.adapters.sound import SilentPlayer
+from itbtimer.app.workout import ScaledClock, Workout
+from itbtimer.core.commands import Start, TogglePause
 from itbtimer.gui.ticker import Ticker
-from itbtimer.sounds import SilentPlayer
-from itbtimer.workout import ScaledClock, Workout
 
 from ..fakes import FakeTimers
 from ..helpers import plan_of

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from itbtimer import commands as do
-from itbtimer.session import Session
+import itbtimer.core.commands as do
+from itbtimer.core.session import Session
 from itbtimer.voice.announcer import Announcer, Hush, Say
 from itbtimer.voice.phrases import AFTER_FINISH_BEEP, AFTER_START_BEEP, PhraseKind
 from tests.helpers import plan_of

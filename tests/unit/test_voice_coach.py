@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import wave
 
-from itbtimer.sounds import SilentPlayer, SimpleaudioPlayer
+from itbtimer.adapters.sound import SilentPlayer, SimpleaudioPlayer
 from itbtimer.voice.announcer import Hush, Say
 from itbtimer.voice.cache import VoiceCache
 from itbtimer.voice.coach import DAMAGED, Coach
@@ -89,8 +89,8 @@ class Backend:
 
 
 def test_player_says_with_a_lead_in_and_a_pip_cuts_the_phrase(tmp_path):
-    from itbtimer.bundled import assets_dir
-    from itbtimer.sounds import load_sounds, read_sound
+    from itbtimer.adapters.sound import load_sounds, read_sound
+    from itbtimer.routine_files.bundled import assets_dir
 
     sounds, _ = load_sounds(assets_dir() / "sounds")
     backend = Backend()

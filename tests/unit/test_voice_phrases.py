@@ -235,9 +235,9 @@ def test_estimate_grows_with_the_text():
 
 
 def test_every_step_of_the_itb_routine_is_announced_with_its_name_and_side():
-    from itbtimer.bundled import resolve_routine
-    from itbtimer.plan import build_plan
-    from itbtimer.routine import load_routine
+    from itbtimer.core.plan import build_plan
+    from itbtimer.routine_files import load_routine
+    from itbtimer.routine_files.bundled import resolve_routine
     from itbtimer.voice.phrases import spoken_name
 
     plan = build_plan(load_routine(resolve_routine("itb-recovery")))

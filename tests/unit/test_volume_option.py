@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from itbtimer.cli import main, parse_volume
+from itbtimer.cli.main import main, parse_volume
 
 
 @pytest.mark.parametrize("text, volume", [("0", 0), ("50", 50), ("100", 100), ("007", 7)])

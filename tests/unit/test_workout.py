@@ -10,10 +10,10 @@ import json
 
 import pytest
 
-from itbtimer.commands import BY_NAME, Extend, Next, Start, Stop, TogglePause
-from itbtimer.session import SessionState
-from itbtimer.sounds import SilentPlayer
-from itbtimer.workout import AwakeWhileRunning, EventsLog, ScaledClock, Workout
+from itbtimer.adapters.sound import SilentPlayer
+from itbtimer.app.workout import AwakeWhileRunning, EventsLog, ScaledClock, Workout
+from itbtimer.core.commands import BY_NAME, Extend, Next, Start, Stop, TogglePause
+from itbtimer.core.session import SessionState
 
 from ..fakes import FakeAwake, MemoryHistory
 from ..helpers import plan_of

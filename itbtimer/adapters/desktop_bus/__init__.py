@@ -1,0 +1,228 @@
+"""The desktop session bus: an MPRIS player and desktop notifications, on a thread of its own.
+
+dbus-fast's asyncio loop runs in a background thread. It never touches the
+session or Tk: remote commands go into `inbox` and a byte is written to a pipe
+(`wake_fd`) that the Tk loop watches (`gui/remote.py`); the Tk thread publishes
+what the remote should show with `publish`, which hops onto the bus loop.
+
+No session bus (ssh, CI without one, another OS) or no dbus-fast: one line in
+the log and nothing else changes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import queue
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+from itbtimer.adapters.logs import log
+from itbtimer.present.now_playing import NowPlaying, Remote, idle
+
+BUS_NAME = "org.mpris.MediaPlayer2.itbtimer"
+NOTIFICATIONS = ("org.freedesktop.Notifications", "/org/freedesktop/Notifications",
+                 "org.freedesktop.Notifications")
+JUMP_SECONDS = 1.0  # a position this far from where it should be is a jump (Seeked)
+
+
+class DesktopBus:
+    """The player's end of the session bus. Start it once; every method is safe from Tk."""
+
+    def __init__(self, identity: str = "itbtimer", desktop_entry: str = "itbtimer",
+                 icon: str = "itbtimer", clock: Callable[[], float] = time.monotonic):
+        self.identity = identity
+        self.desktop_entry = desktop_entry
+        self.icon = icon
+        self.clock = clock
+        self.inbox: queue.SimpleQueue[Remote] = queue.SimpleQueue()
+        self.name: str | None = None  # the bus name we own, once connected
+        self.ready = threading.Event()  # set when connected, or when it gave up
+        self._read_fd, self._write_fd = os.pipe()
+        os.set_blocking(self._read_fd, False)
+        os.set_blocking(self._write_fd, False)
+        self._now = idle(identity)
+        self._published_at = clock()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._stopping: asyncio.Event | None = None
+        self._player: Any = None
+        self._bus: Any = None
+        self._lock = threading.Lock()
+        self._closed = False  # set by close(): the pipe may be gone, the bus must not stay
+        self._thread = threading.Thread(target=self._run, name="itbtimer-bus", daemon=True)
+
+    # --- the Tk side ------------------------------------------------------------------
+
+    def start(self) -> None:
+        self._thread.start()
+
+    @property
+    def wake_fd(self) -> int:
+        """Readable whenever a remote command is waiting in `inbox`."""
+        return self._read_fd
+
+    def take(self) -> list[Remote]:
+        """Every command waiting, oldest first (call from the Tk thread when woken)."""
+        with contextlib.suppress(BlockingIOError, OSError):
+            while os.read(self._read_fd, 512):
+                pass
+        commands = []
+        while True:
+            try:
+                commands.append(self.inbox.get_nowait())
+            except queue.Empty:
+                return commands
+
+    def publish(self, now_playing: NowPlaying) -> None:
+        """Show this state to remotes; signals what changed."""
+        self._call_soon(self._show, now_playing, self.clock())
+
+    def notify(self, summary: str, body: str) -> None:
+        """A desktop notification through org.freedesktop.Notifications (best effort)."""
+        self._call_soon(self._send_notification, summary, body)
+
+    def close(self) -> None:
+        """Leave the bus (the name is released) and end the thread.
+
+        The pipe is closed only once the thread has ended: a thread still connecting
+        could otherwise write into a descriptor number the process has since reused
+        (the history database's, say). `_closed` tells it to write nothing and leave.
+        """
+        with self._lock:
+            self._closed = True
+            if self._loop is not None and self._stopping is not None:
+                with contextlib.suppress(RuntimeError):
+                    self._loop.call_soon_threadsafe(self._stopping.set)
+        if self._thread.is_alive():
+            self._thread.join(timeout=2.0)
+        if self._thread.is_alive():
+            log.info("MPRIS: the bus thread is still connecting; left to end with the process")
+            return
+        for fd in (self._read_fd, self._write_fd):
+            with contextlib.suppress(OSError):
+                os.close(fd)
+
+    # --- the bus thread ---------------------------------------------------------------
+
+    def ask(self, command: Remote) -> None:
+        """Called on the bus thread by the MPRIS methods: hand the command to the Tk thread."""
+        with self._lock:
+            if self._closed:
+                return
+            self.inbox.put(command)
+            with contextlib.suppress(BlockingIOError, OSError):
+                os.write(self._write_fd, b"!")
+
+    def position(self) -> float:
+        return self._now.position_after(self.clock() - self._published_at)
+
+    def _call_soon(self, fn: Callable[..., None], *args: Any) -> None:
+        with self._lock:
+            if self._loop is None:
+                if fn == self._show:  # not connected yet: the player starts from the latest
+                    self._now, self._published_at = args
+                return
+            with contextlib.suppress(RuntimeError):  # the loop has closed: nobody to show to
+                self._loop.call_soon_threadsafe(fn, *args)
+
+    def _run(self) -> None:
+        try:
+            asyncio.run(self._main())
+        except Exception as exc:  # never let the bus take the window down
+            log.warning("MPRIS stopped: %s: %s", type(exc).__name__, exc)
+        finally:
+            self.ready.set()
+
+    async def _main(self) -> None:
+        try:
+            from dbus_fast import BusType
+            from dbus_fast.aio import MessageBus
+
+            from itbtimer.adapters.desktop_bus.mpris import PATH, MediaPlayer, Player
+        except ImportError as exc:
+            log.info("MPRIS off: dbus-fast is not available (%s)", exc)
+            return
+        try:
+            bus = await MessageBus(bus_type=BusType.SESSION).connect()
+        except Exception as exc:
+            log.info("MPRIS off: no session bus (%s)", exc)
+            return
+        self._bus = bus
+        self._stopping = asyncio.Event()
+        bus.export(PATH, MediaPlayer(self.ask, self.identity, self.desktop_entry))
+        with self._lock:
+            if self._closed:  # the window closed while we were connecting
+                bus.disconnect()
+                return
+            self._player = Player(self.ask, self._now, self.position)
+            self._loop = asyncio.get_running_loop()
+        bus.export(PATH, self._player)
+        self.name = await self._own_name(bus)
+        self.ready.set()
+        log.info("MPRIS: %s on the session bus", self.name)
+        stopping = asyncio.ensure_future(self._stopping.wait())
+        await asyncio.wait([stopping, asyncio.ensure_future(bus.wait_for_disconnect())],
+                           return_when=asyncio.FIRST_COMPLETED)
+        with self._lock:
+            self._player = None
+            self._loop = None
+        bus.disconnect()
+
+    async def _own_name(self, bus: Any) -> str:
+        """org.mpris.MediaPlayer2.itbtimer, or a per-process name when another window has it."""
+        from dbus_fast import NameFlag, RequestNameReply
+
+        owned = (RequestNameReply.PRIMARY_OWNER, RequestNameReply.ALREADY_OWNER)
+        if await bus.request_name(BUS_NAME, NameFlag.DO_NOT_QUEUE) in owned:
+            return BUS_NAME
+        name = f"{BUS_NAME}.instance{os.getpid()}"
+        await bus.request_name(name, NameFlag.DO_NOT_QUEUE)
+        return name
+
+    def _show(self, now_playing: NowPlaying, published_at: float) -> None:
+        if self._player is None:
+            return
+        expected = self.position()
+        before = self._now
+        self._now, self._published_at = now_playing, published_at
+        jumped = (before.trackid == now_playing.trackid
+                  and abs(expected - now_playing.position) > JUMP_SECONDS)
+        self._player.show(now_playing, jumped)
+
+    def _send_notification(self, summary: str, body: str) -> None:
+        if self._bus is None:
+            return
+        from dbus_fast import Message, MessageType
+        from dbus_fast.signature import Variant
+
+        destination, path, interface = NOTIFICATIONS
+        message = Message(destination=destination, path=path, interface=interface,
+                          member="Notify", signature="susssasa{sv}i",
+                          body=[self.identity, 0, self.icon, summary, body, [],
+                                {"desktop-entry": Variant("s", self.desktop_entry)}, -1])
+
+        async def send() -> None:
+            try:
+                reply = await self._bus.call(message)
+            except Exception as exc:
+                log.info("notification not shown: %s", exc)
+                return
+            if reply is not None and reply.message_type == MessageType.ERROR:
+                log.info("notification not shown: %s", reply.error_name)
+
+        asyncio.ensure_future(send())
+
+
+def connect(icon: str = "itbtimer") -> DesktopBus | None:
+    """The desktop bus on Linux (started, connecting in the background); None elsewhere."""
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        log.info("MPRIS off: not on Linux")
+        return None
+    bus = DesktopBus(icon=icon)
+    bus.start()
+    return bus

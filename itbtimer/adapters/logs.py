@@ -1,0 +1,53 @@
+"""Where bugs go: a log file in the state folder, never a traceback on the screen."""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+import traceback
+from pathlib import Path
+
+from itbtimer.paths import state_dir
+
+
+def log_path() -> Path:
+    folder = state_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / "itbtimer.log"
+        with open(probe, "a", encoding="utf-8"):
+            pass
+        return probe
+    except OSError:
+        return Path(tempfile.gettempdir()) / "itbtimer.log"
+
+
+def log_bug(exc: BaseException) -> Path:
+    path = log_path()
+    try:
+        with open(path, "a", encoding="utf-8") as f:
+            f.write("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
+    except OSError:
+        pass
+    return path
+
+
+def bug_notice(exc: BaseException) -> str:
+    """Log a bug; the one line the person sees about it."""
+    where = log_bug(exc)
+    return f"Something went wrong ({type(exc).__name__}: {exc}); details in {where}"
+
+
+log = logging.getLogger("itbtimer")
+
+
+def setup() -> None:
+    """Warnings go to the log file, not the terminal (the window shows notices)."""
+    try:
+        handler: logging.Handler = logging.FileHandler(log_path(), encoding="utf-8")
+    except OSError:
+        handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    log.propagate = False

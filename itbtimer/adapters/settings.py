@@ -1,0 +1,90 @@
+"""The person's choices and the window's place, remembered in the config folder (best effort).
+
+settings.json holds choices (`{"flash": false}` turns the cue pulse off); keys
+this version does not know are kept as they are, so other features can add theirs.
+window.json holds the window's size and whether it was maximised or full screen;
+with no window.json (the first start) the window opens maximised.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from itbtimer.paths import config_dir
+
+MIN_WIDTH, MIN_HEIGHT = 640, 400
+
+
+@dataclass(frozen=True)
+class Placement:
+    width: int = 1024
+    height: int = 640
+    maximised: bool = True
+    fullscreen: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {"width": self.width, "height": self.height, "maximised": self.maximised,
+                "fullscreen": self.fullscreen}
+
+    @classmethod
+    def from_json(cls, data: Any) -> Placement:
+        """A placement from a file; anything odd falls back to the first-start placement."""
+        if not isinstance(data, dict):
+            return cls()
+        width, height = data.get("width"), data.get("height")
+        if not (isinstance(width, int) and isinstance(height, int)
+                and width >= MIN_WIDTH and height >= MIN_HEIGHT):
+            return cls()
+        return cls(width, height, data.get("maximised") is True, data.get("fullscreen") is True)
+
+
+def _read(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _write(path: Path, data: Any) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(data, indent=1), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only config folder: the window still works, it just forgets
+
+
+class Settings:
+    def __init__(self, folder: Path | None = None):
+        self.folder = folder or config_dir()
+
+    @property
+    def settings_path(self) -> Path:
+        return self.folder / "settings.json"
+
+    @property
+    def window_path(self) -> Path:
+        return self.folder / "window.json"
+
+    def _choices(self) -> dict[str, Any]:
+        data = _read(self.settings_path)
+        return data if isinstance(data, dict) else {}
+
+    @property
+    def flash(self) -> bool:
+        """The coloured border pulse on each cue (on unless turned off)."""
+        return self._choices().get("flash") is not False
+
+    def set_flash(self, on: bool) -> None:
+        _write(self.settings_path, {**self._choices(), "flash": on})
+
+    def placement(self) -> Placement:
+        return Placement.from_json(_read(self.window_path))
+
+    def save_placement(self, placement: Placement) -> None:
+        _write(self.window_path, placement.to_json())

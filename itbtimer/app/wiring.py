@@ -1,0 +1,196 @@
+"""The one place that wires itbtimer together: real adapters by default, fakes injectable.
+
+`bootstrap(...)` builds the clock, the player, the history store, the screen-awake
+adapter and the recent-files list, and hands out workouts already wired to them
+(`App.new_workout`). The window receives an `App` and builds nothing itself;
+tests and tools pass fakes for whatever they replace.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from itbtimer.adapters.awake import ScreenAwake
+from itbtimer.adapters.recent import RecentFiles
+from itbtimer.adapters.settings import Settings
+from itbtimer.adapters.sound import make_player
+from itbtimer.app.ports import Awake, HistoryStore, Player, RemoteControl
+from itbtimer.app.workout import AwakeWhileRunning, EventsLog, ScaledClock, Workout
+from itbtimer.core.plan import Plan, build_plan
+from itbtimer.errors import ItbtimerError
+from itbtimer.history import HistoryError, Progress
+from itbtimer.history import HistoryStore as FileHistory
+from itbtimer.paths import user_sounds_dir
+from itbtimer.present.display import interrupted_notice, notice_line
+from itbtimer.routine_files import load_routine
+from itbtimer.routine_files.bundled import assets_dir
+from itbtimer.voice.control import VoiceControl
+
+if TYPE_CHECKING:  # imported when the editor opens: ruamel.yaml costs the start-up
+    from itbtimer.editor.document import Document
+
+
+@dataclass
+class App:
+    """Everything a window needs from the world, already built."""
+
+    player: Player
+    history: HistoryStore | None
+    awake: Awake
+    recent: RecentFiles | None
+    real_clock: Callable[[], float] = time.monotonic
+    events: EventsLog | None = None
+    speed: float = 1.0
+    practice: bool = False  # --practice (any speed other than 1 is practice as well)
+    warnings: list[str] = field(default_factory=list)
+    voice: VoiceControl | None = None
+    remote: RemoteControl | None = None  # media remotes on the desktop bus (Linux)
+    settings: Settings | None = None  # remembered choices and window placement
+
+    def __post_init__(self) -> None:
+        self.keep_awake = AwakeWhileRunning(self.awake)
+
+    def new_workout(self, plan: Plan, routine_file: str | None) -> Workout:
+        """A workout on this app's clock, player, history and events log, keeping the
+        screen awake while it runs."""
+        coach = self.voice.new_coach(plan, self.player) if self.voice else None
+        workout = Workout(plan, self.player, ScaledClock(self.speed, self.real_clock),
+                          self.history, self.events, routine_file, coach=coach,
+                          practice=self.practice)
+        workout.listeners.append(self.keep_awake)
+        return workout
+
+    def open_routine(self, path: Path) -> Plan:
+        """The plan of a routine file (kept among the recent ones); ItbtimerError if not."""
+        plan = build_plan(load_routine(path))
+        if self.recent is not None:
+            self.recent.add(path)
+        if self.voice is not None:
+            self.voice.prepare(plan)  # the worker renders its phrases while Start waits
+        return plan
+
+    def open_for_editing(self, path: Path) -> tuple[Document, str | None]:
+        """The routine at `path` as a document to edit (a bundled one: an announced personal
+        copy), and the notice that says so; ItbtimerError with the reason if it cannot be."""
+        from itbtimer.editor.copies import editable
+        from itbtimer.editor.document import Document
+
+        try:
+            target = editable(str(path))
+            return Document.open(target.path), target.notice
+        except OSError as exc:
+            raise ItbtimerError(f"cannot make a copy to edit ({exc.strerror})") from None
+
+    def toggle_mute(self) -> None:
+        if self.player.muted:
+            self.player.unmute()
+        else:
+            self.player.mute()
+
+    def progress(self, plan: Plan | None, notices: list[str]) -> Progress | None:
+        """This routine's progress for the start screen; a reading problem goes to
+        `notices`."""
+        if self.history is None or plan is None:
+            return None
+        try:
+            return self.history.progress(date.today(), plan.routine.name,
+                                         plan.routine.per_week)
+        except HistoryError as exc:
+            notices.append(f"History not read: {exc}")
+            return None
+
+    def recover(self) -> list[str]:
+        """Record sessions the last run could not (a crash); the notices that say so."""
+        if self.history is None:
+            return []
+        notices = [interrupted_notice(record) for record in self.history.recover()]
+        return notices + self.history.messages
+
+    def retry_unsaved(self) -> None:
+        if self.history is not None and self.history.unsaved:
+            self.history.retry()
+
+    def keep_unsaved(self, ask: Callable[[str], str] | None = None,
+                     choose_file: Callable[[], Path | None] | None = None) -> None:
+        """At quit: records that could not be saved go where the next start imports them.
+
+        If even that fails (the data and state folders both unwritable) and the person
+        asked to quit (`ask` given; a signal does not wait), they choose: "retry",
+        "save" (to a file from `choose_file`) or "quit" without saving."""
+        history = self.history
+        while history is not None and history.unsaved and history.keep_pending() is None:
+            if ask is None:
+                return
+            count = len(history.unsaved)
+            choice = ask(f"{count} session{'s' if count > 1 else ''} could not be saved"
+                         f" ({history.notice or 'the history cannot be written'}).")
+            if choice == "retry":
+                history.retry()
+            elif choice == "save":
+                target = choose_file() if choose_file else None
+                try:
+                    if target is not None:
+                        history.save_to(target)
+                        history.unsaved.clear()
+                except HistoryError as exc:
+                    history.notice = str(exc)
+            else:
+                history.unsaved.clear()  # quit without saving, as chosen
+
+    def notice_line(self, notices: list[str], workout: Workout | None) -> str:
+        if self.voice is not None:
+            notices = notices + self.voice.notices()
+        return notice_line(notices, workout.notice if workout else None, self.player.notice,
+                           self.history.notice if self.history else None, workout is not None)
+
+    def window_mapped(self, frame: str) -> float:
+        """The window is on screen (`frame`: its X id in hex): log when, and let screen-awake
+        use its id."""
+        mapped_at = self.real_clock()
+        if self.events is not None:
+            self.events.write(0.0, "window_mapped", {"monotonic": mapped_at})
+        try:
+            self.keep_awake.window_ready(int(frame, 16))
+        except ValueError:
+            pass  # no X id (another windowing system): screen-awake does without
+        return mapped_at
+
+
+def bootstrap(*, mute: bool = False, volume: int = 100, speed: float = 1.0,
+              practice: bool = False,
+              events: EventsLog | None = None, player: Player | None = None,
+              history: HistoryStore | None = None, awake: Awake | None = None,
+              recent: RecentFiles | None = None, remote: RemoteControl | None = None,
+              settings: Settings | None = None,
+              real_clock: Callable[[], float] = time.monotonic,
+              voice: VoiceControl | None = None, voice_option: bool | None = None,
+              cues_option: bool | None = None) -> App:
+    """The real adapters, except those given. The voice speaks through the player: it is
+    the real one with the real player, and only what a test passes with a fake one.
+    The desktop bus is connected by `run_window` (`desktop_remote()`), so a test window
+    never owns a bus name."""
+    warnings: list[str] = []
+    if player is None:
+        player, warnings = make_player(assets_dir() / "sounds", user_sounds_dir(), mute)
+        player.set_volume(volume)
+        if voice is None:
+            voice = VoiceControl.real(voice_option, cues_option, speed, real_clock)
+    return App(player=player, history=FileHistory() if history is None else history,
+               awake=awake or ScreenAwake(), recent=RecentFiles() if recent is None else recent,
+               real_clock=real_clock, events=events, speed=speed, practice=practice,
+               warnings=warnings,
+               voice=voice, remote=remote,
+               settings=Settings() if settings is None else settings)
+
+
+def desktop_remote() -> RemoteControl | None:
+    """MPRIS and notifications on the session bus (Linux; None elsewhere), connecting in the
+    background: no bus is one line in the log."""
+    from itbtimer.adapters.desktop_bus import connect
+
+    return connect()

@@ -1,0 +1,240 @@
+"""`itbtimer history`: recent sessions, each routine's weeks, holds and pain; corrections,
+import and export.
+
+Exit codes: 0 done, 1 nothing matched (`--routine`, an unknown id), 2 the history
+cannot be read or written (the message says why).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from itbtimer.cli.terminal import safe, shorten
+from itbtimer.core.durations import format_clock, format_hms
+from itbtimer.history import HistoryError, HistoryStore, Listed
+from itbtimer.history.figures import Progress, pain_label
+
+RECENT = 15
+NAME_WIDTH = 26
+CSV_FIELDS = ("session_id", "session_start", "session_end", "routine", "completed", "pain",
+              "practice", "speed", "name", "side", "set", "round", "mode", "planned_seconds",
+              "active_seconds", "skipped", "status", "added_seconds", "reps", "until",
+              "time_seconds")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument("--routine", metavar="NAME",
+                        help="only routines whose name or file contains NAME (any case)")
+    parser.add_argument("--export", metavar="FILE",
+                        help="write every session: FILE.jsonl (one record a line) or FILE.csv "
+                             "(one row per step)")
+    parser.add_argument("--import", dest="import_file", metavar="FILE.jsonl",
+                        help="merge sessions from another machine (ids already here skipped)")
+    parser.add_argument("--delete", metavar="ID", help="delete a session (undo: --undelete)")
+    parser.add_argument("--undelete", metavar="ID", help="restore a deleted session")
+    parser.add_argument("--pain", nargs=2, metavar=("ID", "SCORE"),
+                        help="set a session's pain score, its answer to the routine's question "
+                             "(0-10, or 'none')")
+
+
+def run_history(args: argparse.Namespace, store: HistoryStore | None = None,
+                today: date | None = None) -> int:
+    store = store or HistoryStore()
+    try:
+        for message in _start(store):
+            print(safe(message), file=sys.stderr)
+        if getattr(args, "delete", None):
+            gone = store.delete(args.delete)
+            print(f"Deleted {_one(gone.short_id, gone.start, gone.routine)} "
+                  f"(undo: itbtimer history --undelete {gone.short_id})")
+            return 0
+        if getattr(args, "undelete", None):
+            back = store.undelete(args.undelete)
+            print(f"Restored {_one(back.short_id, back.start, back.routine)}")
+            return 0
+        if getattr(args, "pain", None):
+            return _set_pain(store, *args.pain)
+        if getattr(args, "import_file", None):
+            report = store.import_jsonl(Path(args.import_file))
+            print(safe(report.text(args.import_file)))
+            return 0
+        routines = _matching(store, args.routine)
+        if routines is not None and not routines:
+            known = ", ".join(safe(name) for name, _, _ in store.routines()) or "none"
+            print(f"No sessions of {safe(repr(args.routine))}. Recorded routines: {known}",
+                  file=sys.stderr)
+            return 1
+        if args.export:
+            return _export(store, routines, Path(args.export))
+        return _show(store, routines, today or date.today(), args.json)
+    except HistoryError as exc:
+        print(f"itbtimer: {safe(str(exc))}", file=sys.stderr)
+        return 2
+
+
+def _start(store: HistoryStore) -> list[str]:
+    """What a start does first: import the old file and pending records, recover crashes."""
+    recovered = store.recover()
+    if store.notice:
+        raise HistoryError(store.notice)
+    messages = list(store.messages)
+    messages += [f"Recorded the session interrupted on {r.start:%a %d %b %Y %H:%M}"
+                 for r in recovered]
+    return messages
+
+
+def _one(short_id: str, start: Any, routine: str) -> str:
+    return f"{short_id} ({start:%a %d %b %Y %H:%M}, {safe(routine)})"
+
+
+def _set_pain(store: HistoryStore, record_id: str, score: str) -> int:
+    if score.lower() in ("none", "-"):
+        pain = None
+    elif score.isascii() and score.isdigit() and 0 <= int(score) <= 10:
+        pain = int(score)
+    else:
+        print(f"itbtimer: the pain score must be a whole number from 0 to 10, or none "
+              f"(not {safe(repr(score))})", file=sys.stderr)
+        return 2
+    changed = store.set_pain(record_id, pain)
+    which = _one(changed.short_id, changed.start, changed.routine)
+    print(f"{pain_label(changed.question)} of {which}: {'none' if pain is None else pain}")
+    return 0
+
+
+def _matching(store: HistoryStore, wanted: str | None) -> list[str] | None:
+    """Routine names whose name or file contains `wanted`, any case; None: all."""
+    if not wanted:
+        return None
+    return [name for name, file, _ in store.routines() if routine_matches(wanted, name, file)]
+
+
+def routine_matches(wanted: str, name: str, file: str | None) -> bool:
+    """Any part of the name or of the file path, any case: `tabata` finds
+    "Tabata - squats and mountain climbers"."""
+    key = wanted.casefold()
+    return key in name.casefold() or (file is not None and key in file.casefold())
+
+
+# --- showing -------------------------------------------------------------------------
+
+
+def _show(store: HistoryStore, routines: list[str] | None, today: date, as_json: bool) -> int:
+    listed = store.listing(routines, RECENT)
+    names = routines if routines is not None else [n for n, _, _ in store.routines()]
+    figures = [(name, store.progress(today, name, series=as_json)) for name in names]
+    if as_json:
+        return _json(listed, figures)
+    if not listed:
+        print(f"No sessions recorded yet ({store.path}).")
+        return 0
+    print("\n".join(_table(listed)))
+    for name, summary in figures:
+        if summary.last_session is None and summary.this_week == 0:
+            continue  # only practice runs
+        print()
+        print(safe(name))
+        print("  " + summary.week_text())
+        print("  Weeks: " + "  ".join(f"{monday:%d %b} {n}" for monday, n in summary.weeks[-8:]))
+        for hold in summary.holds:
+            print("  " + safe(hold.text()))
+        pain = _recent_pain(store, name)
+        if pain:
+            print(f"  {summary.pain_label()}: " + " → ".join(str(p) for p in pain))
+    return 0
+
+
+def _recent_pain(store: HistoryStore, routine: str) -> list[int]:
+    return [s.pain for s in store.listing([routine], 40)
+            if s.pain is not None and not s.practice and not s.in_progress][-10:]
+
+
+def _table(listed: list[Listed]) -> list[str]:
+    lines = [f"{'ID':8}  {'When':21}  {'Routine':{NAME_WIDTH}}  {'Done':4}  {'Active':>8}  "
+             f"{'Pain':>4}  Holds"]
+    for s in listed:
+        notes = []
+        if s.practice:
+            notes.append(f"practice ×{s.speed:g}")
+        if s.interrupted:
+            notes.append("interrupted")
+        if s.in_progress:
+            notes.append("in progress")
+        holds = ", ".join(f"{safe(n)} {format_clock(v)}" for n, v in s.holds)
+        extra = "  [" + ", ".join(notes) + "]" if notes else ""
+        lines.append(
+            f"{s.short_id:8}  {s.start:%a %d %b %Y %H:%M}  "
+            f"{shorten(safe(s.routine), NAME_WIDTH):{NAME_WIDTH}}  "
+            f"{'yes' if s.completed else 'no':4}  {format_hms(s.active_seconds):>8}  "
+            f"{'' if s.pain is None else s.pain:>4}  {holds}{extra}")
+    return lines
+
+
+def _json(listed: list[Listed], figures: list[tuple[str, Progress]]) -> int:
+    def summary(name: str, p: Progress) -> dict[str, Any]:
+        return {
+            "routine": name,
+            "this_week": p.this_week,
+            "per_week": p.per_week,
+            "last_session": p.last_session.isoformat() if p.last_session else None,
+            "weeks": [{"week": monday.isoformat(), "sessions": n} for monday, n in p.weeks],
+            "holds": [{"exercise": h.exercise, "best_seconds": h.best, "last_seconds": h.last}
+                      for h in p.holds],
+            "pain": [{"start": t.isoformat(), "pain": v} for t, v in p.pain],
+        }
+
+    out: dict[str, Any] = {"sessions": [_listed_json(s) for s in listed],
+                           "routines": [summary(n, p) for n, p in figures]}
+    if len(figures) == 1:  # one routine: its figures at the top as well
+        out.update({k: v for k, v in out["routines"][0].items() if k != "routine"})
+    sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+    return 0
+
+
+def _listed_json(s: Listed) -> dict[str, Any]:
+    return {"id": s.id, "start": s.start.isoformat(), "routine": s.routine,
+            "completed": s.completed, "active_seconds": s.active_seconds, "pain": s.pain,
+            "practice": s.practice, "speed": s.speed, "interrupted": s.interrupted,
+            "in_progress": s.in_progress,
+            "holds": [{"exercise": n, "seconds": v} for n, v in s.holds]}
+
+
+# --- export --------------------------------------------------------------------------
+
+
+def _export(store: HistoryStore, routines: list[str] | None, target: Path) -> int:
+    kind = target.suffix.lower()
+    if kind not in (".jsonl", ".json", ".csv"):
+        print(f"itbtimer: {safe(str(target))}: export to FILE.jsonl or FILE.csv",
+              file=sys.stderr)
+        return 2
+    sessions = steps = 0
+    try:
+        with open(target, "w", newline="", encoding="utf-8") as f:
+            writer = csv.DictWriter(f, fieldnames=CSV_FIELDS, extrasaction="ignore")
+            if kind == ".csv":
+                writer.writeheader()
+            for record in store.sessions(routines):
+                sessions += 1
+                if kind != ".csv":
+                    f.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
+                    continue
+                head = {"session_id": record.id, "session_start": record.start.isoformat(),
+                        "session_end": record.end.isoformat(), "routine": record.routine,
+                        "completed": record.completed, "pain": record.pain,
+                        "practice": record.practice, "speed": record.speed}
+                for step in record.steps:
+                    writer.writerow({**step.to_json(), **head})
+                    steps += 1
+    except OSError as exc:
+        raise HistoryError(f"{target}: cannot write the export ({exc.strerror})") from None
+    what = f"{steps} steps of {sessions} sessions" if kind == ".csv" else f"{sessions} sessions"
+    print(f"Wrote {what} to {safe(str(target))}")
+    return 0

@@ -1,0 +1,321 @@
+"""The command line: `itbtimer [ROUTINE]`, `check`, `plan`, `list`, `new`, `history`.
+
+Exit codes: 0 fine, 2 bad input (a routine, an option, no display), 1 a bug.
+No traceback reaches the person: bugs are reported in one line and logged.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from itbtimer import __version__
+from itbtimer.cli.terminal import safe, safe_lines
+from itbtimer.core.durations import format_hms
+from itbtimer.core.plan import Plan, build_plan
+from itbtimer.core.routine import Routine
+from itbtimer.errors import ItbtimerError, RoutineError
+from itbtimer.gui.options import Launch
+from itbtimer.routine_files import load_routine
+from itbtimer.routine_files.bundled import (
+    DEFAULT_ROUTINE,
+    all_routines,
+    personal_routines_dir,
+    resolve_routine,
+    shadow_warning,
+)
+from itbtimer.routine_files.checker import show
+
+COMMANDS = ("check", "plan", "list", "new", "history", "install-desktop", "say", "edit")
+EPILOG = """commands:
+  itbtimer [ROUTINE]            open the workout window (default: itb-recovery)
+  itbtimer check ROUTINE...     validate routine files
+  itbtimer plan ROUTINE [--json]  print every step of a routine
+  itbtimer list                 list your routines (*) and the bundled ones
+  itbtimer new NAME [--from ROUTINE] [--edit]  start a routine of your own
+  itbtimer history              show past sessions, weekly counts, holds and knee pain
+  itbtimer install-desktop      add itbtimer to the applications menu (--uninstall removes it)
+  itbtimer say "TEXT" [-o F.wav]  say a sentence in the coach's voice (or write it)
+  itbtimer edit ROUTINE         change a routine (a bundled one: your own copy of it)
+
+ROUTINE is a path to a YAML file, or the name of one of your routines or a bundled one."""
+
+
+class _Probe(argparse.ArgumentParser):
+    """The window's options, read only to find the first word; it never prints or exits."""
+
+    def error(self, message: str) -> NoReturn:
+        raise ValueError(message)
+
+
+def _window_parser(probe: bool = False) -> argparse.ArgumentParser:
+    kind = _Probe if probe else argparse.ArgumentParser
+    p = kind(prog="itbtimer", description="Follow a recovery routine: big countdown, cues, beeps.",
+             epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+             add_help=not probe)
+    if not probe:
+        p.add_argument("--version", action="version", version=f"itbtimer {__version__}")
+    p.add_argument("routine", nargs="?", default=DEFAULT_ROUTINE,
+                   help="routine file or bundled routine name (default: itb-recovery)")
+    p.add_argument("--autostart", action="store_true", help="skip the start screen")
+    p.add_argument("--fullscreen", action="store_true", help="start in full screen")
+    p.add_argument("--mute", action="store_true", help="start with the sound muted")
+    p.add_argument("--no-flash", action="store_true",
+                   help="no coloured border pulse on cues (or \"flash\": false in settings.json)")
+    p.add_argument("--volume", action=_Volume, default=100, metavar="PERCENT",
+                   help="beep volume, 0-100 (default 100)")
+    p.add_argument("--speed", type=_speed, default=1.0, metavar="N",
+                   help="rehearse N times faster (1-100); every duration scales")
+    p.add_argument("--practice", action="store_true",
+                   help="a rehearsal: kept in the history as practice, left out of weeks, "
+                        "holds and charts (any --speed other than 1 is practice too)")
+    p.add_argument("--voice", action=argparse.BooleanOptionalAction, default=None,
+                   help="the voice coach says each step (remembered; off at --speed other "
+                        "than 1 unless given)")
+    p.add_argument("--cues", action=argparse.BooleanOptionalAction, default=None,
+                   help="the voice says each exercise's cue too (remembered)")
+    p.add_argument("--events", metavar="FILE",
+                   help="append every session event to FILE as JSON lines")
+    return p
+
+
+def _speed(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number (write 1 to 100)") from None
+    if not 1 <= value <= 100:
+        raise argparse.ArgumentTypeError(f"{text} is out of range (write 1 to 100)")
+    return value
+
+
+VOLUME_ERROR = "--volume must be a whole number from 0 to 100"
+
+
+def parse_volume(text: str) -> int | None:
+    """A volume percent written with ASCII digits 0-100, else None ("٥٠" is not 50 here)."""
+    if not (text.isascii() and text.isdigit()) or not 0 <= int(text) <= 100:
+        return None
+    return int(text)
+
+
+class _Volume(argparse.Action):
+    """--volume with the person's words in the error, not argparse's "argument --volume: ..."."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        volume = parse_volume(str(values))
+        if volume is None:
+            parser.error(f"{VOLUME_ERROR} (not '{values}')")
+        setattr(namespace, self.dest, volume)
+
+
+def _command_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="itbtimer")
+    p.add_argument("--version", action="version", version=f"itbtimer {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="validate routine files")
+    check.add_argument("routines", nargs="+", metavar="ROUTINE")
+    plan = sub.add_parser("plan", help="print every step of a routine")
+    plan.add_argument("routine", metavar="ROUTINE")
+    plan.add_argument("--json", action="store_true", help="machine-readable output")
+    sub.add_parser("list", help="list your routines and the bundled ones")
+    new = sub.add_parser("new", help="start a routine of your own in your routines folder")
+    new.add_argument("name", metavar="NAME")
+    new.add_argument("--from", dest="source", metavar="ROUTINE",
+                     help="start from a copy of this routine")
+    new.add_argument("--edit", action="store_true",
+                     help="open it in $VISUAL, $EDITOR or the desktop's editor")
+    history = sub.add_parser("history", help="past sessions, weekly counts, holds, knee pain")
+    from itbtimer.cli.history import add_arguments
+
+    add_arguments(history)
+    desktop = sub.add_parser("install-desktop", help="add itbtimer to the applications menu")
+    desktop.add_argument("--uninstall", action="store_true", help="remove it again")
+    say = sub.add_parser("say", help="say a sentence in the coach's voice")
+    say.add_argument("text", nargs="+", metavar="TEXT")
+    say.add_argument("-o", "--output", metavar="FILE.wav", help="write it to a WAV file")
+    edit = sub.add_parser("edit", help="change a routine (a bundled one: your own copy of it)")
+    edit.add_argument("routine", metavar="ROUTINE")
+    return p
+
+
+def _load(name: str) -> Routine:
+    path = resolve_routine(name)
+    warning = shadow_warning(path)
+    if warning:
+        print(warning, file=sys.stderr)
+    return load_routine(path)
+
+
+def _totals(plan: Plan) -> str:
+    text = f"{len(plan.steps)} steps, {format_hms(plan.total_seconds)}"
+    if plan.unestimated_steps < plan.untimed_steps:
+        text += f" (about {format_hms(plan.estimated_seconds)} with the reps and holds)"
+    return text
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    status = 0
+    for name in args.routines:
+        try:
+            plan = build_plan(_load(name))
+        except ItbtimerError as exc:
+            print(safe_lines(str(exc)), file=sys.stderr)
+            status = 2
+            continue
+        print(safe(f"OK {plan.routine.name}: {_totals(plan)}"))
+    return status
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    plan = build_plan(_load(args.routine))
+    if args.json:
+        # dumps, not dump: the C encoder, one write (dump streams through Python)
+        sys.stdout.write(json.dumps(plan.to_json(), ensure_ascii=False) + "\n")
+    else:
+        print(safe_lines(plan.describe()))  # a routine's names never drive the terminal
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    entries = all_routines()
+    folder = personal_routines_dir()
+    if any(e.personal for e in entries):
+        print(f"* your own routines, in {folder}")
+    else:
+        print(f"Your own routines go in {folder} (itbtimer new NAME starts one)")
+    for entry in entries:
+        mark = "*" if entry.personal else " "
+        note = "  (hidden by yours)" if entry.hidden else ""
+        try:
+            plan = build_plan(load_routine(entry.path))
+            what = f"{show(plan.routine.name)[:24]:24} {format_hms(plan.total_seconds)}"
+        except RoutineError as exc:
+            what = f"(has mistakes: itbtimer check {entry.name}; {len(exc.problems)} found)"
+        print(f"{mark} {show(entry.name):18} {what}{note}  {entry.path}")
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from itbtimer.routine_files.starter import new_routine, open_in_editor
+
+    path = new_routine(args.name, args.source)
+    print(path)
+    warning = shadow_warning(path)
+    if warning:
+        print(warning, file=sys.stderr)
+    if args.edit:
+        print(open_in_editor(path))
+    return 0
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    from itbtimer.cli.history import run_history
+
+    return run_history(args)
+
+
+def cmd_install_desktop(args: argparse.Namespace) -> int:
+    from itbtimer.adapters.launcher import install, uninstall
+
+    if args.uninstall:
+        removed = uninstall()
+        for path in removed:
+            print(f"removed {path}")
+        if not removed:
+            print("itbtimer was not in the applications menu")
+        return 0
+    installed = install()
+    print(f"wrote {installed.entry}")
+    for icon in installed.icons:
+        print(f"wrote {icon}")
+    return 0
+
+
+def cmd_say(args: argparse.Namespace) -> int:
+    from itbtimer.voice.say import run_say
+
+    return run_say(args)
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    """The window on the routine editor; a bundled routine: the person's own copy of it."""
+    from itbtimer.editor.copies import editable
+
+    target = editable(args.routine)
+    if target.notice:
+        print(target.notice)
+    print(target.path)
+    return _run_window(Launch(routine=str(target.path), edit=True))
+
+
+def _run_window(launch: Launch) -> int:
+    from itbtimer.gui.launch import run_window
+
+    return run_window(launch)
+
+
+def _launch(args: argparse.Namespace) -> Launch:
+    """The window's options, typed, from the parsed command line."""
+    return Launch(routine=args.routine, autostart=args.autostart, fullscreen=args.fullscreen,
+                  mute=args.mute, no_flash=args.no_flash, volume=args.volume, speed=args.speed,
+                  practice=args.practice, voice=args.voice, cues=args.cues, events=args.events)
+
+
+def cmd_window(args: argparse.Namespace) -> int:
+
+    try:
+        warning = shadow_warning(resolve_routine(args.routine))
+    except ItbtimerError:
+        warning = None  # the window says what is wrong
+    if warning:
+        print(warning, file=sys.stderr)
+    return _run_window(_launch(args))
+
+
+def _is_command(argv: list[str]) -> bool:
+    """Does the person name a command? Read as the window reads its arguments (options
+    with values skipped), so `itbtimer plan` opens a routine file called `plan` when one
+    is here and nothing follows, and `itbtimer plan ROUTINE` still plans ROUTINE."""
+    try:
+        known, rest = _window_parser(probe=True).parse_known_args(argv)
+    except ValueError:
+        return bool(argv) and argv[0] in COMMANDS
+    word = known.routine
+    if word not in COMMANDS:
+        return False
+    return bool(rest) or not Path(word).is_file()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if _is_command(argv):
+            args = _command_parser().parse_args(argv)
+            handler = {"check": cmd_check, "plan": cmd_plan, "list": cmd_list, "new": cmd_new,
+                       "history": cmd_history, "edit": cmd_edit,
+                       "install-desktop": cmd_install_desktop, "say": cmd_say}[args.command]
+        else:
+            args = _window_parser().parse_args(argv)
+            handler = cmd_window
+        return handler(args)
+    except SystemExit as exc:  # argparse: --help, --version, usage errors
+        return exc.code if isinstance(exc.code, int) else 2
+    except ItbtimerError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # a bug: one line for the person, details in the log
+        from itbtimer.adapters.logs import log_bug
+
+        where = log_bug(exc)
+        print(f"itbtimer: internal error ({type(exc).__name__}: {exc}); details in {where}",
+              file=sys.stderr)
+        return 1

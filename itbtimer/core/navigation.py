@@ -1,0 +1,115 @@
+"""The window's screens and what each action means on each of them, in one table.
+
+As h11's _state.py does for its states: every screen and every allowed move is
+here; anything not in the table means nothing on that screen. Adding a screen
+(the editor) is adding its rows. The window only binds keys to actions and
+carries out what the table says.
+"""
+
+from __future__ import annotations
+
+from itbtimer.core.commands import (
+    Back,
+    Command,
+    Extend,
+    Next,
+    Pause,
+    Restart,
+    Resume,
+    Stop,
+    TogglePause,
+)
+from itbtimer.core.enums import StrEnum
+
+
+class Screen(StrEnum):
+    START = "start"
+    RUNNING = "running"
+    FINISHED = "finished"
+    HISTORY = "history"
+    EDITOR = "editor"
+
+
+class Action(StrEnum):
+    """What a key or a button asks for, before knowing the screen."""
+
+    TOGGLE = "toggle"  # Space
+    PLAY = "play"  # a media remote's Play: start or resume, never pause
+    PAUSE = "pause"  # a media remote's Pause: pause, never resume
+    NEXT = "next"  # → or Enter
+    BACK = "back"
+    RESTART = "restart"
+    EXTEND = "extend"
+    STOP = "stop"
+    HISTORY = "history"
+    ESCAPE = "escape"
+    CHOOSE = "choose"  # another routine (start screen chooser)
+    OPEN = "open"  # the file dialog
+    PAIN = "pain"  # a score typed or clicked
+    OVER = "over"  # the workout finished or was stopped
+    EDIT = "edit"  # E, or the Edit button beside the routine
+
+
+class Move(StrEnum):
+    """What the window does for an action that is not a workout command."""
+
+    START_WORKOUT = "start_workout"
+    SHOW_FINISHED = "show_finished"
+    LEAVE_FINISHED = "leave_finished"  # save the pain score, back to the start screen
+    SKIP_PAIN = "skip_pain"
+    TAKE_PAIN = "take_pain"
+    SHOW_HISTORY = "show_history"
+    CLOSE_HISTORY = "close_history"  # back where history was opened from
+    LOAD_ROUTINE = "load_routine"
+    OPEN_DIALOG = "open_dialog"
+    SHOW_EDITOR = "show_editor"  # the routine editor (a bundled routine: a personal copy)
+
+
+Outcome = Command | Move
+
+TABLE: dict[Screen, dict[Action, Outcome]] = {
+    Screen.START: {
+        Action.TOGGLE: Move.START_WORKOUT, Action.PLAY: Move.START_WORKOUT,
+        Action.HISTORY: Move.SHOW_HISTORY,
+        Action.CHOOSE: Move.LOAD_ROUTINE, Action.OPEN: Move.OPEN_DIALOG,
+        Action.EDIT: Move.SHOW_EDITOR,
+    },
+    Screen.RUNNING: {
+        Action.TOGGLE: TogglePause(), Action.PLAY: Resume(), Action.PAUSE: Pause(),
+        Action.NEXT: Next(), Action.BACK: Back(),
+        Action.RESTART: Restart(), Action.EXTEND: Extend(), Action.STOP: Stop(),
+        Action.OVER: Move.SHOW_FINISHED,
+    },
+    Screen.FINISHED: {
+        Action.TOGGLE: Move.LEAVE_FINISHED, Action.NEXT: Move.LEAVE_FINISHED,
+        Action.HISTORY: Move.SHOW_HISTORY, Action.ESCAPE: Move.SKIP_PAIN,
+        Action.PAIN: Move.TAKE_PAIN,
+    },
+    Screen.HISTORY: {
+        Action.HISTORY: Move.CLOSE_HISTORY, Action.ESCAPE: Move.CLOSE_HISTORY,
+    },
+    Screen.EDITOR: {},  # every key in the editor is the editor's own (gui/editor.py)
+}
+
+def route(screen: Screen, action: Action) -> Outcome | None:
+    """What `action` means on `screen`; None when it means nothing there."""
+    return TABLE[screen].get(action)
+
+
+class Navigation:
+    """Which screen is showing, and where History returns to."""
+
+    def __init__(self) -> None:
+        self.screen = Screen.START
+        self.history_from = Screen.START
+
+    def route(self, action: Action) -> Outcome | None:
+        return route(self.screen, action)
+
+    def arrive(self, screen: Screen) -> None:
+        if screen == Screen.HISTORY and self.screen != Screen.HISTORY:
+            self.history_from = self.screen
+        self.screen = screen
+
+    def after_history(self) -> Screen:
+        return self.history_from

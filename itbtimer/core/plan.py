@@ -1,0 +1,285 @@
+"""Expand a routine into the flat list of steps a session walks.
+
+The rules, in the order docs/routine-format.md gives them: a get-ready step per
+section; for each round, each exercise, each set: the exercise once per side, with a
+switch step between the sides (or, with `all_sets_per_side`, every set on the first
+side, a switch, every set on the second); a rest between one unit and the next (the
+section's `round_rest` between rounds); none after a section's last unit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from itbtimer.core.durations import format_clock, format_hms
+from itbtimer.core.enums import StrEnum
+from itbtimer.core.routine import NO_REST, Exercise, Rest, Routine, Section
+
+
+class StepKind(StrEnum):
+    GET_READY = "get_ready"
+    WORK = "work"
+    REST = "rest"
+    SWITCH = "switch"
+
+
+@dataclass(frozen=True)
+class Step:
+    """One thing the person does: get ready, work (one side of one set), switch, or rest."""
+
+    index: int
+    kind: StepKind
+    mode: str  # "timed" | "reps" | "until"
+    name: str
+    section: str
+    seconds: int | None  # None for reps/until steps (they wait for Done)
+    offset: int  # planned start, seconds from the start (untimed steps count as 0)
+    set: int | None = None
+    sets: int | None = None
+    round: int | None = None
+    rounds: int | None = None
+    side: str | None = None
+    min_seconds: int | None = None  # flexible rests only: you may go from here
+    reps: str | None = None
+    until: str | None = None
+    cue: str | None = None
+    section_cue: str | None = None
+    exercise: str | None = None  # for rest/switch/get_ready: the exercise it leads into
+    estimate: int | None = None  # reps (rep_seconds) and until (expect) steps: about this long
+    estimated_offset: int = 0  # start counting the estimates of the untimed steps before it
+    offset_certainty: str = "exact"  # "exact" | "estimated" | "unknown" (an untimed step
+    #                                  without an estimate comes before it)
+    between_rounds: bool = False  # a rest between two rounds of a section
+
+    @property
+    def timed(self) -> bool:
+        return self.seconds is not None
+
+    @property
+    def flexible(self) -> bool:
+        return self.min_seconds is not None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "mode": self.mode,
+            "name": self.name,
+            "section": self.section,
+            "set": self.set,
+            "sets": self.sets,
+            "round": self.round,
+            "rounds": self.rounds,
+            "side": self.side,
+            "seconds": self.seconds,
+            "min_seconds": self.min_seconds,
+            "reps": self.reps,
+            "until": self.until,
+            "cue": self.cue,
+            "section_cue": self.section_cue,
+            "offset": self.offset,
+            "estimate": self.estimate,
+            "estimated_offset": self.estimated_offset,
+            "offset_certainty": self.offset_certainty,
+            "between_rounds": self.between_rounds,
+        }
+
+
+
+
+@dataclass(frozen=True)
+class Plan:
+    routine: Routine
+    steps: tuple[Step, ...]
+
+    @property
+    def ask(self) -> str | None:
+        """The question after the session ("knee pain"), or None: ask nothing."""
+        return self.routine.ask
+
+    @cached_property
+    def total_seconds(self) -> int:
+        """The timed steps only: what the clock will count for sure."""
+        return sum(s.seconds for s in self.steps if s.seconds is not None)
+
+    @cached_property
+    def untimed_steps(self) -> int:
+        return sum(1 for s in self.steps if not s.timed)
+
+    @cached_property
+    def estimated_seconds(self) -> int:
+        """The timed steps plus the estimates of reps (rep_seconds) and holds (expect)."""
+        return self.total_seconds + sum(s.estimate or 0 for s in self.steps if not s.timed)
+
+    @cached_property
+    def unestimated_steps(self) -> int:
+        """Untimed steps with no estimate: the plan cannot say how long they take."""
+        return sum(1 for s in self.steps if not s.timed and s.estimate is None)
+
+    def section_seconds(self, name: str) -> int:
+        return sum(s.seconds or 0 for s in self.steps if s.section == name)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "routine": self.routine.name,
+            "ask": self.ask,
+            "total_seconds": self.total_seconds,
+            "untimed_steps": self.untimed_steps,
+            "estimated_seconds": self.estimated_seconds,
+            "unestimated_steps": self.unestimated_steps,
+            "steps": [s.to_json() for s in self.steps],
+        }
+
+    def total_text(self) -> str:
+        """'Total 0:36:10 of timed steps, about 0:41:00 with the reps and holds'."""
+        text = f"Total {format_hms(self.total_seconds)}"
+        if not self.untimed_steps:
+            return text
+        text += " of timed steps"
+        estimated = self.untimed_steps - self.unestimated_steps
+        if estimated:
+            text += f", about {format_hms(self.estimated_seconds)} with the reps and holds"
+        if not self.unestimated_steps:
+            return text
+        if estimated:
+            return text + f", plus {self.unestimated_steps} untimed without an estimate"
+        return text + f", plus {self.untimed_steps} untimed (reps or holds until done)"
+
+    def describe(self) -> str:
+        """The readable table `itbtimer plan` prints."""
+        lines = [f"{self.routine.name}"]
+        if self.ask:
+            lines.append(f"Asks after the session: {self.ask}, 0 to 10")
+        for step in self.steps:
+            lines.append(f"  {start_text(step):<10} {_label(step)}")
+        lines.append(self.total_text())
+        return "\n".join(lines)
+
+
+def start_text(step: Step) -> str:
+    """0:05:10 (sure), ≈0:06:40 (counting estimates), 0:05:10+? (an unknown before it)."""
+    if step.offset_certainty == "exact":
+        return format_hms(step.offset)
+    if step.offset_certainty == "estimated":
+        return "≈" + format_hms(step.estimated_offset)
+    return format_hms(step.estimated_offset) + "+?"
+
+
+def _label(step: Step) -> str:
+    if step.kind == StepKind.WORK:
+        parts = [step.name]
+        if step.side:
+            parts.append(step.side)
+        if step.sets and step.sets > 1:
+            parts.append(f"set {step.set}/{step.sets}")
+        if step.rounds and step.rounds > 1:
+            parts.append(f"round {step.round}/{step.rounds}")
+        what = (f"{step.reps} reps" if step.reps else f"until {step.until}" if step.until
+                else f"{step.seconds}s")
+        if step.estimate is not None:
+            what += f", ≈ {format_clock(step.estimate)}"
+        return f"{' · '.join(parts)}  [{what}]"
+    after = " between rounds" if step.between_rounds else ""
+    if step.kind == StepKind.REST and step.flexible:
+        return f"rest {step.min_seconds}-{step.seconds}s{after}"
+    if step.kind == StepKind.SWITCH:
+        return f"switch to {step.side} ({step.seconds}s)"
+    if step.kind == StepKind.GET_READY:
+        return f"get ready: {step.section} ({step.seconds}s)"
+    return f"{step.kind} {step.seconds}s{after}"
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """One set of one exercise in one round: its sides, done one after the other."""
+
+    round: int
+    exercise: Exercise
+    set: int
+    sides: tuple[str | None, ...]
+
+
+def _units(section: Section) -> list[_Unit]:
+    units = []
+    for round_no in range(1, section.rounds + 1):
+        for exercise in section.exercises:
+            if exercise.all_sets_per_side:
+                units += [_Unit(round_no, exercise, set_no, (side,))
+                          for side in exercise.sides for set_no in range(1, exercise.sets + 1)]
+            else:
+                units += [_Unit(round_no, exercise, set_no, exercise.sides or (None,))
+                          for set_no in range(1, exercise.sets + 1)]
+    return units
+
+
+class _Builder:
+    def __init__(self, routine: Routine):
+        self.routine = routine
+        self.steps: list[Step] = []
+        self.offset = 0
+        self.estimated = 0
+        self.certainty = "exact"
+
+    def add(self, **fields: Any) -> None:
+        step = Step(index=len(self.steps), offset=self.offset, estimated_offset=self.estimated,
+                    offset_certainty=self.certainty, **fields)
+        self.steps.append(step)
+        self.offset += step.seconds or 0
+        self.estimated += step.seconds if step.seconds is not None else step.estimate or 0
+        if step.seconds is None and step.estimate is None:
+            self.certainty = "unknown"
+        elif step.seconds is None and self.certainty == "exact":
+            self.certainty = "estimated"
+
+    def section(self, section: Section) -> None:
+        base = {"section": section.name, "section_cue": section.cue}
+        if self.routine.get_ready > 0:
+            self.add(kind=StepKind.GET_READY, mode="timed", name="Get ready",
+                     seconds=self.routine.get_ready, exercise=section.exercises[0].name, **base)
+        units = _units(section)
+        for unit, after in zip(units, units[1:] + [None], strict=True):
+            self.unit(unit, section.rounds, base)
+            if after is not None:
+                self.between(unit, after, section, base)
+
+    def between(self, unit: _Unit, after: _Unit, section: Section,
+                base: dict[str, Any]) -> None:
+        """The rest (or, changing sides, the switch) between two units."""
+        exercise = after.exercise
+        if (unit.exercise is exercise and unit.round == after.round
+                and unit.sides != after.sides):
+            if self.routine.switch > 0:
+                self.add(kind=StepKind.SWITCH, mode="timed", name=exercise.name,
+                         side=after.sides[0], seconds=self.routine.switch,
+                         exercise=exercise.name, set=after.set, sets=exercise.sets,
+                         round=after.round, rounds=section.rounds, cue=exercise.cue, **base)
+            return
+        new_round = unit.round != after.round
+        rest: Rest = unit.exercise.rest
+        if new_round and section.round_rest is not None:
+            rest = section.round_rest
+        if rest == NO_REST or rest.max_seconds == 0:
+            return
+        self.add(kind=StepKind.REST, mode="timed", name="Rest", seconds=rest.max_seconds,
+                 min_seconds=rest.min_seconds if rest.flexible else None,
+                 exercise=exercise.name, between_rounds=new_round, **base)
+
+    def unit(self, unit: _Unit, rounds: int, base: dict[str, Any]) -> None:
+        exercise = unit.exercise
+        shared = {"set": unit.set, "sets": exercise.sets, "round": unit.round,
+                  "rounds": rounds, "cue": exercise.cue, **base}
+        for n, side in enumerate(unit.sides):
+            if n > 0 and self.routine.switch > 0:
+                self.add(kind=StepKind.SWITCH, mode="timed", name=exercise.name, side=side,
+                         seconds=self.routine.switch, exercise=exercise.name, **shared)
+            self.add(kind=StepKind.WORK, mode=exercise.mode, name=exercise.name, side=side,
+                     seconds=exercise.work, reps=exercise.reps, until=exercise.until,
+                     estimate=exercise.estimate, **shared)
+
+
+def build_plan(routine: Routine) -> Plan:
+    builder = _Builder(routine)
+    for section in routine.sections:
+        builder.section(section)
+    return Plan(routine, tuple(builder.steps))

@@ -1,0 +1,77 @@
+"""A routine as the rest of itbtimer sees it: frozen values, standard library only.
+
+Reading a routine file (YAML) and checking it is the job of itbtimer.routine_files
+(`load_routine`, `parse_routine`); this module knows nothing of files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SIDE_NAMES = ("left", "right")
+
+
+@dataclass(frozen=True)
+class Rest:
+    """A rest: fixed (minimum == maximum) or flexible (you may go from the minimum)."""
+
+    min_seconds: int
+    max_seconds: int
+
+    @property
+    def flexible(self) -> bool:
+        return self.min_seconds < self.max_seconds
+
+
+NO_REST = Rest(0, 0)
+
+
+@dataclass(frozen=True)
+class Exercise:
+    name: str
+    mode: str  # "timed" | "reps" | "until"
+    work: int | None  # seconds, for timed exercises
+    reps: str | None  # "10" or "8-12"
+    until: str | None  # a label shown to the person ("shaking"), never interpreted
+    sides: tuple[str, ...]  # () for a two-sided move
+    sets: int
+    rest: Rest
+    cue: str | None = None
+    all_sets_per_side: bool = False  # every set on the first side, then on the second
+    rep_seconds: int | None = None  # an estimate of one rep, for reps exercises
+    expect: int | None = None  # an estimate of an `until` hold
+
+    @property
+    def estimate(self) -> int | None:
+        """About how long one side of one set takes, for a step that waits for Done."""
+        if self.mode == "until":
+            return self.expect
+        if self.mode == "reps" and self.reps and self.rep_seconds:
+            low, _, high = self.reps.partition("-")
+            count = (int(low) + int(high or low) + 1) // 2  # 8-12 counts as 10
+            return count * self.rep_seconds
+        return None
+
+
+@dataclass(frozen=True)
+class Section:
+    name: str
+    exercises: tuple[Exercise, ...]
+    rounds: int = 1
+    note: str | None = None
+    cue: str | None = None
+    round_rest: Rest | None = None  # between rounds; None: the rest of the exercise before
+
+
+@dataclass(frozen=True)
+class Routine:
+    name: str
+    sections: tuple[Section, ...]
+    description: str | None = None
+    cue: str | None = None
+    per_week: int | None = None
+    get_ready: int = 10
+    switch: int = 5
+    source: str = "<routine>"
+    fingerprint: str = ""
+    ask: str | None = None  # the question after the session ("knee pain"); None: ask nothing

@@ -1,0 +1,60 @@
+"""When each cue of one step visit falls due: the engine's timetable, no clock.
+
+A visit starts at a point of active time; its cues are offsets from there, and a
+timed step ends at start + length + time added.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from itbtimer.core.plan import Step, StepKind
+
+COUNTDOWN_FROM = 3  # pips at 3, 2, 1 s before the end ...
+COUNTDOWN_MIN_STEP = 4  # ... of every timed step at least this long
+HALFWAY_MIN_STEP = 60
+START_SOUNDS = {StepKind.WORK: "go", StepKind.REST: "rest", StepKind.SWITCH: "switch"}
+
+
+@dataclass
+class Visit:
+    """One visit of a step (Back and Restart make new visits)."""
+
+    index: int
+    step: Step
+    start: float  # active time
+    added: float = 0.0
+    fired: set[str] = field(default_factory=set)
+
+    @property
+    def length(self) -> float:
+        """Seconds from start to end (inf for reps/until steps, which wait for Done)."""
+        if self.step.seconds is None:
+            return math.inf
+        return self.step.seconds + self.added
+
+    def end(self) -> float:
+        """Active time at which this visit ends by itself (inf for reps/until)."""
+        return self.start + self.length
+
+    def cues(self) -> list[tuple[float, str]]:
+        """(offset into the visit, cue key) for every cue of this visit not yet fired."""
+        step = self.step
+        due: list[tuple[float, str]] = []
+        if step.kind in START_SOUNDS:
+            due.append((0.0, "start"))
+        if step.seconds is not None:
+            if step.seconds >= COUNTDOWN_MIN_STEP:
+                due += [(self.length - k, f"countdown{k}") for k in range(COUNTDOWN_FROM, 0, -1)]
+            if step.kind == StepKind.WORK and step.seconds >= HALFWAY_MIN_STEP:
+                due.append((step.seconds / 2, "halfway"))
+            if step.min_seconds is not None:
+                due.append((float(step.min_seconds), "ready"))
+        return sorted((o, k) for o, k in due if k not in self.fired)
+
+    def sound(self, key: str) -> str:
+        """The sound a cue key plays."""
+        if key == "start":
+            return START_SOUNDS[self.step.kind]
+        return "countdown" if key.startswith("countdown") else key

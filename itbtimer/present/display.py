@@ -1,0 +1,259 @@
+"""What the running screen shows, decided without a screen (the presenter).
+
+`show(view, routine_cue)` turns the engine's view into the words and the phase
+the window draws; the window only copies these into widgets. The other screens'
+words (the finished summary, the pain score, notices, labels) are decided here too.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from itbtimer.core.durations import format_clock, format_hms
+from itbtimer.core.plan import Step
+from itbtimer.core.session import View
+
+if TYPE_CHECKING:  # the record's shape only; the presenter reads no history
+    from itbtimer.history.records import SessionRecord
+
+PHASES = ("work", "rest", "get_ready", "switch", "paused", "finished")
+
+
+@dataclass(frozen=True)
+class Display:
+    phase: str  # one of PHASES: the background colour
+    clock: str  # the big countdown (or count-up on reps/until steps)
+    title: str  # exercise name, "Rest", "Get ready", "Switch sides"
+    side: str  # "LEFT" / "RIGHT" / ""
+    target: str  # "8–12 reps", "until shaking", "30 s", "Set 2 of 2"
+    cue: str  # the exercise's cue
+    routine_cue: str  # section and routine cue
+    status: str  # "PAUSED", "Go when ready (→)", "Press → when done", ""
+    next_up: str  # "Next: Side plank — left"
+    section: str
+    position: str  # "Step 12 of 77"
+    time_left: str  # "28:40 left"
+    next_label: str  # "Next" or "Done" for the big button
+    pause_label: str  # "Pause" or "Resume"
+
+
+def countdown_text(seconds: float) -> str:
+    """Whole seconds rounded up: 0:03 shows until the very end of the third-last second."""
+    return format_clock(math.ceil(seconds - 1e-9))
+
+
+def describe_step(step: Step) -> str:
+    side = f" — {step.side}" if step.side else ""
+    if step.kind == "rest":
+        return "Rest"
+    if step.kind == "get_ready":
+        return f"Get ready: {step.exercise or step.section}"
+    if step.kind == "switch":
+        return f"Switch to the {step.side} side"
+    of_sets = f" (set {step.set} of {step.sets})" if step.sets and step.sets > 1 else ""
+    return f"{step.name}{side}{of_sets}"
+
+
+def coming_up(steps: Sequence[Step], index: int) -> str:
+    """What really comes next: after a work step followed by a rest,
+    "Next: rest 30–45 s, then Plank (set 2 of 2)"; "Last one!" before the end."""
+    if index + 1 >= len(steps):
+        return "Last one!"
+    following = steps[index + 1]
+    if following.kind == "work":
+        return f"Next: {describe_step(following)}"
+    after = next((s for s in steps[index + 2:] if s.kind == "work"), None)
+    then = f", then {describe_step(after)}" if after is not None else ", then the end"
+    return f"Next: {_pause_words(following)}{then}"
+
+
+def _pause_words(step: Step) -> str:
+    """A step between exercises, in a few words: "rest 30–45 s", "switch sides 5 s"."""
+    if step.min_seconds is not None:
+        length = f"{step.min_seconds}–{step.seconds} s"
+    else:
+        length = f"{step.seconds} s" if step.seconds is not None else ""
+    words = {"rest": "rest", "switch": "switch sides", "get_ready": "get ready"}
+    return f"{words.get(str(step.kind), str(step.kind))} {length}".strip()
+
+
+def _target(step: Step) -> str:
+    if step.kind == "get_ready":
+        return step.section
+    if step.kind == "rest":
+        if step.flexible:
+            return f"{step.min_seconds}–{step.seconds} s: go from {step.min_seconds} s"
+        return f"{step.seconds} s"
+    if step.kind != "work":
+        return ""
+    parts = []
+    if step.reps:
+        parts.append(f"{step.reps.replace('-', '–')} reps")
+    elif step.until:
+        parts.append(f"until {step.until}")
+    if step.sets and step.sets > 1:
+        parts.append(f"Set {step.set} of {step.sets}")
+    if step.rounds and step.rounds > 1:
+        parts.append(f"Round {step.round} of {step.rounds}")
+    return " · ".join(parts)
+
+
+def _title(step: Step) -> str:
+    if step.kind == "rest":
+        return "Rest"
+    if step.kind == "get_ready":
+        return "Get ready"
+    if step.kind == "switch":
+        return f"Switch sides: {step.name}"
+    return step.name
+
+
+def _status(view: View, paused_why: str | None = None) -> str:
+    if view.state == "paused":
+        # paused by itself (a stall, a sleep): say why, so the person knows it was not them
+        return f"{paused_why} — Space to resume" if paused_why else "PAUSED — Space to resume"
+    if view.state == "finished":
+        return "Finished"
+    if view.state == "stopped":
+        return "Stopped"
+    if view.can_go:
+        return "Go when ready (→)"
+    if not view.step.timed:
+        return "Press → when done"
+    return ""
+
+
+def show(view: View, routine_cue: str | None = None, paused_why: str | None = None,
+         steps: Sequence[Step] = ()) -> Display:
+    """What the running screen shows; `steps` (the plan's) lets "Next:" look past a rest."""
+    step = view.step
+    if step.timed:
+        clock = countdown_text(view.remaining or 0.0)
+    else:
+        clock = format_clock(view.elapsed)
+    cues = [c for c in (step.section_cue, routine_cue) if c]
+    if step.kind == "get_ready":
+        cue = ""
+    elif step.kind in ("rest", "switch"):
+        cue = ""
+    else:
+        cue = step.cue or ""
+    next_up = coming_up(steps, view.index) if steps else (
+        f"Next: {describe_step(view.next_step)}" if view.next_step else "Last one!")
+    phase = str(step.kind)
+    if view.state == "paused":
+        phase = "paused"
+    elif view.state in ("finished", "stopped"):
+        phase = "finished"
+    return Display(
+        phase=phase,
+        clock=clock,
+        title=_title(step),
+        side=(step.side or "").upper(),
+        target=_target(step),
+        cue=cue,
+        routine_cue=" · ".join(cues),
+        status=_status(view, paused_why),
+        next_up=next_up,
+        section=step.section,
+        position=f"Step {view.index + 1} of {view.count}",
+        time_left=f"{format_clock(math.ceil(view.routine_left - 1e-9))} left",
+        next_label="Done" if not step.timed else ("Go" if view.can_go else "Next"),
+        pause_label="Resume" if view.state == "paused" else "Pause",
+    )
+
+
+# --- the rest of what the screens say ------------------------------------------------
+
+UNTIMED_MARKER = 0.5  # where the timeline's marker sits in a step that waits for Done
+
+
+def timeline_fraction(view: View) -> float:
+    """How far into this step the timeline's marker is drawn."""
+    return view.step_progress if view.step_progress is not None else UNTIMED_MARKER
+
+
+def mute_label(muted: bool) -> str:
+    return "Unmute" if muted else "Mute"
+
+
+def notice_line(window: list[str], workout: str | None, player: str | None,
+                history: str | None, in_workout: bool) -> str:
+    """The one notice line: the latest two of the window's own, then the workout's (which
+    already carries the player's and history's), else the player's; history's alone
+    only outside a workout. Each said once."""
+    notices = list(window[-2:])
+    if workout:
+        notices.append(workout)
+    elif player:
+        notices.append(player)
+    if history and not in_workout:
+        notices.append(history)
+    return " · ".join(dict.fromkeys(notices))
+
+
+@dataclass(frozen=True)
+class PainQuestion:
+    """The question after the session, from the routine's `ask` ("knee pain"); None: the
+    routine asks nothing, and the finished screen shows the summary alone."""
+
+    label: str | None
+
+    @property
+    def asked(self) -> bool:
+        return self.label is not None
+
+    @property
+    def words(self) -> str:
+        """The label as it starts a line: "Knee pain"."""
+        text = self.label or ""
+        return text[:1].upper() + text[1:]
+
+    def prompt(self) -> str:
+        """Above the score buttons: the question and how to answer it."""
+        if not self.asked:
+            return ""
+        return (f"{self.words} now, 0 (none) to 10 (worst)? Type or click it, then Enter. "
+                "Esc skips.")
+
+    def state(self, score: int | None, asked: bool = False, saved: bool = False) -> str:
+        """Under the score buttons: nothing yet, no score, or the score and whether it is
+        saved; nothing at all when there is no question."""
+        if asked or not self.asked:
+            return ""
+        if score is None:
+            return f"No {self.label} score this time."
+        return f"{self.words} {score}/10" + (" — saved" if saved else " — Enter to save")
+
+
+def pain_text(score: int | None, asked: bool = False, saved: bool = False,
+              question: str | None = "knee pain") -> str:
+    """Under the pain buttons: nothing yet, no score, or the score and whether it is saved."""
+    return PainQuestion(question).state(score, asked, saved)
+
+
+def interrupted_notice(record: SessionRecord) -> str:
+    """Said on the start screen when a crashed session was recorded at start-up."""
+    return f"Recorded the session interrupted on {record.start:%a %d %b %H:%M}"
+
+
+def summary_lines(record: SessionRecord) -> list[str]:
+    """The words of the finished screen, from the session's record."""
+    steps = record.steps
+    done = sum(1 for s in steps if s.done)
+    skipped = [s for s in steps if s.skipped]
+    lines = [f"{'Finished' if record.completed else 'Stopped'} in "
+             f"{format_hms(record.active_seconds)}"
+             + (f" (+{format_clock(record.paused_seconds)} paused)"
+                if record.paused_seconds >= 1 else ""),
+             f"{done} of {len(steps)} exercises done"
+             + (f", {len(skipped)} skipped" if skipped else "")]
+    for name, times in record.hold_times().items():
+        lines.append(f"{name}: {', '.join(format_clock(t) for t in times)}")
+    if skipped:
+        names = sorted({s.name for s in skipped})
+        lines.append("Skipped: " + ", ".join(names[:6]) + (" …" if len(names) > 6 else ""))
+    return lines

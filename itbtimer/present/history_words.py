@@ -1,0 +1,49 @@
+"""What the History screen says, decided without Tk: the list's lines, the charts'
+scope and titles, and whether a week met its target (pure; the screen only draws)."""
+
+from __future__ import annotations
+
+from itbtimer.core.durations import format_hms
+from itbtimer.history.figures import Listed
+
+MET = "#2e7d32"  # a week with at least the target's sessions
+NOT_MET = "#64b5f6"
+
+
+def list_line(session: Listed) -> str:
+    """One session in the list: "23 Nov 2026 18:00 0:12:30 pain 3 practice"."""
+    mark = " practice" if session.practice else " interrupted" if session.interrupted else ""
+    pain = f" pain {session.pain}" if session.pain is not None else ""
+    return f"{session.start:%d %b %Y %H:%M} {format_hms(session.active_seconds)}{pain}{mark}"
+
+
+def week_scope(shown: int, whole: bool, earlier: bool) -> str:
+    """How much of the history the weeks chart shows, for its title."""
+    if whole and shown > 12:
+        return "whole history"
+    return f"{shown} weeks" + (", ← earlier" if earlier else "")
+
+
+def week_titles(shown: int, whole: bool, earlier: bool) -> tuple[str, str]:
+    """The weeks chart's title, long then short (when the long one does not fit)."""
+    return f"Sessions per week ({week_scope(shown, whole, earlier)})", "Sessions per week"
+
+
+def target_legend(target: int | None) -> list[tuple[str, str]]:
+    """The target's legend entry, long and short; none without a target."""
+    return [(f"target {target} a week", f"target {target}")] if target else []
+
+
+def week_colour(count: int, target: int | None) -> str:
+    """A week's bar: green when it met the target, blue otherwise (or with no target)."""
+    return MET if target and count >= target else NOT_MET
+
+
+def pain_titles(label: str) -> tuple[str, str]:
+    """The pain chart's title, long then short: the question's own words."""
+    return f"{label} after the session (0-10)", label
+
+
+def score_text(value: float) -> str:
+    """A pain point's label: whole scores as they are, a week's mean to one decimal."""
+    return str(int(value)) if value == int(value) else f"{value:.1f}"

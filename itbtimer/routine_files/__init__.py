@@ -1,0 +1,6 @@
+"""Routine files: reading and checking the YAML, its mistakes in plain words, the bundled
+routines and the person's own copies. Everything above the core reads routines through here."""
+
+from itbtimer.routine_files.loader import load_routine, parse_routine
+
+__all__ = ["load_routine", "parse_routine"]

@@ -1,0 +1,169 @@
+"""Read a routine file (YAML) into a frozen Routine, or a RoutineError listing every mistake.
+
+The YAML is composed into nodes (never constructed into Python objects by
+PyYAML) so that every value keeps its line and column, duplicate keys are
+seen, aliases are never expanded beyond what the schema reads, and no tag
+other than the plain YAML types is accepted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import replace
+from pathlib import Path
+
+import yaml
+
+from itbtimer.core.routine import Routine
+from itbtimer.errors import Problem, RoutineError
+from itbtimer.routine_files.checker import Checker
+from itbtimer.routine_files.keys import read_routine
+from itbtimer.routine_files.yaml_mistakes import explain, stray_dashes
+
+MAX_FILE_BYTES = 1024 * 1024
+MAX_STEPS = 50_000
+
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:" + t
+    for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
+}
+# Control characters typed raw into the file are moved to the private-use area so
+# that the YAML reader accepts them, and reported with the field they are in.
+_HIDDEN = 0xE000
+
+
+def _hide_controls(text: str) -> tuple[str, bool]:
+    if not any(_is_control(c) and c not in "\t\n\r" for c in text):
+        return text, False
+    return "".join(chr(_HIDDEN + ord(c)) if _is_control(c) and c not in "\t\n\r" and ord(c) < 0xA0
+                   else c for c in text), True
+
+
+def _is_control(c: str) -> bool:
+    return unicodedata.category(c) == "Cc"
+
+
+def _control_in(text: str, hidden: bool) -> str | None:
+    for c in text:
+        if _is_control(c) and c != "\n":
+            return c
+        if hidden and _HIDDEN <= ord(c) < _HIDDEN + 0xA0:
+            return chr(ord(c) - _HIDDEN)
+    return None
+
+
+def _check_nodes(node: yaml.Node, path: str, checker: Checker, hidden: bool,
+                 seen: set[int]) -> None:
+    """Tags other than plain values, and control characters, anywhere in the file."""
+    if id(node) in seen:
+        return
+    seen.add(id(node))
+    if node.tag not in _STANDARD_TAGS:
+        checker.add(node, path, f"the tag `{node.tag}` is not allowed; a routine holds plain "
+                    "values only")
+        return
+    if isinstance(node, yaml.ScalarNode):
+        bad = _control_in(str(node.value), hidden)
+        if bad is not None:
+            checker.add(node, path, f"contains a control character \\x{ord(bad):02x}; remove "
+                        "it (it is invisible, and could change what a terminal shows)")
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _check_nodes(item, f"{path}[{i}]", checker, hidden, seen)
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            name = str(key.value) if isinstance(key, yaml.ScalarNode) else "?"
+            if _control_in(name, hidden) is None:
+                where = f"{path}.{name}" if path else name
+            else:
+                where = path
+            _check_nodes(key, where, checker, hidden, seen)
+            _check_nodes(value, where, checker, hidden, seen)
+
+
+def parse_routine(text: str, source: str = "<routine>") -> Routine:
+    """Validate routine text; raises RoutineError with every problem found."""
+    if "\x00" in text:
+        raise RoutineError(source, [Problem("this is not a text file (it contains NUL bytes)")])
+    try:
+        return _parse(text, source)
+    except RecursionError:
+        raise RoutineError(source, [Problem("the file is nested too deeply to be a routine")]
+                           ) from None
+
+
+def _parse(text: str, source: str) -> Routine:
+    stray = stray_dashes(text)
+    if stray:
+        raise RoutineError(source, stray)
+    readable, hidden = _hide_controls(text)
+    try:
+        root = yaml.compose(readable, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        raise RoutineError(source, [explain(exc, text)]) from None
+    if root is None:
+        raise RoutineError(source, [Problem(
+            "the file is empty; a routine needs at least `name:` and `sections:`")])
+    checker = Checker()
+    _check_nodes(root, "", checker, hidden, set())
+    if checker.problems:
+        raise RoutineError(source, checker.problems)
+    routine = read_routine(checker, root)
+    if checker.problems or routine is None:
+        raise RoutineError(source, checker.problems)
+    size = _count_steps(routine)
+    if size > MAX_STEPS:
+        raise RoutineError(source, [Problem(
+            f"this routine would have over {MAX_STEPS} steps, the most a routine may have "
+            f"(about {size}); use fewer rounds or sets")])
+    fingerprint = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return replace(routine, source=source, fingerprint=fingerprint)
+
+
+def _count_steps(routine: Routine) -> int:
+    """Steps the plan will have, at most (one rest after every unit)."""
+    total = 0
+    for section in routine.sections:
+        steps = sum(e.sets * (3 if e.sides else 1) for e in section.exercises)
+        units = sum(e.sets * (2 if e.sides else 1) for e in section.exercises)
+        total += 1 + section.rounds * (steps + units)
+    return total
+
+
+def load_routine(path: str | Path) -> Routine:
+    """Read and validate a routine file; RoutineError for anything a person can fix."""
+    path = Path(path)
+    source = str(path)
+    try:
+        if path.is_dir():
+            raise RoutineError(source, [Problem("this is a folder, not a routine file")])
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise RoutineError(source, [Problem(
+                f"the file is {size // 1024} KiB; a routine file may be at most 1 MiB")])
+        data = path.read_bytes()[: MAX_FILE_BYTES + 1]
+    except FileNotFoundError:
+        raise RoutineError(source, [Problem("no such file")]) from None
+    except PermissionError:
+        raise RoutineError(source, [Problem("the file cannot be read (permission denied)")]
+                           ) from None
+    except OSError as exc:
+        raise RoutineError(source, [Problem(f"the file cannot be read ({exc.strerror})")]
+                           ) from None
+    return parse_routine(_decode(data, source), source)
+
+
+def _decode(data: bytes, source: str) -> str:
+    if len(data) > MAX_FILE_BYTES:
+        raise RoutineError(source, [Problem("a routine file may be at most 1 MiB")])
+    if b"\x00" in data:
+        raise RoutineError(source, [Problem("this is not a text file (it contains NUL bytes)")])
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise RoutineError(source, [Problem(
+            f"byte 0x{data[exc.start]:02x} is not UTF-8 text; save the file as UTF-8",
+            "", line, column)]) from None

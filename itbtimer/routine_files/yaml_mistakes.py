@@ -1,0 +1,286 @@
+"""YAML syntax errors in plain words: the line to change, how to change it, and a caret.
+
+PyYAML says where it noticed a problem in its own terms ("expected <block end>",
+"mapping values are not allowed here"), often a line after the mistake. Here each
+kind of error is matched to the mistake a person makes (indentation, a colon in a
+text, a missing colon, a tab, an unclosed quote or bracket, `-name`), pointed at
+the line that must change, and said without parser words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import yaml
+
+from itbtimer.errors import Problem
+
+_ITEM = re.compile(r"^(\s*)-(?:\s+|$)")
+_KEY = re.compile(r"""^\s*(?:-\s+)*([^\s:#'"{}\[\],][^:#]*?|"[^"]*"|'[^']*'):(?:\s|$)""")
+
+
+def excerpt(lines: list[str], line: int, column: int) -> str:
+    """The line (1-based) as the person wrote it, and a caret under the column."""
+    if not 1 <= line <= len(lines):
+        return ""
+    text = "".join("→" if c == "\t" else "?" if unicodedata.category(c) == "Cc" else c
+                   for c in lines[line - 1])
+    col = max(1, column) - 1
+    if len(text) > 90:
+        start = max(0, min(col - 40, len(text) - 90))
+        text, col = ("…" if start else "") + text[start:start + 90], col - start + bool(start)
+    return f"    {text}\n    {' ' * col}^"
+
+
+def _problem(lines: list[str], message: str, line: int, column: int) -> Problem:
+    return Problem(message, "", line, column, excerpt(lines, line, column))
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" "))
+
+
+def _key_column(text: str) -> int:
+    """Where the key of a line starts: after the `- ` of a list entry."""
+    match = _ITEM.match(text)
+    column = _indent(text)
+    while match:
+        column = match.end()
+        match = _ITEM.match(text[column:])
+        if match:
+            column += match.end()
+    return column
+
+
+def _meaningful(lines: list[str], before: int) -> list[int]:
+    """0-based indexes of the lines above `before` that hold something, nearest first."""
+    return [i for i in range(min(before, len(lines)) - 1, -1, -1)
+            if lines[i].strip() and not lines[i].lstrip().startswith("#")]
+
+
+def _first_word(text: str) -> str:
+    body = text.strip()
+    body = body[2:].strip() if body.startswith("- ") else body
+    return body.split(":")[0].strip() if ":" in body else body.split(" ")[0]
+
+
+def _indentation(lines: list[str], index: int) -> Problem:
+    """Line `index` (0-based) is not lined up with its neighbours."""
+    text = lines[index]
+    is_item = bool(_ITEM.match(text))
+    own = _indent(text) if is_item else _key_column(text)
+    best: tuple[int, int] | None = None  # (line index, its column)
+    for i in _meaningful(lines, index):
+        other = lines[i]
+        if is_item and not _ITEM.match(other):
+            continue
+        column = _indent(other) if is_item else _key_column(other)
+        if column != own and abs(column - own) <= 3 and (is_item or _KEY.match(other)):
+            best = (i, column)
+            break
+        if column < own - 3:
+            break
+    word = _first_word(text)
+    if best is None:
+        message = (f"line {index + 1} is not indented like the lines around it: line up each "
+                   "`key:` with the other keys of its group, and each `- ` entry with the "
+                   "other entries")
+    elif is_item:
+        entry = f"`- {word}:`" if _KEY.match(text) else "`- `"
+        message = (f"line {index + 1} is indented {own} spaces, its neighbours {best[1]}: "
+                   f"line the {entry} entries up")
+    else:
+        above = _first_word(lines[best[0]])
+        message = (f"line {index + 1} is indented {own} spaces, its neighbours {best[1]}: "
+                   f"line `{word}:` up under `{above}:` (line {best[0] + 1})")
+    return _problem(lines, message, index + 1, own + 1)
+
+
+def _missing_colon(lines: list[str], index: int) -> Problem:
+    text = lines[index]
+    body = text.strip()
+    prefix = "- " if body.startswith("- ") else ""
+    body = body[len(prefix):].strip()
+    word, _, rest = body.partition(" ")
+    fixed = f"{prefix}{word}: {rest.strip()}".rstrip()
+    return _problem(lines, f"line {index + 1} has no colon after `{word}`: write `{fixed}`",
+                    index + 1, _key_column(text) + 1)
+
+
+def _looks_like_missing_colon(text: str) -> bool:
+    body = text.strip()
+    body = body[2:].strip() if body.startswith("- ") else body
+    return bool(body) and ":" not in body and not body.startswith(("#", "-", "[", "{", "'", '"'))
+
+
+def _colon_in_text(lines: list[str], index: int, column: int) -> Problem | None:
+    text = lines[index]
+    match = _KEY.match(text)
+    if not match or match.end() > column:
+        return None
+    key = match.group(1)
+    value = text[match.end():].split(" #")[0].strip()
+    quoted = f"'{value}'" if '"' in value else f'"{value}"'
+    message = (f"a text containing `: ` must be in quotes: {key}: {quoted}")
+    return _problem(lines, message, index + 1, column + 1)
+
+
+def _mapping_values(lines: list[str], index: int, column: int) -> Problem:
+    found = _colon_in_text(lines, index, column)
+    if found:
+        return found
+    above = _meaningful(lines, index)
+    if above and _looks_like_missing_colon(lines[above[0]]):
+        return _missing_colon(lines, above[0])
+    return _indentation(lines, index)
+
+
+def _flow_openers(text: str, end: int) -> list[tuple[int, int, str]]:
+    """The `[` and `{` still open at `end`, as (line, column, bracket), 0-based."""
+    stack: list[tuple[int, int, str]] = []
+    line = column = 0
+    quote = ""
+    comment = False
+    previous = "\n"
+    for i, ch in enumerate(text[:end]):
+        if ch == "\n":
+            line, column, comment, previous = line + 1, 0, False, "\n"
+            if quote == "":
+                continue
+        if comment:
+            pass
+        elif quote:
+            if ch == quote:
+                quote = ""
+        elif ch == "#" and previous in " \t\n":
+            comment = True
+        elif ch in "'\"" and (previous in ":-[{,\n" or (stack and previous in " ,[{")):
+            quote = ch
+        elif ch in "[{" and (stack or _starts_value(text, i)):
+            stack.append((line, column, ch))
+        elif ch in "]}" and stack:
+            stack.pop()
+        if ch not in " \t" and not comment:
+            previous = ch
+        elif ch in " \t" and previous == ":":
+            previous = ":"
+        column += 1 if ch != "\n" else 0
+    return stack
+
+
+def _starts_value(text: str, i: int) -> bool:
+    before = text[:i].rstrip(" ")
+    return not before or before[-1] in "\n:-,[{"
+
+
+def _unclosed_bracket(lines: list[str], text: str, end: int) -> Problem | None:
+    openers = _flow_openers(text, end)
+    if not openers:
+        return None
+    line, column, bracket = openers[-1]
+    close, what = ("]", "list") if bracket == "[" else ("}", "group")
+    return _problem(lines, f"the `{bracket}` on line {line + 1} is never closed: end the "
+                    f"{what} with `{close}` on the same line", line + 1, column + 1)
+
+
+def _unclosed_quote(lines: list[str], mark: yaml.Mark) -> Problem:
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    quote = line[mark.column] if mark.column < len(line) else '"'
+    return _problem(lines, f"the quote {quote} on line {mark.line + 1} is never closed: put "
+                    f"a {quote} at the end of the text too", mark.line + 1, mark.column + 1)
+
+
+def explain(exc: yaml.YAMLError, text: str) -> Problem:
+    """One plain-words problem for a YAML syntax error in `text`."""
+    lines = text.splitlines()
+    if isinstance(exc, yaml.reader.ReaderError):
+        before = text[: exc.position]
+        line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        return _problem(lines, f"line {line} has a character that cannot be in a text file "
+                        f"(U+{exc.character:04X}); remove it", line, column)
+    problem = getattr(exc, "problem", None) or ""
+    context = getattr(exc, "context", None) or ""
+    mark = getattr(exc, "problem_mark", None)
+    start = getattr(exc, "context_mark", None)
+    if mark is None:
+        return Problem("this file cannot be read as a routine; check its indentation, "
+                       "colons and quotes")
+    index, column = mark.line, mark.column
+    found = _explain_marked(lines, text, problem, context, mark, start)
+    if found:
+        return found
+    return _problem(lines, f"line {index + 1} cannot be read: check the indentation, the "
+                    "colons (`key: value`) and the quotes on this line and the one above it",
+                    index + 1, column + 1)
+
+
+def _explain_marked(lines: list[str], text: str, problem: str, context: str,
+                    mark: yaml.Mark, start: yaml.Mark | None) -> Problem | None:
+    index, column = mark.line, mark.column
+    if "'\\t'" in problem:
+        where = "starts with" if column <= _indent(lines[index]) else "has"
+        return _problem(lines, f"line {index + 1} {where} a tab: indent with spaces only (an "
+                        "editor can be set to insert spaces for the Tab key)", index + 1,
+                        column + 1)
+    if "quoted scalar" in context and start is not None:
+        if "unknown escape" in problem or "escape" in problem:
+            return _problem(lines, "a `\\` inside \"double quotes\" starts a special "
+                            "character: use 'single quotes', or write `\\\\`",
+                            index + 1, column + 1)
+        return _unclosed_quote(lines, start)
+    if "could not find expected ':'" in problem and start is not None:
+        return _missing_colon(lines, start.line)
+    if "flow" in context or "flow" in problem:
+        return _unclosed_bracket(lines, text, mark.index)
+    if "mapping values are not allowed" in problem and index < len(lines):
+        return _mapping_values(lines, index, column)
+    if problem.startswith("expected <block end>") or "did not find expected" in problem:
+        if index < len(lines) and "'<scalar>'" in problem and column > _key_column(
+                lines[index]):
+            return _problem(lines, f"line {index + 1} has more text after a closing quote: "
+                            "put the whole text inside the quotes", index + 1, column + 1)
+        if index < len(lines):
+            above = _meaningful(lines, index)
+            if above and _looks_like_missing_colon(lines[above[0]]) and not _ITEM.match(
+                    lines[above[0]]):
+                return _missing_colon(lines, above[0])
+            return _indentation(lines, index)
+    if "cannot start any token" in problem and index < len(lines):
+        ch = lines[index][column] if column < len(lines[index]) else "?"
+        key = _KEY.match(lines[index])
+        like = (f'{key.group(1)}: "{lines[index][key.end():].strip()}"' if key
+                else f'"{ch}…"')
+        return _problem(lines, f"a text cannot start with `{ch}`: put the text in quotes, "
+                        f"like {like}", index + 1, column + 1)
+    if "undefined alias" in problem:
+        return _problem(lines, "this `*name` refers to an `&name` that is not defined above "
+                        "it", index + 1, column + 1)
+    if "expected a comment or a line break" in problem:
+        return _problem(lines, f"line {index + 1} has more text after a closing quote or "
+                        "bracket: put the whole text inside the quotes", index + 1, column + 1)
+    if "end of stream" in problem and index >= len(lines):
+        return _unclosed_bracket(lines, text, mark.index)
+    return None
+
+
+def stray_dashes(text: str) -> list[Problem]:
+    """`-name: B` (no space after the dash) reads as a key called `-name`; find each one."""
+    lines = text.splitlines()
+    found = []
+    block_indent: int | None = None  # inside a `|` or `>` text, lines deeper than this
+    for i, line in enumerate(lines):
+        indent = _indent(line)
+        if block_indent is not None:
+            if not line.strip() or indent > block_indent:
+                continue
+            block_indent = None
+        match = re.match(r"^(\s*)-([A-Za-z_\"'])", line)
+        if match and not line.startswith("---"):
+            word = _first_word(line[indent + 1:])
+            rest = line[indent + 1:].strip()
+            found.append(_problem(lines, f"`-{word}` needs a space after the `-`: write "
+                                  f"`- {rest}`", i + 1, indent + 1))
+        if re.search(r":\s*[|>][-+0-9]*\s*(#.*)?$", line):
+            block_indent = indent
+    return found
