@@ -1,4 +1,6 @@
-"""The command line: `itbtimer [ROUTINE]`, `check`, `plan`, `list`, `new`, `history`.
+"""The command line: `itbtimer [ROUTINE]` opens the window; the sub-commands (`check`,
+`plan`, `list`, `new`, `history`, ...) are one table, COMMANDS, from which both their
+parser and the list of commands in `itbtimer --help` are built.
 
 Exit codes: 0 fine, 2 bad input (a routine, an option, no display), 1 a bug.
 No traceback reaches the person: bugs are reported in one line and logged.
@@ -9,7 +11,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
@@ -30,20 +33,6 @@ from itbtimer.routine_files.bundled import (
 )
 from itbtimer.routine_files.checker import show
 
-COMMANDS = ("check", "plan", "list", "new", "history", "install-desktop", "say", "edit")
-EPILOG = """commands:
-  itbtimer [ROUTINE]            open the workout window (default: itb-recovery)
-  itbtimer check ROUTINE...     validate routine files
-  itbtimer plan ROUTINE [--json]  print every step of a routine
-  itbtimer list                 list your routines (*) and the bundled ones
-  itbtimer new NAME [--from ROUTINE] [--edit]  start a routine of your own
-  itbtimer history              show past sessions, weekly counts, holds and knee pain
-  itbtimer install-desktop      add itbtimer to the applications menu (--uninstall removes it)
-  itbtimer say "TEXT" [-o F.wav]  say a sentence in the coach's voice (or write it)
-  itbtimer edit ROUTINE         change a routine (a bundled one: your own copy of it)
-
-ROUTINE is a path to a YAML file, or the name of one of your routines or a bundled one."""
-
 
 class _Probe(argparse.ArgumentParser):
     """The window's options, read only to find the first word; it never prints or exits."""
@@ -55,8 +44,9 @@ class _Probe(argparse.ArgumentParser):
 def _window_parser(probe: bool = False) -> argparse.ArgumentParser:
     kind = _Probe if probe else argparse.ArgumentParser
     p = kind(prog="itbtimer", description="Follow a recovery routine: big countdown, cues, beeps.",
-             epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+             epilog=_epilog(), formatter_class=argparse.RawDescriptionHelpFormatter,
              add_help=not probe)
+    p.set_defaults(func=cmd_window)
     if not probe:
         p.add_argument("--version", action="version", version=f"itbtimer {__version__}")
     p.add_argument("routine", nargs="?", default=DEFAULT_ROUTINE,
@@ -111,36 +101,6 @@ class _Volume(argparse.Action):
         if volume is None:
             parser.error(f"{VOLUME_ERROR} (not '{values}')")
         setattr(namespace, self.dest, volume)
-
-
-def _command_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="itbtimer")
-    p.add_argument("--version", action="version", version=f"itbtimer {__version__}")
-    sub = p.add_subparsers(dest="command", required=True)
-    check = sub.add_parser("check", help="validate routine files")
-    check.add_argument("routines", nargs="+", metavar="ROUTINE")
-    plan = sub.add_parser("plan", help="print every step of a routine")
-    plan.add_argument("routine", metavar="ROUTINE")
-    plan.add_argument("--json", action="store_true", help="machine-readable output")
-    sub.add_parser("list", help="list your routines and the bundled ones")
-    new = sub.add_parser("new", help="start a routine of your own in your routines folder")
-    new.add_argument("name", metavar="NAME")
-    new.add_argument("--from", dest="source", metavar="ROUTINE",
-                     help="start from a copy of this routine")
-    new.add_argument("--edit", action="store_true",
-                     help="open it in $VISUAL, $EDITOR or the desktop's editor")
-    history = sub.add_parser("history", help="past sessions, weekly counts, holds, knee pain")
-    from itbtimer.cli.history import add_arguments
-
-    add_arguments(history)
-    desktop = sub.add_parser("install-desktop", help="add itbtimer to the applications menu")
-    desktop.add_argument("--uninstall", action="store_true", help="remove it again")
-    say = sub.add_parser("say", help="say a sentence in the coach's voice")
-    say.add_argument("text", nargs="+", metavar="TEXT")
-    say.add_argument("-o", "--output", metavar="FILE.wav", help="write it to a WAV file")
-    edit = sub.add_parser("edit", help="change a routine (a bundled one: your own copy of it)")
-    edit.add_argument("routine", metavar="ROUTINE")
-    return p
 
 
 def _load(name: str) -> Routine:
@@ -239,7 +199,7 @@ def cmd_install_desktop(args: argparse.Namespace) -> int:
 def cmd_say(args: argparse.Namespace) -> int:
     from itbtimer.voice.say import run_say
 
-    return run_say(args)
+    return run_say(" ".join(args.text), args.output)
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
@@ -267,7 +227,6 @@ def _launch(args: argparse.Namespace) -> Launch:
 
 
 def cmd_window(args: argparse.Namespace) -> int:
-
     try:
         warning = shadow_warning(resolve_routine(args.routine))
     except ItbtimerError:
@@ -277,6 +236,108 @@ def cmd_window(args: argparse.Namespace) -> int:
     return _run_window(_launch(args))
 
 
+# --- the sub-commands, in one table --------------------------------------------------
+
+
+def _routines_argument(p: argparse.ArgumentParser, many: bool = False) -> None:
+    """ROUTINE, as the window takes it: a file or a name, the bundled itb-recovery if none."""
+    if many:
+        p.add_argument("routines", nargs="*", default=[DEFAULT_ROUTINE], metavar="ROUTINE",
+                       help=f"routine files or names (default: {DEFAULT_ROUTINE})")
+    else:
+        p.add_argument("routine", nargs="?", default=DEFAULT_ROUTINE, metavar="ROUTINE",
+                       help=f"routine file or name (default: {DEFAULT_ROUTINE})")
+
+
+def _check_arguments(p: argparse.ArgumentParser) -> None:
+    _routines_argument(p, many=True)
+
+
+def _plan_arguments(p: argparse.ArgumentParser) -> None:
+    _routines_argument(p)
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def _new_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--from", dest="source", metavar="ROUTINE",
+                   help="start from a copy of this routine")
+    p.add_argument("--edit", action="store_true",
+                   help="open it in $VISUAL, $EDITOR or the desktop's editor")
+
+
+def _history_arguments(p: argparse.ArgumentParser) -> None:
+    from itbtimer.cli.history import add_arguments
+
+    add_arguments(p)
+
+
+def _desktop_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--uninstall", action="store_true", help="remove it again")
+
+
+def _say_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("text", nargs="+", metavar="TEXT")
+    p.add_argument("-o", "--output", metavar="FILE.wav", help="write it to a WAV file")
+
+
+def _no_arguments(p: argparse.ArgumentParser) -> None:
+    pass
+
+
+@dataclass(frozen=True)
+class Command:
+    """One sub-command: how the help writes it, what it is for, its arguments, its function."""
+
+    name: str
+    synopsis: str  # what follows `itbtimer NAME` in the help's list of commands
+    help: str
+    arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command("check", "[ROUTINE...]", "validate routine files", _check_arguments, cmd_check),
+    Command("plan", "[ROUTINE] [--json]", "print every step of a routine", _plan_arguments,
+            cmd_plan),
+    Command("list", "", "list your routines (*) and the bundled ones", _no_arguments, cmd_list),
+    Command("new", "NAME [--from ROUTINE] [--edit]", "start a routine of your own",
+            _new_arguments, cmd_new),
+    Command("history", "", "show past sessions, weekly counts, holds and knee pain",
+            _history_arguments, cmd_history),
+    Command("install-desktop", "", "add itbtimer to the applications menu (--uninstall "
+            "removes it)", _desktop_arguments, cmd_install_desktop),
+    Command("say", '"TEXT" [-o F.wav]', "say a sentence in the coach's voice (or write it)",
+            _say_arguments, cmd_say),
+    Command("edit", "[ROUTINE]", "change a routine (a bundled one: your own copy of it)",
+            _routines_argument, cmd_edit),
+)
+NAMES = frozenset(command.name for command in COMMANDS)
+
+
+def _epilog() -> str:
+    """The list of commands under `itbtimer --help`, from the table."""
+    rows = [("itbtimer [ROUTINE]", f"open the workout window (default: {DEFAULT_ROUTINE})")]
+    rows += [(f"itbtimer {c.name} {c.synopsis}".rstrip(), c.help) for c in COMMANDS]
+    lines = [f"  {left:28}  {right}" if len(left) <= 28 else f"  {left}  {right}"
+             for left, right in rows]
+    return "\n".join(["commands:", *lines, "",
+                      "ROUTINE is a path to a YAML file, or the name of one of your routines "
+                      "or a bundled one."])
+
+
+def _command_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="itbtimer", epilog=_epilog(),
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--version", action="version", version=f"itbtimer {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+    for command in COMMANDS:
+        parser = sub.add_parser(command.name, help=command.help, description=command.help)
+        command.arguments(parser)
+        parser.set_defaults(func=command.run)
+    return p
+
+
 def _is_command(argv: list[str]) -> bool:
     """Does the person name a command? Read as the window reads its arguments (options
     with values skipped), so `itbtimer plan` opens a routine file called `plan` when one
@@ -284,9 +345,9 @@ def _is_command(argv: list[str]) -> bool:
     try:
         known, rest = _window_parser(probe=True).parse_known_args(argv)
     except ValueError:
-        return bool(argv) and argv[0] in COMMANDS
+        return bool(argv) and argv[0] in NAMES
     word = known.routine
-    if word not in COMMANDS:
+    if word not in NAMES:
         return False
     return bool(rest) or not Path(word).is_file()
 
@@ -294,15 +355,9 @@ def _is_command(argv: list[str]) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        if _is_command(argv):
-            args = _command_parser().parse_args(argv)
-            handler = {"check": cmd_check, "plan": cmd_plan, "list": cmd_list, "new": cmd_new,
-                       "history": cmd_history, "edit": cmd_edit,
-                       "install-desktop": cmd_install_desktop, "say": cmd_say}[args.command]
-        else:
-            args = _window_parser().parse_args(argv)
-            handler = cmd_window
-        return handler(args)
+        parser = _command_parser() if _is_command(argv) else _window_parser()
+        args = parser.parse_args(argv)
+        return int(args.func(args))
     except SystemExit as exc:  # argparse: --help, --version, usage errors
         return exc.code if isinstance(exc.code, int) else 2
     except ItbtimerError as exc:

@@ -6,7 +6,6 @@ command line's), so loading the engine here costs the window nothing.
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 from itbtimer.errors import ItbtimerError
@@ -18,16 +17,17 @@ class SayError(ItbtimerError):
     pass
 
 
-def run_say(args: argparse.Namespace) -> int:
-    text = " ".join(args.text).strip()
+def run_say(text: str, output: str | None = None) -> int:
+    """Say `text` in the coach's voice, or write it to the WAV file `output`."""
+    text = text.strip()
     if not text:
         raise SayError("itbtimer say: nothing to say (give a sentence in quotes)")
-    if args.output:
+    if output:
         wav = make_engine().render(text)
         try:
-            Path(args.output).write_bytes(wav)
+            Path(output).write_bytes(wav)
         except OSError as exc:
-            raise SayError(f"itbtimer say: {args.output}: cannot write ({exc.strerror})") from None
+            raise SayError(f"itbtimer say: {output}: cannot write ({exc.strerror})") from None
         return 0
     cache = VoiceCache(engine_id())
     path = cache.path(text)

@@ -132,10 +132,10 @@ def test_a_routine_file_named_like_a_command_opens_by_that_name(tmp_path, monkey
 
 
 def test_an_internal_error_is_one_line_exit_1_and_logged(monkeypatch, capsys):
-    def broken(args):
+    def broken():
         raise KeyError("steps")
 
-    monkeypatch.setattr("itbtimer.cli.main.cmd_list", broken)
+    monkeypatch.setattr("itbtimer.cli.main.all_routines", broken)  # a bug inside `list`
     assert main(["list"]) == 1
     err = capsys.readouterr().err
     from itbtimer.adapters.logs import log_path
@@ -143,3 +143,30 @@ def test_an_internal_error_is_one_line_exit_1_and_logged(monkeypatch, capsys):
     where = log_path()
     assert err == f"itbtimer: internal error (KeyError: 'steps'); details in {where}\n"
     assert "Traceback" in where.read_text() and "KeyError: 'steps'" in where.read_text()
+
+
+def test_plan_and_check_without_a_routine_use_the_bundled_one_as_the_window_does(capsys):
+    assert main(["plan"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1].startswith("Total 0:34:40")
+    assert main(["plan", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["routine"] == "ITB recovery"
+    assert main(["check"]) == 0
+    assert capsys.readouterr().out == "OK ITB recovery: 77 steps, 0:34:40\n"
+
+
+def test_edit_without_a_routine_edits_a_copy_of_the_bundled_one(monkeypatch, capsys):
+    opened = []
+    monkeypatch.setattr("itbtimer.cli.main._run_window",
+                        lambda launch: opened.append(launch) or 0)
+    assert main(["edit"]) == 0
+    (launch,) = opened
+    assert launch.edit and Path(launch.routine).name == "my-itb-recovery.yaml"
+
+
+def test_the_help_lists_every_command_and_each_command_has_its_help():
+    from itbtimer.cli.main import COMMANDS
+
+    shown = run("--help").stdout
+    for command in COMMANDS:
+        assert f"itbtimer {command.name}" in shown and command.help in shown
+        assert run(command.name, "--help").returncode == 0
