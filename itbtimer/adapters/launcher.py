@@ -1,6 +1,6 @@
 """`itbtimer install-desktop [--uninstall]`: a launcher in the applications menu, with its icon.
 
-Writes `itbtimer.adapters.launcher` into $XDG_DATA_HOME/applications and the icon at 48,
+Writes `itbtimer.desktop` into $XDG_DATA_HOME/applications and the icon at 48,
 128 and 256 px into $XDG_DATA_HOME/icons/hicolor/SIZExSIZE/apps/itbtimer.png.
 `StartupWMClass` is the window's class (WM_CLASS), so the dock matches the
 running window to the launcher and shows its icon.

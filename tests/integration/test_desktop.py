@@ -14,7 +14,7 @@ from itbtimer.cli.main import main
 
 
 def _entry(home: Path) -> dict[str, str]:
-    lines = (home / "applications" / "itbtimer.adapters.launcher").read_text().splitlines()
+    lines = (home / "applications" / "itbtimer.desktop").read_text().splitlines()
     return dict(line.split("=", 1) for line in lines if "=" in line)
 
 
@@ -23,7 +23,7 @@ def test_install_desktop_writes_a_valid_launcher_and_sharp_icons(isolated_home, 
         pytest.skip("desktop-file-validate is not installed (make test installs it)")
     home = Path(os.environ["XDG_DATA_HOME"])
     assert main(["install-desktop"]) == 0
-    entry = home / "applications" / "itbtimer.adapters.launcher"
+    entry = home / "applications" / "itbtimer.desktop"
     checked = subprocess.run(["desktop-file-validate", str(entry)], capture_output=True,
                              text=True)
     assert checked.returncode == 0 and checked.stdout == "", checked.stdout
