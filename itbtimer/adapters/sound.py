@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-CUES = ("countdown", "go", "rest", "switch", "halfway", "ready", "finish")
+from itbtimer.core.events import CueSound
+
+CUES = tuple(CueSound)  # countdown, go, rest, switch, halfway, ready, finish
 RATE = 44100
 PEAK = 0.7  # of full scale: loud, with headroom so nothing clips
 RETRY_SECONDS = 30.0
@@ -114,9 +116,10 @@ def read_replacement(path: Path) -> Sound | None:
     return _decode(path, io.BytesIO(data), MAX_REPLACEMENT_SECONDS)
 
 
-def load_sounds(bundled: Path, custom: Path | None = None) -> tuple[dict[str, Sound], list[str]]:
+def load_sounds(bundled: Path,
+                custom: Path | None = None) -> tuple[dict[CueSound, Sound], list[str]]:
     """Every cue's sound: a person's replacement where it is good, else the bundled one."""
-    sounds: dict[str, Sound] = {}
+    sounds: dict[CueSound, Sound] = {}
     warnings: list[str] = []
     for cue in CUES:
         if custom is not None:
@@ -138,7 +141,7 @@ def load_sounds(bundled: Path, custom: Path | None = None) -> tuple[dict[str, So
 class Player(Protocol):
     notice: str | None
 
-    def play(self, cue: str) -> None: ...
+    def play(self, cue: CueSound) -> None: ...
     def set_volume(self, percent: int) -> None: ...
     def mute(self) -> None: ...
     def unmute(self) -> None: ...
@@ -151,13 +154,13 @@ class SilentPlayer:
 
     def __init__(self, notice: str | None = None):
         self.notice = notice
-        self.played: list[str] = []
+        self.played: list[CueSound] = []
         self.spoken: list[tuple[Sound, float]] = []  # (phrase, lead-in seconds)
         self.hushed = 0
         self.volume = 100
         self._muted = False
 
-    def play(self, cue: str) -> None:
+    def play(self, cue: CueSound) -> None:
         if not self._muted:
             self.played.append(cue)
 
@@ -192,7 +195,7 @@ class SimpleaudioPlayer:
     it on its own thread.
     """
 
-    def __init__(self, sounds: dict[str, Sound], backend: object,
+    def __init__(self, sounds: dict[CueSound, Sound], backend: object,
                  clock: Callable[[], float] = time.monotonic, volume: int = 100):
         self._sounds = sounds
         self._backend = backend
@@ -202,7 +205,7 @@ class SimpleaudioPlayer:
         self._playing: list[object] = []
         self._speech: object | None = None  # the voice coach's phrase being said
         self.notice: str | None = None
-        self._buffers: dict[str, bytes] = {}
+        self._buffers: dict[CueSound, bytes] = {}
         self.set_volume(volume)
 
     def set_volume(self, percent: int) -> None:
@@ -233,7 +236,7 @@ class SimpleaudioPlayer:
                 self._clock() < deadline):
             time.sleep(0.01)
 
-    def play(self, cue: str) -> None:
+    def play(self, cue: CueSound) -> None:
         if self._muted or cue not in self._buffers:
             return
         if self._failed_at is not None and self._clock() - self._failed_at < RETRY_SECONDS:
@@ -253,7 +256,7 @@ class SimpleaudioPlayer:
             self.notice = None
             log.warning("sound is back")
         self._playing = [p for p in self._playing if _is_playing(p)][-8:] + [obj]
-        if cue == "countdown":
+        if cue == CueSound.COUNTDOWN:
             self.hush()  # speech never runs into the 3-2-1 pips (after the pip: no delay)
 
     def speak(self, sound: Sound, lead_in: float = 0.0) -> bool:

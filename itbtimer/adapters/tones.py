@@ -12,6 +12,7 @@ from array import array
 from pathlib import Path
 
 from itbtimer.adapters.sound import PEAK, RATE
+from itbtimer.core.events import CueSound
 
 # --- generating the sounds ---------------------------------------------------------------
 
@@ -36,7 +37,7 @@ def _silence(seconds: float) -> list[float]:
     return [0.0] * int(seconds * RATE)
 
 
-def _recipes() -> dict[str, list[float]]:
+def _recipes() -> dict[CueSound, list[float]]:
     pure = [(1.0, 1.0)]
 
     def at(f: float, partials: list[tuple[float, float]] = pure) -> list[tuple[float, float]]:
@@ -46,21 +47,22 @@ def _recipes() -> dict[str, list[float]]:
     bell = [(1.0, 1.0), (2.01, 0.4), (3.0, 0.2), (4.2, 0.1)]
     return {
         # short high pip: 3, 2, 1
-        "countdown": _tone(at(880, bright), 0.09),
+        CueSound.COUNTDOWN: _tone(at(880, bright), 0.09),
         # longer, higher, full: start working
-        "go": _tone(at(1320, bright), 0.40, release=0.08),
+        CueSound.GO: _tone(at(1320, bright), 0.40, release=0.08),
         # low and soft: breathe
-        "rest": _tone(at(440), 0.45, level=0.6, release=0.15),
+        CueSound.REST: _tone(at(440), 0.45, level=0.6, release=0.15),
         # two tones, twice: change sides
-        "switch": (_tone(at(622, bright), 0.12) + _tone(at(932, bright), 0.12)
-                   + _tone(at(622, bright), 0.12) + _tone(at(932, bright), 0.12)),
+        CueSound.SWITCH: (_tone(at(622, bright), 0.12) + _tone(at(932, bright), 0.12)
+                          + _tone(at(622, bright), 0.12) + _tone(at(932, bright), 0.12)),
         # one soft mid note
-        "halfway": _tone(at(660), 0.22, level=0.5, release=0.1),
+        CueSound.HALFWAY: _tone(at(660), 0.22, level=0.5, release=0.1),
         # gentle chime: you may go
-        "ready": _tone(at(1047, bell), 0.7, level=0.7, release=0.2, decay=0.3),
+        CueSound.READY: _tone(at(1047, bell), 0.7, level=0.7, release=0.2, decay=0.3),
         # rising three-note phrase: done
-        "finish": (_tone(at(523, bright), 0.16) + _silence(0.02) + _tone(at(659, bright), 0.16)
-                   + _silence(0.02) + _tone(at(784, bright), 0.45, release=0.2)),
+        CueSound.FINISH: (_tone(at(523, bright), 0.16) + _silence(0.02)
+                          + _tone(at(659, bright), 0.16) + _silence(0.02)
+                          + _tone(at(784, bright), 0.45, release=0.2)),
     }
 
 

@@ -10,7 +10,20 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any, ClassVar
 
+from itbtimer.core.enums import StrEnum
 from itbtimer.core.plan import Step
+
+
+class CueSound(StrEnum):
+    """The seven cue sounds; each is a WAV file of that name (assets/sounds/go.wav)."""
+
+    COUNTDOWN = "countdown"  # a pip, 3, 2 and 1 s before a timed step ends
+    GO = "go"  # a work step starts
+    REST = "rest"  # a rest starts
+    SWITCH = "switch"  # a switch of sides starts
+    HALFWAY = "halfway"  # half of a long work step is done
+    READY = "ready"  # a flexible rest has reached its minimum: go when ready
+    FINISH = "finish"  # the routine is done
 
 
 @dataclass(frozen=True)
@@ -43,7 +56,7 @@ class StepStarted(Event):
 class Cue(Event):
     """A sound is due: countdown, go, rest, switch, halfway, ready or finish."""
 
-    sound: str
+    sound: CueSound
     index: int
     name: ClassVar[str] = "cue"
 

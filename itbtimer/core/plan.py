@@ -15,7 +15,7 @@ from typing import Any
 
 from itbtimer.core.durations import format_clock, format_hms
 from itbtimer.core.enums import StrEnum
-from itbtimer.core.routine import NO_REST, Exercise, Rest, Routine, Section
+from itbtimer.core.routine import NO_REST, Exercise, ExerciseMode, Rest, Routine, Section
 
 
 class StepKind(StrEnum):
@@ -25,13 +25,21 @@ class StepKind(StrEnum):
     SWITCH = "switch"
 
 
+class OffsetCertainty(StrEnum):
+    """How sure a step's planned start is."""
+
+    EXACT = "exact"  # only timed steps before it
+    ESTIMATED = "estimated"  # counting the estimates of untimed steps before it
+    UNKNOWN = "unknown"  # an untimed step without an estimate comes before it
+
+
 @dataclass(frozen=True)
 class Step:
     """One thing the person does: get ready, work (one side of one set), switch, or rest."""
 
     index: int
     kind: StepKind
-    mode: str  # "timed" | "reps" | "until"
+    mode: ExerciseMode  # get-ready, switch and rest steps are timed
     name: str
     section: str
     seconds: int | None  # None for reps/until steps (they wait for Done)
@@ -49,8 +57,7 @@ class Step:
     exercise: str | None = None  # for rest/switch/get_ready: the exercise it leads into
     estimate: int | None = None  # reps (rep_seconds) and until (expect) steps: about this long
     estimated_offset: int = 0  # start counting the estimates of the untimed steps before it
-    offset_certainty: str = "exact"  # "exact" | "estimated" | "unknown" (an untimed step
-    #                                  without an estimate comes before it)
+    offset_certainty: OffsetCertainty = OffsetCertainty.EXACT
     between_rounds: bool = False  # a rest between two rounds of a section
 
     @property
@@ -159,9 +166,9 @@ class Plan:
 
 def start_text(step: Step) -> str:
     """0:05:10 (sure), ≈0:06:40 (counting estimates), 0:05:10+? (an unknown before it)."""
-    if step.offset_certainty == "exact":
+    if step.offset_certainty == OffsetCertainty.EXACT:
         return format_hms(step.offset)
-    if step.offset_certainty == "estimated":
+    if step.offset_certainty == OffsetCertainty.ESTIMATED:
         return "≈" + format_hms(step.estimated_offset)
     return format_hms(step.estimated_offset) + "+?"
 
@@ -219,7 +226,7 @@ class _Builder:
         self.steps: list[Step] = []
         self.offset = 0
         self.estimated = 0
-        self.certainty = "exact"
+        self.certainty = OffsetCertainty.EXACT
 
     def add(self, **fields: Any) -> None:
         step = Step(index=len(self.steps), offset=self.offset, estimated_offset=self.estimated,
@@ -228,14 +235,14 @@ class _Builder:
         self.offset += step.seconds or 0
         self.estimated += step.seconds if step.seconds is not None else step.estimate or 0
         if step.seconds is None and step.estimate is None:
-            self.certainty = "unknown"
-        elif step.seconds is None and self.certainty == "exact":
-            self.certainty = "estimated"
+            self.certainty = OffsetCertainty.UNKNOWN
+        elif step.seconds is None and self.certainty == OffsetCertainty.EXACT:
+            self.certainty = OffsetCertainty.ESTIMATED
 
     def section(self, section: Section) -> None:
         base = {"section": section.name, "section_cue": section.cue}
         if self.routine.get_ready > 0:
-            self.add(kind=StepKind.GET_READY, mode="timed", name="Get ready",
+            self.add(kind=StepKind.GET_READY, mode=ExerciseMode.TIMED, name="Get ready",
                      seconds=self.routine.get_ready, exercise=section.exercises[0].name, **base)
         units = _units(section)
         for unit, after in zip(units, units[1:] + [None], strict=True):
@@ -250,7 +257,7 @@ class _Builder:
         if (unit.exercise is exercise and unit.round == after.round
                 and unit.sides != after.sides):
             if self.routine.switch > 0:
-                self.add(kind=StepKind.SWITCH, mode="timed", name=exercise.name,
+                self.add(kind=StepKind.SWITCH, mode=ExerciseMode.TIMED, name=exercise.name,
                          side=after.sides[0], seconds=self.routine.switch,
                          exercise=exercise.name, set=after.set, sets=exercise.sets,
                          round=after.round, rounds=section.rounds, cue=exercise.cue, **base)
@@ -261,7 +268,7 @@ class _Builder:
             rest = section.round_rest
         if rest == NO_REST or rest.max_seconds == 0:
             return
-        self.add(kind=StepKind.REST, mode="timed", name="Rest", seconds=rest.max_seconds,
+        self.add(kind=StepKind.REST, mode=ExerciseMode.TIMED, name="Rest", seconds=rest.max_seconds,
                  min_seconds=rest.min_seconds if rest.flexible else None,
                  exercise=exercise.name, between_rounds=new_round, **base)
 
@@ -271,8 +278,9 @@ class _Builder:
                   "rounds": rounds, "cue": exercise.cue, **base}
         for n, side in enumerate(unit.sides):
             if n > 0 and self.routine.switch > 0:
-                self.add(kind=StepKind.SWITCH, mode="timed", name=exercise.name, side=side,
-                         seconds=self.routine.switch, exercise=exercise.name, **shared)
+                self.add(kind=StepKind.SWITCH, mode=ExerciseMode.TIMED, name=exercise.name,
+                         side=side, seconds=self.routine.switch, exercise=exercise.name,
+                         **shared)
             self.add(kind=StepKind.WORK, mode=exercise.mode, name=exercise.name, side=side,
                      seconds=exercise.work, reps=exercise.reps, until=exercise.until,
                      estimate=exercise.estimate, **shared)

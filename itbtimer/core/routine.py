@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from itbtimer.core.enums import StrEnum
+
 SIDE_NAMES = ("left", "right")
 
 
@@ -26,10 +28,18 @@ class Rest:
 NO_REST = Rest(0, 0)
 
 
+class ExerciseMode(StrEnum):
+    """How an exercise ends: after `work` seconds, or when the person presses Done."""
+
+    TIMED = "timed"  # work: 30s
+    REPS = "reps"  # reps: 8-12, Done when counted
+    UNTIL = "until"  # until: shaking, Done when it is reached (a hold)
+
+
 @dataclass(frozen=True)
 class Exercise:
     name: str
-    mode: str  # "timed" | "reps" | "until"
+    mode: ExerciseMode
     work: int | None  # seconds, for timed exercises
     reps: str | None  # "10" or "8-12"
     until: str | None  # a label shown to the person ("shaking"), never interpreted
@@ -44,9 +54,9 @@ class Exercise:
     @property
     def estimate(self) -> int | None:
         """About how long one side of one set takes, for a step that waits for Done."""
-        if self.mode == "until":
+        if self.mode == ExerciseMode.UNTIL:
             return self.expect
-        if self.mode == "reps" and self.reps and self.rep_seconds:
+        if self.mode == ExerciseMode.REPS and self.reps and self.rep_seconds:
             low, _, high = self.reps.partition("-")
             count = (int(low) + int(high or low) + 1) // 2  # 8-12 counts as 10
             return count * self.rep_seconds

@@ -8,13 +8,23 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
+from itbtimer.core.events import CueSound
 from itbtimer.core.plan import Step, StepKind
 
 COUNTDOWN_FROM = 3  # pips at 3, 2, 1 s before the end ...
 COUNTDOWN_MIN_STEP = 4  # ... of every timed step at least this long
 HALFWAY_MIN_STEP = 60
-START_SOUNDS = {StepKind.WORK: "go", StepKind.REST: "rest", StepKind.SWITCH: "switch"}
+START_SOUNDS = {StepKind.WORK: CueSound.GO, StepKind.REST: CueSound.REST,
+                StepKind.SWITCH: CueSound.SWITCH}
+
+
+class CueKey(NamedTuple):
+    """One cue of a visit: its sound and, for the countdown, which pip (3, 2, 1; else 0)."""
+
+    sound: CueSound
+    pip: int = 0
 
 
 @dataclass
@@ -25,7 +35,7 @@ class Visit:
     step: Step
     start: float  # active time
     added: float = 0.0
-    fired: set[str] = field(default_factory=set)
+    fired: set[CueKey] = field(default_factory=set)
 
     @property
     def length(self) -> float:
@@ -38,23 +48,18 @@ class Visit:
         """Active time at which this visit ends by itself (inf for reps/until)."""
         return self.start + self.length
 
-    def cues(self) -> list[tuple[float, str]]:
-        """(offset into the visit, cue key) for every cue of this visit not yet fired."""
+    def cues(self) -> list[tuple[float, CueKey]]:
+        """(offset into the visit, cue) for every cue of this visit not yet fired."""
         step = self.step
-        due: list[tuple[float, str]] = []
+        due: list[tuple[float, CueKey]] = []
         if step.kind in START_SOUNDS:
-            due.append((0.0, "start"))
+            due.append((0.0, CueKey(START_SOUNDS[step.kind])))
         if step.seconds is not None:
             if step.seconds >= COUNTDOWN_MIN_STEP:
-                due += [(self.length - k, f"countdown{k}") for k in range(COUNTDOWN_FROM, 0, -1)]
+                due += [(self.length - k, CueKey(CueSound.COUNTDOWN, k))
+                        for k in range(COUNTDOWN_FROM, 0, -1)]
             if step.kind == StepKind.WORK and step.seconds >= HALFWAY_MIN_STEP:
-                due.append((step.seconds / 2, "halfway"))
+                due.append((step.seconds / 2, CueKey(CueSound.HALFWAY)))
             if step.min_seconds is not None:
-                due.append((float(step.min_seconds), "ready"))
+                due.append((float(step.min_seconds), CueKey(CueSound.READY)))
         return sorted((o, k) for o, k in due if k not in self.fired)
-
-    def sound(self, key: str) -> str:
-        """The sound a cue key plays."""
-        if key == "start":
-            return START_SOUNDS[self.step.kind]
-        return "countdown" if key.startswith("countdown") else key

@@ -99,7 +99,7 @@ class Session:
                 offset, key = cues[0]
                 self._visit.fired.add(key)
                 at = self._wall(self._visit.start + offset)
-                out.append(ev.Cue(at, self._visit.sound(key), self._visit.index))
+                out.append(ev.Cue(at, key.sound, self._visit.index))
             elif end <= target:
                 out += self._leave(end, StepStatus.DONE)
                 out += self._enter(self._visit.index + 1, end)
@@ -131,7 +131,7 @@ class Session:
             self._ended_active = active
             self._ended_at = at
             self.state = SessionState.FINISHED
-            return [ev.Cue(at, "finish", len(self.steps) - 1), ev.Finished(at)]
+            return [ev.Cue(at, ev.CueSound.FINISH, len(self.steps) - 1), ev.Finished(at)]
         self._visit = Visit(index, self.steps[index], active)
         self.records[index].visits += 1
         return [ev.StepStarted(at, index, self.steps[index])]

@@ -15,16 +15,17 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from enum import Enum
 from typing import Protocol
 
+from itbtimer.core.enums import StrEnum
 from itbtimer.core.events import Event
+from itbtimer.core.states import SessionState
 
 HELD_UP_AFTER = 2.0  # real seconds a tick may come late before the session is paused
 LATE_CUE_SECONDS = 0.5  # a cue later than this is not played (it would mislead)
 
 
-class HoldUpKind(Enum):
+class HoldUpKind(StrEnum):
     HELD_UP = "held_up"  # the process did not run (SIGSTOP, swapping, a debugger)
     ASLEEP = "asleep"  # the computer was suspended
 
@@ -73,7 +74,7 @@ class Ticked(Protocol):
     """The part of a Session the guard drives."""
 
     @property
-    def state(self) -> str: ...
+    def state(self) -> SessionState: ...
     def tick(self, now: float) -> list[Event]: ...
     def pause(self, now: float) -> list[Event]: ...
 
@@ -93,7 +94,7 @@ class TickGuard:
     def tick(self, session: Ticked, now: float, times: TickTimes) -> list[Event]:
         hold = held_up(times)
         previous, self.previous = self.previous, now
-        if session.state != "running":
+        if session.state != SessionState.RUNNING:
             return session.tick(now)
         if hold is None:
             self.hold_up = None

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 import itbtimer.routine_files.keys as schema
-from itbtimer.core.routine import Routine
+from itbtimer.core.routine import ExerciseMode, Routine
 
 
 class Level(Enum):
@@ -117,7 +117,7 @@ def inherited(routine: Routine, path: tuple[int, ...], key: str) -> str | None:
     if path[1] >= len(section.exercises):
         return None
     exercise = section.exercises[path[1]]
-    if key == "work" and exercise.mode == "timed" and exercise.work is not None:
+    if key == "work" and exercise.mode == ExerciseMode.TIMED and exercise.work is not None:
         return f"{exercise.work}s"
     if key == "sets":
         return str(exercise.sets)

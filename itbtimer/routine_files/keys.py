@@ -7,7 +7,15 @@ from dataclasses import dataclass
 
 import yaml
 
-from itbtimer.core.routine import NO_REST, SIDE_NAMES, Exercise, Rest, Routine, Section
+from itbtimer.core.routine import (
+    NO_REST,
+    SIDE_NAMES,
+    Exercise,
+    ExerciseMode,
+    Rest,
+    Routine,
+    Section,
+)
 from itbtimer.routine_files.checker import Checker, describe, scalar, sets_hint, show
 
 TOP_KEYS = ("name", "description", "cue", "per_week", "ask", "defaults", "sections")
@@ -100,13 +108,13 @@ def read_exercise(c: Checker, node: yaml.Node, path: str, up: Inherited) -> Exer
     if len(given) > 1:
         c.add(keys[given[1]], f"{path}.{given[1]}",
               f"give only one of work, reps and until (this exercise has {' and '.join(given)})")
-    mode, reps, until = "timed", None, None
+    mode, reps, until = ExerciseMode.TIMED, None, None
     work = c.duration(keys.get("work"), f"{path}.work", up.work, positive=True)
     if "reps" in keys:
-        mode, reps = "reps", _read_reps(c, keys["reps"], f"{path}.reps")
+        mode, reps = ExerciseMode.REPS, _read_reps(c, keys["reps"], f"{path}.reps")
     elif "until" in keys:
-        mode, until = "until", c.text(keys["until"], f"{path}.until", required=True)
-    if "expect" in keys and mode != "until":
+        mode, until = ExerciseMode.UNTIL, c.text(keys["until"], f"{path}.until", required=True)
+    if "expect" in keys and mode != ExerciseMode.UNTIL:
         c.add(keys["expect"], f"{path}.expect", "`expect` is the time you expect to hold an "
               "`until` exercise; this exercise has no `until`")
     sides = _read_sides(c, keys.get("sides"), f"{path}.sides")
@@ -118,7 +126,7 @@ def read_exercise(c: Checker, node: yaml.Node, path: str, up: Inherited) -> Exer
     return Exercise(
         name=name or "?",
         mode=mode,
-        work=work if mode == "timed" else None,
+        work=work if mode == ExerciseMode.TIMED else None,
         reps=reps,
         until=until,
         sides=sides,
@@ -126,9 +134,9 @@ def read_exercise(c: Checker, node: yaml.Node, path: str, up: Inherited) -> Exer
         rest=c.rest(keys.get("rest"), f"{path}.rest", up.rest),
         cue=c.text(keys.get("cue"), f"{path}.cue"),
         all_sets_per_side=together,
-        rep_seconds=(c.duration(keys.get("rep_seconds"), f"{path}.rep_seconds", 0,
-                                positive=True) or up.rep_seconds) if mode == "reps" else None,
-        expect=(expect or None) if mode == "until" else None,
+        rep_seconds=(c.duration(keys.get("rep_seconds"), f"{path}.rep_seconds", 0, positive=True)
+                     or up.rep_seconds) if mode == ExerciseMode.REPS else None,
+        expect=(expect or None) if mode == ExerciseMode.UNTIL else None,
     )
 
 
