@@ -19,7 +19,7 @@ from typing import NoReturn
 from itbtimer import __version__
 from itbtimer.cli.terminal import safe, safe_lines
 from itbtimer.core.durations import format_hms
-from itbtimer.core.plan import Plan, build_plan
+from itbtimer.core.plan import build_plan
 from itbtimer.core.routine import Routine
 from itbtimer.errors import ItbtimerError, RoutineError
 from itbtimer.gui.options import Launch
@@ -111,13 +111,6 @@ def _load(name: str) -> Routine:
     return load_routine(path)
 
 
-def _totals(plan: Plan) -> str:
-    text = f"{len(plan.steps)} steps, {format_hms(plan.total_seconds)}"
-    if plan.unestimated_steps < plan.untimed_steps:
-        text += f" (about {format_hms(plan.estimated_seconds)} with the reps and holds)"
-    return text
-
-
 def cmd_check(args: argparse.Namespace) -> int:
     status = 0
     for name in args.routines:
@@ -127,7 +120,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(safe_lines(str(exc)), file=sys.stderr)
             status = 2
             continue
-        print(safe(f"OK {plan.routine.name}: {_totals(plan)}"))
+        print(safe(f"OK {plan.routine.name}: {plan.total_text()}"))
     return status
 
 

@@ -139,11 +139,15 @@ class Plan:
         }
 
     def total_text(self) -> str:
-        """'Total 0:36:10 of timed steps, about 0:41:00 with the reps and holds'."""
-        text = f"Total {format_hms(self.total_seconds)}"
+        """How long the plan takes, in the one wording every screen and command uses:
+        'Total 0:36:10 of timed steps, about 0:41:00 with the reps and holds · 77 steps'."""
+        steps = f"{len(self.steps)} steps"
+        return f"Total {format_hms(self.total_seconds)}{self._untimed_text()} · {steps}"
+
+    def _untimed_text(self) -> str:
         if not self.untimed_steps:
-            return text
-        text += " of timed steps"
+            return ""
+        text = " of timed steps"
         estimated = self.untimed_steps - self.unestimated_steps
         if estimated:
             text += f", about {format_hms(self.estimated_seconds)} with the reps and holds"

@@ -25,7 +25,6 @@ from itbtimer.editor.places import (
     EditorError,
     NodePath,
     OutlineRow,
-    Summary,
     level_of,
     locate,
 )
@@ -37,7 +36,7 @@ from itbtimer.errors import Problem, RoutineError
 from itbtimer.routine_files import parse_routine
 
 __all__ = ["NEW_EXERCISE", "NEW_SECTION", "ROUTINE", "Document", "EditorError", "NodePath",
-           "OutlineRow", "Summary", "carry_over", "level_of", "locate", "write_atomically"]
+           "OutlineRow", "carry_over", "level_of", "locate", "write_atomically"]
 
 
 class Document:
@@ -162,12 +161,6 @@ class Document:
             if f.key == key:
                 label = f.label
         return f"{name}: {label}" if label else name
-
-    @property
-    def summary(self) -> Summary | None:
-        if self.plan is None:
-            return None
-        return Summary(self.plan.total_seconds, len(self.plan.steps), self.plan.untimed_steps)
 
     def preview(self) -> list[str]:
         """The plan, the same lines as `itbtimer plan`."""
@@ -353,5 +346,4 @@ class Document:
         raise EditorError(f"a {level_of(path).value} has no field `{key}`")
 
     def _summary_text(self) -> str:
-        summary = self.summary
-        return summary.describe() if summary else "has errors"
+        return self.plan.total_text() if self.plan else "has errors"

@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from itbtimer.core.durations import format_hms
 from itbtimer.editor.fields import Level
 from itbtimer.errors import ItbtimerError, Problem
 
@@ -29,21 +28,6 @@ class OutlineRow:
     name: str
     detail: str  # "30s", "8-12 reps", "until shaking", "both sides", "× 2"
     has_error: bool
-
-
-@dataclass(frozen=True)
-class Summary:
-    """What the start screen shows of a routine: total, steps, untimed steps."""
-
-    total_seconds: int
-    steps: int
-    untimed: int
-
-    def describe(self) -> str:
-        text = f"{format_hms(self.total_seconds)} · {self.steps} steps"
-        if self.untimed:
-            text += f" · {self.untimed} untimed"
-        return text
 
 
 def level_of(path: NodePath) -> Level:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from enum import Enum
 
-from itbtimer.core.durations import format_hms
-from itbtimer.editor.document import NodePath, OutlineRow, Summary
+from itbtimer.core.plan import Plan
+from itbtimer.editor.document import NodePath, OutlineRow
 from itbtimer.editor.fields import Field, Level
 
 SHIFT = 0x1  # the Shift bit of a key event's modifier state (Caps Lock is 0x2)
@@ -64,14 +64,12 @@ def title(name: str, dirty: bool) -> str:
     return f"Editing {name}{'  (changed, not saved)' if dirty else ''}"
 
 
-def summary_line(summary: Summary | None, mistakes: int) -> tuple[str, bool]:
+def summary_line(plan: Plan | None, mistakes: int) -> tuple[str, bool]:
     """The line under the title, and whether it speaks of mistakes."""
-    if summary is None:
+    if plan is None:
         return (f"{mistakes} mistake{'s' if mistakes > 1 else ''} to fix "
                 "(marked below); the total needs a valid routine", True)
-    untimed = (f" + {summary.untimed} untimed (reps and holds wait for you)"
-               if summary.untimed else "")
-    return f"Total {format_hms(summary.total_seconds)}{untimed} · {summary.steps} steps", False
+    return plan.total_text(), False
 
 
 _INDENT = {Level.ROUTINE: "", Level.SECTION: "  ", Level.EXERCISE: "      "}

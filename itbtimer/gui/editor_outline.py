@@ -21,7 +21,7 @@ def refresh(screen: EditorScreen, rebuild_form: bool = True) -> None:
     if document is None:
         return
     screen.title.configure(text=words.title(document.name, document.dirty))
-    text, mistakes = words.summary_line(document.summary, len(document.problems))
+    text, mistakes = words.summary_line(document.plan, len(document.problems))
     screen.summary.configure(text=text, fg=ERROR_FG if mistakes else SIDE_TEXT)
     rows = document.outline()
     screen.rows = rows

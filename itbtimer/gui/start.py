@@ -139,12 +139,7 @@ class StartScreen:
         self._line(routine.name, "heading", lines=2)
         if routine.description:
             self._line(routine.description, "small", DIM_TEXT, lines=2)
-        untimed = (f" + {plan.untimed_steps} untimed (reps and holds wait for you)"
-                   if plan.untimed_steps else "")
-        if plan.unestimated_steps < plan.untimed_steps:  # rep_seconds or expect were given
-            untimed += f", about {format_hms(plan.estimated_seconds)} with them"
-        self._line(f"Total {format_hms(plan.total_seconds)}{untimed} · {len(plan.steps)} steps",
-                   "medium", SIDE_TEXT, pady=(4, 0))
+        self._line(plan.total_text(), "medium", SIDE_TEXT, lines=2, pady=(4, 0))
         if progress is not None:
             parts = [progress.week_text()]
             if progress.last_session:

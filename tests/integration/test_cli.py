@@ -25,7 +25,8 @@ def test_check_good_files_prints_ok_and_exits_0(capsys):
     assert main(["check", *map(str, sorted((ROOT / "routines").glob("*.yaml")))]) == 0
     out = capsys.readouterr().out.splitlines()
     assert len(out) == 3 and all(line.startswith("OK ") for line in out)
-    assert "OK ITB recovery: 77 steps, 0:34:40" in out
+    assert ("OK ITB recovery: Total 0:34:40 of timed steps, plus 11 untimed (reps or holds "
+            "until done) · 77 steps") in out
 
 
 def test_check_bad_file_exits_2_with_the_message(tmp_path, capsys):
@@ -47,7 +48,8 @@ def test_plan_json_is_valid_json(capsys):
 def test_plan_table_ends_with_total(capsys):
     assert main(["plan", "itb-recovery"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[-1] == "Total 0:34:40 of timed steps, plus 11 untimed (reps or holds until done)"
+    assert out[-1] == ("Total 0:34:40 of timed steps, plus 11 untimed (reps or holds until done)"
+                       " · 77 steps")
     assert out[1] == "Asks after the session: knee pain, 0 to 10"
     assert out[2].startswith("  0:00:00    get ready: Warm-up")
     after_plank = out[out.index(next(x for x in out if "Plank" in x)) + 1]

@@ -141,7 +141,7 @@ def test_adapt_the_bundled_routine_with_keys_only(my_copy, capsys):
     assert "        work: 20s           # chosen\n" in saved
     # The live total is the saved routine's total.
     total = build_plan(load_routine(path)).total_seconds
-    assert ui.document.summary.total_seconds == total
+    assert ui.document.plan is not None and ui.document.plan.total_seconds == total
     assert ui.screen.preview.get(0, "end") == tuple(build_plan(load_routine(path)).describe()
                                                     .splitlines())
 

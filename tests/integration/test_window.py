@@ -27,7 +27,8 @@ def test_start_screen_shows_the_routine_and_its_length(ui):
     texts = [w.cget("text") for w in ui.window.start.body.winfo_children()
              if w.winfo_class() == "Label"]
     assert texts[0] == "Short"
-    assert any(t.startswith("Total 0:00:45 + 2 untimed") for t in texts), texts
+    assert ("Total 0:00:45 of timed steps, plus 2 untimed (reps or holds until done) · 10 steps"
+            in texts), texts
     assert any(t == "This week: 0 of 3" for t in texts), texts
     assert ui.window.screen == "start"
 

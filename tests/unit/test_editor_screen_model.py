@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from itbtimer.editor.document import OutlineRow, Summary
+from itbtimer.core.plan import build_plan
+from itbtimer.editor.document import OutlineRow
 from itbtimer.editor.fields import Field, Kind, Level
 from itbtimer.editor.words import (
     Answer,
@@ -19,8 +20,18 @@ from itbtimer.editor.words import (
     title,
     undo_or_redo,
 )
+from itbtimer.routine_files import parse_routine
 
 CONTROL, SHIFT, CAPS_LOCK = 0x4, 0x1, 0x2
+ROUTINE = """\
+name: Knee
+defaults: {{get_ready: 5, rest: 10s}}
+sections:
+  - name: Main
+    exercises:
+      - {{name: Squat, work: 30s}}
+      - {{name: Lunge, work: 20s}}
+{extra}"""
 
 
 def test_ctrl_z_undoes_and_ctrl_shift_z_redoes():
@@ -59,9 +70,12 @@ def test_title_says_when_changes_are_not_saved():
 
 
 def test_summary_line_gives_the_total_or_the_count_of_mistakes():
-    assert summary_line(Summary(125, 9, 0), 0) == ("Total 0:02:05 · 9 steps", False)
-    text, mistakes = summary_line(Summary(60, 4, 2), 0)
-    assert text.startswith("Total 0:01:00 + 2 untimed") and not mistakes
+    timed = build_plan(parse_routine(ROUTINE.format(extra="")))
+    assert summary_line(timed, 0) == ("Total 0:01:05 · 4 steps", False)
+    plank = "      - {name: Plank, until: shaking}\n"
+    untimed = build_plan(parse_routine(ROUTINE.format(extra=plank)))
+    assert summary_line(untimed, 0) == ("Total 0:01:15 of timed steps, plus 1 untimed (reps or "
+                                        "holds until done) · 6 steps", False)
     assert summary_line(None, 1) == (
         "1 mistake to fix (marked below); the total needs a valid routine", True)
     assert summary_line(None, 3)[0].startswith("3 mistakes to fix")

@@ -73,7 +73,7 @@ def test_a_name_resolves_personal_first_with_a_warning(capsys):
     capsys.readouterr()
     assert main(["check", "itb-recovery"]) == 0
     captured = capsys.readouterr()
-    assert captured.out == "OK ITB warm-up: 7 steps, 0:02:25\n"
+    assert captured.out == "OK ITB warm-up: Total 0:02:25 · 7 steps\n"
     assert captured.err == (
         f"note: using your own itb-recovery ({mine}), not the bundled routine of the same "
         "name; rename your file to use both\n")

@@ -126,7 +126,7 @@ def test_plan_table_shows_estimates_and_the_total_with_them():
     assert text[2] == "  0:00:00    Step-downs · left · set 1/2  [10 reps, ≈ 0:30]"
     assert text[3] == "  ≈0:00:30   rest 30s"
     assert text[-1] == ("Total 0:02:35 of timed steps, about 0:05:40 with the reps and "
-                        "holds, plus 1 untimed without an estimate")
+                        "holds, plus 1 untimed without an estimate · 13 steps")
 
 
 def test_json_has_the_new_fields():
