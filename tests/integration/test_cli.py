@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import venv
+import wave
 from pathlib import Path
 
 import pytest
@@ -115,11 +116,34 @@ def test_wheel_ships_routines_and_assets(tmp_path):
     checked = subprocess.run([str(env_dir / "bin" / "itbtimer"), "check", "itb-recovery"],
                              cwd=elsewhere, capture_output=True, text=True, env=env, timeout=60)
     assert checked.returncode == 0 and checked.stdout.startswith("OK ITB recovery")
-    sounds = subprocess.run([str(py), "-c",
-                             "from itbtimer.routine_files.bundled import assets_dir; "
-                             "print(len(list((assets_dir() / 'sounds').glob('*.wav'))))"],
-                            cwd=elsewhere, capture_output=True, text=True, env=env)
-    assert sounds.stdout.strip() == "7", sounds.stderr
+    planned = subprocess.run([str(env_dir / "bin" / "itbtimer"), "plan", "itb-recovery"],
+                             cwd=elsewhere, capture_output=True, text=True, env=env, timeout=60)
+    assert planned.returncode == 0, planned.stderr
+    assert "Plank" in planned.stdout and "Total" in planned.stdout
+    # its sounds play from the installed package, not from this checkout: into an ALSA file
+    home = tmp_path / "home"
+    home.mkdir()
+    played = tmp_path / "played.wav"
+    (home / ".asoundrc").write_text(
+        f'pcm.!default {{ type file slave.pcm "null" file "{played}" format "wav" }}\n')
+    play = ("from itbtimer.routine_files.bundled import assets_dir\n"
+            "from itbtimer.adapters.sound import make_player\n"
+            "folder = assets_dir() / 'sounds'\n"
+            "print(len(list(folder.glob('*.wav'))), folder)\n"
+            "player, warnings = make_player(folder, None)\n"
+            "player.play('go')\n"
+            "player.wait_done(5)\n"
+            "print(type(player).__name__, warnings)\n")
+    sounds = subprocess.run([str(py), "-c", play], cwd=elsewhere, capture_output=True,
+                            text=True, env={**env, "HOME": str(home)}, timeout=60)
+    assert sounds.returncode == 0, sounds.stderr
+    count, folder = sounds.stdout.splitlines()[0].split(" ", 1)
+    assert count == "7" and "site-packages/itbtimer/assets/sounds" in folder
+    assert not Path(folder).resolve().is_relative_to(ROOT.resolve())
+    assert sounds.stdout.splitlines()[1] == "SimpleaudioPlayer []", sounds.stdout
+    with wave.open(str(played)) as w:  # the go tone, played: not silence
+        frames = w.readframes(w.getnframes())
+    assert w.getnframes() > 1000 and max(frames) > 0
 
 
 def test_a_routine_file_named_like_a_command_opens_by_that_name(tmp_path, monkeypatch):
