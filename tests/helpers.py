@@ -12,3 +12,8 @@ def plan_of(text: str) -> Plan:
 
 def names(events) -> list[str]:
     return [e.name if e.name != "cue" else f"cue:{e.sound}" for e in events]
+
+
+def in_progress_ids(store) -> list[str]:
+    """The ids of the sessions a window is running, as the history lists them."""
+    return [s.id for s in store.listing() if s.in_progress]

@@ -80,9 +80,6 @@ class Settings:
         """The coloured border pulse on each cue (on unless turned off)."""
         return self._choices().get("flash") is not False
 
-    def set_flash(self, on: bool) -> None:
-        _write(self.settings_path, {**self._choices(), "flash": on})
-
     def placement(self) -> Placement:
         return Placement.from_json(_read(self.window_path))
 

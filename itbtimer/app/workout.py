@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import IO, TYPE_CHECKING, Any
 
 from itbtimer.app.ports import Awake, HistoryStore, Player, Record
-from itbtimer.core.commands import BY_NAME, Command, Stop
+from itbtimer.core.commands import Command, Stop
 from itbtimer.core.events import (
     Cue,
     Event,
@@ -208,10 +208,6 @@ class Workout:
         if real > MARKER_SECONDS:
             real -= MARKER_SECONDS
         return max(FRAME_SECONDS, real)
-
-    def command(self, name: str) -> list[Event]:
-        """Transition aid: `apply(BY_NAME[name])` (start, toggle, next, back, ...)."""
-        return self.apply(BY_NAME[name])
 
     def _dispatch(self, events: list[Event]) -> list[Event]:
         """Play, log and announce each event in order; write history once, after them all:

@@ -61,9 +61,3 @@ class Extend(Command):
 @dataclass(frozen=True)
 class Stop(Command):
     """Stop here and record what was done."""
-
-
-BY_NAME: dict[str, Command] = {
-    "start": Start(), "toggle": TogglePause(), "pause": Pause(), "resume": Resume(),
-    "next": Next(), "back": Back(), "restart": Restart(), "extend": Extend(), "stop": Stop(),
-}

@@ -95,12 +95,6 @@ def format_duration(seconds: int) -> str:
     return text or "0s"
 
 
-def format_range(low: int, high: int) -> str:
-    if high < 60:
-        return f"{low}-{high}s"
-    return f"{format_duration(low)}-{format_duration(high)}"
-
-
 def format_clock(seconds: float) -> str:
     """m:ss, or h:mm:ss from an hour on; whole seconds rounded up while counting down."""
     total = int(seconds)

@@ -50,7 +50,6 @@ class Session:
         self._paused_total = 0.0
         self._paused_since: float | None = None
         self._ended_active: float | None = None
-        self._ended_at: float | None = None
         self._last_now = -math.inf
         # seconds of timed steps from each index to the end
         self._left_from = [0.0] * (len(self.steps) + 1)
@@ -129,7 +128,6 @@ class Session:
                 self._paused_total += at - self._paused_since
                 self._paused_since = None
             self._ended_active = active
-            self._ended_at = at
             self.state = SessionState.FINISHED
             return [ev.Cue(at, ev.CueSound.FINISH, len(self.steps) - 1), ev.Finished(at)]
         self._visit = Visit(index, self.steps[index], active)
@@ -266,7 +264,6 @@ class Session:
             self._paused_since = None
         out += self._leave(active, StepStatus.STOPPED)
         self._ended_active = active
-        self._ended_at = now
         self.state = SessionState.STOPPED
         return out + [ev.Stopped(now)]
 
@@ -292,10 +289,6 @@ class Session:
     @property
     def started_at(self) -> float | None:
         return self._started_at
-
-    @property
-    def ended_at(self) -> float | None:
-        return self._ended_at
 
     def view(self, now: float) -> View:
         """The state at `now` as last advanced (call tick(now) first for the latest)."""

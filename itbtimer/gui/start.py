@@ -203,11 +203,6 @@ class StartScreen:
                                         self.fonts["small"]))
         self.layout()
 
-    @property
-    def choice_titles(self) -> list[str]:
-        """The choices below Start, in order (they wrap into rows as the width asks)."""
-        return [str(b.cget("text")) for b in self._choices]
-
     def set_notice(self, text: str) -> None:
         if text != self._notice_text:
             self._notice_text = text

@@ -82,15 +82,6 @@ class Pending(Writing):
                     os.close(fd)
         return recovered
 
-    def recover_interrupted(self) -> SessionRecord | None:
-        """Today's name: the latest session recovered by `recover()`, if any."""
-        recovered = self.recover()
-        return max(recovered, key=lambda s: s.start) if recovered else None
-
-    def in_progress_ids(self) -> list[str]:
-        with self._connect() as db:
-            return [r[0] for r in db.execute("SELECT id FROM sessions WHERE in_progress = 1")]
-
     # --- records that could not be saved ----------------------------------------------
 
     def keep_pending(self) -> Path | None:

@@ -19,12 +19,9 @@ from itbtimer.core.session import View
 if TYPE_CHECKING:  # the record's shape only; the presenter reads no history
     from itbtimer.history.records import SessionRecord
 
-PHASES = ("work", "rest", "get_ready", "switch", "paused", "finished")
-
-
 @dataclass(frozen=True)
 class Display:
-    phase: str  # one of PHASES: the background colour
+    phase: str  # the background colour: work, rest, get_ready, switch, paused, finished
     clock: str  # the big countdown (or count-up on reps/until steps)
     title: str  # exercise name, "Rest", "Get ready", "Switch sides"
     side: str  # "LEFT" / "RIGHT" / ""
@@ -227,12 +224,6 @@ class PainQuestion:
         if score is None:
             return f"No {self.label} score this time."
         return f"{self.words} {score}/10" + (" — saved" if saved else " — Enter to save")
-
-
-def pain_text(score: int | None, asked: bool = False, saved: bool = False,
-              question: str | None = "knee pain") -> str:
-    """Under the pain buttons: nothing yet, no score, or the score and whether it is saved."""
-    return PainQuestion(question).state(score, asked, saved)
 
 
 def interrupted_notice(record: SessionRecord) -> str:

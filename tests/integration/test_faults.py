@@ -12,6 +12,7 @@ import pytest
 
 from itbtimer.adapters.sound import NO_DEVICE_NOTICE, SimpleaudioPlayer, load_sounds
 from itbtimer.app.workout import ScaledClock, Workout
+from itbtimer.core.commands import Start
 from itbtimer.history import HistoryStore
 
 from ..helpers import plan_of
@@ -37,7 +38,7 @@ def test_audio_device_disappears_and_comes_back_mid_session():
     sounds, _ = load_sounds(BUNDLED)
     player = SimpleaudioPlayer(sounds, backend, clock=lambda: now[0])
     workout = Workout(plan_of(ROUTINE), player, ScaledClock(1.0, lambda: now[0]))
-    workout.command("start")
+    workout.apply(Start())
     assert workout.notice is None
     backend.back = False  # headset unplugged
     for t in range(1, 31):
@@ -59,7 +60,7 @@ def test_history_folder_becomes_unwritable_mid_session(tmp_path):
     store.append({"id": "earlier", "start": "2026-11-20T18:00:00+01:00", "steps": []})
     now = [0.0]
     workout = Workout(plan_of(ROUTINE), _silent(), ScaledClock(1.0, lambda: now[0]), store)
-    workout.command("start")
+    workout.apply(Start())
     now[0] = 12.0
     workout.tick()
     hidden = tmp_path / "hidden"

@@ -22,11 +22,12 @@ from hypothesis import strategies as st
 from itbtimer.adapters.sound import SilentPlayer
 from itbtimer.app.workout import ScaledClock, Workout
 from itbtimer.cli.history import run_history
+from itbtimer.core.commands import Next, Start, Stop
 from itbtimer.core.session import Session
 from itbtimer.history import HistoryStore, SessionRecord
 from itbtimer.history.from_session import build_record, progress
 
-from ..helpers import plan_of
+from ..helpers import in_progress_ids, plan_of
 
 ROOT = Path(__file__).parents[2]
 ROUTINE = """\
@@ -179,7 +180,7 @@ def test_a_live_windows_session_is_never_recovered_a_dead_ones_once(tmp_path):
         first, second = HistoryStore(tmp_path), HistoryStore(tmp_path)
         assert [s.id for s in first.recover()] == ["dead"]
         assert second.recover() == []  # never twice
-        assert sorted(first.in_progress_ids()) == ["live"]
+        assert sorted(in_progress_ids(first)) == ["live"]
         (dead_record,) = [s for s in first.sessions() if s.id == "dead"]
         assert dead_record.interrupted
     finally:
@@ -195,18 +196,19 @@ def test_a_finished_session_replaces_its_in_progress_row(tmp_path):
     record = record_of(datetime(2026, 11, 2, 18, tzinfo=TZ), 40.0)
     store.save_in_progress(record)
     lock = tmp_path / "locks" / f"{record.id}.lock"
-    assert store.in_progress_ids() == [record.id] and lock.exists()
+    assert in_progress_ids(store) == [record.id] and lock.exists()
     assert store.append(record.with_pain(5))
-    assert store.in_progress_ids() == [] and not lock.exists()
+    assert in_progress_ids(store) == [] and not lock.exists()
     assert [s.pain for s in store.sessions()] == [5]
     store.save_in_progress(record)  # a late mirror never turns a record back
-    assert store.in_progress_ids() == []
+    assert in_progress_ids(store) == []
 
 
 WRITER = """
 import sys
 from pathlib import Path
 from itbtimer.history import HistoryStore
+
 store = HistoryStore(Path(sys.argv[1]))
 name = sys.argv[2]
 for i in range(int(sys.argv[3])):
@@ -405,9 +407,9 @@ def test_workout_goes_on_when_history_cannot_be_written(tmp_path):
     now = [0.0]
     workout = Workout(plan_of(ROUTINE), SilentPlayer(), ScaledClock(1.0, lambda: now[0]),
                       HistoryStore(blocker / "data"))
-    workout.command("start")
+    workout.apply(Start())
     now[0] = 20.0
-    workout.command("next")
+    workout.apply(Next())
     now[0] = 50.0
     workout.tick()
     assert workout.session.step.name == "Plank" and workout.session.state == "running"
@@ -420,9 +422,9 @@ def test_a_practice_run_is_stored_with_its_speed(tmp_path):
     now = [0.0]
     store = HistoryStore(tmp_path)
     workout = Workout(plan_of(ROUTINE), SilentPlayer(), ScaledClock(10.0, lambda: now[0]), store)
-    workout.command("start")
+    workout.apply(Start())
     now[0] = 3.0
-    workout.command("stop")
+    workout.apply(Stop())
     workout.save()
     (saved,) = store.sessions()
     assert saved.practice and saved.speed == 10.0 and saved.active_seconds == 30.0
@@ -441,9 +443,9 @@ def test_practice_at_speed_1_is_kept_apart_too(tmp_path):
     now = [0.0]
     app.real_clock = lambda: now[0]
     workout = app.new_workout(plan_of(ROUTINE), None)
-    workout.command("start")
+    workout.apply(Start())
     now[0] = 20.0
-    workout.command("stop")
+    workout.apply(Stop())
     assert workout.save()
     (saved,) = store.sessions()
     assert saved.practice and saved.speed == 1.0

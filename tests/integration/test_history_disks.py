@@ -13,6 +13,7 @@ import pytest
 
 from itbtimer.adapters.sound import SilentPlayer
 from itbtimer.app.workout import ScaledClock, Workout
+from itbtimer.core.commands import Start
 from itbtimer.history import HistoryStore
 
 from ..helpers import plan_of
@@ -79,7 +80,7 @@ def test_a_disk_that_fills_mid_session_tears_nothing_and_saves_once_freed(small_
     before = earlier_records(store)
     now = [0.0]
     workout = Workout(plan_of(ROUTINE), SilentPlayer(), ScaledClock(1.0, lambda: now[0]), store)
-    workout.command("start")
+    workout.apply(Start())
     for t in range(1, 12):
         now[0] = float(t)
         workout.tick()

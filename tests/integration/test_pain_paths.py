@@ -7,6 +7,7 @@ import tkinter as tk
 
 import pytest
 
+from ..helpers import in_progress_ids
 from .gui_helpers import Harness
 
 
@@ -70,5 +71,5 @@ def test_the_pain_score_survives_every_path_and_is_kept_once(xdisplay, tmp_path,
         ui.close()
     records, _ = ui.history.load()
     assert [r["pain"] for r in records] == [pain]
-    assert ui.history.in_progress_ids() == []
+    assert in_progress_ids(ui.history) == []
     assert ui.errors == []

@@ -73,7 +73,8 @@ def test_the_chooser_lists_your_routines(xdisplay, tmp_path):
         SHORT.replace("name: Short", "name: Knee physio"))
     harness = Harness(tmp_path)
     try:
-        titles = harness.window.start.choice_titles
+        rows = harness.window.start.chooser.pack_slaves()  # as shown: row by row
+        titles = [b.cget("text") for row in rows for b in row.pack_slaves()]
         assert titles[0] == "knee-physio (yours)"
         assert "itb-recovery" in titles
     finally:

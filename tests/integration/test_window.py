@@ -6,6 +6,7 @@ import pytest
 
 from itbtimer.gui.theme import PHASE_COLOURS, PULSE
 
+from ..helpers import in_progress_ids
 from .gui_helpers import SHORT, Harness
 
 pytestmark = pytest.mark.gui
@@ -429,14 +430,14 @@ def test_a_pain_score_can_be_corrected_before_it_is_saved_once(ui):
     ui.key("space")
     ui.key("s")
     assert ui.window.screen == "finished"
-    assert len(ui.history.in_progress_ids()) == 1  # on disk while the score is asked
+    assert len(in_progress_ids(ui.history)) == 1  # on disk while the score is asked
     ui.window.finished.pain_buttons[3].invoke()
     ui.window.finished.pain_buttons[2].invoke()  # a slip, corrected
     assert ui.window.finished.pain_state.cget("text") == "Knee pain 2/10 — Enter to save"
     assert ui.history.load()[0] == []
     ui.key("Return")
     records, _ = ui.history.load()
-    assert [r["pain"] for r in records] == [2] and ui.history.in_progress_ids() == []
+    assert [r["pain"] for r in records] == [2] and in_progress_ids(ui.history) == []
 
 
 def test_the_timeline_is_drawn_once_not_per_step(ui):

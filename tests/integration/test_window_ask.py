@@ -6,6 +6,7 @@ import pytest
 
 from itbtimer.paths import package_data
 
+from ..helpers import in_progress_ids
 from .gui_helpers import SHORT, Harness
 
 pytestmark = pytest.mark.gui
@@ -40,7 +41,7 @@ def test_a_routine_that_asks_nothing_shows_no_score_row_and_saves_no_score(xdisp
         assert ui.window.screen == "start"
         records, _ = ui.history.load()
         assert [(r["pain"], r["question"]) for r in records] == [(None, None)]
-        assert ui.history.in_progress_ids() == []
+        assert in_progress_ids(ui.history) == []
     finally:
         ui.close()
     assert ui.errors == []

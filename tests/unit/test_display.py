@@ -13,7 +13,6 @@ from itbtimer.present.display import (
     interrupted_notice,
     mute_label,
     notice_line,
-    pain_text,
     show,
     summary_lines,
     timeline_fraction,
@@ -137,10 +136,11 @@ def test_summary_of_a_stopped_session_with_holds_and_skips():
 
 def test_the_small_words():
     assert (mute_label(True), mute_label(False)) == ("Unmute", "Mute")
-    assert pain_text(None, asked=True) == ""
-    assert pain_text(None) == "No knee pain score this time."
-    assert pain_text(4) == "Knee pain 4/10 — Enter to save"
-    assert pain_text(4, saved=True) == "Knee pain 4/10 — saved"
+    knee = PainQuestion("knee pain")
+    assert knee.state(None, asked=True) == ""
+    assert knee.state(None) == "No knee pain score this time."
+    assert knee.state(4) == "Knee pain 4/10 — Enter to save"
+    assert knee.state(4, saved=True) == "Knee pain 4/10 — saved"
     assert interrupted_notice(SessionRecord("r", START, START, "Shown")) == (
         "Recorded the session interrupted on Fri 20 Nov 18:05")
 

@@ -22,19 +22,18 @@ def test_a_broken_or_tiny_window_file_falls_back_to_the_first_start(tmp_path):
     assert Settings(tmp_path).placement() == Placement()
 
 
-def test_flash_is_on_until_turned_off_and_other_keys_are_kept(tmp_path):
+def test_flash_is_on_until_turned_off_in_settings_json(tmp_path):
     settings = Settings(tmp_path)
     assert settings.flash
-    (tmp_path / "settings.json").write_text('{"voice": true}')
-    settings.set_flash(False)
+    (tmp_path / "settings.json").write_text('{"voice": true, "flash": "no"}')
+    assert settings.flash  # only false turns it off
+    (tmp_path / "settings.json").write_text('{"voice": true, "flash": false}')
     assert not Settings(tmp_path).flash
-    assert '"voice": true' in (tmp_path / "settings.json").read_text()
 
 
 def test_an_unwritable_folder_is_no_error(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("")
     settings = Settings(blocker / "config")
-    settings.set_flash(False)
     settings.save_placement(Placement())
     assert settings.flash

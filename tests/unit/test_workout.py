@@ -12,7 +12,7 @@ import pytest
 
 from itbtimer.adapters.sound import SilentPlayer
 from itbtimer.app.workout import AwakeWhileRunning, EventsLog, ScaledClock, Workout
-from itbtimer.core.commands import BY_NAME, Extend, Next, Start, Stop, TogglePause
+from itbtimer.core.commands import Extend, Next, Start, Stop, TogglePause
 from itbtimer.core.session import SessionState
 
 from ..fakes import FakeAwake, MemoryHistory
@@ -95,15 +95,6 @@ def test_commands_go_through_apply_and_mean_nothing_when_they_cannot_apply():
     w.apply(Stop())
     assert w.state == SessionState.STOPPED
     assert w.apply(Next()) == []  # after the end: nothing, no error
-
-
-def test_the_old_command_names_still_work_and_no_other_name_does():
-    w, _, _ = workout()
-    assert w.command("toggle")[0].name == "session_started"
-    assert set(BY_NAME) == {"start", "toggle", "pause", "resume", "next", "back", "restart",
-                            "extend", "stop"}
-    with pytest.raises(KeyError):
-        w.command("__init__")
 
 
 def test_history_gets_a_mirror_on_pause_and_one_record_at_the_end():
