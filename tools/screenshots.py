@@ -171,9 +171,9 @@ def editor_shots(out: Path, data: Path) -> None:
     def select(name: str) -> None:
         target = [r.name for r in editor.rows].index(name)
         for _ in range(len(editor.rows)):
-            if editor._index() == target:
+            if editor.outline.index == target:
                 return
-            key("Down" if editor._index() < target else "Up")
+            key("Down" if editor.outline.index < target else "Up")
         raise RuntimeError(f"cannot select {name}")
 
     def tab_to(field: str) -> None:
@@ -196,7 +196,7 @@ def editor_shots(out: Path, data: Path) -> None:
     s.root.geometry("800x600")
     s.pump()
     s.root.focus_force()  # Xvfb has no window manager to give the resized window the focus
-    editor.outline.focus_set()
+    editor.outline.focus()
     s.pump(0.1)
     key("Return")
     tab_to("sets")

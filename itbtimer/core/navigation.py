@@ -88,7 +88,7 @@ TABLE: dict[Screen, dict[Action, Outcome]] = {
     Screen.HISTORY: {
         Action.HISTORY: Move.CLOSE_HISTORY, Action.ESCAPE: Move.CLOSE_HISTORY,
     },
-    Screen.EDITOR: {},  # every key in the editor is the editor's own (gui/editor.py)
+    Screen.EDITOR: {},  # every key in the editor is the editor's own (gui/editor/)
 }
 
 def route(screen: Screen, action: Action) -> Outcome | None:

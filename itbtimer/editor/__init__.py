@@ -7,5 +7,5 @@ loader's messages mapped to them), tree.py (reading and changing the YAML tree),
 history.py (undo and redo) and saving.py (reading and writing the file);
 screen.py decides what the editor screen says and what its keys mean;
 copies.py makes a personal copy of a bundled routine.
-The window (gui/editor.py) only renders a Document and turns keys into its calls.
+The window (gui/editor/) only renders a Document and turns keys into its calls.
 """

@@ -158,7 +158,7 @@ class StartScreen:
         self.layout()
 
     def _edit_button(self, parent: tk.Misc) -> None:
-        """Edit, beside the routine: the routine editor (gui/editor.py)."""
+        """Edit, beside the routine: the routine editor (gui/editor/)."""
         if "edit" in self.actions:
             button(parent, "Edit  (E)", self.actions["edit"], self.fonts["medium"]).pack(
                 side="left", padx=(16, 0), fill="y")

@@ -56,7 +56,7 @@ class EditorHarness:
         """↑/↓ in the outline until the row named `name` is selected."""
         rows = [r.name for r in self.screen.rows]
         target = rows.index(name)
-        while (current := self.screen._index()) != target:
+        while (current := self.screen.outline.index) != target:
             self.key("Down" if current < target else "Up")
 
     def tab_to(self, key: str) -> None:
@@ -88,7 +88,7 @@ def test_adapt_the_bundled_routine_with_keys_only(my_copy, capsys):
     ui, path = my_copy
     bundled_text = (routines_dir() / "itb-recovery.yaml").read_text()
     assert "never changed" in ui.screen.notice.cget("text")
-    assert ui.root.focus_get() is ui.screen.outline
+    assert ui.root.focus_get() is ui.screen.outline.listbox
 
     # The plank: hold 45 s instead of "until shaking".
     ui.down_to("Plank")
@@ -102,7 +102,7 @@ def test_adapt_the_bundled_routine_with_keys_only(my_copy, capsys):
     assert ui.focused_field == "reps"
     assert "expect" not in [e.field.key for e in ui.screen.entries]  # only for a hold
     ui.key("Escape")
-    assert ui.root.focus_get() is ui.screen.outline
+    assert ui.root.focus_get() is ui.screen.outline.listbox
     plank = ui.document.routine.sections[1].exercises[0]
     assert (plank.name, plank.mode, plank.work) == ("Plank", "timed", 45)
 
@@ -110,7 +110,7 @@ def test_adapt_the_bundled_routine_with_keys_only(my_copy, capsys):
     ui.down_to("Russian twists")
     ui.key("Delete")
     assert ui.screen.asking is Question.DELETE
-    assert "Russian twists" in ui.screen.question_text.cget("text")
+    assert "Russian twists" in ui.screen.question.text.cget("text")
     ui.key("Return")
     assert ui.screen.asking is None
     assert "Russian twists" not in [r.name for r in ui.screen.rows]
@@ -169,7 +169,7 @@ def test_undo_redo_move_and_new_exercise_keys(my_copy):
     ui.down_to("Lunges")
     ui.key("Down", ALT)
     assert [r.name for r in ui.screen.rows][3:5] == ["Dynamic ITB banana stretch", "Lunges"]
-    assert ui.screen.rows[ui.screen._index()].name == "Lunges"
+    assert ui.screen.outline.chosen.name == "Lunges"
     ui.key("Up", ALT)
     assert [r.name for r in ui.screen.rows][3:5] == ["Lunges", "Dynamic ITB banana stretch"]
     ui.key("n", CONTROL)
@@ -242,16 +242,16 @@ def test_everything_fits_side_by_side_or_stacked(xdisplay, size):
         ui.root.update()
         width, height = map(int, size.split("x"))
         screen = ui.screen
-        wide = screen.outline.winfo_rootx() + screen.outline.winfo_width() <= (
-            screen.form.winfo_rootx())
+        wide = screen.outline.listbox.winfo_rootx() + screen.outline.listbox.winfo_width() <= (
+            screen.form.frame.winfo_rootx())
         assert wide == (width >= 1000)
-        for widget in [*screen.button_widgets, screen.keys, screen.outline, screen.preview,
+        for widget in [*screen.buttons.buttons, screen.keys, screen.outline.listbox, screen.preview,
                        *[e.widget for e in screen.entries]]:
             assert widget.winfo_ismapped(), widget
             right = widget.winfo_rootx() + widget.winfo_width()
             bottom = widget.winfo_rooty() + widget.winfo_height()
             assert right <= width and bottom <= height, (widget, right, bottom)
-        assert screen.outline.winfo_height() >= 4 * ui.fonts["small"].metrics("linespace")
+        assert screen.outline.listbox.winfo_height() >= 4 * ui.fonts["small"].metrics("linespace")
     finally:
         ui.close()
 
@@ -286,11 +286,11 @@ def test_e_on_the_start_screen_edits_a_copy_and_the_start_screen_shows_the_new_t
         assert ui.window.screen == Screen.EDITOR
         editor = ui.window.screens.editor
         assert "never changed" in editor.notice.cget("text")
-        assert ui.root.focus_get() is editor.outline
+        assert ui.root.focus_get() is editor.outline.listbox
 
         def down_to(name: str) -> None:
             target = [r.name for r in editor.rows].index(name)
-            while (current := editor._index()) != target:
+            while (current := editor.outline.index) != target:
                 ui.key("Down" if current < target else "Up")
 
         down_to("Plank")
@@ -358,17 +358,17 @@ def test_closing_the_window_with_unsaved_changes_asks_first(xdisplay, tmp_path):
 def test_the_same_with_the_mouse_buttons_and_a_click_in_the_outline(my_copy):
     ui, path = my_copy
     screen = ui.screen
-    buttons = {b.cget("text").split("  ")[0]: b for b in screen.button_widgets}
+    buttons = {b.cget("text").split("  ")[0]: b for b in screen.buttons.buttons}
     index = [r.name for r in screen.rows].index("Russian twists")
-    screen.outline.selection_clear(0, "end")
-    screen.outline.selection_set(index)
-    screen.outline.event_generate("<<ListboxSelect>>")  # what a click in the list sends
+    screen.outline.listbox.selection_clear(0, "end")
+    screen.outline.listbox.selection_set(index)
+    screen.outline.listbox.event_generate("<<ListboxSelect>>")  # what a click in the list sends
     ui.root.update()
-    assert screen.rows[screen._index()].name == "Russian twists"
+    assert screen.outline.chosen.name == "Russian twists"
     buttons["Duplicate"].invoke()
     assert "Russian twists (copy)" in [r.name for r in screen.rows]
     buttons["Delete"].invoke()
-    answer = {b.cget("text"): b for b in screen.question_buttons.winfo_children()}
+    answer = {b.cget("text"): b for b in screen.question.buttons.winfo_children()}
     answer["Delete"].invoke()
     ui.root.update()
     assert "Russian twists (copy)" not in [r.name for r in screen.rows]
@@ -388,12 +388,12 @@ def test_a_window_that_grows_from_small_leaves_no_empty_button_lines(xdisplay):
     try:
         ui.root.geometry("1024x640")
         ui.root.update()
-        ui.screen._layout(1024)
+        ui.screen.lay_out(1024)
         ui.root.update()
-        lines = [f for f in ui.screen.button_rows if f.winfo_ismapped()]
+        lines = [f for f in ui.screen.buttons.lines if f.winfo_ismapped()]
         assert len(lines) <= 2
-        one_line = ui.screen.button_widgets[0].winfo_height()
-        assert ui.screen.buttons.winfo_height() <= 2 * one_line + 12
+        one_line = ui.screen.buttons.buttons[0].winfo_height()
+        assert ui.screen.buttons.frame.winfo_height() <= 2 * one_line + 12
     finally:
         ui.close()
 
