@@ -4,6 +4,12 @@ As h11's _state.py does for its states: every screen and every allowed move is
 here; anything not in the table means nothing on that screen. Adding a screen
 (the editor) is adding its rows. The window only binds keys to actions and
 carries out what the table says.
+
+What a screen takes as typing is not a move, and is not here: the editor's fields,
+the history list's arrows, the finished screen's score (0-9, T, and 1 then 0 for
+10: gui/finished.py and core/pain.py). Each screen is asked for such keys before
+the table (gui/screens.py own_key); they change neither the screen nor the
+workout. Leaving with the score (Space, Enter) and skipping it (Esc) are moves.
 """
 
 from __future__ import annotations
@@ -45,7 +51,6 @@ class Action(StrEnum):
     ESCAPE = "escape"
     CHOOSE = "choose"  # another routine (start screen chooser)
     OPEN = "open"  # the file dialog
-    PAIN = "pain"  # a score typed or clicked
     OVER = "over"  # the workout finished or was stopped
     EDIT = "edit"  # E, or the Edit button beside the routine
 
@@ -57,7 +62,6 @@ class Move(StrEnum):
     SHOW_FINISHED = "show_finished"
     LEAVE_FINISHED = "leave_finished"  # save the pain score, back to the start screen
     SKIP_PAIN = "skip_pain"
-    TAKE_PAIN = "take_pain"
     SHOW_HISTORY = "show_history"
     CLOSE_HISTORY = "close_history"  # back where history was opened from
     LOAD_ROUTINE = "load_routine"
@@ -83,7 +87,6 @@ TABLE: dict[Screen, dict[Action, Outcome]] = {
     Screen.FINISHED: {
         Action.TOGGLE: Move.LEAVE_FINISHED, Action.NEXT: Move.LEAVE_FINISHED,
         Action.HISTORY: Move.SHOW_HISTORY, Action.ESCAPE: Move.SKIP_PAIN,
-        Action.PAIN: Move.TAKE_PAIN,
     },
     Screen.HISTORY: {
         Action.HISTORY: Move.CLOSE_HISTORY, Action.ESCAPE: Move.CLOSE_HISTORY,

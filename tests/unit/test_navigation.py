@@ -41,8 +41,7 @@ def test_history_opens_from_start_and_finished_and_returns_where_it_came_from():
     assert route(Screen.RUNNING, Action.HISTORY) is None  # not in the middle of a workout
 
 
-def test_only_the_finished_screen_takes_a_pain_score_and_only_start_chooses_routines():
-    assert [s for s in Screen if route(s, Action.PAIN)] == [Screen.FINISHED]
+def test_only_start_chooses_routines_and_only_a_running_workout_ends():
     assert [s for s in Screen if route(s, Action.CHOOSE)] == [Screen.START]
     assert [s for s in Screen if route(s, Action.OVER)] == [Screen.RUNNING]
 
@@ -52,3 +51,11 @@ def test_edit_opens_the_editor_from_the_start_screen_only_and_the_editor_keeps_i
     for screen in (Screen.RUNNING, Screen.FINISHED, Screen.HISTORY, Screen.EDITOR):
         assert route(screen, Action.EDIT) is None, screen
     assert all(route(Screen.EDITOR, action) is None for action in Action)
+
+
+def test_every_move_is_a_row_of_the_table():
+    """No move that nothing can lead to (the score typed on the finished screen is that
+    screen's own input, not a move)."""
+    moves = {outcome for rows in TABLE.values() for outcome in rows.values()
+             if isinstance(outcome, Move)}
+    assert moves == set(Move)
