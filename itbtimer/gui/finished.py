@@ -11,7 +11,7 @@ from itbtimer.app.workout import Workout
 from itbtimer.core.pain import PainEntry
 from itbtimer.gui.theme import DIM_TEXT, PHASE_COLOURS, SIDE_TEXT
 from itbtimer.gui.widgets import Fonts, Painted, button, label
-from itbtimer.present.display import PainQuestion
+from itbtimer.present.display import PainQuestion, Phase
 
 
 class FinishedScreen:
@@ -21,7 +21,7 @@ class FinishedScreen:
         self.pain = PainEntry()
         self.question = PainQuestion(None)
         self.painted = Painted()
-        self.painted.colour = PHASE_COLOURS["finished"]
+        self.painted.colour = PHASE_COLOURS[Phase.FINISHED]
         self.frame = self.painted.add(tk.Frame(parent))
         self.frame.columnconfigure(0, weight=1)
         self.lines = self.painted.add(tk.Frame(self.frame))

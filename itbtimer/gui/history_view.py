@@ -19,7 +19,7 @@ from typing import Any
 from itbtimer.adapters.logs import log_bug
 from itbtimer.app.ports import HistoryStore
 from itbtimer.gui.history_charts import INK, HistoryCharts
-from itbtimer.gui.theme import PHASE_COLOURS
+from itbtimer.gui.theme import SCREEN_BG
 from itbtimer.gui.ticker import Timers, TkTimers
 from itbtimer.gui.widgets import FitLabel, Fonts, Painted, button, label
 from itbtimer.history import HistoryError, Listed
@@ -39,7 +39,7 @@ class HistoryView:
                  timers: Timers | None = None):
         self.fonts = fonts
         self.painted = Painted()
-        self.painted.colour = PHASE_COLOURS["start"]
+        self.painted.colour = SCREEN_BG
         self.frame = self.painted.add(tk.Frame(parent))
         self.timers = timers or TkTimers(self.frame)
         self._poll_timer: str | None = None

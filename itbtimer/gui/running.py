@@ -28,7 +28,7 @@ from itbtimer.gui.theme import (
 from itbtimer.gui.ticker import Timers
 from itbtimer.gui.timeline import Timeline
 from itbtimer.gui.widgets import FitLabel, Fonts, Painted, button, label, row_padding, set_text
-from itbtimer.present.display import Display
+from itbtimer.present.display import Display, Phase
 
 PULSE_MS = 300
 PADX = 16
@@ -47,7 +47,7 @@ BUTTON_GAP = 4  # between buttons, each side
 
 def _clock_colour(shown: Display) -> str:
     """Paused: the clock is dimmed as well as the background, so it can't be misread."""
-    return PAUSED_CLOCK if shown.phase == "paused" else "#ffffff"
+    return PAUSED_CLOCK if shown.phase == Phase.PAUSED else "#ffffff"
 
 
 class RunningScreen:
@@ -56,7 +56,7 @@ class RunningScreen:
         self.timers = timers
         self.fonts = fonts
         self.painted = Painted()
-        self.painted.colour = PHASE_COLOURS["get_ready"]
+        self.painted.colour = PHASE_COLOURS[Phase.GET_READY]
         # the border is always there, in the phase colour: a cue lights it up, never the text
         self.frame = tk.Frame(parent, bd=0, highlightthickness=4)
         self.painted.add(self.frame)

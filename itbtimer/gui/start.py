@@ -11,7 +11,7 @@ from tkinter import filedialog
 
 from itbtimer.core.durations import format_hms
 from itbtimer.core.plan import Plan
-from itbtimer.gui.theme import DIM_TEXT, PHASE_COLOURS, SIDE_TEXT
+from itbtimer.gui.theme import DIM_TEXT, SCREEN_BG, SIDE_TEXT
 from itbtimer.gui.widgets import FitLabel, Fonts, Painted, button, label, row_padding
 from itbtimer.history.from_session import Progress
 from itbtimer.routine_files.bundled import all_routines
@@ -30,7 +30,7 @@ class StartScreen:
         self.fonts = fonts
         self.actions = actions
         self.painted = Painted()
-        self.painted.colour = PHASE_COLOURS["start"]
+        self.painted.colour = SCREEN_BG
         self.frame = self.painted.add(tk.Frame(parent))
         self.frame.columnconfigure(0, weight=1)
         self.body = self.painted.add(tk.Frame(self.frame))

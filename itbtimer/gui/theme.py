@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from itbtimer.present.display import Phase
+
 PHASE_COLOURS = {
-    "work": "#1f7a3a",       # green: work
-    "rest": "#1f4e8c",       # blue: rest
-    "get_ready": "#b36b00",  # amber: get ready
-    "switch": "#6a2c91",     # purple: switch sides
-    "paused": "#3a3a3a",     # grey: paused
-    "finished": "#24323f",
-    "start": "#1e2a35",
+    Phase.WORK: "#1f7a3a",       # green: work
+    Phase.REST: "#1f4e8c",       # blue: rest
+    Phase.GET_READY: "#b36b00",  # amber: get ready
+    Phase.SWITCH: "#6a2c91",     # purple: switch sides
+    Phase.PAUSED: "#3a3a3a",     # grey: paused
+    Phase.FINISHED: "#24323f",
 }
+SCREEN_BG = "#1e2a35"  # the screens without a phase: start, history, editor
 PULSE = "#ffe066"  # the border on a cue: warm yellow, bright on every phase colour
 PULSE_SHARE = 0.014  # its thickness, as a share of the window height (11 px at 768)
 PAUSED_CLOCK = "#9a9a9a"

@@ -13,15 +13,32 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from itbtimer.core.durations import format_clock, format_hms
-from itbtimer.core.plan import Step
-from itbtimer.core.session import View
+from itbtimer.core.enums import StrEnum
+from itbtimer.core.plan import Step, StepKind
+from itbtimer.core.session import SessionState, View
 
 if TYPE_CHECKING:  # the record's shape only; the presenter reads no history
     from itbtimer.history.records import SessionRecord
 
+
+class Phase(StrEnum):
+    """What the running screen's background colour says."""
+
+    WORK = "work"
+    REST = "rest"
+    GET_READY = "get_ready"
+    SWITCH = "switch"
+    PAUSED = "paused"
+    FINISHED = "finished"  # or stopped
+
+
+PHASE_OF_STEP = {StepKind.WORK: Phase.WORK, StepKind.REST: Phase.REST,
+                 StepKind.GET_READY: Phase.GET_READY, StepKind.SWITCH: Phase.SWITCH}
+
+
 @dataclass(frozen=True)
 class Display:
-    phase: str  # the background colour: work, rest, get_ready, switch, paused, finished
+    phase: Phase  # the background colour
     clock: str  # the big countdown (or count-up on reps/until steps)
     title: str  # exercise name, "Rest", "Get ready", "Switch sides"
     side: str  # "LEFT" / "RIGHT" / ""
@@ -44,11 +61,11 @@ def countdown_text(seconds: float) -> str:
 
 def describe_step(step: Step) -> str:
     side = f" — {step.side}" if step.side else ""
-    if step.kind == "rest":
+    if step.kind == StepKind.REST:
         return "Rest"
-    if step.kind == "get_ready":
+    if step.kind == StepKind.GET_READY:
         return f"Get ready: {step.exercise or step.section}"
-    if step.kind == "switch":
+    if step.kind == StepKind.SWITCH:
         return f"Switch to the {step.side} side"
     of_sets = f" (set {step.set} of {step.sets})" if step.sets and step.sets > 1 else ""
     return f"{step.name}{side}{of_sets}"
@@ -60,9 +77,9 @@ def coming_up(steps: Sequence[Step], index: int) -> str:
     if index + 1 >= len(steps):
         return "Last one!"
     following = steps[index + 1]
-    if following.kind == "work":
+    if following.kind == StepKind.WORK:
         return f"Next: {describe_step(following)}"
-    after = next((s for s in steps[index + 2:] if s.kind == "work"), None)
+    after = next((s for s in steps[index + 2:] if s.kind == StepKind.WORK), None)
     then = f", then {describe_step(after)}" if after is not None else ", then the end"
     return f"Next: {_pause_words(following)}{then}"
 
@@ -73,18 +90,19 @@ def _pause_words(step: Step) -> str:
         length = f"{step.min_seconds}–{step.seconds} s"
     else:
         length = f"{step.seconds} s" if step.seconds is not None else ""
-    words = {"rest": "rest", "switch": "switch sides", "get_ready": "get ready"}
-    return f"{words.get(str(step.kind), str(step.kind))} {length}".strip()
+    words = {StepKind.REST: "rest", StepKind.SWITCH: "switch sides",
+             StepKind.GET_READY: "get ready"}
+    return f"{words.get(step.kind, step.kind)} {length}".strip()
 
 
 def _target(step: Step) -> str:
-    if step.kind == "get_ready":
+    if step.kind == StepKind.GET_READY:
         return step.section
-    if step.kind == "rest":
+    if step.kind == StepKind.REST:
         if step.flexible:
             return f"{step.min_seconds}–{step.seconds} s: go from {step.min_seconds} s"
         return f"{step.seconds} s"
-    if step.kind != "work":
+    if step.kind != StepKind.WORK:
         return ""
     parts = []
     if step.reps:
@@ -99,22 +117,22 @@ def _target(step: Step) -> str:
 
 
 def _title(step: Step) -> str:
-    if step.kind == "rest":
+    if step.kind == StepKind.REST:
         return "Rest"
-    if step.kind == "get_ready":
+    if step.kind == StepKind.GET_READY:
         return "Get ready"
-    if step.kind == "switch":
+    if step.kind == StepKind.SWITCH:
         return f"Switch sides: {step.name}"
     return step.name
 
 
 def _status(view: View, paused_why: str | None = None) -> str:
-    if view.state == "paused":
+    if view.state == SessionState.PAUSED:
         # paused by itself (a stall, a sleep): say why, so the person knows it was not them
         return f"{paused_why} — Space to resume" if paused_why else "PAUSED — Space to resume"
-    if view.state == "finished":
+    if view.state == SessionState.FINISHED:
         return "Finished"
-    if view.state == "stopped":
+    if view.state == SessionState.STOPPED:
         return "Stopped"
     if view.can_go:
         return "Go when ready (→)"
@@ -132,19 +150,14 @@ def show(view: View, routine_cue: str | None = None, paused_why: str | None = No
     else:
         clock = format_clock(view.elapsed)
     cues = [c for c in (step.section_cue, routine_cue) if c]
-    if step.kind == "get_ready":
-        cue = ""
-    elif step.kind in ("rest", "switch"):
-        cue = ""
-    else:
-        cue = step.cue or ""
+    cue = (step.cue or "") if step.kind == StepKind.WORK else ""
     next_up = coming_up(steps, view.index) if steps else (
         f"Next: {describe_step(view.next_step)}" if view.next_step else "Last one!")
-    phase = str(step.kind)
-    if view.state == "paused":
-        phase = "paused"
-    elif view.state in ("finished", "stopped"):
-        phase = "finished"
+    phase = PHASE_OF_STEP[step.kind]
+    if view.state == SessionState.PAUSED:
+        phase = Phase.PAUSED
+    elif view.state.over:
+        phase = Phase.FINISHED
     return Display(
         phase=phase,
         clock=clock,
@@ -159,7 +172,7 @@ def show(view: View, routine_cue: str | None = None, paused_why: str | None = No
         position=f"Step {view.index + 1} of {view.count}",
         time_left=f"{format_clock(math.ceil(view.routine_left - 1e-9))} left",
         next_label="Done" if not step.timed else ("Go" if view.can_go else "Next"),
-        pause_label="Resume" if view.state == "paused" else "Pause",
+        pause_label="Resume" if view.paused else "Pause",
     )
 
 

@@ -10,18 +10,19 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from enum import Enum
 from typing import Any
 
 from itbtimer.core.durations import format_clock
-from itbtimer.core.plan import Step
-from itbtimer.core.session import View
+from itbtimer.core.enums import StrEnum
+from itbtimer.core.navigation import Screen
+from itbtimer.core.plan import Step, StepKind
+from itbtimer.core.session import SessionState, View
 from itbtimer.history.records import SessionRecord
 
 NO_TRACK = "/org/mpris/MediaPlayer2/TrackList/NoTrack"
 
 
-class Remote(Enum):
+class Remote(StrEnum):
     """A command from a media remote (an MPRIS call)."""
 
     PLAY = "play"
@@ -34,7 +35,7 @@ class Remote(Enum):
     QUIT = "quit"
 
 
-class Playback(Enum):
+class Playback(StrEnum):
     """MPRIS PlaybackStatus."""
 
     PLAYING = "Playing"
@@ -92,11 +93,11 @@ def to_microseconds(seconds: float) -> int:
 
 def describe(step: Step) -> str:
     """The step in a few words, as a widget's title line: "Plank — left (set 2 of 2)"."""
-    if step.kind == "rest":
+    if step.kind == StepKind.REST:
         return f"Rest, then {step.exercise}" if step.exercise else "Rest"
-    if step.kind == "get_ready":
+    if step.kind == StepKind.GET_READY:
         return f"Get ready: {step.exercise or step.section}"
-    if step.kind == "switch":
+    if step.kind == StepKind.SWITCH:
         return f"Switch to the {step.side} side: {step.name}"
     side = f" — {step.side}" if step.side else ""
     of_sets = f" (set {step.set} of {step.sets})" if step.sets and step.sets > 1 else ""
@@ -118,9 +119,9 @@ def idle(title: str, art_url: str = "") -> NowPlaying:
 
 def playing(view: View, routine: str, speed: float = 1.0, art_url: str = "") -> NowPlaying:
     """A session under way: the step is the track, the routine the artist, the section the album."""
-    if view.state == "running":
+    if view.state == SessionState.RUNNING:
         status = Playback.PLAYING
-    elif view.state == "paused":
+    elif view.state == SessionState.PAUSED:
         status = Playback.PAUSED
     else:
         status = Playback.STOPPED
@@ -161,12 +162,12 @@ def finish_message(record: SessionRecord) -> tuple[str, str]:
     return summary, ", ".join(parts)
 
 
-def for_screen(screen: str, routine: str | None, total_seconds: float, view: View | None,
+def for_screen(screen: Screen, routine: str | None, total_seconds: float, view: View | None,
                speed: float = 1.0, art_url: str = "") -> NowPlaying:
     """What remotes show on each screen: the routine ready to play, the step being done, or
     nothing to play (a routine with mistakes, the finished and history screens)."""
-    if screen == "running" and view is not None and routine is not None:
+    if screen == Screen.RUNNING and view is not None and routine is not None:
         return playing(view, routine, speed, art_url)
-    if screen == "start" and routine is not None:
+    if screen == Screen.START and routine is not None:
         return ready(routine, total_seconds, art_url)
     return idle(routine or "itbtimer", art_url)

@@ -7,9 +7,9 @@ import tkinter.font as tkfont
 from collections.abc import Callable
 from typing import Any
 
-from itbtimer.gui.theme import BUTTON_BG, BUTTON_FG, PHASE_COLOURS, TEXT
+from itbtimer.gui.theme import BUTTON_BG, BUTTON_FG, SCREEN_BG, TEXT
 
-BG = PHASE_COLOURS["start"]
+BG = SCREEN_BG
 FIELD_BG = "#f4f6f8"
 FIELD_FG = "#111111"
 ERROR_FG = "#ffb4a8"
