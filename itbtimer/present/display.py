@@ -16,6 +16,7 @@ from itbtimer.core.durations import format_clock, format_hms
 from itbtimer.core.enums import StrEnum
 from itbtimer.core.plan import Step, StepKind
 from itbtimer.core.session import SessionState, View
+from itbtimer.present.step_words import describe_step
 
 if TYPE_CHECKING:  # the record's shape only; the presenter reads no history
     from itbtimer.history.records import SessionRecord
@@ -57,18 +58,6 @@ class Display:
 def countdown_text(seconds: float) -> str:
     """Whole seconds rounded up: 0:03 shows until the very end of the third-last second."""
     return format_clock(math.ceil(seconds - 1e-9))
-
-
-def describe_step(step: Step) -> str:
-    side = f" — {step.side}" if step.side else ""
-    if step.kind == StepKind.REST:
-        return "Rest"
-    if step.kind == StepKind.GET_READY:
-        return f"Get ready: {step.exercise or step.section}"
-    if step.kind == StepKind.SWITCH:
-        return f"Switch to the {step.side} side"
-    of_sets = f" (set {step.set} of {step.sets})" if step.sets and step.sets > 1 else ""
-    return f"{step.name}{side}{of_sets}"
 
 
 def coming_up(steps: Sequence[Step], index: int) -> str:

@@ -15,9 +15,9 @@ from typing import Any
 from itbtimer.core.durations import format_clock
 from itbtimer.core.enums import StrEnum
 from itbtimer.core.navigation import Screen
-from itbtimer.core.plan import Step, StepKind
 from itbtimer.core.session import SessionState, View
 from itbtimer.history.records import SessionRecord
+from itbtimer.present.step_words import describe_step
 
 NO_TRACK = "/org/mpris/MediaPlayer2/TrackList/NoTrack"
 
@@ -91,19 +91,6 @@ def to_microseconds(seconds: float) -> int:
     return int(round(seconds * 1_000_000))
 
 
-def describe(step: Step) -> str:
-    """The step in a few words, as a widget's title line: "Plank — left (set 2 of 2)"."""
-    if step.kind == StepKind.REST:
-        return f"Rest, then {step.exercise}" if step.exercise else "Rest"
-    if step.kind == StepKind.GET_READY:
-        return f"Get ready: {step.exercise or step.section}"
-    if step.kind == StepKind.SWITCH:
-        return f"Switch to the {step.side} side: {step.name}"
-    side = f" — {step.side}" if step.side else ""
-    of_sets = f" (set {step.set} of {step.sets})" if step.sets and step.sets > 1 else ""
-    return f"{step.name}{side}{of_sets}"
-
-
 def ready(routine: str, total_seconds: float, art_url: str = "") -> NowPlaying:
     """The start screen: nothing playing yet; Play starts the routine."""
     return NowPlaying(status=Playback.STOPPED, trackid=NO_TRACK, title=routine,
@@ -131,7 +118,7 @@ def playing(view: View, routine: str, speed: float = 1.0, art_url: str = "") -> 
     return NowPlaying(
         status=status,
         trackid=f"/org/itbtimer/step/{view.index}",
-        title=describe(step),
+        title=describe_step(step),
         artist=routine,
         album=step.section,
         length=length,

@@ -20,6 +20,7 @@ from enum import Enum
 import itbtimer.voice.words as words
 from itbtimer.core.plan import Plan, Step
 from itbtimer.core.schedule import COUNTDOWN_FROM, COUNTDOWN_MIN_STEP, HALFWAY_MIN_STEP
+from itbtimer.present.step_words import side_words
 
 AFTER_START_BEEP = 0.55  # go / rest / switch beeps last up to 0.48 s: speak after them
 AFTER_HALFWAY_BEEP = 0.35
@@ -95,14 +96,10 @@ def spoken_name(name: str) -> str:
     return " ".join(name.replace(" - ", ", ").replace(" – ", ", ").split())
 
 
-def _side_word(step: Step) -> str:
-    return "leg" if "leg" in step.name.lower() else "side"
-
-
 def label(step: Step) -> str:
     """Name and side: "Side plank, left side", "Single leg dips, right leg"."""
     name = spoken_name(step.name)
-    return f"{name}, {step.side} {_side_word(step)}" if step.side else name
+    return f"{name}, {side_words(step)}" if step.side else name
 
 
 def how_long(step: Step) -> str:
@@ -149,9 +146,9 @@ def _rest(step: Step, after: Step | None) -> tuple[str, ...]:
 
 
 def _switch(step: Step) -> tuple[str, ...]:
-    side, part = step.side or "other", _side_word(step)
-    return (f"Switch to the {side} {part}.", f"{words.capital(side)} {part}.",
-            f"{words.capital(side)}.")
+    said = side_words(step) or "other side"
+    return (f"Switch to the {said}.", f"{words.capital(said)}.",
+            f"{words.capital(said.split()[0])}.")
 
 
 def _unique(texts: Iterable[str]) -> tuple[str, ...]:

@@ -34,7 +34,7 @@ def test_playerctl_drives_the_program_from_across_the_room(xdisplay, session_bus
         app.wait_for(lambda e: "session_started" in names(e))
         playerctl("next")  # skip get ready
         app.wait_for(lambda e: "skipped" in names(e))
-        app.wait_for(lambda e: _title() == "Clamshell — left")
+        app.wait_for(lambda e: _title() == "Clamshell — left side")
         assert playerctl("metadata", "xesam:artist") == "From the mat"
         assert playerctl("metadata", "xesam:album") == "Strength"
         playerctl("next")  # skip the left side: to the switch

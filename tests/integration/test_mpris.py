@@ -84,7 +84,7 @@ def test_playerctl_commands_reach_the_tk_thread_in_order(remote):
 def test_a_widget_reads_the_exercise_the_routine_and_the_section(remote):
     remote.bus.publish(playing(_view(), "Knee", art_url="file:///usr/share/itbtimer.png"))
     assert wait_until(lambda: playerctl("metadata", "xesam:title") ==
-                      "Clamshell — left", remote.pump)
+                      "Clamshell — left side", remote.pump)
     assert playerctl("metadata", "xesam:artist") == "Knee"
     assert playerctl("metadata", "xesam:album") == "Strength"
     assert playerctl("metadata", "mpris:length") == "40000000"
@@ -120,7 +120,7 @@ def test_every_change_is_signalled_at_once(remote):
         assert wait_until(lambda: any("Playing Get ready" in x for x in lines), remote.pump)
         session.next(2.0)
         remote.bus.publish(playing(session.view(2.0), "Knee"))
-        assert wait_until(lambda: any("Clamshell — left" in x for x in lines), remote.pump)
+        assert wait_until(lambda: any("Clamshell — left side" in x for x in lines), remote.pump)
         session.pause(3.0)
         remote.bus.publish(playing(session.view(3.0), "Knee"))
         assert wait_until(lambda: any(x.startswith("Paused Clamshell") for x in lines),

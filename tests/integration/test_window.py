@@ -174,7 +174,7 @@ def test_flexible_rest_says_go_when_ready(ui):
     ui.key("space")
     ui.advance(3.0 + 6.0 + 5.1)
     assert running(ui).status.cget("text") == "Go when ready (→)"
-    assert "Next: Lunge — left" == running(ui).next_up.cget("text")
+    assert "Next: Lunge — left side" == running(ui).next_up.cget("text")
 
 
 def test_keys_work_whatever_widget_has_focus(ui):

@@ -9,7 +9,6 @@ from itbtimer.history.records import SessionRecord, StepResult
 from itbtimer.present.display import (
     PainQuestion,
     countdown_text,
-    describe_step,
     interrupted_notice,
     mute_label,
     notice_line,
@@ -67,7 +66,8 @@ def test_work_step_shows_its_cue_sets_and_the_next_rest():
     shown = show(s.view(now), None)
     assert (shown.phase, shown.title, shown.cue, shown.target) == (
         "work", "Squat", "Knees out", "Set 1 of 2")
-    assert (shown.next_up, shown.next_label, shown.pause_label) == ("Next: Rest", "Next", "Pause")
+    assert (shown.next_up, shown.next_label, shown.pause_label) == (
+        "Next: Rest, then Squat", "Next", "Pause")
     assert shown.status == "" and shown.side == ""
 
 
@@ -83,7 +83,7 @@ def test_flexible_rest_says_go_when_ready_from_its_minimum():
 def test_one_sided_moves_and_the_switch():
     s, now = walk("Lunge")
     shown = show(s.view(now), None)
-    assert (shown.side, shown.next_up) == ("LEFT", "Next: Switch to the right side")
+    assert (shown.side, shown.next_up) == ("LEFT", "Next: Switch to the right side: Lunge")
     s.tick(now + 20)
     switch = show(s.view(now + 20), None)
     assert (switch.phase, switch.title, switch.side) == ("switch", "Switch sides: Lunge", "RIGHT")
@@ -114,12 +114,6 @@ def test_paused_by_a_stall_says_why_and_how_to_go_on():
     shown = show(s.view(now + 30), None, "Paused: the timer was held up for 20 s")
     assert (shown.phase, shown.status, shown.pause_label) == (
         "paused", "Paused: the timer was held up for 20 s — Space to resume", "Resume")
-
-
-def test_describe_step_in_words():
-    plan = plan_of(ROUTINE)
-    assert [describe_step(step) for step in plan.steps[:4]] == [
-        "Get ready: Squat", "Squat (set 1 of 2)", "Rest", "Squat (set 2 of 2)"]
 
 
 def test_summary_of_a_stopped_session_with_holds_and_skips():

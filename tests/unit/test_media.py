@@ -17,7 +17,6 @@ from itbtimer.history.records import SessionRecord, StepResult
 from itbtimer.present.now_playing import (
     NO_TRACK,
     Playback,
-    describe,
     finish_message,
     for_screen,
     idle,
@@ -56,13 +55,13 @@ def test_a_running_step_is_the_track_the_routine_the_artist_the_section_the_albu
     session.tick(now)
     shown = playing(session.view(now), "Knee", art_url="file:///icon.png")
     assert shown.status is Playback.PLAYING
-    assert shown.title == "Clamshell — left (set 1 of 2)"
+    assert shown.title == "Clamshell — left side (set 1 of 2)"
     assert shown.artist == "Knee"
     assert shown.album == "Strength"
     assert shown.length == 40.0
     assert shown.position == 12.5
     meta = shown.metadata()
-    assert meta["xesam:title"] == ("s", "Clamshell — left (set 1 of 2)")
+    assert meta["xesam:title"] == ("s", "Clamshell — left side (set 1 of 2)")
     assert meta["xesam:artist"] == ("as", ["Knee"])
     assert meta["mpris:length"] == ("x", 40_000_000)
     assert meta["mpris:artUrl"] == ("s", "file:///icon.png")
@@ -128,12 +127,6 @@ def test_the_start_screen_can_only_play():
     assert shown.can_play
     assert not (shown.can_pause or shown.can_go_next or shown.can_go_previous)
     assert not idle("itbtimer").can_play
-
-
-def test_rest_says_what_comes_after_it():
-    plan = plan_of(ROUTINE)
-    rest = next(s for s in plan.steps if s.kind == "rest")
-    assert describe(rest) == f"Rest, then {rest.exercise}"
 
 
 def test_microseconds_are_whole():

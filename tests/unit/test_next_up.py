@@ -33,7 +33,7 @@ def test_after_work_and_a_flexible_rest_it_names_the_rest_then_the_exercise():
 
 def test_a_switch_is_named_with_the_side_that_follows():
     assert _next("work", "Clamshell") == (
-        "Next: switch sides 5 s, then Clamshell — right (set 1 of 2)")
+        "Next: switch sides 5 s, then Clamshell — right side (set 1 of 2)")
 
 
 def test_during_a_rest_it_names_the_exercise():
