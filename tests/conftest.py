@@ -1,4 +1,5 @@
-"""Shared fixtures: a private Xvfb, an isolated home, and no silent skips under CI."""
+"""Shared fixtures: a private Xvfb, a private D-Bus session bus, an isolated home, and no
+silent skips under CI."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import gc
 import os
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -78,6 +80,24 @@ def xdisplay():
         os.environ.pop("DISPLAY", None)
     else:
         os.environ["DISPLAY"] = old
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture
+def session_bus(monkeypatch) -> Iterator[str]:
+    """A fresh dbus-daemon; DBUS_SESSION_BUS_ADDRESS points at it for this test."""
+    if shutil.which("dbus-daemon") is None:
+        pytest.skip("dbus-daemon is not installed (make test installs dbus)")
+    proc = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address"],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    assert proc.stdout is not None
+    address = proc.stdout.readline().strip()
+    if not address:
+        proc.kill()
+        pytest.fail("dbus-daemon did not start")
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", address)
+    yield address
     proc.terminate()
     proc.wait(timeout=10)
 

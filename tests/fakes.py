@@ -1,17 +1,103 @@
-"""Fakes for the adapters in itbtimer.app.ports: in memory, inspectable, no disk."""
+"""The one home of the tests' fakes: the adapters in itbtimer.app.ports (and the clock and
+timers the window runs on), in memory, inspectable, no disk, no sleeping.
+
+- FakeClock: a monotonic clock that moves only when told.
+- FakeTimers: the window's Tk timers (after/after_idle/cancel) on a FakeClock.
+- FakePlayer: a Player that plays nothing and remembers what it was asked to play.
+- FlakyBackend: a simpleaudio device that fails until it is plugged back in.
+- MemoryHistory: a HistoryStore in memory.
+- FakeRemote: a RemoteControl (the desktop bus) whose commands the test sends.
+- FakeAwake: screen-awake that records hold and release.
+"""
 
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from itbtimer.adapters.sound import Sound
 from itbtimer.app.ports import Record
 from itbtimer.history import HistoryError, Listed, Progress
 from itbtimer.history.from_session import progress
+from itbtimer.present.now_playing import NowPlaying, Remote
 
 FULL = "History not saved: the disk holding memory is full"
+
+
+class FakeClock:
+    """A real (monotonic) clock that only moves when told; far from zero, as such clocks are."""
+
+    def __init__(self, t: float = 1000.0):
+        self.t = t
+
+    def __call__(self) -> float:
+        return self.t
+
+    def set(self, t: float) -> None:
+        self.t = t
+
+    def advance(self, seconds: float) -> None:
+        self.t += seconds
+
+
+class FakePlayer:
+    """A Player that plays nothing and remembers what it was asked to play and say."""
+
+    def __init__(self, notice: str | None = None):
+        self.notice = notice
+        self.played: list[str] = []
+        self.spoken: list[tuple[Sound, float]] = []  # (phrase, lead-in seconds)
+        self.hushed = 0
+        self.volume = 100
+        self.muted = False
+
+    def play(self, cue: str) -> None:
+        if not self.muted:
+            self.played.append(cue)
+
+    def speak(self, sound: Sound, lead_in: float = 0.0) -> bool:
+        if self.muted:
+            return False
+        self.spoken.append((sound, lead_in))
+        return True
+
+    def hush(self) -> None:
+        self.hushed += 1
+
+    def set_volume(self, percent: int) -> None:
+        self.volume = max(0, min(100, int(percent)))
+
+    def mute(self) -> None:
+        self.muted = True
+
+    def unmute(self) -> None:
+        self.muted = False
+
+
+class FlakyBackend:
+    """A simpleaudio device that fails until `back` is set: a headset unplugged and plugged
+    in again."""
+
+    class Playing:
+        def is_playing(self) -> bool:
+            return False
+
+        def stop(self) -> None:
+            pass
+
+    def __init__(self) -> None:
+        self.back = False
+        self.calls = 0
+
+    def play_buffer(self, data: object, channels: int, width: int, rate: int) -> Playing:
+        self.calls += 1
+        if not self.back:
+            raise RuntimeError("Error opening PCM device. -- CODE: -2 -- MSG: No such file")
+        return self.Playing()
 
 
 class MemoryHistory:
@@ -113,9 +199,8 @@ class FakeAwake:
 class FakeTimers:
     """The window's timers on a fake clock: callbacks run when `advance` reaches them."""
 
-    def __init__(self, clock: Callable[[], float], set_clock: Callable[[float], None]):
+    def __init__(self, clock: FakeClock):
         self.clock = clock
-        self.set_clock = set_clock
         self.pending: dict[str, tuple[float, int, Callable[[], None]]] = {}
         self.count = 0
 
@@ -144,6 +229,52 @@ class FakeTimers:
             if due > end:
                 break
             del self.pending[timer]
-            self.set_clock(max(self.clock(), due))
+            self.clock.set(max(self.clock(), due))
             callback()
-        self.set_clock(max(self.clock(), end))
+        self.clock.set(max(self.clock(), end))
+
+
+class FakeRemote:
+    """The desktop bus's media remote in memory: `send` is a remote command arriving from
+    another thread (the pipe turns readable, as the real bus's does); what the window
+    publishes and notifies is kept in `published` and `notified`."""
+
+    def __init__(self) -> None:
+        self._read, self._write = os.pipe()
+        os.set_blocking(self._read, False)
+        self._lock = threading.Lock()
+        self._inbox: list[Remote] = []
+        self.published: list[NowPlaying] = []
+        self.notified: list[tuple[str, str]] = []
+        self.closed = False
+
+    @property
+    def wake_fd(self) -> int:
+        return self._read
+
+    def send(self, command: Remote) -> None:
+        with self._lock:
+            self._inbox.append(command)
+        os.write(self._write, b"!")
+
+    def take(self) -> list[Remote]:
+        try:
+            while os.read(self._read, 512):
+                pass
+        except BlockingIOError:
+            pass  # drained: the pipe turns readable again only with the next command
+        with self._lock:
+            taken, self._inbox = self._inbox, []
+        return taken
+
+    def publish(self, now_playing: NowPlaying) -> None:
+        self.published.append(now_playing)
+
+    def notify(self, summary: str, body: str) -> None:
+        self.notified.append((summary, body))
+
+    def close(self) -> None:
+        if not self.closed:
+            self.closed = True
+            os.close(self._read)
+            os.close(self._write)

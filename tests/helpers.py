@@ -1,9 +1,18 @@
-"""Small builders shared by the tests."""
+"""Builders shared by tests of more than one ring (unit, integration, e2e).
+
+Fakes of the adapters are in tests/fakes.py; what only one ring shares is in that ring's
+`*_helpers.py`. No test imports another test file."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from hypothesis import strategies as st
+
 from itbtimer.core.plan import Plan, build_plan
-from itbtimer.routine_files import parse_routine
+from itbtimer.editor.document import Document, EditorError, locate
+from itbtimer.editor.fields import Kind, fields
+from itbtimer.routine_files import load_routine, parse_routine
 
 
 def plan_of(text: str) -> Plan:
@@ -17,3 +26,82 @@ def names(events) -> list[str]:
 def in_progress_ids(store) -> list[str]:
     """The ids of the sessions a window is running, as the history lists them."""
     return [s.id for s in store.listing() if s.in_progress]
+
+
+# --- random edits of a routine in the editor (unit and integration rings) -------------
+
+
+_TYPED = st.one_of(
+    st.sampled_from(["", "0", "1", "3", "45", "45s", "2m", "1m30s", "30-45s", "8-12", "12-8",
+                     "both", "x", "Tip: back flat", "- dash", "#hash", "'quoted'", "yes",
+                     "99999", "1h", "  spaced  ", "null", "~"]),
+    st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=12),
+)
+
+
+@st.composite
+def edits(draw):
+    return draw(st.lists(st.tuples(
+        st.sampled_from(["set", "check", "add_exercise", "add_section", "duplicate", "delete",
+                         "move", "undo", "redo"]),
+        st.integers(0, 40), st.integers(0, 40), st.integers(0, 40), _TYPED, st.booleans()),
+        max_size=12))
+
+
+def apply_edit(document: Document, edit) -> None:
+    """One random edit (from `edits()`); one the document refuses leaves it as it was."""
+    try:
+        _operate(document, edit)
+    except EditorError:  # refused, said so; the document is as it was
+        pass
+
+
+def _operate(document: Document, edit) -> None:
+    op, a, b, c, typed, flag = edit
+    rows = document.outline()
+    path = rows[a % len(rows)].path
+    if op in ("set", "check"):
+        level_fields = fields(rows[a % len(rows)].level)
+        candidates = [f for f in level_fields
+                      if (f.kind in (Kind.SIDES, Kind.FLAG)) == (op == "check")]
+        if not candidates:
+            return
+        field = candidates[b % len(candidates)]
+        document.set_field(path, field.key, flag if op == "check" else typed)
+    elif op == "add_exercise":
+        document.add_exercise(path)
+    elif op == "add_section":
+        document.add_section(path or None)
+    elif op == "duplicate" and path:
+        document.duplicate(path)
+    elif op == "delete" and path:
+        document.delete(path)
+    elif op == "move" and path:
+        document.move(path, 1 if flag else -1)
+    elif op == "undo":
+        document.undo()
+    elif op == "redo":
+        document.redo()
+
+
+def random_edits_leave_a_valid_routine_or_an_error(original: str, target: Path, steps) -> None:
+    target.write_text(original)
+    document = Document.open(target)
+    for step in steps:
+        apply_edit(document, step)
+        if document.problems:
+            for problem in document.problems:
+                where, key = locate(problem)
+                assert problem.field, problem
+                assert document.exists(where), problem
+                assert key in document.errors(where)
+                row = next(r for r in document.outline() if r.path == where)
+                assert row.has_error
+        else:
+            document.save()
+            routine = load_routine(target)
+            assert routine == document.routine.__class__(
+                **{**document.routine.__dict__, "source": str(target)})
+    while document.can_undo:
+        document.undo()
+    assert document.text == original

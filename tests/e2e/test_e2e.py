@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import json
-import os
 import random
-import shutil
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
 
 from itbtimer.history import HistoryStore
+from tests.e2e.program import App, event_names
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
@@ -32,64 +27,6 @@ sections:
 """
 
 
-class App:
-    def __init__(self, tmp: Path, display: str, routine: str = ROUTINE, *args: str,
-                 env: dict[str, str] | None = None):
-        if shutil.which("xdotool") is None:
-            pytest.skip("xdotool is not installed (make test installs it)")
-        self.tmp = tmp
-        self.path = tmp / "e2e.yaml"
-        self.path.write_text(routine)
-        self.events_path = tmp / "events.jsonl"
-        self.env = {**os.environ, "DISPLAY": display, "HOME": str(tmp),
-                    "XDG_DATA_HOME": str(tmp / "data"), "XDG_STATE_HOME": str(tmp / "state"),
-                    "XDG_CONFIG_HOME": str(tmp / "config"), **(env or {})}
-        (tmp / ".asoundrc").write_text('pcm.!default { type file; slave.pcm "null"; '
-                                       f'file "{tmp}/beep.wav"; format "wav"; }}\n')
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "itbtimer", str(self.path), "--events",
-             str(self.events_path), *args], env=self.env, stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE, text=True)
-        self.wait_for(lambda evs: any(e["event"] == "window_mapped" for e in evs))
-        time.sleep(0.3)
-
-    def events(self) -> list[dict]:
-        try:
-            lines = self.events_path.read_text().splitlines()
-        except FileNotFoundError:
-            return []
-        return [json.loads(line) for line in lines if line.endswith("}")]
-
-    def wait_for(self, condition, timeout: float = 20.0) -> list[dict]:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            events = self.events()
-            if condition(events):
-                return events
-            assert self.proc.poll() is None, self.proc.communicate()
-            time.sleep(0.05)
-        raise AssertionError(f"timed out; events: {self.events()[-5:]}")
-
-    def keys(self, *names: str, delay_ms: int = 60) -> None:
-        subprocess.run(["xdotool", "key", "--delay", str(delay_ms), *names], env=self.env,
-                       check=True, timeout=120)
-
-    def bugs(self) -> str:
-        """The log, less the lines that say how media remotes are (no session bus here)."""
-        log = self.tmp / "state" / "itbtimer" / "itbtimer.log"
-        lines = log.read_text().splitlines(keepends=True) if log.exists() else []
-        return "".join(line for line in lines if " itbtimer: MPRIS" not in line)
-
-    def close(self) -> tuple[str, str]:
-        if self.proc.poll() is None:
-            self.proc.kill()
-        return self.proc.communicate(timeout=10)
-
-
-def names(events):
-    return [e["event"] for e in events]
-
-
 def test_whole_routine_by_real_key_presses(xdisplay, tmp_path):
     app = App(tmp_path, xdisplay, ROUTINE, "--speed", "4")
     try:
@@ -99,18 +36,18 @@ def test_whole_routine_by_real_key_presses(xdisplay, tmp_path):
         app.keys("space")                      # start
         app.wait_for(started("Squat"))
         app.keys("space")                      # pause
-        app.wait_for(lambda e: "paused" in names(e))
+        app.wait_for(lambda e: "paused" in event_names(e))
         time.sleep(0.5)
         app.keys("space", "plus")              # resume, +10 s on the squat
-        app.wait_for(lambda e: "extended" in names(e))
+        app.wait_for(lambda e: "extended" in event_names(e))
         app.keys("Right")                      # skip the squat
-        app.wait_for(lambda e: "skipped" in names(e))
+        app.wait_for(lambda e: "skipped" in event_names(e))
         app.keys("Left")                       # back from the rest to the squat
-        app.wait_for(lambda e: "back" in names(e))
+        app.wait_for(lambda e: "back" in event_names(e))
         app.wait_for(started("Plank"))
         time.sleep(0.5)
         app.keys("Return")                     # Done with the plank: the end
-        events = app.wait_for(lambda e: "finished" in names(e))
+        events = app.wait_for(lambda e: "finished" in event_names(e))
         app.keys("7", "Return")                # knee pain 7, save
         time.sleep(0.5)
         app.keys("ctrl+q")
@@ -160,12 +97,12 @@ def test_key_mash_50_keys_a_second_for_10_seconds(xdisplay, tmp_path):
         app.keys("Escape")
         for _ in range(200):  # then finish whatever session is open
             sessions = split_sessions(app.events())
-            if "finished" in names(sessions[-1]):
+            if "finished" in event_names(sessions[-1]):
                 break
             app.keys("Return", "Return", delay_ms=30)
             time.sleep(0.05)
         sessions = split_sessions(app.events())
-        assert "finished" in names(sessions[-1])
+        assert "finished" in event_names(sessions[-1])
         for session in sessions:
             consistent(session, steps=1 + 6 * 4 * 2)
         assert app.bugs() == ""

@@ -6,9 +6,8 @@ import subprocess
 
 import pytest
 
-from tests.integration.dbus_helpers import playerctl, session_bus  # noqa: F401
-
-from .test_e2e import App, names
+from tests.e2e.program import App, event_names
+from tests.integration.dbus_helpers import playerctl
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
@@ -24,30 +23,30 @@ sections:
 """
 
 
-def test_playerctl_drives_the_program_from_across_the_room(xdisplay, session_bus,  # noqa: F811
+def test_playerctl_drives_the_program_from_across_the_room(xdisplay, session_bus,
                                                            tmp_path):
     app = App(tmp_path, xdisplay, ROUTINE)
     try:
         app.wait_for(lambda e: _title() == "From the mat")  # on the bus, start screen shown
         assert playerctl("status") == "Stopped"
         playerctl("play-pause")  # start, from the start screen
-        app.wait_for(lambda e: "session_started" in names(e))
+        app.wait_for(lambda e: "session_started" in event_names(e))
         playerctl("next")  # skip get ready
-        app.wait_for(lambda e: "skipped" in names(e))
+        app.wait_for(lambda e: "skipped" in event_names(e))
         app.wait_for(lambda e: _title() == "Clamshell — left side")
         assert playerctl("metadata", "xesam:artist") == "From the mat"
         assert playerctl("metadata", "xesam:album") == "Strength"
         playerctl("next")  # skip the left side: to the switch
-        app.wait_for(lambda e: names(e).count("skipped") == 2)
+        app.wait_for(lambda e: event_names(e).count("skipped") == 2)
         playerctl("previous")  # back to the left clamshell
-        app.wait_for(lambda e: "back" in names(e))
+        app.wait_for(lambda e: "back" in event_names(e))
         playerctl("play-pause")
-        app.wait_for(lambda e: "paused" in names(e))
+        app.wait_for(lambda e: "paused" in event_names(e))
         app.wait_for(lambda e: playerctl("status") == "Paused")  # signalled a moment later
         playerctl("play-pause")
-        app.wait_for(lambda e: "resumed" in names(e))
+        app.wait_for(lambda e: "resumed" in event_names(e))
         playerctl("stop")
-        app.wait_for(lambda e: "stopped" in names(e))
+        app.wait_for(lambda e: "stopped" in event_names(e))
         # MPRIS Quit, as a widget's close button: the window closes and the program ends
         subprocess.run(["dbus-send", "--session", "--type=method_call",
                         "--dest=org.mpris.MediaPlayer2.itbtimer",

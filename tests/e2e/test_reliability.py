@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 
 from itbtimer.history import HistoryStore
-
-from .faketime import faketime_env
-from .test_e2e import App, names
+from tests.e2e.faketime import faketime_env
+from tests.e2e.program import App, event_names
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
@@ -67,7 +66,7 @@ def test_sigstop_for_20_s_mid_step_pauses_there_and_plays_no_stale_cue(xdisplay,
         os.kill(app.proc.pid, signal.SIGSTOP)
         time.sleep(20.0)
         os.kill(app.proc.pid, signal.SIGCONT)
-        events = app.wait_for(lambda e: "held_up" in names(e), timeout=10)
+        events = app.wait_for(lambda e: "held_up" in event_names(e), timeout=10)
         held = next(e for e in events if e["event"] == "held_up")
         assert held["why"] == "held_up" and 19.0 < held["seconds"] < 25.0
         paused = next(e for e in events if e["event"] == "paused")
@@ -79,7 +78,7 @@ def test_sigstop_for_20_s_mid_step_pauses_there_and_plays_no_stale_cue(xdisplay,
         app.keys("space")  # resume exactly there
         app.wait_for(started("Plank"), timeout=20)
         app.keys("Return")  # Done: the end
-        events = app.wait_for(lambda e: "finished" in names(e))
+        events = app.wait_for(lambda e: "finished" in event_names(e))
         app.keys("Escape")
         app.keys("ctrl+q")
         assert app.proc.wait(timeout=10) == 0
@@ -117,7 +116,7 @@ def test_a_quit_signal_records_the_session_at_once_and_exits_0(xdisplay, tmp_pat
             assert code == 0, (run, err)
             assert "Traceback" not in err and "Something went wrong" not in app.bugs()
             events = [e for e in app.events() if e["event"] != "timers"]
-            assert names(events)[-2:] == ["stopped", "quit"], (run, events[-4:])
+            assert event_names(events)[-2:] == ["stopped", "quit"], (run, events[-4:])
             record, = history(folder)
             assert not record["completed"] and record["steps"][0]["status"] == "stopped"
         finally:
@@ -142,14 +141,14 @@ sections:
         app.wait_for(started("Squat"))
         time.sleep(2.0)
         stamp.write_text("-3600\n")  # NTP steps the wall clock back an hour mid-squat
-        events = app.wait_for(lambda e: "finished" in names(e), timeout=30)
+        events = app.wait_for(lambda e: "finished" in event_names(e), timeout=30)
         cues = [e for e in events if e["event"] == "cue"]
         assert len(cues) >= 10 and not any(c.get("dropped") for c in cues)
         late = sorted(round(c["played_t"] - c["t"], 3) for c in cues)
         # On time: none dropped (so none over 0.5 s late) and the median within 50 ms; a
         # wall-clock timer would wait an hour. The millisecond figures are in make bench.
         assert late[len(late) // 2] <= 0.05, late
-        assert "held_up" not in names(events)
+        assert "held_up" not in event_names(events)
         app.keys("ctrl+q")
         assert app.proc.wait(timeout=10) == 0
     finally:

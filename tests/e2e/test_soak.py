@@ -12,15 +12,13 @@ import pytest
 
 from itbtimer.adapters.logs import log_path
 from itbtimer.adapters.recent import RecentFiles
-from itbtimer.adapters.sound import SilentPlayer
 from itbtimer.app.wiring import bootstrap
 from itbtimer.core.navigation import Action
 from itbtimer.gui.options import Options
 from itbtimer.gui.window import Window
 from itbtimer.history import HistoryStore
 from itbtimer.routine_files.bundled import resolve_routine
-
-from ..fakes import FakeAwake
+from tests.fakes import FakeAwake, FakePlayer
 
 pytestmark = [pytest.mark.soak, pytest.mark.gui]
 SECONDS = float(os.environ.get("SOAK_SECONDS", "600"))
@@ -35,7 +33,7 @@ def rss_mb() -> float:
 
 def test_soak(xdisplay, tmp_path):
     root = tk.Tk(className="itbtimer")
-    app = bootstrap(player=SilentPlayer(), history=HistoryStore(tmp_path / "data"),
+    app = bootstrap(player=FakePlayer(), history=HistoryStore(tmp_path / "data"),
                     awake=FakeAwake(), recent=RecentFiles(tmp_path / "recent.json"), speed=100)
     window = Window(root, Options(routine=resolve_routine("itb-recovery"), autostart=True), app)
     rng = random.Random(1)

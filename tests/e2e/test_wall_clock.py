@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .faketime import faketime_env
+from tests.e2e.faketime import faketime_env
 
 ROOT = Path(__file__).parents[2]
 

@@ -1,4 +1,5 @@
-"""A private D-Bus session bus per test (as `dbus-run-session` gives), and playerctl."""
+"""playerctl against the private session bus of the test (the `session_bus` fixture, in
+tests/conftest.py), with the Tk loop turning while it waits."""
 
 from __future__ import annotations
 
@@ -6,29 +7,11 @@ import os
 import shutil
 import subprocess
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 
 WAIT_SECONDS = 10.0  # how long to wait for the bus thread before failing (not a speed goal)
-
-
-@pytest.fixture
-def session_bus(monkeypatch) -> Iterator[str]:
-    """A fresh dbus-daemon; DBUS_SESSION_BUS_ADDRESS points at it for this test."""
-    if shutil.which("dbus-daemon") is None:
-        pytest.skip("dbus-daemon is not installed (make test installs dbus)")
-    proc = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address"],
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    assert proc.stdout is not None
-    address = proc.stdout.readline().strip()
-    if not address:
-        proc.kill()
-        pytest.fail("dbus-daemon did not start")
-    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", address)
-    yield address
-    proc.terminate()
-    proc.wait(timeout=10)
 
 
 def playerctl(*args: str, pump: Callable[[], None] | None = None) -> str:

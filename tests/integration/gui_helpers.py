@@ -8,15 +8,13 @@ from pathlib import Path
 
 from itbtimer.adapters.logs import log_path
 from itbtimer.adapters.recent import RecentFiles
-from itbtimer.adapters.sound import SilentPlayer
 from itbtimer.app.ports import RemoteControl
 from itbtimer.app.wiring import bootstrap
 from itbtimer.app.workout import EventsLog
 from itbtimer.gui.options import Options
 from itbtimer.gui.window import Window
 from itbtimer.history import HistoryStore
-
-from ..fakes import FakeAwake, FakeTimers
+from tests.fakes import FakeAwake, FakeClock, FakePlayer, FakeTimers
 
 SHORT = """\
 name: Short
@@ -35,24 +33,16 @@ sections:
 """
 
 
-class FakeClock:
-    def __init__(self, t: float = 1000.0):
-        self.t = t
-
-    def __call__(self) -> float:
-        return self.t
-
-
 class Harness:
-    """A Window on a real Tk root, on a fake clock (its timers too), with a silent player."""
+    """A Window on a real Tk root, on a fake clock (its timers too), with a fake player."""
 
     def __init__(self, tmp: Path, text: str = SHORT, speed: float = 1.0,
                  remote: RemoteControl | None = None, **options):
         self.routine = tmp / "short.yaml"
         self.routine.write_text(text)
         self.clock = FakeClock()
-        self.timers = FakeTimers(self.clock, self._set_clock)
-        self.player = SilentPlayer()
+        self.timers = FakeTimers(self.clock)
+        self.player = FakePlayer()
         self.history = HistoryStore(tmp / "data")
         self.awake = FakeAwake()
         self.events_path = tmp / "events.jsonl"
@@ -78,9 +68,6 @@ class Harness:
         target.event_generate("<KeyPress>", keysym=keysym, state=state, when="now")
         self.timers.run_due()  # what the key queued for "after this" (the finished screen)
         self.root.update()
-
-    def _set_clock(self, t: float) -> None:
-        self.clock.t = t
 
     def advance(self, seconds: float) -> None:
         """Let fake time pass, running the window's timers at their due times."""

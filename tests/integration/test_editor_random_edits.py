@@ -6,8 +6,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 
 from itbtimer.routine_files.bundled import routines_dir
-
-from ..unit.test_editor_document import edits, random_edits_leave_a_valid_routine_or_an_error
+from tests.helpers import edits, random_edits_leave_a_valid_routine_or_an_error
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])

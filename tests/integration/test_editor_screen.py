@@ -272,8 +272,7 @@ def test_e_on_the_start_screen_edits_a_copy_and_the_start_screen_shows_the_new_t
         xdisplay, tmp_path, capsys):
     from itbtimer.core.durations import format_hms
     from itbtimer.core.navigation import Screen
-
-    from .gui_helpers import Harness
+    from tests.integration.gui_helpers import Harness
 
     ui = Harness(tmp_path)
     try:
@@ -332,8 +331,7 @@ def test_e_on_the_start_screen_edits_a_copy_and_the_start_screen_shows_the_new_t
 
 def test_closing_the_window_with_unsaved_changes_asks_first(xdisplay, tmp_path):
     from itbtimer.core.navigation import Screen
-
-    from .gui_helpers import Harness
+    from tests.integration.gui_helpers import Harness
 
     ui = Harness(tmp_path)
     try:
@@ -404,8 +402,7 @@ def test_a_quit_without_asking_keeps_unsaved_edits_and_the_next_open_tells(xdisp
     the editor again says where they are."""
     from itbtimer.editor.recovery import recovery_file
     from itbtimer.paths import state_dir
-
-    from .gui_helpers import Harness
+    from tests.integration.gui_helpers import Harness
 
     ui = Harness(tmp_path)
     try:

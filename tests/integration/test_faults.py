@@ -14,10 +14,9 @@ from itbtimer.adapters.sound import NO_DEVICE_NOTICE, SimpleaudioPlayer, load_so
 from itbtimer.app.workout import ScaledClock, Workout
 from itbtimer.core.commands import Start
 from itbtimer.history import HistoryStore
-
-from ..helpers import plan_of
-from .gui_helpers import Harness
-from .test_sounds import FlakyBackend
+from tests.fakes import FakeClock, FakePlayer, FlakyBackend
+from tests.helpers import plan_of
+from tests.integration.gui_helpers import Harness
 
 BUNDLED = Path(__file__).parents[2] / "assets" / "sounds"
 ROUTINE = """\
@@ -32,41 +31,41 @@ sections:
 
 
 def test_audio_device_disappears_and_comes_back_mid_session():
-    now = [0.0]
+    clock = FakeClock(0.0)
     backend = FlakyBackend()
     backend.back = True
     sounds, _ = load_sounds(BUNDLED)
-    player = SimpleaudioPlayer(sounds, backend, clock=lambda: now[0])
-    workout = Workout(plan_of(ROUTINE), player, ScaledClock(1.0, lambda: now[0]))
+    player = SimpleaudioPlayer(sounds, backend, clock=clock)
+    workout = Workout(plan_of(ROUTINE), player, ScaledClock(1.0, clock))
     workout.apply(Start())
     assert workout.notice is None
     backend.back = False  # headset unplugged
     for t in range(1, 31):
-        now[0] = float(t)
+        clock.set(float(t))
         workout.tick()
     assert workout.notice == NO_DEVICE_NOTICE and workout.session.state == "running"
     calls_while_gone = backend.calls
     backend.back = True  # plugged in again
     for t in range(31, 70):
-        now[0] = float(t)
+        clock.set(float(t))
         workout.tick()
     assert workout.notice is None and backend.calls > calls_while_gone
-    assert workout.session.view(now[0]).index == 13  # 69 s of 5 s steps: on time throughout
+    assert workout.session.view(clock()).index == 13  # 69 s of 5 s steps: on time throughout
 
 
 def test_history_folder_becomes_unwritable_mid_session(tmp_path):
     folder = tmp_path / "data"
     store = HistoryStore(folder)
     store.append({"id": "earlier", "start": "2026-11-20T18:00:00+01:00", "steps": []})
-    now = [0.0]
-    workout = Workout(plan_of(ROUTINE), _silent(), ScaledClock(1.0, lambda: now[0]), store)
+    clock = FakeClock(0.0)
+    workout = Workout(plan_of(ROUTINE), FakePlayer(), ScaledClock(1.0, clock), store)
     workout.apply(Start())
-    now[0] = 12.0
+    clock.set(12.0)
     workout.tick()
     hidden = tmp_path / "hidden"
     folder.rename(hidden)
     folder.write_text("a file where the folder was")  # the folder can't be written now
-    now[0] = 30.0
+    clock.set(30.0)
     workout.tick()
     assert workout.session.state == "running" and workout.notice.startswith("History not saved")
     workout.quit()
@@ -78,12 +77,6 @@ def test_history_folder_becomes_unwritable_mid_session(tmp_path):
     assert store.append({"id": "later", "start": "2026-11-27T18:00:00+01:00", "steps": []})
     ids = [r["id"] for r in HistoryStore(folder).load()[0]]
     assert ids[0] == "earlier" and "later" in ids and len(ids) == 3  # the held record too
-
-
-def _silent():
-    from itbtimer.adapters.sound import SilentPlayer
-
-    return SilentPlayer()
 
 
 @pytest.mark.gui

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import csv
 import dataclasses
 import json
@@ -12,56 +11,23 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from itbtimer.adapters.sound import SilentPlayer
 from itbtimer.app.workout import ScaledClock, Workout
 from itbtimer.cli.history import run_history
 from itbtimer.core.commands import Next, Start, Stop
-from itbtimer.core.session import Session
 from itbtimer.history import HistoryStore, SessionRecord
-from itbtimer.history.from_session import build_record, progress
-
-from ..helpers import in_progress_ids, plan_of
+from itbtimer.history.from_session import progress
+from tests.fakes import FakeAwake, FakeClock, FakePlayer
+from tests.helpers import in_progress_ids, plan_of
+from tests.integration.history_helpers import ROUTINE, TZ, args, record_of
 
 ROOT = Path(__file__).parents[2]
-ROUTINE = """\
-name: Knee
-per_week: 3
-defaults: {get_ready: 0}
-sections:
-  - name: A
-    sets: 2
-    exercises:
-      - {name: Plank, until: shaking}
-      - {name: Squat, work: 30s}
-"""
-TZ = timezone(timedelta(hours=1))
-
-
-def record_of(start: datetime, hold: float, pain: int | None = 3, finish: bool = True,
-              speed: float = 1.0, routine: str = ROUTINE) -> SessionRecord:
-    session = Session(plan_of(routine))
-    session.start(0.0)
-    session.tick(0.0)
-    session.next(hold)              # plank set 1
-    session.next(hold + hold - 5)   # plank set 2, 5 s shorter
-    now = hold + hold - 5
-    if finish:
-        session.tick(now + 60.0)    # two sets of squats
-        now += 60.0
-    else:
-        session.stop(now + 10.0)
-        now += 10.0
-    return build_record(session, now, start, start + timedelta(seconds=now), "knee.yaml", pain,
-                        speed=speed)
-
-
 def test_record_has_the_fields_the_history_needs():
     record = record_of(datetime(2026, 11, 2, 18, 0, tzinfo=TZ), 48.0).to_json()
     assert record["start"] == "2026-11-02T18:00:00+01:00"
@@ -326,12 +292,6 @@ def test_export_jsonl_round_trips_and_csv_has_one_row_per_step(tmp_path, capsys)
 # --- the command ---------------------------------------------------------------------
 
 
-def args(**kw):
-    return argparse.Namespace(**{"json": False, "routine": None, "export": None,
-                                 "import_file": None, "delete": None, "undelete": None,
-                                 "pain": None, **kw})
-
-
 def filled_store(tmp_path) -> HistoryStore:
     store = HistoryStore(tmp_path)
     for day, hold, pain in ((23, 45.0, 4), (25, 52.0, 2)):
@@ -404,13 +364,13 @@ def test_history_exits_2_when_it_cannot_read(tmp_path, capsys):
 def test_workout_goes_on_when_history_cannot_be_written(tmp_path):
     blocker = tmp_path / "blocker"
     blocker.write_text("")
-    now = [0.0]
-    workout = Workout(plan_of(ROUTINE), SilentPlayer(), ScaledClock(1.0, lambda: now[0]),
+    clock = FakeClock(0.0)
+    workout = Workout(plan_of(ROUTINE), FakePlayer(), ScaledClock(1.0, clock),
                       HistoryStore(blocker / "data"))
     workout.apply(Start())
-    now[0] = 20.0
+    clock.set(20.0)
     workout.apply(Next())
-    now[0] = 50.0
+    clock.set(50.0)
     workout.tick()
     assert workout.session.step.name == "Plank" and workout.session.state == "running"
     assert workout.notice.startswith("History not saved")
@@ -419,11 +379,11 @@ def test_workout_goes_on_when_history_cannot_be_written(tmp_path):
 
 
 def test_a_practice_run_is_stored_with_its_speed(tmp_path):
-    now = [0.0]
+    clock = FakeClock(0.0)
     store = HistoryStore(tmp_path)
-    workout = Workout(plan_of(ROUTINE), SilentPlayer(), ScaledClock(10.0, lambda: now[0]), store)
+    workout = Workout(plan_of(ROUTINE), FakePlayer(), ScaledClock(10.0, clock), store)
     workout.apply(Start())
-    now[0] = 3.0
+    clock.set(3.0)
     workout.apply(Stop())
     workout.save()
     (saved,) = store.sessions()
@@ -435,16 +395,14 @@ def test_a_practice_run_is_stored_with_its_speed(tmp_path):
 def test_practice_at_speed_1_is_kept_apart_too(tmp_path):
     from itbtimer.app.wiring import bootstrap
 
-    from ..fakes import FakeAwake
-
     store = HistoryStore(tmp_path)
-    app = bootstrap(player=SilentPlayer(), history=store, awake=FakeAwake(), recent=None,
+    app = bootstrap(player=FakePlayer(), history=store, awake=FakeAwake(), recent=None,
                     practice=True)
-    now = [0.0]
-    app.real_clock = lambda: now[0]
+    clock = FakeClock(0.0)
+    app.real_clock = clock
     workout = app.new_workout(plan_of(ROUTINE), None)
     workout.apply(Start())
-    now[0] = 20.0
+    clock.set(20.0)
     workout.apply(Stop())
     assert workout.save()
     (saved,) = store.sessions()
@@ -472,13 +430,11 @@ def test_a_long_history_charts_one_point_a_week(tmp_path, monkeypatch):
 def test_quitting_with_a_session_saved_nowhere_asks_retry_save_or_quit(tmp_path, monkeypatch):
     from itbtimer.app.wiring import bootstrap
 
-    from ..fakes import FakeAwake
-
     monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
     blocker = tmp_path / "blocker"
     blocker.write_text("")  # neither the data nor the state folder can be made
     store = HistoryStore(blocker / "data", state=blocker / "state")
-    app = bootstrap(player=SilentPlayer(), history=store, awake=FakeAwake(), recent=None)
+    app = bootstrap(player=FakePlayer(), history=store, awake=FakeAwake(), recent=None)
     record = record_of(datetime(2026, 11, 2, 18, tzinfo=TZ), 40.0)
     assert not store.append(record)
     app.keep_unsaved()  # a signal: nothing asked, nothing to wait for

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from itbtimer.adapters.sound import SilentPlayer
 from itbtimer.app.workout import ScaledClock, Workout
 from itbtimer.core.commands import Start
 from itbtimer.history import HistoryStore
-
-from ..helpers import plan_of
+from tests.fakes import FakeClock, FakePlayer
+from tests.helpers import plan_of
+from tests.integration.history_helpers import args
 
 ROUTINE = """\
 name: Knee
@@ -78,15 +78,15 @@ def test_a_disk_that_fills_mid_session_tears_nothing_and_saves_once_freed(small_
     folder = small_disk / "data"
     store = HistoryStore(folder, state=tmp_path / "state")
     before = earlier_records(store)
-    now = [0.0]
-    workout = Workout(plan_of(ROUTINE), SilentPlayer(), ScaledClock(1.0, lambda: now[0]), store)
+    clock = FakeClock(0.0)
+    workout = Workout(plan_of(ROUTINE), FakePlayer(), ScaledClock(1.0, clock), store)
     workout.apply(Start())
     for t in range(1, 12):
-        now[0] = float(t)
+        clock.set(float(t))
         workout.tick()
     filler = fill(small_disk)
     for t in range(12, 40):  # the disk is full: the mirror fails, the workout goes on
-        now[0] = float(t)
+        clock.set(float(t))
         workout.tick()
     assert workout.session.state == "running"
     assert workout.notice == f"History not saved: the disk holding {folder} is full"
@@ -121,7 +121,6 @@ def test_a_read_only_remount_is_named_read_stays_possible_and_saves_when_writabl
         assert [s.id for s in HistoryStore(folder).sessions()] == before  # still readable
         from itbtimer.cli.history import run_history
 
-        from .test_history import args
 
         assert run_history(args(), HistoryStore(folder)) == 0
         assert "Knee" in capsys.readouterr().out

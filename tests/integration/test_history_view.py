@@ -13,7 +13,7 @@ from itbtimer.gui.history_view import HistoryView
 from itbtimer.gui.widgets import Fonts
 from itbtimer.history import HistoryError, Progress
 from itbtimer.history.from_session import build_record
-from tests.fakes import FakeTimers, MemoryHistory
+from tests.fakes import FakeClock, FakeTimers, MemoryHistory
 from tests.helpers import plan_of
 
 pytestmark = pytest.mark.gui
@@ -37,8 +37,8 @@ def screen(xdisplay):
     root.geometry("1000x600+0+0")
     fonts = Fonts(root)
     fonts.fit(600)
-    now = [0.0]
-    timers = FakeTimers(lambda: now[0], lambda t: now.__setitem__(0, t))
+    clock = FakeClock(0.0)
+    timers = FakeTimers(clock)
     view = HistoryView(root, fonts, lambda: None, timers)
     view.frame.pack(fill="both", expand=True)
     root.update()

@@ -16,10 +16,9 @@ from itbtimer.core.session import Session
 from itbtimer.gui.remote import RemoteInbox
 from itbtimer.present.now_playing import Remote, playing, ready
 from tests.helpers import plan_of
-
-from .dbus_helpers import WAIT_SECONDS, playerctl, session_bus, wait_until  # noqa: F401
-from .fake_notifications import NotificationServer
-from .gui_helpers import Harness
+from tests.integration.dbus_helpers import WAIT_SECONDS, playerctl, wait_until
+from tests.integration.fake_notifications import NotificationServer
+from tests.integration.gui_helpers import Harness
 
 pytestmark = pytest.mark.gui
 
@@ -57,7 +56,7 @@ class Remotely:
 
 
 @pytest.fixture
-def remote(xdisplay, session_bus):  # noqa: F811
+def remote(xdisplay, session_bus):
     r = Remotely()
     yield r
     r.close()
@@ -193,7 +192,7 @@ def _view():
 
 
 @pytest.fixture
-def window(xdisplay, session_bus, tmp_path):  # noqa: F811
+def window(xdisplay, session_bus, tmp_path):
     bus = DesktopBus()
     bus.start()
     assert bus.ready.wait(WAIT_SECONDS)

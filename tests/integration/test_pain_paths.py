@@ -7,8 +7,8 @@ import tkinter as tk
 
 import pytest
 
-from ..helpers import in_progress_ids
-from .gui_helpers import Harness
+from tests.helpers import in_progress_ids
+from tests.integration.gui_helpers import Harness
 
 
 def finish(ui: Harness) -> None:

@@ -12,8 +12,7 @@ import pytest
 from itbtimer.history import HistoryStore, figures
 from itbtimer.history.figures import Hold
 from tests.fakes import MemoryHistory
-
-from .test_history import ROUTINE, TZ, record_of
+from tests.integration.history_helpers import ROUTINE, TZ, record_of
 
 TODAY = date(2026, 11, 26)  # a Thursday
 HIP = ROUTINE.replace("per_week: 3", "per_week: 3\nask: hip pain")

@@ -11,7 +11,7 @@ import tkinter as tk
 
 import pytest
 
-from .gui_helpers import Harness
+from tests.integration.gui_helpers import Harness
 
 pytestmark = pytest.mark.gui
 

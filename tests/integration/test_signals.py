@@ -8,8 +8,7 @@ import signal
 import pytest
 
 from itbtimer.gui.signals import QUIT_SIGNALS, QuitOnSignals
-
-from .tcl_loop import run_until
+from tests.integration.tcl_loop import run_until
 
 
 @pytest.mark.parametrize("signum", QUIT_SIGNALS)

@@ -21,17 +21,11 @@ from itbtimer.adapters.sound import (
     read_sound,
 )
 from itbtimer.adapters.tones import write_sounds
+from tests.fakes import FakeClock, FlakyBackend
+from tests.integration.sound_helpers import FILE_DEVICE
 
 ROOT = Path(__file__).parents[2]
 BUNDLED = ROOT / "assets" / "sounds"
-FILE_DEVICE = """pcm.!default {{
-    type file
-    slave.pcm "null"
-    file "{out}"
-    format "wav"
-    truncate false
-}}
-"""
 BROKEN_DEVICE = 'pcm.!default { type hw; card 97; device 0 }\nctl.!default { type hw; card 97 }\n'
 
 
@@ -137,40 +131,18 @@ def test_generator_is_deterministic_and_matches_the_committed_wavs(tmp_path):
         assert (tmp_path / f"{cue}.wav").read_bytes() == (BUNDLED / f"{cue}.wav").read_bytes()
 
 
-class FlakyBackend:
-    """A device that fails until `back` is set: a headset unplugged and plugged in again."""
-
-    def __init__(self):
-        self.back = False
-        self.calls = 0
-
-    def play_buffer(self, data, channels, width, rate):
-        self.calls += 1
-        if not self.back:
-            raise RuntimeError("Error opening PCM device. -- CODE: -2 -- MSG: No such file")
-        return FakePlay()
-
-
-class FakePlay:
-    def is_playing(self):
-        return False
-
-    def stop(self):
-        pass
-
-
 def test_failed_device_is_retried_at_most_every_30_seconds():
-    now = [0.0]
+    clock = FakeClock(0.0)
     backend = FlakyBackend()
     sounds, _ = load_sounds(BUNDLED)
-    player = SimpleaudioPlayer(sounds, backend, clock=lambda: now[0])
+    player = SimpleaudioPlayer(sounds, backend, clock=clock)
     player.play("go")
     assert player.notice == NO_DEVICE_NOTICE and backend.calls == 1
     for t in range(1, 30):
-        now[0] = float(t)
+        clock.set(float(t))
         player.play("countdown")
     assert backend.calls == 1  # not once per beep
     backend.back = True
-    now[0] = RETRY_SECONDS + 0.5
+    clock.set(RETRY_SECONDS + 0.5)
     player.play("go")
     assert backend.calls == 2 and player.notice is None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .gui_helpers import Harness
+from tests.integration.gui_helpers import Harness
 
 
 @pytest.fixture

@@ -9,8 +9,7 @@ import pytest
 
 from itbtimer.gui.window import Screen
 from itbtimer.routine_files.bundled import personal_routines_dir
-
-from .gui_helpers import SHORT, Harness
+from tests.integration.gui_helpers import SHORT, Harness
 
 
 @pytest.fixture

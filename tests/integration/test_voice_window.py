@@ -19,7 +19,7 @@ import pytest
 from itbtimer.core.plan import build_plan
 from itbtimer.routine_files import parse_routine
 from itbtimer.voice.phrases import texts_to_render
-from tests.integration.test_sounds import FILE_DEVICE
+from tests.integration.sound_helpers import FILE_DEVICE
 
 pytestmark = [pytest.mark.gui, pytest.mark.sound, pytest.mark.slow]
 ROOT = Path(__file__).parents[2]
@@ -120,8 +120,7 @@ def test_v_and_c_keys_pause_and_skip_in_the_window_on_a_fake_clock(xdisplay, tmp
     from itbtimer.voice.coach import VoicePreparation
     from itbtimer.voice.control import VoiceControl
     from itbtimer.voice.settings import VoiceSettings
-
-    from .gui_helpers import Harness
+    from tests.integration.gui_helpers import Harness
 
     text = ("name: Keys\ndefaults: {get_ready: 5s}\nsections:\n  - name: Core\n"
             "    exercises:\n      - {name: Squats, work: 30s, cue: Knees out}\n"
@@ -169,8 +168,7 @@ def test_a_cache_that_cannot_be_written_is_one_notice_and_beeps(xdisplay, tmp_pa
     from itbtimer.voice.coach import VoicePreparation
     from itbtimer.voice.control import VoiceControl
     from itbtimer.voice.settings import VoiceSettings
-
-    from .gui_helpers import Harness
+    from tests.integration.gui_helpers import Harness
 
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("")

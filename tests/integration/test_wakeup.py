@@ -6,8 +6,7 @@ import threading
 import time
 
 from itbtimer.gui.wakeup import Wakeups, monotonic_timers
-
-from .tcl_loop import run_until
+from tests.integration.tcl_loop import run_until
 
 
 def test_calls_run_on_the_tk_thread_in_deadline_order_not_early(tcl):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from itbtimer.gui.theme import PHASE_COLOURS, PULSE
-
-from ..helpers import in_progress_ids
-from .gui_helpers import SHORT, Harness
+from tests.fakes import FakeAwake, FakePlayer
+from tests.helpers import in_progress_ids
+from tests.integration.gui_helpers import SHORT, Harness
 
 pytestmark = pytest.mark.gui
 
@@ -480,18 +480,15 @@ def test_quitting_mid_session_leaves_nothing_queued_for_tcl(xdisplay, tmp_path, 
     """Tk's own timers here: Stop queued the finished screen; quitting must cancel it."""
     import tkinter as tk
 
-    from itbtimer.adapters.sound import SilentPlayer
     from itbtimer.app.wiring import bootstrap
     from itbtimer.gui.options import Options
     from itbtimer.gui.window import Window
     from itbtimer.history import HistoryStore
 
-    from ..fakes import FakeAwake
-
     routine = tmp_path / "short.yaml"
     routine.write_text(SHORT)
     root = tk.Tk(className="itbtimer")
-    app = bootstrap(player=SilentPlayer(), history=HistoryStore(tmp_path / "data"),
+    app = bootstrap(player=FakePlayer(), history=HistoryStore(tmp_path / "data"),
                     awake=FakeAwake(), recent=None)
     window = Window(root, Options(routine=routine, autostart=True), app)
     root.update()

@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 
 from itbtimer.paths import package_data
-
-from ..helpers import in_progress_ids
-from .gui_helpers import SHORT, Harness
+from tests.helpers import in_progress_ids
+from tests.integration.gui_helpers import SHORT, Harness
 
 pytestmark = pytest.mark.gui
 

@@ -16,8 +16,7 @@ from itbtimer.present.display import (
     summary_lines,
     timeline_fraction,
 )
-
-from ..helpers import plan_of
+from tests.helpers import plan_of
 
 START = datetime(2026, 11, 20, 18, 5, tzinfo=timezone(timedelta(hours=1)))
 ROUTINE = """\

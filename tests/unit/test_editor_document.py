@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 import itbtimer.cli.main as cli
 from itbtimer.core.plan import build_plan
@@ -24,12 +23,13 @@ from itbtimer.editor.document import (
     carry_over,
     locate,
 )
-from itbtimer.editor.fields import Kind, Level, fields
+from itbtimer.editor.fields import Level, fields
 from itbtimer.editor.words import summary_line
 from itbtimer.errors import RoutineError
 from itbtimer.paths import user_routines_dir
 from itbtimer.routine_files import load_routine, parse_routine
 from itbtimer.routine_files.bundled import routines_dir
+from tests.helpers import apply_edit, edits, random_edits_leave_a_valid_routine_or_an_error
 
 COMMENTED = """\
 # My knee routine, from the physio (March)
@@ -600,70 +600,13 @@ def test_itbtimer_edit_of_a_routine_that_does_not_exist_says_so(capsys):
 # --- random edits always leave something valid or an error on a field ---------------------
 
 
-_KEYS = {
-    Level.ROUTINE: [f.key for f in fields(Level.ROUTINE)],
-    Level.SECTION: [f.key for f in fields(Level.SECTION)],
-    Level.EXERCISE: [f.key for f in fields(Level.EXERCISE)],
-}
-_TYPED = st.one_of(
-    st.sampled_from(["", "0", "1", "3", "45", "45s", "2m", "1m30s", "30-45s", "8-12", "12-8",
-                     "both", "x", "Tip: back flat", "- dash", "#hash", "'quoted'", "yes",
-                     "99999", "1h", "  spaced  ", "null", "~"]),
-    st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=12),
-)
-
-
-@st.composite
-def edits(draw):
-    return draw(st.lists(st.tuples(
-        st.sampled_from(["set", "check", "add_exercise", "add_section", "duplicate", "delete",
-                         "move", "undo", "redo"]),
-        st.integers(0, 40), st.integers(0, 40), st.integers(0, 40), _TYPED, st.booleans()),
-        max_size=12))
-
-
-def _apply(document: Document, edit) -> None:
-    try:
-        _operate(document, edit)
-    except EditorError:  # refused, said so; the document is as it was
-        pass
-
-
-def _operate(document: Document, edit) -> None:
-    op, a, b, c, typed, flag = edit
-    rows = document.outline()
-    path = rows[a % len(rows)].path
-    if op in ("set", "check"):
-        level_fields = fields(rows[a % len(rows)].level)
-        candidates = [f for f in level_fields
-                      if (f.kind in (Kind.SIDES, Kind.FLAG)) == (op == "check")]
-        if not candidates:
-            return
-        field = candidates[b % len(candidates)]
-        document.set_field(path, field.key, flag if op == "check" else typed)
-    elif op == "add_exercise":
-        document.add_exercise(path)
-    elif op == "add_section":
-        document.add_section(path or None)
-    elif op == "duplicate" and path:
-        document.duplicate(path)
-    elif op == "delete" and path:
-        document.delete(path)
-    elif op == "move" and path:
-        document.move(path, 1 if flag else -1)
-    elif op == "undo":
-        document.undo()
-    elif op == "redo":
-        document.redo()
-
-
 def test_deleting_a_new_sections_only_exercise_then_adding_a_section_stays_yaml():
     """Found by hypothesis: an emptied list of exercises made ruamel write broken YAML."""
     document = Document(COMMENTED)
     for step in [("add_section", 0, 0, 0, "", False), ("undo", 0, 0, 0, "", False),
                  ("redo", 0, 0, 0, "", False), ("delete", 9, 0, 0, "", False),
                  ("add_section", 0, 0, 0, "", False)]:
-        _apply(document, step)
+        apply_edit(document, step)
     assert document.problems == ()
     assert document.text.endswith("      - name: New exercise\n# the end\n")
 
@@ -675,26 +618,3 @@ def test_random_edits_save_a_valid_routine_or_show_an_error_on_a_field(tmp_path_
     routine (ten times the text to parse at every step, so not in the fast ring)."""
     random_edits_leave_a_valid_routine_or_an_error(
         COMMENTED, tmp_path_factory.mktemp("edit") / "knee.yaml", steps)
-
-
-def random_edits_leave_a_valid_routine_or_an_error(original: str, target: Path, steps) -> None:
-    target.write_text(original)
-    document = Document.open(target)
-    for step in steps:
-        _apply(document, step)
-        if document.problems:
-            for problem in document.problems:
-                where, key = locate(problem)
-                assert problem.field, problem
-                assert document.exists(where), problem
-                assert key in document.errors(where)
-                row = next(r for r in document.outline() if r.path == where)
-                assert row.has_error
-        else:
-            document.save()
-            routine = load_routine(target)
-            assert routine == document.routine.__class__(
-                **{**document.routine.__dict__, "source": str(target)})
-    while document.can_undo:
-        document.undo()
-    assert document.text == original

@@ -20,8 +20,7 @@ from itbtimer.history.charts import (
 )
 from itbtimer.history.from_session import build_record, progress
 from itbtimer.history.records import RecordError, SessionRecord, StepResult
-
-from ..helpers import plan_of
+from tests.helpers import plan_of
 
 V1 = {  # written by build_record of itbtimer 0.1-0.3 (version 1)
     "version": 1, "id": "a1b2c3d4e5", "start": "2026-11-02T18:00:00+01:00",

@@ -25,8 +25,7 @@ from itbtimer.core.session import (
     SessionState,
     StepStatus,
 )
-
-from ..helpers import names, plan_of
+from tests.helpers import names, plan_of
 
 SIMPLE = """\
 name: Simple

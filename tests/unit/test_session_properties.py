@@ -8,8 +8,7 @@ from hypothesis import strategies as st
 
 from itbtimer.core.events import Cue, Paused, Resumed, StepStarted
 from itbtimer.core.session import Session
-
-from ..helpers import plan_of
+from tests.helpers import plan_of
 
 
 @st.composite

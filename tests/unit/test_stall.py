@@ -16,8 +16,7 @@ from itbtimer.core.stall import (
     cue_too_late,
     held_up,
 )
-
-from ..helpers import names, plan_of
+from tests.helpers import names, plan_of
 
 ROUTINE = """\
 name: Stall

@@ -8,8 +8,7 @@ from itbtimer.present.display import show
 from itbtimer.present.now_playing import playing
 from itbtimer.present.step_words import describe_step, side_words
 from itbtimer.voice.phrases import label
-
-from ..helpers import plan_of
+from tests.helpers import plan_of
 
 ROUTINE = """\
 name: Knee

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from itbtimer.adapters.sound import SilentPlayer
 from itbtimer.app.workout import ScaledClock, Workout
 from itbtimer.core.commands import Start, TogglePause
 from itbtimer.gui.ticker import Ticker
-
-from ..fakes import FakeTimers
-from ..helpers import plan_of
+from tests.fakes import FakeClock, FakePlayer, FakeTimers
+from tests.helpers import plan_of
 
 ROUTINE = """\
 name: Loop
@@ -21,21 +19,10 @@ sections:
 """
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.t = 50.0
-
-    def __call__(self) -> float:
-        return self.t
-
-    def set(self, t: float) -> None:
-        self.t = t
-
-
-def rig(speed: float = 1.0) -> tuple[Workout, Ticker, FakeTimers, list[float], Clock]:
-    clock = Clock()
-    timers = FakeTimers(clock, clock.set)
-    workout = Workout(plan_of(ROUTINE), SilentPlayer(), ScaledClock(speed, clock))
+def rig(speed: float = 1.0) -> tuple[Workout, Ticker, FakeTimers, list[float], FakeClock]:
+    clock = FakeClock(50.0)
+    timers = FakeTimers(clock)
+    workout = Workout(plan_of(ROUTINE), FakePlayer(), ScaledClock(speed, clock))
     drawn: list[float] = []
     ticker = Ticker(timers, workout.tick, lambda: drawn.append(clock.t), workout.next_wake)
     return workout, ticker, timers, drawn, clock

@@ -5,13 +5,14 @@ from __future__ import annotations
 import io
 import wave
 
-from itbtimer.adapters.sound import SilentPlayer, SimpleaudioPlayer
+from itbtimer.adapters.sound import SimpleaudioPlayer
 from itbtimer.voice.announcer import Hush, Say
 from itbtimer.voice.cache import VoiceCache
 from itbtimer.voice.coach import DAMAGED, Coach
 from itbtimer.voice.engine import EngineId
 from itbtimer.voice.phrases import PhraseKind
 from itbtimer.voice.settings import VoiceSettings, voice_wanted
+from tests.fakes import FakePlayer
 from tests.helpers import plan_of
 
 PLAN = plan_of("name: C\nsections:\n  - name: S\n    exercises: [{name: Squat, work: 30s}]\n")
@@ -35,7 +36,7 @@ def say(text: str, dropped: bool = False) -> Say:
 def test_a_rendered_phrase_is_played_and_its_length_known(tmp_path):
     cache = VoiceCache(ENGINE, tmp_path)
     cache.store("Squat.", wav(0.5))
-    player = SilentPlayer()
+    player = FakePlayer()
     coach = Coach(PLAN, cache, player)
     assert coach.speak(say("Squat."))
     assert len(player.spoken) == 1 and player.spoken[0][0].rate == 24000
@@ -45,7 +46,7 @@ def test_a_rendered_phrase_is_played_and_its_length_known(tmp_path):
 def test_not_rendered_dropped_or_voice_off_is_not_played(tmp_path):
     cache = VoiceCache(ENGINE, tmp_path)
     cache.store("Squat.", wav())
-    player = SilentPlayer()
+    player = FakePlayer()
     coach = Coach(PLAN, cache, player)
     assert not coach.speak(say("Not rendered yet."))
     assert not coach.speak(say("Squat.", dropped=True))
@@ -58,13 +59,13 @@ def test_not_rendered_dropped_or_voice_off_is_not_played(tmp_path):
 def test_a_damaged_phrase_is_skipped_with_one_notice_and_removed(tmp_path):
     cache = VoiceCache(ENGINE, tmp_path)
     cache.store("Squat.", b"RIFF....garbage")
-    coach = Coach(PLAN, cache, SilentPlayer())
+    coach = Coach(PLAN, cache, FakePlayer())
     assert not coach.speak(say("Squat."))
     assert coach.notice == DAMAGED and not cache.ready("Squat.")
 
 
 def test_hush_stops_the_player():
-    player = SilentPlayer()
+    player = FakePlayer()
     Coach(PLAN, None, player).act(Hush(2.0))
     assert player.hushed == 1
 
@@ -135,7 +136,7 @@ def test_without_the_voice_the_start_screen_says_once_how_to_get_it(tmp_path, mo
     path = tmp_path / "voice.json"
     first = VoiceControl(VoiceSettings.load(path), True, VoicePreparation(), lambda: 0.0, path)
     assert first.notices() == [MISSING]
-    assert first.new_coach(PLAN, SilentPlayer()) is None  # beeps only
+    assert first.new_coach(PLAN, FakePlayer()) is None  # beeps only
     second = VoiceControl(VoiceSettings.load(path), True, VoicePreparation(), lambda: 0.0, path)
     assert second.notices() == []
     second.toggle_voice()  # V without the voice: say how to get it, once more

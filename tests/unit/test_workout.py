@@ -10,13 +10,11 @@ import json
 
 import pytest
 
-from itbtimer.adapters.sound import SilentPlayer
 from itbtimer.app.workout import AwakeWhileRunning, EventsLog, ScaledClock, Workout
 from itbtimer.core.commands import Extend, Next, Start, Stop, TogglePause
 from itbtimer.core.session import SessionState
-
-from ..fakes import FakeAwake, MemoryHistory
-from ..helpers import plan_of
+from tests.fakes import FakeAwake, FakeClock, FakePlayer, MemoryHistory
+from tests.helpers import plan_of
 
 ROUTINE = """\
 name: Wired
@@ -30,20 +28,10 @@ sections:
 """
 
 
-class Clock:
-    """A real clock that only moves when told; far from zero, as monotonic clocks are."""
-
-    def __init__(self, t: float = 383.0):
-        self.t = t
-
-    def __call__(self) -> float:
-        return self.t
-
-
-def workout(speed: float = 1.0, **kwargs) -> tuple[Workout, Clock, io.StringIO]:
-    real = Clock()
+def workout(speed: float = 1.0, **kwargs) -> tuple[Workout, FakeClock, io.StringIO]:
+    real = FakeClock(383.0)
     log = io.StringIO()
-    w = Workout(plan_of(ROUTINE), SilentPlayer(), ScaledClock(speed, real),
+    w = Workout(plan_of(ROUTINE), FakePlayer(), ScaledClock(speed, real),
                 events_log=EventsLog(log), **kwargs)
     return w, real, log
 
@@ -226,10 +214,10 @@ def test_a_slow_history_write_never_holds_back_a_cue():
             real.t += 0.4  # a write with its fsync, on a busy disk
             super().save_in_progress(record)
 
-    real = Clock()
+    real = FakeClock(383.0)
     log = io.StringIO()
     store = SlowHistory()
-    w = Workout(plan_of(ROUTINE), SilentPlayer(), ScaledClock(1.0, real), store,
+    w = Workout(plan_of(ROUTINE), FakePlayer(), ScaledClock(1.0, real), store,
                 events_log=EventsLog(log))
     w.apply(Start())
     real.t += 6.0  # the squat ends: its step_done (a snapshot is due) and the rest cue
@@ -249,9 +237,9 @@ def test_the_mirror_is_rewritten_every_5_s_unless_that_costs_more_than_a_fifth_o
             real.t += write_seconds
             super().save_in_progress(record)
 
-    real = Clock()
+    real = FakeClock(383.0)
     store = TimedHistory()
-    w = Workout(plan_of(ROUTINE), SilentPlayer(), ScaledClock(1.0, real), store)
+    w = Workout(plan_of(ROUTINE), FakePlayer(), ScaledClock(1.0, real), store)
     w.apply(Start())
     writes = []
     for _ in range(600):  # 60 s, ticked every 100 ms
