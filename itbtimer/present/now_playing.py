@@ -140,12 +140,8 @@ def finish_message(record: SessionRecord) -> tuple[str, str]:
     """
     summary = "Workout complete" if record.completed else "Workout stopped"
     parts = [format_clock(math.floor(record.active_seconds))]
-    holds: dict[str, float] = {}
-    for step in record.steps:
-        if step.until and step.time_seconds:
-            name = step.name.lower()
-            holds[name] = max(holds.get(name, 0.0), step.time_seconds)
-    parts += [f"{name} {format_clock(math.floor(held))}" for name, held in holds.items()]
+    parts += [f"{name.lower()} {format_clock(math.floor(held))}"
+              for name, held in record.holds().items()]
     return summary, ", ".join(parts)
 
 

@@ -146,6 +146,18 @@ def test_finish_message_gives_the_time_and_the_longest_hold():
     assert finish_message(stopped) == ("Workout stopped", "1:01")
 
 
+
+def test_finish_message_holds_are_the_records_own_longest_holds():
+    """The notification names the holds the history keeps: a record's `holds()`, the one rule
+    (an until-exercise held for some time, whatever its `until` text)."""
+    when = datetime(2026, 11, 27, 18, 0, tzinfo=timezone.utc)
+    steps = (StepResult("Wall sit", "done", "until", time_seconds=50.0),  # no `until` words
+             StepResult("Plank", "done", "until", until="shaking", time_seconds=0.0))
+    record = SessionRecord("a", when, when, "Knee", steps, completed=True, active_seconds=70.0)
+    assert record.holds() == {"Wall sit": 50.0}
+    assert finish_message(record) == ("Workout complete", "1:10, wall sit 0:50")
+
+
 # --- the launcher ---------------------------------------------------------------------
 
 
