@@ -14,7 +14,8 @@ import uuid
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 
-from itbtimer.core.session import Session
+from itbtimer.core.plan import StepKind
+from itbtimer.core.session import Session, SessionState, StepStatus
 from itbtimer.history import figures
 from itbtimer.history.figures import Hold, Progress
 from itbtimer.history.records import SessionRecord, StepResult, week_start
@@ -37,13 +38,13 @@ def build_record(session: Session, now: float, start: datetime, end: datetime,
         view = session.view(now)
         current = (view.index, view.elapsed)
     for n, r in enumerate(session.records):
-        if r.step.kind != "work":
+        if r.step.kind != StepKind.WORK:
             continue
-        status, active = str(r.status), r.active_seconds
-        if current is not None and n == current[0] and status == "not_reached":
-            status, active = "stopped", current[1]
+        status, active = r.status, r.active_seconds
+        if current is not None and n == current[0] and status == StepStatus.NOT_REACHED:
+            status, active = StepStatus.STOPPED, current[1]
         untimed = not r.step.timed
-        done = status == "done" or (status == "stopped" and active > 0)
+        done = status == StepStatus.DONE or (status == StepStatus.STOPPED and active > 0)
         steps.append(StepResult(
             name=r.step.name, status=status, mode=r.step.mode, side=r.step.side,
             set=r.step.set, round=r.step.round, planned_seconds=r.step.seconds,
@@ -60,7 +61,7 @@ def build_record(session: Session, now: float, start: datetime, end: datetime,
         file=routine_file,
         fingerprint=routine.fingerprint,
         per_week=routine.per_week,
-        completed=session.state == "finished",
+        completed=session.state == SessionState.FINISHED,
         active_seconds=round(session.active_seconds(now), 2),
         paused_seconds=round(session.paused_seconds(now), 2),
         pain=pain,

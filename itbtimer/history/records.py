@@ -21,7 +21,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
-from typing import Any
+from typing import Any, TypeVar
+
+from itbtimer.core.enums import StrEnum
+from itbtimer.core.routine import ExerciseMode
+from itbtimer.core.states import StepStatus
 
 RECORD_VERSION = 2
 
@@ -33,6 +37,10 @@ SESSION_FIELDS = ("version", "id", "start", "end", "routine", "file", "fingerpri
                   "active_real_seconds", "interrupted", "question", "steps")
 
 
+V1_INTERRUPTED = "left"  # version 1's status for a step left by Back or Restart
+_FIELD_OF: dict[type[StrEnum], str] = {StepStatus: "status", ExerciseMode: "mode"}
+
+
 class RecordError(ValueError):
     """A JSON object that is not a session record (says which field and why)."""
 
@@ -42,8 +50,8 @@ class StepResult:
     """One work step of a session. Seconds are routine seconds (see SessionRecord)."""
 
     name: str
-    status: str = "not_reached"  # done | skipped | interrupted | stopped | not_reached
-    mode: str = "timed"  # timed | reps | until
+    status: StepStatus = StepStatus.NOT_REACHED
+    mode: ExerciseMode = ExerciseMode.TIMED
     side: str | None = None
     set: int | None = None
     round: int | None = None
@@ -57,11 +65,11 @@ class StepResult:
 
     @property
     def skipped(self) -> bool:
-        return self.status == "skipped"
+        return self.status == StepStatus.SKIPPED
 
     @property
     def done(self) -> bool:
-        return self.status == "done"
+        return self.status == StepStatus.DONE
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -80,13 +88,18 @@ class StepResult:
             raise RecordError("a step is not an object")
         status = data.get("status")
         if not isinstance(status, str):
-            status = "skipped" if data.get("skipped") else "done"
-        elif status == "left":  # version 1's name for a step left by Back or Restart
-            status = "interrupted"
+            status = StepStatus.SKIPPED if data.get("skipped") else StepStatus.DONE
+        elif status == V1_INTERRUPTED:
+            status = StepStatus.INTERRUPTED
+        status, unknown_status = _closed(StepStatus, status, StepStatus.NOT_REACHED)
+        mode, unknown_mode = _closed(ExerciseMode, _text(data.get("mode"), ExerciseMode.TIMED),
+                                     ExerciseMode.TIMED)
+        extra = (tuple((k, data[k]) for k in data.keys() - STEP_KEYS)
+                 if len(data) != 13 or data.keys() != STEP_KEYS else ())
         return cls(
             name=_text(data.get("name"), "?"),
             status=status,
-            mode=_text(data.get("mode"), "timed"),
+            mode=mode,
             side=_opt_text(data.get("side")),
             set=_opt_int(data.get("set")),
             round=_opt_int(data.get("round")),
@@ -96,9 +109,18 @@ class StepResult:
             reps=_opt_text(data.get("reps")),
             until=_opt_text(data.get("until")),
             time_seconds=_opt_number(data.get("time_seconds")),
-            extra=tuple((k, data[k]) for k in data.keys() - STEP_KEYS) if len(data) != 13
-            or data.keys() != STEP_KEYS else (),
+            extra=extra + unknown_status + unknown_mode,
         )
+
+    @classmethod
+    def from_row(cls, row: tuple[Any, ...], extra: tuple[tuple[str, Any], ...]) -> StepResult:
+        """A step as the store's `steps` table keeps it (the columns in field order)."""
+        (name, status_text, mode_text, side, set_number, round_number, planned, active, added,
+         reps, until, time_seconds) = row
+        status, unknown_status = _closed(StepStatus, status_text, StepStatus.NOT_REACHED)
+        mode, unknown_mode = _closed(ExerciseMode, mode_text, ExerciseMode.TIMED)
+        return cls(name, status, mode, side, set_number, round_number, planned, active, added,
+                   reps, until, time_seconds, extra + unknown_status + unknown_mode)
 
 
 @dataclass(frozen=True)
@@ -139,7 +161,7 @@ class SessionRecord:
         """The longest time held per "until" exercise in this session (both sides, all sets)."""
         best: dict[str, float] = {}
         for step in self.steps:
-            if step.mode == "until" and step.time_seconds and step.time_seconds > 0:
+            if step.mode == ExerciseMode.UNTIL and step.time_seconds and step.time_seconds > 0:
                 best[step.name] = max(best.get(step.name, 0.0), step.time_seconds)
         return best
 
@@ -147,7 +169,7 @@ class SessionRecord:
         """Every hold of this session, by exercise and side ("Plank (left)"), in order."""
         times: dict[str, list[float]] = {}
         for step in self.steps:
-            if step.mode == "until" and step.time_seconds:
+            if step.mode == ExerciseMode.UNTIL and step.time_seconds:
                 name = step.name + (f" ({step.side})" if step.side else "")
                 times.setdefault(name, []).append(step.time_seconds)
         return times
@@ -253,6 +275,20 @@ class SessionRecord:
             version=_opt_int(data.get("version")) or 1,
             extra=tuple((k, v) for k, v in data.items() if k not in SESSION_FIELDS),
         )
+
+
+Closed = TypeVar("Closed", bound=StrEnum)
+
+
+def _closed(words: type[Closed], text: str,
+            default: Closed) -> tuple[Closed, tuple[tuple[str, str], ...]]:
+    """The member `text` names, and nothing to keep. A word this version does not know (a
+    newer version's) reads as `default` and is kept under its field's name, so the record
+    is written back as it was: to_json puts the kept word in the field's place."""
+    try:
+        return words(text), ()
+    except ValueError:
+        return default, ((_FIELD_OF[words], text),)
 
 
 def week_start(day: date) -> date:

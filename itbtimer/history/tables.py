@@ -108,9 +108,8 @@ def _steps(db: sqlite3.Connection | sqlite3.Cursor, record_id: str) -> tuple[Ste
                       "planned_seconds, active_seconds, added_seconds, reps, until_text, "
                       "time_seconds, extra FROM steps WHERE session_id = ? ORDER BY position",
                       (record_id,)).fetchall()
-    # mypy cannot see that row[:12] is exactly the twelve fields before `extra`
-    return tuple(StepResult(*row[:12], extra=tuple(json.loads(row[12]).items())  # type: ignore[misc]
-                            if row[12] else ()) for row in rows)
+    return tuple(StepResult.from_row(tuple(row[:12]), tuple(json.loads(row[12]).items())
+                                     if row[12] else ()) for row in rows)
 
 
 def _typed(record: SessionRecord | dict[str, Any]) -> SessionRecord:

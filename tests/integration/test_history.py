@@ -51,6 +51,25 @@ def test_append_and_read_back_in_order_of_instant(tmp_path):
     assert db.execute("PRAGMA user_version").fetchone()[0] == 1
 
 
+def test_a_step_status_or_mode_of_a_newer_version_comes_back_from_the_store_as_written(
+        tmp_path):
+    store = HistoryStore(tmp_path)
+    data = record_of(datetime(2026, 11, 2, 18, tzinfo=TZ), 48.0).to_json()
+    data["steps"][0] |= {"status": "deferred", "mode": "tempo"}  # written by a newer itbtimer
+    assert store.append(SessionRecord.from_json(data))
+    db = __import__("sqlite3").connect(store.path)
+    with db:  # a newer itbtimer wrote its own words straight into the table
+        db.execute("UPDATE steps SET status = 'later', mode = 'tempo' WHERE position = 1")
+    db.close()
+    data["steps"][1] |= {"status": "later", "mode": "tempo"}
+    (again,) = HistoryStore(tmp_path).sessions()
+    steps = again.to_json()["steps"]
+    assert [(s["status"], s["mode"]) for s in steps] == [
+        (s["status"], s["mode"]) for s in data["steps"]]
+    assert [list(s) for s in steps] == [list(s) for s in data["steps"]]  # in their places
+    assert not again.steps[0].done and again.holds() == {}  # neither plank reads as a hold
+
+
 def test_the_store_figures_are_the_pure_figures(tmp_path):
     store = HistoryStore(tmp_path)
     records = [record_of(datetime(2026, 9, 1, 18, tzinfo=TZ) + timedelta(days=3 * i),

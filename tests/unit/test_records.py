@@ -3,6 +3,7 @@ from them (weeks across zones and DST, holds, practice runs) come from one place
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -10,7 +11,8 @@ import pytest
 
 from itbtimer.cli.history import routine_matches
 from itbtimer.cli.terminal import safe, shorten
-from itbtimer.core.session import Session
+from itbtimer.core.routine import ExerciseMode
+from itbtimer.core.session import Session, StepStatus
 from itbtimer.history.charts import (
     labelled_points,
     reduce_series,
@@ -76,6 +78,18 @@ def test_unknown_fields_from_a_newer_version_are_kept():
     data = V1 | {"mood": "good", "steps": [V1["steps"][0] | {"heart_rate": 120}]}
     again = SessionRecord.from_json(data).to_json()
     assert again["mood"] == "good" and again["steps"][0]["heart_rate"] == 120
+
+
+def test_status_and_mode_read_as_enums_and_words_of_a_newer_version_are_written_back():
+    plank = StepResult.from_json(V1["steps"][0])
+    assert plank.status is StepStatus.DONE and plank.mode is ExerciseMode.UNTIL
+    newer = V1["steps"][3] | {"mode": "tempo", "planned_seconds": 30.0, "skipped": False,
+                              "status": "deferred", "added_seconds": 0.0}
+    step = StepResult.from_json(newer)
+    # read as what this version knows: neither done nor skipped, not a hold
+    assert step.status is StepStatus.NOT_REACHED and step.mode is ExerciseMode.TIMED
+    assert not step.done and not step.skipped
+    assert json.dumps(step.to_json()) == json.dumps(newer)  # the same bytes, in the same order
 
 
 def test_the_smallest_record_reads_and_broken_ones_say_why():
