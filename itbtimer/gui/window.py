@@ -98,6 +98,8 @@ class Window:
     def _on_key(self, event: tk.Event) -> None:
         if int(event.state) & CONTROL:  # Control held: only Ctrl+Q means something
             return
+        if not self._in_this_window(event):  # a box of its own (the pain score): its keys
+            return
         key = event.keysym
         if self.screens.own_key(self.screen, key, self.app.real_clock()):
             return
@@ -106,6 +108,14 @@ class Window:
             what = self.everywhere.escape() or what
         if what is not None:
             self.do(what)
+
+    def _in_this_window(self, event: tk.Event) -> bool:
+        """Keys bound with bind_all reach every window of the program; a dialog's are its own
+        (Esc closes the box, it does not also leave the screen behind it)."""
+        widget = event.widget
+        if not isinstance(widget, tk.Misc):
+            return False  # a widget Tk has already destroyed (given as a name)
+        return widget.winfo_toplevel() is self.root
 
     def _show(self, screen: Screen) -> None:
         self.screens.show(screen)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import tkinter as tk
+
 import pytest
 
 from itbtimer.gui.theme import PHASE_COLOURS, PULSE
@@ -565,3 +567,33 @@ def test_first_start_is_maximised_and_the_next_start_is_as_it_was_left(xdisplay,
     finally:
         second.close()
     assert settings.placement() == Placement(1000, 700, maximised=False, fullscreen=False)
+
+
+def test_escape_in_historys_pain_box_closes_the_box_and_stays_in_history(ui):
+    ui.key("space")
+    while ui.window.screen == "running":
+        ui.key("Return")
+    ui.key("Escape")  # no score now
+    ui.key("space")
+    assert ui.window.screen == "start"
+    ui.key("h")
+    assert ui.window.screen == "history"
+    view = ui.window.screens.history
+    ui.timers.run_due()
+    while not view.loaded:  # the figures come from a background thread
+        ui.root.update()
+        ui.timers.run_due()
+    boxes = []
+
+    def escape_in_the_box():
+        field = ui.root.focus_get()  # the box's entry has the focus
+        box = field.winfo_toplevel()
+        boxes.append(box.title() if isinstance(box, tk.Toplevel) else None)
+        field.event_generate("<KeyPress>", keysym="Escape", when="now")
+
+    ui.root.after(300, escape_in_the_box)  # the box is modal: the key comes from inside it
+    ui.key("p")
+    assert boxes == ["Pain score"]
+    assert ui.window.screen == "history"
+    records, _ = ui.history.load()
+    assert records[0]["pain"] is None
