@@ -32,22 +32,26 @@ def fit(text: str, width: int, sizes: Sequence[int], measure: Measure,
         if measure(text, size) <= width:
             return Fitted(text, size, 1)
     if max_lines > 1:
-        for size in sizes:
-            lines = wrap(text, width, size, measure)
+        for size in sizes:  # a size is out as soon as one line too many is wrapped
+            lines = wrap(text, width, size, measure, limit=max_lines + 1)
             if len(lines) <= max_lines:
                 return Fitted("\n".join(lines), size, len(lines))
     size = sizes[-1]
-    lines = wrap(text, width, size, measure)[:max_lines]
-    rest = " ".join(wrap(text, width, size, measure)[max_lines - 1:])
-    lines[-1] = ellipsise(rest, width, size, measure)
+    wrapped = wrap(text, width, size, measure)
+    lines = wrapped[:max_lines]
+    lines[-1] = ellipsise(" ".join(wrapped[max_lines - 1:]), width, size, measure)
     return Fitted("\n".join(lines), size, len(lines), shortened=True)
 
 
-def wrap(text: str, width: int, size: int, measure: Measure) -> list[str]:
-    """Greedy word wrap; a word wider than the line is broken between letters."""
+def wrap(text: str, width: int, size: int, measure: Measure,
+         limit: int | None = None) -> list[str]:
+    """Greedy word wrap; a word wider than the line is broken between letters. With `limit`,
+    only the first `limit` lines (measuring a long text only as far as needed)."""
     lines: list[str] = []
     line = ""
     for word in text.split():
+        if limit is not None and len(lines) >= limit:
+            return lines[:limit]
         candidate = f"{line} {word}" if line else word
         if measure(candidate, size) <= width:
             line = candidate
@@ -61,7 +65,7 @@ def wrap(text: str, width: int, size: int, measure: Measure) -> list[str]:
         line = word
     if line:
         lines.append(line)
-    return lines
+    return lines if limit is None else lines[:limit]
 
 
 def ellipsise(text: str, width: int, size: int, measure: Measure) -> str:

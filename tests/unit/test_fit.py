@@ -60,3 +60,24 @@ def test_every_line_fits_and_keeps_whole_letters(text, width, max_lines):
         assert measure(line, fitted.size) <= width or len(line) == 1 or line.endswith(ELLIPSIS)
     if not fitted.shortened:  # every letter is there, in order
         assert "".join(fitted.text.split()) == "".join(text.split())
+
+
+@given(st.text(min_size=1, max_size=300), st.integers(min_value=20, max_value=900),
+       st.integers(min_value=1, max_value=4))
+def test_wrapping_up_to_a_limit_gives_the_first_lines_of_the_whole_wrap(text, width, limit):
+    assert wrap(text, width, 20, measure, limit=limit) == wrap(text, width, 20, measure)[:limit]
+
+
+def test_a_very_long_text_is_measured_only_as_far_as_its_lines_reach():
+    """A cue pasted 45 times over froze the window for a second at each redraw: every size
+    wrapped all of it to learn that it needs more than two lines."""
+    calls = []
+
+    def counting(text: str, size: int) -> int:
+        calls.append(text)
+        return measure(text, size)
+
+    text = "Keep the knee over the second toe and breathe " * 45
+    fitted = fit(text, 300, SIZES, counting, max_lines=2)
+    assert fitted.lines == 2 and fitted.shortened
+    assert len(calls) < 3 * len(text.split())  # one whole wrap, not one a size and two more
