@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from enum import Enum
 
 import itbtimer.voice.words as words
+from itbtimer.core.events import CueSound
 from itbtimer.core.plan import Plan, Step
-from itbtimer.core.schedule import COUNTDOWN_FROM, COUNTDOWN_MIN_STEP, HALFWAY_MIN_STEP
+from itbtimer.core.schedule import HALFWAY_MIN_STEP, Visit
 from itbtimer.present.step_words import side_words
 
 AFTER_START_BEEP = 0.55  # go / rest / switch beeps last up to 0.48 s: speak after them
@@ -30,6 +31,10 @@ GAP = 0.25  # silence between two phrases
 PIP_MARGIN = 0.15  # speech ends at least this long before the first countdown pip
 BEEP_SECONDS = 0.5
 CHIME_SECONDS = 0.75
+START_BEEP_SECONDS = AFTER_START_BEEP - GAP
+# How long each cue sound keeps the voice quiet; any other (halfway, a new one): BEEP_SECONDS.
+_SOUND_SECONDS = {CueSound.GO: START_BEEP_SECONDS, CueSound.REST: START_BEEP_SECONDS,
+                  CueSound.SWITCH: START_BEEP_SECONDS, CueSound.READY: CHIME_SECONDS}
 TEN_SECONDS_MIN_STEP = 45
 LATE_TICK = 1.0  # "Halfway." / "Ten seconds." later than this would be wrong: not said
 HOLD_WORDS_UP_TO = 300  # hold times said exactly up to five minutes; longer: "Well done."
@@ -208,21 +213,17 @@ def finish_phrase() -> Phrase:
 
 
 def quiet_spans(step: Step, added: float = 0.0) -> list[tuple[float, float]]:
-    """(from, to) seconds of a visit where nothing may be said: beeps and the countdown."""
+    """(from, to) seconds of a visit where nothing may be said: every beep of the engine's
+    timetable (`Visit.cues`), from the first countdown pip on, and after a timed step ends."""
+    visit = Visit(step.index, step, 0.0, added)
     spans: list[tuple[float, float]] = []
-    if step.seconds is None:
-        return spans
-    length = step.seconds + added
-    if step.seconds >= COUNTDOWN_MIN_STEP:
-        spans.append((length - COUNTDOWN_FROM - PIP_MARGIN, math.inf))
-    if step.kind == "work" and step.seconds >= HALFWAY_MIN_STEP:
-        spans.append((step.seconds / 2, step.seconds / 2 + BEEP_SECONDS))
-    if step.min_seconds is not None:
-        spans.append((float(step.min_seconds), step.min_seconds + CHIME_SECONDS))
-    if step.kind != "get_ready":
-        spans.append((0.0, AFTER_START_BEEP - GAP))  # the start beep
-    if step.seconds < COUNTDOWN_MIN_STEP:
-        spans.append((length, math.inf))
+    for at, cue in visit.cues():
+        if cue.sound is CueSound.COUNTDOWN:
+            spans.append((at - PIP_MARGIN, math.inf))  # the pips, then the next step
+        else:
+            spans.append((at, at + _SOUND_SECONDS.get(cue.sound, BEEP_SECONDS)))
+    if visit.length < math.inf:
+        spans.append((visit.length, math.inf))
     return spans
 
 

@@ -7,15 +7,19 @@ import math
 from hypothesis import given
 from hypothesis import strategies as st
 
+from itbtimer.core.events import CueSound
+from itbtimer.core.schedule import CueKey, Visit
 from itbtimer.voice import words
 from itbtimer.voice.phrases import (
     AFTER_START_BEEP,
+    BEEP_SECONDS,
     FINISH,
     HOLD_WORDS_UP_TO,
     PIP_MARGIN,
     PhraseKind,
     hold_phrase,
     place,
+    quiet_spans,
     speaking_seconds,
     step_phrases,
     texts_to_render,
@@ -256,3 +260,26 @@ def test_every_step_of_the_itb_routine_is_announced_with_its_name_and_side():
             assert f"Next: {spoken_name(after.name)}" in text, text
         else:
             assert "First:" in text, text
+
+
+def test_every_beep_of_the_timetable_is_a_quiet_span_for_the_voice():
+    plan = plan_of(ROUTINE)
+    for step in plan.steps:
+        spans = quiet_spans(step)
+        for at, cue in Visit(step.index, step, 0.0).cues():
+            assert any(lo <= at < hi for lo, hi in spans), (step, cue, spans)
+
+
+def test_a_new_cue_in_the_timetable_silences_the_voice(monkeypatch):
+    """The voice reads its quiet spans from the timetable, so a beep added there is one
+    the coach does not talk over: here a beep 2 s into a 30 s squat."""
+    plan = plan_of(ROUTINE)
+    squat = find(plan, name="Kettlebell squats - goblet", set=1, kind="work")
+    cues = Visit.cues
+    monkeypatch.setattr(Visit, "cues", lambda self: sorted(
+        [*cues(self), (2.0, CueKey(CueSound.HALFWAY))]))
+    assert any(lo <= 2.0 < hi for lo, hi in quiet_spans(plan.steps[squat]))
+    for placed in place(step_phrases(plan, squat), plan.steps[squat]):
+        if placed.text is not None:
+            end = placed.at + speaking_seconds(placed.text)
+            assert end <= 2.0 or placed.at >= 2.0 + BEEP_SECONDS, placed
