@@ -22,8 +22,8 @@ from pathlib import Path
 from itbtimer.adapters.sound import Sound
 from itbtimer.app.ports import Record
 from itbtimer.history import HistoryError, Listed, Progress
-from itbtimer.history.from_session import progress
 from itbtimer.present.now_playing import NowPlaying, Remote
+from tests.helpers import figures_of
 
 FULL = "History not saved: the disk holding memory is full"
 
@@ -152,7 +152,8 @@ class MemoryHistory:
 
     def progress(self, today: date, routine: str | None = None, per_week: int | None = None,
                  weeks: int = 12, series: bool = False) -> Progress:
-        return progress(self.records, today, routine, per_week, weeks, series)
+        """The SQLite store's own figures over these records, in a database in memory."""
+        return figures_of(self.records, today, routine, per_week, weeks, series)
 
     def listing(self, routines: Iterable[str] | None = None, newest: int = 15) -> list[Listed]:
         names = None if routines is None else set(routines)

@@ -5,6 +5,8 @@ Fakes of the adapters are in tests/fakes.py; what only one ring shares is in tha
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 
 from hypothesis import strategies as st
@@ -12,6 +14,8 @@ from hypothesis import strategies as st
 from itbtimer.core.plan import Plan, build_plan
 from itbtimer.editor.document import Document, EditorError, locate
 from itbtimer.editor.fields import Kind, fields
+from itbtimer.history import HistoryStore, Progress, SessionRecord
+from itbtimer.history.database import MemoryDatabase
 from itbtimer.routine_files import load_routine, parse_routine
 
 
@@ -26,6 +30,16 @@ def names(events) -> list[str]:
 def in_progress_ids(store) -> list[str]:
     """The ids of the sessions a window is running, as the history lists them."""
     return [s.id for s in store.listing() if s.in_progress]
+
+
+def figures_of(records: Iterable[SessionRecord], today: date, routine: str | None = None,
+               per_week: int | None = None, weeks: int = 12, series: bool = False) -> Progress:
+    """The history's figures for these finished sessions: the SQLite store's own queries,
+    on a database in memory."""
+    store = HistoryStore(database=MemoryDatabase())
+    for record in records:
+        store.append(record)
+    return store.progress(today, routine, per_week, weeks, series)
 
 
 # --- random edits of a routine in the editor (unit and integration rings) -------------

@@ -19,7 +19,7 @@ from itbtimer.history.charts import (
     week_labels,
     week_window,
 )
-from itbtimer.history.from_session import Progress
+from itbtimer.history.figures import Progress
 from itbtimer.present.history_words import (
     pain_titles,
     score_text,

@@ -26,7 +26,7 @@ from itbtimer.history import HistoryError, Listed
 from itbtimer.history.charts import (
     max_back,
 )
-from itbtimer.history.from_session import Progress
+from itbtimer.history.figures import Progress
 from itbtimer.present.history_words import list_line
 
 BG = "#f7f7f5"

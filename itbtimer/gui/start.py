@@ -13,7 +13,7 @@ from itbtimer.core.durations import format_hms
 from itbtimer.core.plan import Plan
 from itbtimer.gui.theme import DIM_TEXT, SCREEN_BG, SIDE_TEXT
 from itbtimer.gui.widgets import FitLabel, Fonts, Painted, button, label, row_padding
-from itbtimer.history.from_session import Progress
+from itbtimer.history.figures import Progress
 from itbtimer.routine_files.bundled import all_routines
 
 KEYS_HELP = ("Space start/pause · → next/Done · ← back · R restart step · + 10 s · "

@@ -1,5 +1,5 @@
-"""Reading the history: sessions, the lists, and the figures (indexed queries that
-give the same Progress as the pure progress.progress)."""
+"""Reading the history: sessions, the lists, and the figures (indexed queries: a start
+or the History screen never reads every session)."""
 
 from __future__ import annotations
 
@@ -11,22 +11,25 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import itbtimer.history.figures as figures
+from itbtimer.history.database import Database, HistoryError
 from itbtimer.history.figures import Hold, Listed, Progress
 from itbtimer.history.records import SessionRecord, week_start
-from itbtimer.history.tables import HistoryError, _local, _monday, _routine_filter, _steps
-from itbtimer.history.writing import Writing
+from itbtimer.history.rows import local_time, monday_of, routine_filter, steps_of
 
 
-class Queries(Writing):
-    """Everything read back from the history."""
+class Queries:
+    """Everything read back from the history's database."""
+
+    def __init__(self, database: Database):
+        self.database = database
 
     def sessions(self, routines: Iterable[str] | None = None, newest: int | None = None,
                  with_steps: bool = True, in_progress: bool = False) -> Iterator[SessionRecord]:
         """Records oldest first (by instant), optionally of some routines or the newest N;
         sessions still in progress (a window is running them) only when asked."""
         names = None if routines is None else list(routines)
-        with self._connect() as db:
-            where, args = _routine_filter(names)
+        with self.database.reading() as db:
+            where, args = routine_filter(names)
             if not in_progress:
                 where = (where + " AND" if where else "WHERE") + " in_progress = 0"
             query = f"SELECT id, record FROM sessions {where} ORDER BY start_utc"
@@ -37,7 +40,7 @@ class Queries(Writing):
             for row in db.execute(query, args):
                 session = SessionRecord.from_json(json.loads(row[1]) | {"steps": []})
                 if with_steps:
-                    session = replace(session, steps=_steps(cursor, row[0]))
+                    session = replace(session, steps=steps_of(cursor, row[0]))
                 yield session
 
     def load(self) -> tuple[list[dict[str, Any]], str | None]:
@@ -55,9 +58,9 @@ class Queries(Writing):
                 newest: int = 15) -> list[Listed]:
         """The newest sessions for a list, oldest first, without their steps."""
         names = None if routines is None else list(routines)
-        where, args = _routine_filter(names)
+        where, args = routine_filter(names)
         out = []
-        with self._connect() as db:
+        with self.database.reading() as db:
             rows = db.execute(
                 f"SELECT * FROM (SELECT id, record, in_progress, start_utc FROM sessions {where}"
                 f" ORDER BY start_utc DESC LIMIT {int(newest)}) ORDER BY start_utc", args)
@@ -77,35 +80,24 @@ class Queries(Writing):
 
     def routines(self) -> list[tuple[str, str | None, int]]:
         """Every routine recorded: (name, last file, sessions), most recent first."""
-        with self._connect() as db:
+        with self.database.reading() as db:
             rows = db.execute(
                 "SELECT routine, file, COUNT(*), MAX(start_utc) AS last FROM sessions "
                 "GROUP BY routine ORDER BY last DESC").fetchall()
         return [(str(r[0]), r[1], int(r[2])) for r in rows]
-
-    def count(self) -> int:
-        with self._connect() as db:
-            return int(db.execute("SELECT COUNT(*) FROM sessions").fetchone()[0])
-
-    def per_week_of(self, routine: str) -> int | None:
-        with self._connect() as db:
-            row = db.execute("SELECT record FROM sessions WHERE routine = ? "
-                             "ORDER BY start_utc DESC LIMIT 1", (routine,)).fetchone()
-        return json.loads(row[0]).get("per_week") if row else None
 
     def progress(self, today: date, routine: str | None = None, per_week: int | None = None,
                  weeks: int = 12, series: bool = False) -> Progress:
         """The figures for the start screen (series=False: a few indexed queries) or the
         History screen (series=True: all weeks, and the holds and pain over time — one
         point per session, or per week when there are more than figures.SERIES_POINTS
-        sessions: the week's longest hold and its mean pain, which is what a chart can show).
-        The same figures as the pure progress.progress over the same finished sessions."""
+        sessions: the week's longest hold and its mean pain, which is what a chart can show)."""
         names = None if routine is None else [routine]
-        where, args = _routine_filter(names, "AND")
+        where, args = routine_filter(names, "AND")
         usable = f"in_progress = 0 AND practice = 0 {where}"
         monday = week_start(today)
         first_week = monday - timedelta(weeks=weeks - 1)
-        with self._connect() as db:
+        with self.database.reading() as db:
             if series:
                 row = db.execute(f"SELECT MIN(week), COUNT(*) FROM sessions WHERE {usable}",
                                  args).fetchone()
@@ -126,11 +118,11 @@ class Queries(Writing):
                      for exercise in self._exercises(db, routine)]
             pain: tuple[tuple[datetime, int], ...] = ()
             if series and weekly:
-                pain = tuple((_monday(w), int(p)) for w, p in db.execute(
+                pain = tuple((monday_of(w), int(p)) for w, p in db.execute(
                     f"SELECT week, CAST(ROUND(AVG(pain)) AS INTEGER) FROM sessions "
                     f"WHERE {usable} AND pain IS NOT NULL GROUP BY week ORDER BY week", args))
             elif series:
-                pain = tuple((_local(t, m), int(p)) for t, m, p in db.execute(
+                pain = tuple((local_time(t, m), int(p)) for t, m, p in db.execute(
                     f"SELECT start_utc, offset_minutes, pain FROM sessions WHERE {usable} "
                     "AND pain IS NOT NULL ORDER BY start_utc", args))
             question = db.execute(
@@ -144,7 +136,7 @@ class Queries(Writing):
         return Progress(
             this_week=all_weeks[-1][1],
             per_week=per_week,
-            last_session=_local(last[0], last[1]) if last else None,
+            last_session=local_time(last[0], last[1]) if last else None,
             weeks=tuple(all_weeks),
             holds=tuple(h for h in holds if h is not None),
             pain=pain,
@@ -176,7 +168,7 @@ class Queries(Writing):
     @staticmethod
     def _hold(db: sqlite3.Connection, routine: str | None, exercise: str, weekly: bool,
               series: bool) -> Hold | None:
-        where, args = _routine_filter(None if routine is None else [routine], "AND")
+        where, args = routine_filter(None if routine is None else [routine], "AND")
         args = [exercise, *args]
         base = f"FROM holds WHERE usable = 1 AND exercise = ? {where}"
         best = db.execute(f"SELECT MAX(seconds) {base}", args).fetchone()[0]
@@ -186,9 +178,9 @@ class Queries(Writing):
             return None
         points: tuple[tuple[datetime, float], ...] = ()
         if weekly:
-            points = tuple((_monday(w), float(v)) for w, v in db.execute(
+            points = tuple((monday_of(w), float(v)) for w, v in db.execute(
                 f"SELECT week, MAX(seconds) {base} GROUP BY week ORDER BY week", args))
         elif series:
-            points = tuple((_local(t, None), float(v)) for t, v in db.execute(
+            points = tuple((local_time(t, None), float(v)) for t, v in db.execute(
                 f"SELECT start_utc, seconds {base} ORDER BY start_utc", args))
         return Hold(exercise, float(best), float(last[0]), points)

@@ -13,26 +13,218 @@
   start imports it.
 - The old `history.jsonl` is imported once at the first start (idempotent by
   record id) and kept as `history.jsonl.imported`.
-- Schema changes are migrations numbered by `PRAGMA user_version`.
 
-Every operation opens its own short connection: nothing is held open between
-writes, so a folder that goes away or comes back is seen as it is.
+HistoryStore is made of parts, each given the one `Database` (database.py: the
+file, its schema, connections and transactions): `Queries` reads (queries.py),
+`Owners` holds the locks of sessions in progress (locks.py), `PendingFiles` keeps
+what could not be saved (pending.py); imports.py brings sessions in. The writes
+are here, with what the person is told about them (`notice`, `messages`).
 """
 
 from __future__ import annotations
 
-from itbtimer.history.pending import ImportReport, Pending
+import json
+import time
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from itbtimer.history import imports, rows
+from itbtimer.history.database import Database, HistoryError
+from itbtimer.history.figures import Listed, Progress
+from itbtimer.history.imports import ImportReport
+from itbtimer.history.locks import Owners
+from itbtimer.history.pending import PendingFiles, write_jsonl
 from itbtimer.history.queries import Queries
-from itbtimer.history.tables import HistoryError
+from itbtimer.history.records import SessionRecord
+from itbtimer.paths import data_dir, state_dir
 
 __all__ = ["HistoryError", "HistoryStore", "ImportReport"]
 
 
-class HistoryStore(Pending, Queries):
+class HistoryStore:
     """The person's history. Every method is safe to call when the disk misbehaves:
-    writes return False and set `notice`; reads raise HistoryError.
+    writes return False and set `notice`; reads raise HistoryError."""
 
-    Its parts: connection.py (opening, schema, errors), writing.py (writes and
-    owning sessions in progress), pending.py (recovery, pending files, imports),
-    queries.py (reading and figures); schema.py holds the tables and helpers.
-    """
+    def __init__(self, folder: Path | None = None, state: Path | None = None,
+                 now: Callable[[], float] = time.time, database: Database | None = None):
+        self.database = database or Database(folder or data_dir())
+        self.folder = self.database.folder
+        self.state = state or (state_dir() if folder is None else self.folder)
+        self.path = self.database.path
+        self.notice: str | None = None
+        self.messages: list[str] = []  # one-time reports of the first start (import, pending)
+        self.unsaved: dict[str, SessionRecord] = {}
+        self.queries = Queries(self.database)
+        self.owners = Owners(self.state / "locks", self.database)
+        self.pending = PendingFiles(self.state)
+        self._now = now
+
+    # --- writing ------------------------------------------------------------------------
+
+    def append(self, record: SessionRecord | dict[str, Any]) -> bool:
+        """Record a session (finished, stopped or interrupted), and any still unsaved.
+
+        True when this one is on disk. The write is one transaction: a failure
+        leaves the history as it was, and the record waits in `unsaved`.
+        """
+        session = rows.typed(record)
+        self.unsaved[session.id] = session
+        ok = self.retry()
+        if session.id not in self.unsaved:
+            self.owners.let_go(session.id)
+        return ok and session.id not in self.unsaved
+
+    def retry(self) -> bool:
+        """Write every unsaved record; True when none is left."""
+        if not self.unsaved:
+            return True
+        try:
+            with self.database.writing() as db:
+                for session in self.unsaved.values():
+                    rows.put(db, session, in_progress=False)
+        except HistoryError as exc:
+            self.notice = f"History not saved: {exc}"
+            return False
+        self.unsaved.clear()
+        self.notice = None
+        return True
+
+    def save_in_progress(self, record: SessionRecord | dict[str, Any]) -> None:
+        """Mirror the running session (its own row, owned by this process) to disk."""
+        session = rows.typed(record)
+        try:
+            owner = self.owners.own(session.id)
+            with self.database.writing() as db:
+                if rows.in_progress(db, session.id) is False:
+                    return  # already recorded for good: never turn it back
+                rows.put(db, session, in_progress=True, owner=owner)
+        except HistoryError as exc:
+            self.notice = f"History not saved: {exc}"
+            return
+        if not self.unsaved:
+            self.notice = None
+
+    def set_pain(self, record_id: str, pain: int | None) -> SessionRecord:
+        with self.database.writing() as db:
+            session = rows.read(db, rows.find(db, record_id)).with_pain(pain)
+            rows.put(db, session, in_progress=False)
+        return session
+
+    def delete(self, record_id: str) -> SessionRecord:
+        """Move a session to the `deleted` table (undo with undelete)."""
+        with self.database.writing() as db:
+            found = rows.find(db, record_id)
+            session = rows.read(db, found)
+            db.execute("INSERT OR REPLACE INTO deleted VALUES (?, ?, ?)",
+                       (found, self._now(), rows.dump(session.to_json())))
+            rows.remove(db, found)
+        return session
+
+    def undelete(self, record_id: str) -> SessionRecord:
+        with self.database.writing() as db:
+            found = rows.find(db, record_id, table="deleted")
+            (text,) = db.execute("SELECT record FROM deleted WHERE id = ?", (found,)).fetchone()
+            session = SessionRecord.from_json(json.loads(text))
+            rows.put(db, session, in_progress=False)
+            db.execute("DELETE FROM deleted WHERE id = ?", (found,))
+        return session
+
+    def close(self) -> None:
+        """Let go of every session this process owns (they stay in progress on disk)."""
+        self.owners.close()
+
+    # --- a start: recovering, and what waits to be imported -----------------------------
+
+    def recover(self) -> list[SessionRecord]:
+        """Record every session whose window is gone (crashed, killed), once; never a live one.
+
+        Also imports, once, the old `history.jsonl`, its in-progress mirror, and
+        pending records written when a save failed.
+        """
+        messages, notice = imports.import_legacy(self.database)
+        self.messages += messages
+        self.notice = notice or self.notice
+        self._import_pending()
+        try:
+            with self.database.reading() as db:
+                ids = [r[0] for r in db.execute("SELECT id FROM sessions WHERE in_progress = 1")]
+        except HistoryError as exc:
+            self.notice = f"History not read: {exc}"
+            return []
+        recovered = []
+        for record_id in ids:
+            with self.owners.if_gone(record_id) as gone:
+                if not gone:
+                    continue
+                try:
+                    with self.database.writing() as db:
+                        if not rows.in_progress(db, record_id):
+                            continue  # another window recovered it first
+                        session = rows.read(db, record_id)
+                        session = SessionRecord.from_json(session.to_json()
+                                                          | {"interrupted": True})
+                        rows.put(db, session, in_progress=False)
+                    recovered.append(session)
+                except HistoryError as exc:
+                    self.notice = f"History not saved: {exc}"
+        return recovered
+
+    def _import_pending(self) -> None:
+        for file, session in self.pending.waiting():
+            try:
+                with self.database.writing() as db:
+                    rows.put(db, session, in_progress=False)
+            except HistoryError as exc:
+                self.notice = f"History not saved: {exc}"
+                return
+            file.unlink(missing_ok=True)
+            self.messages.append(f"Recorded the session of {session.start:%a %d %b %H:%M} "
+                                 "that could not be saved before")
+
+    def keep_pending(self) -> Path | None:
+        """Write unsaved records as files the next start imports (on a signal, at quit).
+
+        The state folder first, then $XDG_RUNTIME_DIR. Returns the folder used.
+        """
+        if not self.unsaved:
+            return None
+        return self.pending.keep(self.unsaved.values())
+
+    def save_to(self, target: Path) -> int:
+        """Write unsaved records to a file the person chose (JSONL, importable)."""
+        try:
+            write_jsonl(target, self.unsaved.values())
+        except OSError as exc:
+            raise HistoryError(f"{target}: cannot write ({exc.strerror})") from None
+        return len(self.unsaved)
+
+    def import_jsonl(self, source: Path) -> ImportReport:
+        """Merge records from a JSONL file; ids already there are skipped."""
+        return imports.import_jsonl(self.database, source)
+
+    # --- reading (queries.py) -----------------------------------------------------------
+
+    def sessions(self, routines: Iterable[str] | None = None, newest: int | None = None,
+                 with_steps: bool = True, in_progress: bool = False) -> Iterator[SessionRecord]:
+        """Records oldest first (by instant); sessions in progress only when asked."""
+        return self.queries.sessions(routines, newest, with_steps, in_progress)
+
+    def load(self) -> tuple[list[dict[str, Any]], str | None]:
+        """Every record as its JSON, oldest first, and a message when it cannot be read."""
+        return self.queries.load()
+
+    def listing(self, routines: Iterable[str] | None = None,
+                newest: int = 15) -> list[Listed]:
+        """The newest sessions for a list, oldest first, without their steps."""
+        return self.queries.listing(routines, newest)
+
+    def routines(self) -> list[tuple[str, str | None, int]]:
+        """Every routine recorded: (name, last file, sessions), most recent first."""
+        return self.queries.routines()
+
+    def progress(self, today: date, routine: str | None = None, per_week: int | None = None,
+                 weeks: int = 12, series: bool = False) -> Progress:
+        """The figures of the start screen (series=False) or the History screen."""
+        return self.queries.progress(today, routine, per_week, weeks, series)

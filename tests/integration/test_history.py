@@ -22,9 +22,9 @@ from itbtimer.app.workout import ScaledClock, Workout
 from itbtimer.cli.history import run_history
 from itbtimer.core.commands import Next, Start, Stop
 from itbtimer.history import HistoryStore, SessionRecord
-from itbtimer.history.from_session import progress
+from itbtimer.history.figures import Hold
 from tests.fakes import FakeAwake, FakeClock, FakePlayer
-from tests.helpers import in_progress_ids, plan_of
+from tests.helpers import figures_of, in_progress_ids, plan_of
 from tests.integration.history_helpers import ROUTINE, TZ, args, record_of
 
 ROOT = Path(__file__).parents[2]
@@ -70,7 +70,7 @@ def test_a_step_status_or_mode_of_a_newer_version_comes_back_from_the_store_as_w
     assert not again.steps[0].done and again.holds() == {}  # neither plank reads as a hold
 
 
-def test_the_store_figures_are_the_pure_figures(tmp_path):
+def test_the_store_figures_are_what_the_records_say(tmp_path):
     store = HistoryStore(tmp_path)
     records = [record_of(datetime(2026, 9, 1, 18, tzinfo=TZ) + timedelta(days=3 * i),
                          30.0 + i % 7, pain=i % 11 if i % 3 else None, finish=i % 5 != 0,
@@ -79,11 +79,23 @@ def test_the_store_figures_are_the_pure_figures(tmp_path):
     for r in records:
         store.append(r)
     today = date(2026, 11, 26)
-    pure = progress(records, today, "Knee", 3, series=True)
+    usable = [r for r in records if not r.practice]  # in order of start already
+    per_week: dict[date, int] = {}
+    for r in usable:
+        per_week[r.week] = per_week.get(r.week, 0) + r.counts_for_week()
+    held = [(r.start, r.holds()["Plank"]) for r in usable if "Plank" in r.holds()]
+    best, last = max(v for _, v in held), held[-1][1]
+
     stored = store.progress(today, "Knee", 3, series=True)
-    assert stored == pure and len(stored.holds[0].series) > 10
+    assert stored.weeks[0][0] == usable[0].week and stored.weeks[-1][0] == date(2026, 11, 23)
+    assert {w: n for w, n in stored.weeks if n} == {w: n for w, n in per_week.items() if n}
+    assert stored.this_week == per_week[date(2026, 11, 23)] and stored.per_week == 3
+    assert stored.last_session == usable[-1].start
+    assert stored.holds == (Hold("Plank", best, last, tuple(held)),) and len(held) > 10
+    assert stored.pain == tuple((r.start, r.pain) for r in usable if r.pain is not None)
     quick = store.progress(today, "Knee", 3)
-    assert quick == progress(records, today, "Knee", 3) and quick.holds[0].series == ()
+    assert quick.weeks == stored.weeks[-12:] and quick.this_week == stored.this_week
+    assert quick.holds == (Hold("Plank", best, last, ()),) and quick.pain == ()
 
 
 def test_a_failed_write_keeps_the_record_and_says_why(tmp_path):
@@ -479,7 +491,7 @@ def test_pain_is_shown_with_the_routines_own_question(tmp_path, capsys):
     store.append(record)
     figures = store.progress(date(2026, 11, 26), "Knee", series=True)
     assert figures.pain_label() == "Hip pain"
-    assert progress([record], date(2026, 11, 26)).pain_label() == "Hip pain"
+    assert figures_of([record], date(2026, 11, 26)).pain_label() == "Hip pain"
     run_history(args(), store, date(2026, 11, 26))
     assert "  Hip pain: 4" in capsys.readouterr().out
 

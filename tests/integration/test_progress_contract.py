@@ -1,7 +1,8 @@
-"""One contract for both HistoryStores: the SQLite store's queries and the pure
-progress.progress (behind tests/fakes.py's MemoryHistory) give the same figures
-for the same sessions — practice runs, a session in progress and the holds of
-both left out."""
+"""One contract for both HistoryStores: the SQLite store on disk and tests/fakes.py's
+MemoryHistory (its figures are the same queries, on a database in memory, over the
+sessions it keeps) show the same figures for the same writes — practice runs, a
+session in progress, a deleted session and their holds left out. What it guards is
+that the fake keeps and drops sessions as the store does."""
 
 from __future__ import annotations
 

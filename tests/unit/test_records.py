@@ -20,9 +20,9 @@ from itbtimer.history.charts import (
     week_labels,
     week_window,
 )
-from itbtimer.history.from_session import build_record, progress
+from itbtimer.history.from_session import build_record
 from itbtimer.history.records import RecordError, SessionRecord, StepResult
-from tests.helpers import plan_of
+from tests.helpers import figures_of, plan_of
 
 V1 = {  # written by build_record of itbtimer 0.1-0.3 (version 1)
     "version": 1, "id": "a1b2c3d4e5", "start": "2026-11-02T18:00:00+01:00",
@@ -143,7 +143,7 @@ def test_practice_runs_are_left_out_of_weeks_last_session_holds_and_pain():
     practice = record("2026-11-24T18:00:00+01:00", pain=9, practice=True, speed=10,
                       steps=[{"name": "Plank", "mode": "until", "status": "done",
                               "time_seconds": 400.0}])
-    result = progress([real, practice], date(2026, 11, 26), series=True)
+    result = figures_of([real, practice], date(2026, 11, 26), series=True)
     assert result.this_week == 1 and result.last_session == real.start
     assert [h.best for h in result.holds] == [40.0] and [p for _, p in result.pain] == [4]
 
@@ -155,14 +155,14 @@ def test_a_session_belongs_to_the_week_of_its_local_date_whatever_the_zone():
     tokyo_monday = record("2026-11-30T00:10:00+09:00")
     assert tokyo_sunday.week == date(2026, 11, 23) and new_york.week == date(2026, 11, 23)
     assert tokyo_monday.week == date(2026, 11, 30)
-    result = progress([tokyo_monday, new_york, tokyo_sunday], date(2026, 12, 1))
+    result = figures_of([tokyo_monday, new_york, tokyo_sunday], date(2026, 12, 1))
     assert result.weeks[-2:] == ((date(2026, 11, 23), 2), (date(2026, 11, 30), 1))
 
 
 def test_sessions_are_ordered_by_instant_not_by_their_text():
     tokyo = record("2026-11-25T08:00:00+09:00", pain=1)   # 23:00 UTC on the 24th
     new_york = record("2026-11-24T18:10:00-05:00", pain=2)  # 23:10 UTC on the 24th
-    result = progress([new_york, tokyo], date(2026, 11, 26), series=True)
+    result = figures_of([new_york, tokyo], date(2026, 11, 26), series=True)
     assert [p for _, p in result.pain] == [1, 2] and result.last_session == new_york.start
 
 
@@ -174,7 +174,7 @@ def test_weeks_across_a_daylight_saving_change():
     sessions = [record(t.isoformat()) for t in (before, after, monday)]
     assert [s.offset_minutes for s in sessions] == [120, 60, 60]
     assert [s.week for s in sessions] == [date(2026, 10, 19)] * 2 + [date(2026, 10, 26)]
-    result = progress(sessions, date(2026, 10, 27))
+    result = figures_of(sessions, date(2026, 10, 27))
     assert result.weeks[-2:] == ((date(2026, 10, 19), 2), (date(2026, 10, 26), 1))
 
 

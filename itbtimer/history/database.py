@@ -1,0 +1,272 @@
+"""The history's SQLite file: its tables (migrations numbered by `PRAGMA user_version`),
+one short connection per operation, the schema migrated on first use, a write as one
+transaction, and every SQLite or OS error turned into a HistoryError naming its cause.
+
+Nothing is held open between operations, so a folder that goes away or comes back is
+seen as it is. The readers (queries.py) and the writers (store.py, imports.py) use a
+`Database`; they never open the file themselves.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from itbtimer.errors import ItbtimerError
+
+DATABASE = "history.sqlite3"
+BUSY_MS = 10_000  # how long a write waits for another window's
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: sessions, their steps, the longest hold per exercise, deleted sessions
+    """
+    CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        start_utc REAL NOT NULL,          -- POSIX seconds
+        end_utc REAL NOT NULL,
+        offset_minutes INTEGER NOT NULL,  -- the local UTC offset where it was done
+        week TEXT NOT NULL,               -- Monday of the ISO week of the local date
+        routine TEXT NOT NULL,
+        file TEXT,
+        practice INTEGER NOT NULL,
+        counts INTEGER NOT NULL,          -- counts for its week (SessionRecord.counts_for_week)
+        pain INTEGER,
+        in_progress INTEGER NOT NULL DEFAULT 0,
+        owner TEXT,                       -- the lock file of the window writing it
+        record TEXT NOT NULL              -- every field but the steps, as JSON
+    );
+    CREATE INDEX sessions_by_routine ON sessions (routine, start_utc);
+    CREATE INDEX sessions_by_week ON sessions (routine, in_progress, practice, week, counts, pain);
+    CREATE INDEX sessions_by_start ON sessions (start_utc);
+    CREATE INDEX sessions_in_progress ON sessions (in_progress) WHERE in_progress = 1;
+    CREATE TABLE steps (
+        session_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        status TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        side TEXT,
+        set_number INTEGER,
+        round_number INTEGER,
+        planned_seconds REAL,
+        active_seconds REAL NOT NULL,
+        added_seconds REAL NOT NULL,
+        reps TEXT,
+        until_text TEXT,
+        time_seconds REAL,
+        extra TEXT,                       -- fields of a newer version, as JSON
+        PRIMARY KEY (session_id, position)
+    ) WITHOUT ROWID;
+    CREATE TABLE holds (
+        session_id TEXT NOT NULL,
+        routine TEXT NOT NULL,
+        exercise TEXT NOT NULL,
+        start_utc REAL NOT NULL,
+        week TEXT NOT NULL,
+        seconds REAL NOT NULL,
+        usable INTEGER NOT NULL,          -- not practice, not in progress
+        PRIMARY KEY (session_id, exercise)
+    ) WITHOUT ROWID;
+    CREATE INDEX holds_by_time ON holds (routine, usable, exercise, start_utc, seconds);
+    CREATE INDEX holds_by_week ON holds (routine, usable, exercise, week, seconds);
+    CREATE INDEX holds_by_length ON holds (routine, usable, exercise, seconds);
+    CREATE TABLE deleted (
+        id TEXT PRIMARY KEY,
+        deleted_utc REAL NOT NULL,
+        record TEXT NOT NULL              -- the whole record with its steps
+    );
+    """,
+)
+
+
+class HistoryError(ItbtimerError):
+    """The history cannot be read or written; the message names the real cause."""
+
+
+class Database:
+    """`history.sqlite3` in `folder`."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.path = folder / DATABASE
+        self._ready = False  # the schema is known to be current
+
+    def reading(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        """A connection to read with (a full or read-only disk: the file as it is)."""
+        return self._connect(write=False)
+
+    def writing(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        """A connection inside one IMMEDIATE transaction: committed whole when the block
+        ends, rolled back when it raises."""
+        return self._connect(write=True)
+
+    @contextlib.contextmanager
+    def _connect(self, write: bool) -> Iterator[sqlite3.Connection]:
+        db = self._open_for(write)
+        try:
+            if write:
+                db.execute("BEGIN IMMEDIATE")
+                try:
+                    yield db
+                    db.execute("COMMIT")
+                except BaseException:
+                    with contextlib.suppress(sqlite3.Error):
+                        db.execute("ROLLBACK")
+                    raise
+            else:
+                yield db
+        except (sqlite3.Error, OSError) as exc:
+            raise self.error(exc) from None
+        finally:
+            self._done(db)
+
+    def _open_for(self, write: bool) -> sqlite3.Connection:
+        if write or not self.path.exists():
+            self._make_folder()
+        if not write and self._read_only_disk() and self.path.exists():
+            return self._open_read_only()  # nothing to prepare or migrate: read it as it is
+        return self._open(write)
+
+    def _done(self, db: sqlite3.Connection) -> None:
+        db.close()
+
+    def _open(self, write: bool) -> sqlite3.Connection:
+        db = None
+        try:
+            db = sqlite3.connect(self.path, timeout=BUSY_MS / 1000, isolation_level=None)
+            db.execute("PRAGMA synchronous=FULL")
+            if not self._ready:
+                self._prepare(db)
+            return db
+        except sqlite3.Error as exc:
+            if db is not None:
+                db.close()
+            if write or not self._readable_as_it_is():
+                raise self.error(exc) from None
+            return self._open_read_only()  # a full disk: it can still be read
+
+    def _read_only_disk(self) -> bool:
+        try:
+            return bool(os.statvfs(self.folder).f_flag & os.ST_RDONLY)
+        except OSError:
+            return False
+
+    def _readable_as_it_is(self) -> bool:
+        """The file alone holds everything (no WAL content waiting), so it can be read
+        without the -wal and -shm files SQLite cannot make on a full or read-only disk."""
+        if not (self._disk_full() or self._read_only_disk()) or not self.path.exists():
+            return False
+        wal = self.path.with_name(self.path.name + "-wal")
+        try:
+            return wal.stat().st_size == 0
+        except FileNotFoundError:
+            return True
+        except OSError:
+            return False
+
+    def _disk_full(self) -> bool:
+        """SQLite says "disk I/O error" when its -wal or -shm file cannot grow."""
+        try:
+            free = os.statvfs(self.folder)
+        except OSError:
+            return False
+        return free.f_bavail * free.f_frsize < 256 * 1024
+
+    def _open_read_only(self) -> sqlite3.Connection:
+        """A read-only disk (remounted after an error, a backup): WAL needs a writable
+        folder for its index, so read the file as immutable — nothing can change it."""
+        uri = f"{self.path.resolve().as_uri()}?immutable=1"
+        try:
+            return sqlite3.connect(uri, uri=True, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise self.error(exc) from None
+
+    def _prepare(self, db: sqlite3.Connection) -> None:
+        if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            db.execute("PRAGMA journal_mode=WAL")
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version < len(MIGRATIONS):
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                version = db.execute("PRAGMA user_version").fetchone()[0]
+                for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+                    for statement in script.split(";"):
+                        if statement.strip():
+                            db.execute(statement)
+                    db.execute(f"PRAGMA user_version = {number}")
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+        elif version > len(MIGRATIONS):
+            raise HistoryError(f"{self.path} was written by a newer itbtimer (schema {version}, "
+                               f"this one knows {len(MIGRATIONS)}); update itbtimer to read it")
+        self._ready = True
+
+    def _make_folder(self) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise self.error(exc) from None
+
+    # --- what is wrong, in the person's words --------------------------------------------
+
+    def error(self, exc: BaseException) -> HistoryError:
+        """A SQLite or OS error as a HistoryError that says what is really wrong."""
+        if isinstance(exc, HistoryError):
+            return exc
+        if isinstance(exc, OSError):
+            return HistoryError(self.cause(exc.errno, exc.strerror))
+        text = str(exc)
+        if "full" in text:
+            return HistoryError(self.cause(errno.ENOSPC))
+        if "readonly" in text or "read-only" in text:
+            return HistoryError(self.cause(errno.EROFS))
+        if "unable to open" in text or "disk I/O" in text:
+            if self._read_only_disk():
+                return HistoryError(self.cause(errno.EROFS))
+            if self._disk_full():
+                return HistoryError(self.cause(errno.ENOSPC))
+            if self.folder.is_dir() and not os.access(self.folder, os.W_OK):
+                return HistoryError(self.cause(errno.EACCES))
+            return HistoryError(self.cause(None, text))
+        if "malformed" in text or "not a database" in text:
+            return HistoryError(f"{self.path} is damaged ({text}); itbtimer leaves it as it is")
+        return HistoryError(f"{self.path}: {text}")
+
+    def cause(self, number: int | None, text: str | None = None) -> str:
+        """Say what is really wrong with the data folder, not just the errno."""
+        for parent in (self.folder, *self.folder.parents):
+            if parent.exists() and not parent.is_dir():
+                if parent == self.folder:
+                    return f"the data folder {self.folder} is a file"
+                return f"the data folder {self.folder} cannot be made: {parent} is a file"
+        if number == errno.ENOSPC:
+            return f"the disk holding {self.folder} is full"
+        if number == errno.EROFS:
+            return f"the disk holding {self.folder} is read-only"
+        if number in (errno.EACCES, errno.EPERM):
+            return f"no permission to write in {self.folder}"
+        if number == errno.EDQUOT:
+            return f"the disk quota for {self.folder} is used up"
+        return f"{self.folder}: {text or os.strerror(number or 0)}"
+
+
+class MemoryDatabase(Database):
+    """A history held in memory, gone with the object: the same schema, queries and
+    transactions as the file, on one connection (tests/fakes.py's store uses it)."""
+
+    def __init__(self) -> None:
+        super().__init__(Path(":memory:"))
+        self._db = sqlite3.connect(":memory:", isolation_level=None)
+        self._prepare(self._db)
+
+    def _open_for(self, write: bool) -> sqlite3.Connection:
+        return self._db
+
+    def _done(self, db: sqlite3.Connection) -> None:
+        pass  # the one connection is the database: closing it would lose everything

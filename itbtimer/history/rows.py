@@ -1,0 +1,121 @@
+"""A session as rows of the history's tables: written (with its steps and holds), read
+back, removed, found by the short id `itbtimer history` shows. Each runs inside the
+caller's connection or transaction (database.py); the readers' helpers for local
+times and routine filters are here too."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sqlite3
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from itbtimer.history.database import HistoryError
+from itbtimer.history.records import SessionRecord, StepResult
+
+STEP_INSERT = "INSERT INTO steps VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+
+
+def put(db: sqlite3.Connection, session: SessionRecord, in_progress: bool,
+        owner: str | None = None, fresh: bool = False) -> None:
+    """Write one session with its steps and holds; `fresh`: its id is known to be new
+    (an import), nothing to replace."""
+    data = session.to_json()
+    del data["steps"]
+    start = session.start.timestamp()
+    usable = not session.practice and not in_progress
+    if not fresh:
+        remove(db, session.id)
+    db.execute(
+        "INSERT INTO sessions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (session.id, start, session.end.timestamp(), session.offset_minutes,
+         session.week.isoformat(), session.routine, session.file, int(session.practice),
+         int(session.counts_for_week() and not in_progress), session.pain,
+         int(in_progress), owner, dump(data)))
+    db.executemany(STEP_INSERT, _step_rows(session))
+    db.executemany("INSERT INTO holds VALUES (?,?,?,?,?,?,?)",
+                   [(session.id, session.routine, name, start, session.week.isoformat(),
+                     seconds, int(usable))
+                    for name, seconds in session.holds().items()])
+
+
+def remove(db: sqlite3.Connection, record_id: str) -> None:
+    for table, key in (("sessions", "id"), ("steps", "session_id"), ("holds", "session_id")):
+        db.execute(f"DELETE FROM {table} WHERE {key} = ?", (record_id,))
+
+
+def read(db: sqlite3.Connection, record_id: str) -> SessionRecord:
+    """The session with this (whole) id, with its steps."""
+    (text,) = db.execute("SELECT record FROM sessions WHERE id = ?", (record_id,)).fetchone()
+    session = SessionRecord.from_json(json.loads(text) | {"steps": []})
+    return replace(session, steps=steps_of(db, record_id))
+
+
+def in_progress(db: sqlite3.Connection, record_id: str) -> bool | None:
+    """Is this session's row still in progress? None: there is no such row."""
+    row = db.execute("SELECT in_progress FROM sessions WHERE id = ?", (record_id,)).fetchone()
+    return None if row is None else bool(row[0])
+
+
+def find(db: sqlite3.Connection, short: str, table: str = "sessions") -> str:
+    """The one id starting with `short` (as `itbtimer history` shows them)."""
+    if not short or any(c in short for c in "%_\\"):
+        raise HistoryError(f"no session with the id {short!r}")
+    rows = db.execute(f"SELECT id FROM {table} WHERE id >= ? AND id < ? LIMIT 3",
+                      (short, short + "\U0010ffff")).fetchall()
+    if not rows:
+        where = " among deleted sessions" if table == "deleted" else ""
+        raise HistoryError(f"no session with the id {short!r}{where}")
+    if len(rows) > 1:
+        raise HistoryError(f"the id {short!r} fits more than one session; give more of it")
+    return str(rows[0][0])
+
+
+def steps_of(db: sqlite3.Connection | sqlite3.Cursor, record_id: str) -> tuple[StepResult, ...]:
+    rows = db.execute("SELECT name, status, mode, side, set_number, round_number, "
+                      "planned_seconds, active_seconds, added_seconds, reps, until_text, "
+                      "time_seconds, extra FROM steps WHERE session_id = ? ORDER BY position",
+                      (record_id,)).fetchall()
+    return tuple(StepResult.from_row(tuple(row[:12]), tuple(json.loads(row[12]).items())
+                                     if row[12] else ()) for row in rows)
+
+
+def _step_rows(session: SessionRecord) -> list[tuple[Any, ...]]:
+    return [(session.id, n, s.name, s.status, s.mode, s.side, s.set, s.round, s.planned_seconds,
+             s.active_seconds, s.added_seconds, s.reps, s.until, s.time_seconds,
+             dump(dict(s.extra)) if s.extra else None) for n, s in enumerate(session.steps)]
+
+
+def typed(record: SessionRecord | dict[str, Any]) -> SessionRecord:
+    return record if isinstance(record, SessionRecord) else SessionRecord.from_json(record)
+
+
+def dump(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+# --- for the readers ----------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=8192)
+def monday_of(week: str) -> datetime:
+    """The start of a stored week, local time."""
+    return datetime.fromisoformat(week).astimezone()
+
+
+def local_time(instant: float, offset_minutes: int | None) -> datetime:
+    """A stored instant at the offset where it happened (None: this machine's)."""
+    if offset_minutes is None:
+        return datetime.fromtimestamp(instant).astimezone()
+    return datetime.fromtimestamp(instant, timezone(timedelta(minutes=offset_minutes)))
+
+
+def routine_filter(names: list[str] | None, joiner: str = "WHERE") -> tuple[str, list[str]]:
+    """SQL that keeps the rows of these routines (None: all), and its arguments."""
+    if names is None:
+        return "", []
+    if not names:
+        return f"{joiner} 0", []
+    return f"{joiner} routine IN ({','.join('?' * len(names))})", list(names)
