@@ -19,6 +19,7 @@ import math
 import itbtimer.core.commands as do
 import itbtimer.core.events as ev
 from itbtimer.core.plan import Plan, Step, StepKind
+from itbtimer.core.routine import ExerciseMode
 from itbtimer.core.schedule import Visit
 from itbtimer.core.states import (
     NotStarted,
@@ -30,10 +31,13 @@ from itbtimer.core.states import (
     View,
 )
 
-__all__ = ["NotStarted", "Session", "SessionError", "SessionOver", "SessionState",
+__all__ = ["SHORTEST_HOLD", "NotStarted", "Session", "SessionError", "SessionOver", "SessionState",
            "StepRecord", "StepStatus", "View"]
 
 BACK_RESTARTS_AFTER = 3.0  # seconds into a work step after which `back` restarts it
+# A hold ("until shaking") ended by Done sooner than this was skipped, not held: a quick →
+# past it must not put "best 0:00" on the start screen (docs/history-format.md).
+SHORTEST_HOLD = 3.0
 
 
 class Session:
@@ -207,8 +211,11 @@ class Session:
             return out
         step, active = self.step, self._active(now)
         elapsed = active - self._visit.start
-        done_early = not step.timed or (step.min_seconds is not None
-                                        and elapsed >= step.min_seconds)
+        if step.mode == ExerciseMode.UNTIL:  # Done on a hold: held, unless it barely began
+            done_early = elapsed >= SHORTEST_HOLD
+        else:
+            done_early = not step.timed or (step.min_seconds is not None
+                                            and elapsed >= step.min_seconds)
         if not done_early:
             out.append(ev.Skipped(now, self._visit.index))
         out += self._leave(active, StepStatus.DONE if done_early else StepStatus.SKIPPED)

@@ -18,6 +18,7 @@ from itbtimer.core.commands import (
 )
 from itbtimer.core.events import Cue, StepStarted
 from itbtimer.core.session import (
+    SHORTEST_HOLD,
     NotStarted,
     Session,
     SessionError,
@@ -328,7 +329,7 @@ def test_done_on_the_last_step_while_paused_finishes_with_the_finish_cue():
     assert s.steps[-1].name == "Plank" and not s.steps[-1].timed
     while s.step.index < len(s.steps) - 1:
         s.next(s._last_now + 1)
-    s.pause(s._last_now + 1)
+    s.pause(s._last_now + SHORTEST_HOLD)  # held long enough to be a hold, then paused
     paused_at = s._last_now
     events = s.next(paused_at + 5)
     assert names(events)[-2:] == ["cue:finish", "finished"]
@@ -370,3 +371,31 @@ def test_states_statuses_and_kinds_are_enums_that_read_as_their_words():
     assert f"{s.state}" == "running" and str(s.steps[0].kind) == "work"
     assert {status.value for status in StepStatus} == {
         "not_reached", "done", "skipped", "interrupted", "stopped"}
+
+
+def plank_at(at: float) -> tuple[Session, float]:
+    """A session moved on to the plank hold, at `at` seconds after it began."""
+    s, _ = session()
+    now = 100.0
+    while s.step.name != "Plank":
+        now += 1
+        s.next(now)
+    return s, now
+
+
+@pytest.mark.parametrize("held", [0.0, 0.4, SHORTEST_HOLD - 0.01])
+def test_a_hold_ended_within_seconds_of_its_start_is_skipped_not_a_hold(held):
+    s, start = plank_at(100.0)
+    plank = s.step.index
+    events = s.next(start + held)
+    assert "skipped" in names(events)
+    assert s.records[plank].status == StepStatus.SKIPPED
+
+
+def test_a_hold_of_the_shortest_hold_or_more_is_done():
+    s, start = plank_at(100.0)
+    plank = s.step.index
+    s.tick(start + SHORTEST_HOLD)
+    events = s.next(start + SHORTEST_HOLD)
+    assert "skipped" not in names(events)
+    assert s.records[plank].status == StepStatus.DONE
