@@ -274,7 +274,7 @@ def test_closing_mid_session_keeps_the_partial_session(xdisplay, tmp_path):
 def test_history_view_draws_charts(ui):
     ui.key("space")
     while ui.window.screen == "running":
-        ui.advance(2.0)
+        ui.advance(5.0)  # a hold of 5 s (one under 3 s is skipped, not a hold)
         ui.key("Return")
     ui.key("4")
     ui.key("h")
@@ -287,7 +287,7 @@ def test_history_view_draws_charts(ui):
              if ui.window.history_view.canvas.type(i) == "text"]
     assert any(t.startswith("Sessions per week") for t in texts)
     assert "target 3 a week" in texts  # the legend, above the plot
-    assert any(t.startswith("Plank: best 0:02, last 0:02") for t in texts), texts
+    assert any(t.startswith("Plank: best 0:05, last 0:05") for t in texts), texts
     ui.key("Escape")
     assert ui.window.screen == "finished"
 
