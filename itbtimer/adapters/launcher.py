@@ -14,6 +14,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from itbtimer.core.escaping import escaped
 from itbtimer.errors import ItbtimerError
 from itbtimer.routine_files.bundled import assets_dir
 
@@ -76,8 +77,8 @@ def entry_text(command: list[str]) -> str:
         "Name=itbtimer",
         "GenericName=Interval Timer",
         "Comment=Follow a physiotherapy or recovery routine: big countdown, cues, beeps",
-        f"Exec={exec_line(command)}",
-        f"TryExec={command[0]}",
+        f"Exec={escaped(exec_line(command))}",  # a line break would end the key
+        f"TryExec={escaped(command[0])}",
         f"Icon={APP_ID}",
         "Terminal=false",
         "Categories=Utility;Clock;",

@@ -15,8 +15,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from itbtimer.cli.terminal import safe, shorten
+from itbtimer.cli.terminal import shorten
 from itbtimer.core.durations import format_clock, format_hms
+from itbtimer.core.escaping import escaped
 from itbtimer.history import HistoryError, HistoryStore, Listed
 from itbtimer.history.figures import Progress, pain_label
 
@@ -49,7 +50,7 @@ def run_history(args: argparse.Namespace, store: HistoryStore | None = None,
     store = store or HistoryStore()
     try:
         for message in _start(store):
-            print(safe(message), file=sys.stderr)
+            print(escaped(message), file=sys.stderr)
         if getattr(args, "delete", None):
             gone = store.delete(args.delete)
             print(f"Deleted {_one(gone.short_id, gone.start, gone.routine)} "
@@ -63,19 +64,19 @@ def run_history(args: argparse.Namespace, store: HistoryStore | None = None,
             return _set_pain(store, *args.pain)
         if getattr(args, "import_file", None):
             report = store.import_jsonl(Path(args.import_file))
-            print(safe(report.text(args.import_file)))
+            print(escaped(report.text(args.import_file)))
             return 0
         routines = _matching(store, args.routine)
         if routines is not None and not routines:
-            known = ", ".join(safe(name) for name, _, _ in store.routines()) or "none"
-            print(f"No sessions of {safe(repr(args.routine))}. Recorded routines: {known}",
+            known = ", ".join(escaped(name) for name, _, _ in store.routines()) or "none"
+            print(f"No sessions of {escaped(repr(args.routine))}. Recorded routines: {known}",
                   file=sys.stderr)
             return 1
         if args.export:
             return _export(store, routines, Path(args.export))
         return _show(store, routines, today or date.today(), args.json)
     except HistoryError as exc:
-        print(f"itbtimer: {safe(str(exc))}", file=sys.stderr)
+        print(f"itbtimer: {escaped(str(exc))}", file=sys.stderr)
         return 2
 
 
@@ -91,7 +92,7 @@ def _start(store: HistoryStore) -> list[str]:
 
 
 def _one(short_id: str, start: Any, routine: str) -> str:
-    return f"{short_id} ({start:%a %d %b %Y %H:%M}, {safe(routine)})"
+    return f"{short_id} ({start:%a %d %b %Y %H:%M}, {escaped(routine)})"
 
 
 def _set_pain(store: HistoryStore, record_id: str, score: str) -> int:
@@ -101,7 +102,7 @@ def _set_pain(store: HistoryStore, record_id: str, score: str) -> int:
         pain = int(score)
     else:
         print(f"itbtimer: the pain score must be a whole number from 0 to 10, or none "
-              f"(not {safe(repr(score))})", file=sys.stderr)
+              f"(not {escaped(repr(score))})", file=sys.stderr)
         return 2
     changed = store.set_pain(record_id, pain)
     which = _one(changed.short_id, changed.start, changed.routine)
@@ -140,11 +141,11 @@ def _show(store: HistoryStore, routines: list[str] | None, today: date, as_json:
         if summary.last_session is None and summary.this_week == 0:
             continue  # only practice runs
         print()
-        print(safe(name))
+        print(escaped(name))
         print("  " + summary.week_text())
         print("  Weeks: " + "  ".join(f"{monday:%d %b} {n}" for monday, n in summary.weeks[-8:]))
         for hold in summary.holds:
-            print("  " + safe(hold.text()))
+            print("  " + escaped(hold.text()))
         pain = _recent_pain(store, name)
         if pain:
             print(f"  {summary.pain_label()}: " + " → ".join(str(p) for p in pain))
@@ -167,11 +168,11 @@ def _table(listed: list[Listed]) -> list[str]:
             notes.append("interrupted")
         if s.in_progress:
             notes.append("in progress")
-        holds = ", ".join(f"{safe(n)} {format_clock(v)}" for n, v in s.holds)
+        holds = ", ".join(f"{escaped(n)} {format_clock(v)}" for n, v in s.holds)
         extra = "  [" + ", ".join(notes) + "]" if notes else ""
         lines.append(
             f"{s.short_id:8}  {s.start:%a %d %b %Y %H:%M}  "
-            f"{shorten(safe(s.routine), NAME_WIDTH):{NAME_WIDTH}}  "
+            f"{shorten(escaped(s.routine), NAME_WIDTH):{NAME_WIDTH}}  "
             f"{'yes' if s.completed else 'no':4}  {format_hms(s.active_seconds):>8}  "
             f"{'' if s.pain is None else s.pain:>4}  {holds}{extra}")
     return lines
@@ -212,7 +213,7 @@ def _listed_json(s: Listed) -> dict[str, Any]:
 def _export(store: HistoryStore, routines: list[str] | None, target: Path) -> int:
     kind = target.suffix.lower()
     if kind not in (".jsonl", ".json", ".csv"):
-        print(f"itbtimer: {safe(str(target))}: export to FILE.jsonl or FILE.csv",
+        print(f"itbtimer: {escaped(str(target))}: export to FILE.jsonl or FILE.csv",
               file=sys.stderr)
         return 2
     sessions = steps = 0
@@ -236,5 +237,5 @@ def _export(store: HistoryStore, routines: list[str] | None, target: Path) -> in
     except OSError as exc:
         raise HistoryError(f"{target}: cannot write the export ({exc.strerror})") from None
     what = f"{steps} steps of {sessions} sessions" if kind == ".csv" else f"{sessions} sessions"
-    print(f"Wrote {what} to {safe(str(target))}")
+    print(f"Wrote {what} to {escaped(str(target))}")
     return 0

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import NoReturn
 
 from itbtimer import __version__
-from itbtimer.cli.terminal import safe, safe_lines
 from itbtimer.core.durations import format_hms
+from itbtimer.core.escaping import escaped, escaped_lines
 from itbtimer.core.plan import build_plan
 from itbtimer.core.routine import Routine
 from itbtimer.errors import ItbtimerError, RoutineError
@@ -31,7 +31,6 @@ from itbtimer.routine_files.bundled import (
     resolve_routine,
     shadow_warning,
 )
-from itbtimer.routine_files.checker import show
 
 
 class _Probe(argparse.ArgumentParser):
@@ -107,7 +106,7 @@ def _load(name: str) -> Routine:
     path = resolve_routine(name)
     warning = shadow_warning(path)
     if warning:
-        print(warning, file=sys.stderr)
+        print(escaped_lines(warning), file=sys.stderr)
     return load_routine(path)
 
 
@@ -117,10 +116,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         try:
             plan = build_plan(_load(name))
         except ItbtimerError as exc:
-            print(safe_lines(str(exc)), file=sys.stderr)
+            print(escaped_lines(str(exc)), file=sys.stderr)
             status = 2
             continue
-        print(safe(f"OK {plan.routine.name}: {plan.total_text()}"))
+        print(escaped(f"OK {plan.routine.name}: {plan.total_text()}"))
     return status
 
 
@@ -130,7 +129,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
         # dumps, not dump: the C encoder, one write (dump streams through Python)
         sys.stdout.write(json.dumps(plan.to_json(), ensure_ascii=False) + "\n")
     else:
-        print(safe_lines(plan.describe()))  # a routine's names never drive the terminal
+        print(escaped_lines(plan.describe()))  # a routine's names never drive the terminal
     return 0
 
 
@@ -138,18 +137,19 @@ def cmd_list(args: argparse.Namespace) -> int:
     entries = all_routines()
     folder = personal_routines_dir()
     if any(e.personal for e in entries):
-        print(f"* your own routines, in {folder}")
+        print(escaped(f"* your own routines, in {folder}"))
     else:
-        print(f"Your own routines go in {folder} (itbtimer new NAME starts one)")
+        print(escaped(f"Your own routines go in {folder} (itbtimer new NAME starts one)"))
     for entry in entries:
         mark = "*" if entry.personal else " "
         note = "  (hidden by yours)" if entry.hidden else ""
         try:
             plan = build_plan(load_routine(entry.path))
-            what = f"{show(plan.routine.name)[:24]:24} {format_hms(plan.total_seconds)}"
+            what = f"{escaped(plan.routine.name)[:24]:24} {format_hms(plan.total_seconds)}"
         except RoutineError as exc:
             what = f"(has mistakes: itbtimer check {entry.name}; {len(exc.problems)} found)"
-        print(f"{mark} {show(entry.name):18} {what}{note}  {entry.path}")
+        name = escaped(entry.name)
+        print(f"{mark} {name:18} {what}{note}  {escaped(str(entry.path))}")
     return 0
 
 
@@ -157,12 +157,12 @@ def cmd_new(args: argparse.Namespace) -> int:
     from itbtimer.routine_files.starter import new_routine, open_in_editor
 
     path = new_routine(args.name, args.source)
-    print(path)
+    print(escaped(str(path)))
     warning = shadow_warning(path)
     if warning:
-        print(warning, file=sys.stderr)
+        print(escaped_lines(warning), file=sys.stderr)
     if args.edit:
-        print(open_in_editor(path))
+        print(escaped_lines(open_in_editor(path)))
     return 0
 
 
@@ -201,8 +201,8 @@ def cmd_edit(args: argparse.Namespace) -> int:
 
     target = editable(args.routine)
     if target.notice:
-        print(target.notice)
-    print(target.path)
+        print(escaped_lines(target.notice))
+    print(escaped(str(target.path)))
     return _run_window(Launch(routine=str(target.path), edit=True))
 
 
@@ -225,7 +225,7 @@ def cmd_window(args: argparse.Namespace) -> int:
     except ItbtimerError:
         warning = None  # the window says what is wrong
     if warning:
-        print(warning, file=sys.stderr)
+        print(escaped_lines(warning), file=sys.stderr)
     return _run_window(_launch(args))
 
 
@@ -354,7 +354,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # argparse: --help, --version, usage errors
         return exc.code if isinstance(exc.code, int) else 2
     except ItbtimerError as exc:
-        print(exc, file=sys.stderr)
+        print(escaped_lines(str(exc)), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -364,6 +364,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         from itbtimer.adapters.logs import log_bug
 
         where = log_bug(exc)
-        print(f"itbtimer: internal error ({type(exc).__name__}: {exc}); details in {where}",
-              file=sys.stderr)
+        print(escaped_lines(f"itbtimer: internal error ({type(exc).__name__}: {exc}); "
+                           f"details in {where}"), file=sys.stderr)
         return 1

@@ -14,6 +14,7 @@ from itbtimer.adapters.logs import bug_notice
 from itbtimer.app.wiring import App
 from itbtimer.app.workout import Workout
 from itbtimer.core.commands import Command
+from itbtimer.core.escaping import escaped
 from itbtimer.core.navigation import Action, Move, Navigation, Screen
 from itbtimer.core.plan import Plan
 from itbtimer.errors import ItbtimerError, RoutineError
@@ -135,7 +136,7 @@ class Window:
             self.start.show_errors(exc.source if isinstance(exc, RoutineError) else str(path),
                                    str(exc))
         else:
-            self.root.title(f"itbtimer — {self.plan.routine.name}")
+            self.root.title(escaped(f"itbtimer — {self.plan.routine.name}"))
             self.start.show_plan(self.plan, self.app.progress(self.plan, self._notices))
         self.start.show_choices(self.app.recent.paths() if self.app.recent else [])
         self._show(Screen.START)

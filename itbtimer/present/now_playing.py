@@ -14,6 +14,7 @@ from typing import Any
 
 from itbtimer.core.durations import format_clock
 from itbtimer.core.enums import StrEnum
+from itbtimer.core.escaping import escaped
 from itbtimer.core.navigation import Screen
 from itbtimer.core.session import SessionState, View
 from itbtimer.history.records import SessionRecord
@@ -66,12 +67,13 @@ class NowPlaying:
     can_go_previous: bool = False
 
     def metadata(self) -> dict[str, tuple[str, Any]]:
-        """MPRIS Metadata as (D-Bus signature, value) pairs, ready to wrap in Variants."""
+        """MPRIS Metadata as (D-Bus signature, value) pairs, ready to wrap in Variants; the
+        routine's words escaped (a widget shows them on the desktop)."""
         data: dict[str, tuple[str, Any]] = {
             "mpris:trackid": ("o", self.trackid),
-            "xesam:title": ("s", self.title),
-            "xesam:artist": ("as", [self.artist] if self.artist else []),
-            "xesam:album": ("s", self.album),
+            "xesam:title": ("s", escaped(self.title)),
+            "xesam:artist": ("as", [escaped(self.artist)] if self.artist else []),
+            "xesam:album": ("s", escaped(self.album)),
         }
         if self.length is not None:
             data["mpris:length"] = ("x", to_microseconds(self.length))

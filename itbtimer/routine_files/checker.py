@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +21,7 @@ from itbtimer.core.durations import (
     parse_duration,
     parse_range,
 )
+from itbtimer.core.escaping import escaped
 from itbtimer.core.routine import Rest
 from itbtimer.errors import Problem
 
@@ -55,11 +55,6 @@ BELONGS = {
 }
 
 
-def show(text: str) -> str:
-    """Text safe to print: control characters as \\x1b, never sent to a terminal raw."""
-    return "".join(f"\\x{ord(c):02x}" if unicodedata.category(c) == "Cc" else c for c in text)
-
-
 def scalar(node: yaml.Node) -> Any:
     """The plain Python value of a scalar node (str/int/float/bool/None), else the node."""
     if not isinstance(node, yaml.ScalarNode):
@@ -87,10 +82,10 @@ def describe(node: yaml.Node | None) -> str:
     if value is None:
         return "nothing (an empty value)"
     if isinstance(value, bool):
-        return f"yes/no ({show(node.value)})"  # type: ignore[union-attr]
+        return f"yes/no ({escaped(node.value)})"  # type: ignore[union-attr]
     if isinstance(value, int | float):
-        return f"the number {show(node.value)}"  # type: ignore[union-attr]
-    return f"'{show(str(value))}'"
+        return f"the number {escaped(node.value)}"  # type: ignore[union-attr]
+    return f"'{escaped(str(value))}'"
 
 
 @dataclass
@@ -112,8 +107,8 @@ class Checker:
             value = scalar(node) if isinstance(node, yaml.ScalarNode) else None
             word, _, rest = value.partition(" ") if isinstance(value, str) else ("", "", "")
             if word in allowed and rest:
-                self.add(node, path, f"no colon after `{show(word)}`: write `{show(word)}: "
-                         f"{show(rest.strip())}`")
+                self.add(node, path, f"no colon after `{escaped(word)}`: write `{escaped(word)}: "
+                         f"{escaped(rest.strip())}`")
             else:
                 self.add(node, path, f"{what} must be {GROUP} (like `name: ...`), "
                          f"not {describe(node)}")
@@ -179,11 +174,11 @@ class Checker:
         if isinstance(value, str) and looks_like_range(value):
             bounds = parse_range(value)
             if bounds is None:
-                self.add(node, path, f"'{show(value)}' is not a range of times ({RANGE_HINT})")
+                self.add(node, path, f"'{escaped(value)}' is not a range of times ({RANGE_HINT})")
                 return default
             low, high = bounds
             if low >= high:
-                self.add(node, path, f"'{show(value)}': the shorter time must come first "
+                self.add(node, path, f"'{escaped(value)}': the shorter time must come first "
                          f"and be less than the longer one (write 30-45s)")
                 return default
             if self._in_range(node, path, high, False, -1) < 0:
@@ -210,17 +205,18 @@ class Checker:
             return value
         text = str(value)
         if text.strip().startswith("-"):
-            self.add(node, path, f"'{show(text)}' is negative; a duration is 0 or more")
+            self.add(node, path, f"'{escaped(text)}' is negative; a duration is 0 or more")
             return None
         seconds = parse_duration(text)
         if seconds is None:
             if looks_like_range(text):
-                self.add(node, path, f"'{show(text)}': a range is allowed for rests only "
+                self.add(node, path, f"'{escaped(text)}': a range is allowed for rests only "
                          f"({DURATION_HINT})")
             elif sets_hint(text):
-                self.add(node, path, f"'{show(text)}' is not a duration{sets_hint(text, 'work')}")
+                self.add(node, path,
+                         f"'{escaped(text)}' is not a duration{sets_hint(text, 'work')}")
             else:
-                self.add(node, path, f"'{show(text)}' is not a duration ({hint})")
+                self.add(node, path, f"'{escaped(text)}' is not a duration ({hint})")
         return seconds
 
     def _in_range(self, node: yaml.Node, path: str, seconds: int, positive: bool,
@@ -253,4 +249,4 @@ def _unknown(key: str, allowed: tuple[str, ...], here: str) -> str:
         return f"`{key}` goes in {BELONGS[key]}, not {here}"
     guess = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
     hint = f"did you mean `{guess[0]}`?" if guess else "allowed here: " + ", ".join(allowed)
-    return f"unknown key `{show(key)}`; {hint}"
+    return f"unknown key `{escaped(key)}`; {hint}"

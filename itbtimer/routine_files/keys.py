@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from itbtimer.core.escaping import escaped
 from itbtimer.core.routine import (
     NO_REST,
     SIDE_NAMES,
@@ -16,7 +17,7 @@ from itbtimer.core.routine import (
     Routine,
     Section,
 )
-from itbtimer.routine_files.checker import Checker, describe, scalar, sets_hint, show
+from itbtimer.routine_files.checker import Checker, describe, scalar, sets_hint
 
 TOP_KEYS = ("name", "description", "cue", "per_week", "ask", "defaults", "sections")
 DEFAULT_KEYS = ("work", "rest", "get_ready", "switch", "rep_seconds")
@@ -71,17 +72,17 @@ def _read_reps(c: Checker, node: yaml.Node, path: str) -> str | None:
         if dash and low.isdigit() and high.isdigit():
             if 1 <= int(low) < int(high) <= 1000:
                 return f"{int(low)}-{int(high)}"
-            c.add(node, path, f"'{show(value)}': write the smaller count first, like 8-12")
+            c.add(node, path, f"'{escaped(value)}': write the smaller count first, like 8-12")
             return None
         sides = _SIDE_WORDS.match(value.lower())
         if sides:
             count = re.sub(r"\s+", "", sides.group(1)).replace("–", "-")
-            c.add(node, path, f"'{show(value)}' is not a rep count; write `reps: {count}` and "
+            c.add(node, path, f"'{escaped(value)}' is not a rep count; write `reps: {count}` and "
                   "`sides: both`")
             return None
         hint = sets_hint(value)
         if hint:
-            c.add(node, path, f"'{show(value)}' is not a rep count{hint}")
+            c.add(node, path, f"'{escaped(value)}' is not a rep count{hint}")
             return None
     c.add(node, path, f"{describe(node)} is not a rep count (write 10 or 8-12)")
     return None

@@ -18,7 +18,7 @@ from itbtimer.present.now_playing import Remote, playing, ready
 from tests.helpers import plan_of
 from tests.integration.dbus_helpers import WAIT_SECONDS, playerctl, wait_until
 from tests.integration.fake_notifications import NotificationServer
-from tests.integration.gui_helpers import Harness
+from tests.integration.gui_helpers import SHORT, Harness
 
 pytestmark = pytest.mark.gui
 
@@ -316,3 +316,43 @@ def test_a_closed_bus_that_never_connected_closes_its_pipe():
     bus.close()
     with pytest.raises(OSError):
         os.fstat(bus.wake_fd)
+
+
+# --- hidden characters in a routine's names -----------------------------------------------
+
+SNEAKY = SHORT.replace("name: Short", "name: Short \u202elive\u2066").replace(
+    "{name: Squat,", "{name: \u200fSquat,")
+
+
+def test_a_routines_hidden_characters_reach_the_title_and_remotes_escaped(xdisplay, session_bus,
+                                                                          tmp_path):
+    """U+202E (right-to-left override) and other format characters in a routine's names
+    are shown escaped in the window title and every MPRIS field, never obeyed."""
+    bus = DesktopBus()
+    bus.start()
+    assert bus.ready.wait(WAIT_SECONDS)
+    harness = Harness(tmp_path, text=SNEAKY, remote=bus)
+    try:
+        pump = _pump(harness)
+        assert harness.root.title() == "itbtimer — Short \\u202elive\\u2066"
+        assert wait_until(lambda: playerctl("metadata", "xesam:title") ==
+                          "Short \\u202elive\\u2066", pump)
+        playerctl("play-pause", pump=pump)
+        assert wait_until(lambda: harness.window.screen == "running", pump)
+        assert wait_until(lambda: playerctl("metadata", "xesam:title") ==
+                          "Get ready: \\u200fSquat", pump)
+        assert playerctl("metadata", "xesam:artist") == "Short \\u202elive\\u2066"
+    finally:
+        harness.close()
+    assert harness.errors == [], harness.errors
+
+
+def test_a_notification_shows_hidden_characters_escaped(remote):
+    server = NotificationServer()
+    try:
+        remote.bus.notify("Workout complete\u202e", "34:40, \u2066plank 0:57")
+        assert wait_until(lambda: len(server.service.shown) == 1, remote.pump)
+        assert server.service.shown[0][2:] == ("Workout complete\\u202e",
+                                               "34:40, \\u2066plank 0:57")
+    finally:
+        server.close()

@@ -177,6 +177,19 @@ def test_entry_names_the_window_class_and_the_icon():
     assert "Exec=/usr/bin/itbtimer %f" in lines
 
 
+def test_a_line_break_in_the_command_cannot_add_a_key_to_the_desktop_file():
+    text = entry_text(["/opt/odd\nTerminal=true/itbtimer"])
+    assert "Terminal=true" not in text.splitlines()
+    assert "TryExec=/opt/odd\\x0aTerminal=true/itbtimer" in text.splitlines()
+
+
+def test_mpris_metadata_shows_a_routines_hidden_characters_escaped():
+    shown = ready("Knee \u202eevil\u2066", 600.0)
+    meta = shown.metadata()
+    assert meta["xesam:title"] == ("s", "Knee \\u202eevil\\u2066")
+    assert meta["xesam:artist"] == ("as", ["Knee \\u202eevil\\u2066"])
+
+
 def test_install_then_uninstall_leaves_nothing(tmp_path):
     installed = install(tmp_path, ["/usr/bin/itbtimer"])
     assert installed.entry.read_text().startswith("[Desktop Entry]")

@@ -119,3 +119,17 @@ def test_the_starter_is_valid_yaml_for_every_name():
     for name in ("a", "Knee 2", "x_y-z"):
         text = STARTER.format(name=name, title=name)
         assert text.count("\n") > 20 and "\t" not in text
+
+
+def test_list_shows_a_bidi_override_in_a_routines_name_escaped(capsys):
+    """U+202E (right-to-left override) would turn the rest of the terminal line around."""
+    assert main(["new", "sneaky"]) == 0
+    mine = personal_routines_dir() / "sneaky.yaml"
+    mine.write_text(mine.read_text().replace("name: Sneaky",
+                                             "name: Knee \u202eyht\u200f"))
+    capsys.readouterr()
+    assert main(["list"]) == 0
+    out = capsys.readouterr().out
+    line = next(x for x in out.splitlines() if "sneaky" in x)
+    assert "Knee \\u202eyht\\u200f " in line
+    assert not any(c in out for c in "\u202e\u200f")

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from itbtimer.cli.history import routine_matches
-from itbtimer.cli.terminal import safe, shorten
+from itbtimer.cli.terminal import shorten
 from itbtimer.core.routine import ExerciseMode
 from itbtimer.core.session import Session, StepStatus
 from itbtimer.history.charts import (
@@ -190,12 +190,6 @@ def test_routine_matching_is_any_part_any_case_of_name_or_file():
     assert routine_matches("MOUNTAIN", name, None)
     assert routine_matches("hiit", "Other", "/home/me/routines/hiit.yaml")
     assert not routine_matches("yoga", name, "/r/tabata.yaml")
-
-
-def test_control_characters_are_shown_escaped():
-    assert safe("Squat\x1b[31mRED") == "Squat\\x1b[31mRED"
-    assert safe("a\nb\tc\u202e") == "a\\x0ab\\x09c\\u202e"
-    assert safe("Knee — ok") == "Knee — ok"
 
 
 def test_long_names_are_cut_at_a_word_with_an_ellipsis():

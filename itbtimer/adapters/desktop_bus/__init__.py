@@ -21,6 +21,7 @@ from collections.abc import Callable
 from typing import Any
 
 from itbtimer.adapters.logs import log
+from itbtimer.core.escaping import escaped
 from itbtimer.present.now_playing import NowPlaying, Remote, idle
 
 BUS_NAME = "org.mpris.MediaPlayer2.itbtimer"
@@ -82,7 +83,7 @@ class DesktopBus:
 
     def notify(self, summary: str, body: str) -> None:
         """A desktop notification through org.freedesktop.Notifications (best effort)."""
-        self._call_soon(self._send_notification, summary, body)
+        self._call_soon(self._send_notification, escaped(summary), escaped(body))
 
     def close(self) -> None:
         """Leave the bus (the name is released) and end the thread.

@@ -1,0 +1,35 @@
+"""The one escaping rule for text that leaves the program: the terminal, the window title,
+MPRIS metadata, desktop notifications and the desktop file.
+
+A routine's names are the person's (or a downloaded file's) text. Shown raw, a control
+character drives a terminal (colours, cursor moves, a fake prompt), a line separator
+breaks a desktop file or a one-line title, and a format character such as U+202E
+(right-to-left override) turns the rest of a line around so it reads as something else.
+Each of them is shown as an escape (`\\x1b`, `\\u202e`) instead.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+HIDDEN = frozenset(("Cc", "Cf", "Zl", "Zp"))  # control, format, line and paragraph separators
+
+
+def escaped(text: str) -> str:
+    """`text` with every control, format and line/paragraph separator character escaped:
+    "Squat\\x1b[31m" -> "Squat\\\\x1b[31m", "Knee\\u202e" -> "Knee\\\\u202e"."""
+    if text.isprintable():  # the common case: nothing to do (no Cc, Cf, Zl, Zp, Cs, Co, Cn)
+        return text
+    return "".join(_escape(c) if unicodedata.category(c) in HIDDEN else c for c in text)
+
+
+def escaped_lines(text: str) -> str:
+    """`escaped` for each line of a text that has several (the line breaks stay)."""
+    return "\n".join(escaped(line) for line in text.split("\n"))
+
+
+def _escape(c: str) -> str:
+    code = ord(c)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"

@@ -1,0 +1,36 @@
+"""One escaping rule for every text that leaves the program (terminal, window title, MPRIS,
+notifications, the desktop file): control, format and line/paragraph separators escaped."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from itbtimer.core.escaping import escaped
+
+HIDDEN = ("Cc", "Cf", "Zl", "Zp")
+
+
+def test_terminal_escapes_and_bidi_overrides_are_shown_not_obeyed():
+    assert escaped("Squat\x1b[31mRED") == "Squat\\x1b[31mRED"
+    assert escaped("a\nb\tc\u202e") == "a\\x0ab\\x09c\\u202e"
+    assert escaped("Knee\u2066x\u2069 \u2028\u2029\u200f\x85") == (
+        "Knee\\u2066x\\u2069 \\u2028\\u2029\\u200f\\x85")
+
+
+def test_ordinary_text_passes_unchanged():
+    assert escaped("Knee — ok, Kniebeuge ½ · 膝") == "Knee — ok, Kniebeuge ½ · 膝"
+
+
+@given(st.text(st.characters(whitelist_categories=HIDDEN), min_size=1))
+def test_no_hidden_character_gets_through(text):
+    import unicodedata
+
+    shown = escaped(text)
+    assert shown.isascii()
+    assert not any(unicodedata.category(c) in HIDDEN for c in shown)
+
+
+@given(st.text(st.characters(blacklist_categories=(*HIDDEN, "Cs"))))
+def test_text_without_hidden_characters_is_left_alone(text):
+    assert escaped(text) == text
