@@ -21,6 +21,7 @@ from itbtimer.adapters.settings import Settings
 from itbtimer.adapters.sound import make_player
 from itbtimer.app.ports import Awake, HistoryStore, Player, RemoteControl
 from itbtimer.app.workout import AwakeWhileRunning, EventsLog, ScaledClock, Workout
+from itbtimer.core.enums import StrEnum
 from itbtimer.core.plan import Plan, build_plan
 from itbtimer.errors import ItbtimerError
 from itbtimer.history import HistoryError, Progress
@@ -33,6 +34,14 @@ from itbtimer.voice.control import VoiceControl
 
 if TYPE_CHECKING:  # imported when the editor opens: ruamel.yaml costs the start-up
     from itbtimer.editor.document import Document
+
+
+class UnsavedAnswer(StrEnum):
+    """What to do, at quit, with sessions that could be saved nowhere."""
+
+    RETRY = "retry"
+    SAVE = "save"  # to a file the person chooses
+    QUIT = "quit"  # without saving
 
 
 @dataclass
@@ -115,13 +124,13 @@ class App:
         if self.history is not None and self.history.unsaved:
             self.history.retry()
 
-    def keep_unsaved(self, ask: Callable[[str], str] | None = None,
+    def keep_unsaved(self, ask: Callable[[str], UnsavedAnswer] | None = None,
                      choose_file: Callable[[], Path | None] | None = None) -> None:
         """At quit: records that could not be saved go where the next start imports them.
 
         If even that fails (the data and state folders both unwritable) and the person
-        asked to quit (`ask` given; a signal does not wait), they choose: "retry",
-        "save" (to a file from `choose_file`) or "quit" without saving."""
+        asked to quit (`ask` given; a signal does not wait), they choose an UnsavedAnswer:
+        retry, save (to a file from `choose_file`) or quit without saving."""
         history = self.history
         while history is not None and history.unsaved and history.keep_pending() is None:
             if ask is None:
@@ -129,9 +138,9 @@ class App:
             count = len(history.unsaved)
             choice = ask(f"{count} session{'s' if count > 1 else ''} could not be saved"
                          f" ({history.notice or 'the history cannot be written'}).")
-            if choice == "retry":
+            if choice == UnsavedAnswer.RETRY:
                 history.retry()
-            elif choice == "save":
+            elif choice == UnsavedAnswer.SAVE:
                 target = choose_file() if choose_file else None
                 try:
                     if target is not None:

@@ -8,19 +8,19 @@ exist: a row here whose key the loader does not accept is not shown.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
 
 import itbtimer.routine_files.keys as schema
+from itbtimer.core.enums import StrEnum
 from itbtimer.core.routine import ExerciseMode, Routine
 
 
-class Level(Enum):
+class Level(StrEnum):
     ROUTINE = "routine"
     SECTION = "section"
     EXERCISE = "exercise"
 
 
-class Kind(Enum):
+class Kind(StrEnum):
     TEXT = "text"  # one line of text
     LONG_TEXT = "long text"  # a description or a note; may be long
     DURATION = "duration"  # 45s, 2m, 1m30s ...

@@ -6,8 +6,7 @@ Pure (no Tk): the window asks here and only draws the answer.
 
 from __future__ import annotations
 
-from enum import Enum
-
+from itbtimer.core.enums import StrEnum
 from itbtimer.core.plan import Plan
 from itbtimer.editor.document import NodePath, OutlineRow
 from itbtimer.editor.fields import Field, Level
@@ -15,7 +14,7 @@ from itbtimer.editor.fields import Field, Level
 SHIFT = 0x1  # the Shift bit of a key event's modifier state (Caps Lock is 0x2)
 
 
-class History(Enum):
+class History(StrEnum):
     UNDO = "undo"
     REDO = "redo"
 
@@ -26,14 +25,14 @@ def undo_or_redo(state: int) -> History:
     return History.REDO if state & SHIFT else History.UNDO
 
 
-class Question(Enum):
+class Question(StrEnum):
     """The question the editor is asking, if any."""
 
     DELETE = "delete"  # delete the selected section or exercise?
     LEAVE = "leave"  # save the changes before leaving (or quitting)?
 
 
-class Answer(Enum):
+class Answer(StrEnum):
     DELETE = "delete"
     SAVE = "save"
     DISCARD = "discard"

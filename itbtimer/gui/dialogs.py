@@ -6,7 +6,10 @@ import tkinter as tk
 from pathlib import Path
 from tkinter import filedialog
 
-CHOICES = (("Retry", "retry"), ("Save to…", "save"), ("Quit without saving", "quit"))
+from itbtimer.app.wiring import UnsavedAnswer
+
+CHOICES = (("Retry", UnsavedAnswer.RETRY), ("Save to…", UnsavedAnswer.SAVE),
+           ("Quit without saving", UnsavedAnswer.QUIT))
 
 
 class UnsavedDialog:
@@ -15,18 +18,18 @@ class UnsavedDialog:
     def __init__(self, root: tk.Misc):
         self.root = root
 
-    def ask(self, text: str) -> str:
+    def ask(self, text: str) -> UnsavedAnswer:
         top = tk.Toplevel(self.root)
         top.title("Session not saved")
         top.transient(self.root)  # type: ignore[call-overload]
-        chosen = ["quit"]
+        chosen = [UnsavedAnswer.QUIT]
         tk.Label(top, text=text + "\n\nRetry when the disk has room again, or save the "
                  "session to a file (itbtimer history --import FILE adds it later).",
                  wraplength=420, justify="left", padx=16, pady=12).pack()
         row = tk.Frame(top)
         row.pack(pady=(0, 12))
         for label, value in CHOICES:
-            def choose(value: str = value) -> None:
+            def choose(value: UnsavedAnswer = value) -> None:
                 chosen[0] = value
                 top.destroy()
             tk.Button(row, text=label, command=choose).pack(side="left", padx=6)

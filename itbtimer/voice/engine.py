@@ -110,7 +110,7 @@ ENGINES = {"hibari": HibariEngine}
 
 
 def engine_id(name: str = "hibari") -> EngineId:
-    if name != "hibari":
+    if name not in ENGINES:
         raise VoiceUnavailable(f"unknown voice engine '{name}' (known: {', '.join(ENGINES)})")
     return hibari_id()
 

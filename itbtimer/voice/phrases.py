@@ -15,11 +15,11 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from enum import Enum
 
 import itbtimer.voice.words as words
+from itbtimer.core.enums import StrEnum
 from itbtimer.core.events import CueSound
-from itbtimer.core.plan import Plan, Step
+from itbtimer.core.plan import Plan, Step, StepKind
 from itbtimer.core.schedule import HALFWAY_MIN_STEP, Visit
 from itbtimer.present.step_words import side_words
 
@@ -42,7 +42,7 @@ FINISH = "Workout complete. Well done."
 WELL_DONE = "Well done."
 
 
-class PhraseKind(str, Enum):
+class PhraseKind(StrEnum):
     GET_READY = "get_ready"
     START = "start"
     CUE = "cue"
@@ -53,9 +53,6 @@ class PhraseKind(str, Enum):
     TEN_SECONDS = "ten_seconds"
     HOLD = "hold"
     FINISH = "finish"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 @dataclass(frozen=True)
@@ -161,7 +158,7 @@ def _unique(texts: Iterable[str]) -> tuple[str, ...]:
 
 
 def _next_work(plan: Plan, index: int) -> Step | None:
-    return next((s for s in plan.steps[index + 1:] if s.kind == "work"), None)
+    return next((s for s in plan.steps[index + 1:] if s.kind == StepKind.WORK), None)
 
 
 # --- the wish list of one step ------------------------------------------------------------
@@ -171,26 +168,26 @@ def step_phrases(plan: Plan, index: int, cues: bool = True) -> list[Phrase]:
     """What the coach would like to say during step `index`, in order of importance."""
     step = plan.steps[index]
     out: list[Phrase] = []
-    if step.kind == "get_ready":
+    if step.kind == StepKind.GET_READY:
         out.append(Phrase(PhraseKind.GET_READY, 0.0, _get_ready(step, _next_work(plan, index))))
-    elif step.kind == "rest":
+    elif step.kind == StepKind.REST:
         out.append(Phrase(PhraseKind.REST, AFTER_START_BEEP,
                           _rest(step, _next_work(plan, index))))
         if step.min_seconds is not None:
             out.append(Phrase(PhraseKind.GO_WHEN_READY, step.min_seconds + AFTER_READY_CHIME,
                               ("Go when you're ready.",), LATE_TICK))
-    elif step.kind == "switch":
+    elif step.kind == StepKind.SWITCH:
         out.append(Phrase(PhraseKind.SWITCH, AFTER_START_BEEP, _switch(step)))
-    elif step.kind == "work":
+    elif step.kind == StepKind.WORK:
         out.append(Phrase(PhraseKind.START, AFTER_START_BEEP, _work(step)))
         if step.seconds is not None and step.seconds >= HALFWAY_MIN_STEP:
             out.append(Phrase(PhraseKind.HALFWAY, step.seconds / 2 + AFTER_HALFWAY_BEEP,
                               ("Halfway.",), LATE_TICK))
     if step.seconds is not None and step.seconds >= TEN_SECONDS_MIN_STEP and step.kind in (
-            "work", "rest"):
+            StepKind.WORK, StepKind.REST):
         out.append(Phrase(PhraseKind.TEN_SECONDS, step.seconds - 10.0, ("Ten seconds.",),
                           LATE_TICK))
-    if cues and step.kind == "work" and step.cue:
+    if cues and step.kind == StepKind.WORK and step.cue:
         # wished right after the start phrase; `place` moves it on, and drops it first
         out.append(Phrase(PhraseKind.CUE, AFTER_START_BEEP, (_sentence(step.cue),)))
     return out
