@@ -5,7 +5,8 @@ Fakes of the adapters are in tests/fakes.py; what only one ring shares is in tha
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
@@ -25,6 +26,21 @@ def plan_of(text: str) -> Plan:
 
 def names(events) -> list[str]:
     return [e.name if e.name != "cue" else f"cue:{e.sound}" for e in events]
+
+
+def wait_until(condition: Callable[[], object], pump: Callable[[], None] | None = None,
+               timeout: float = 10.0) -> bool:
+    """Poll `condition` (turning a Tk loop with `pump` if given) until it holds or `timeout`
+    real seconds pass; whether it held. The suite's one way to wait for something another
+    thread or process does: never a fixed sleep."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if pump is not None:
+            pump()
+        if condition():
+            return True
+        time.sleep(0.01)
+    return bool(condition())
 
 
 def in_progress_ids(store) -> list[str]:

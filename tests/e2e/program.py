@@ -8,10 +8,11 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
+
+from tests.helpers import wait_until
 
 
 class App:
@@ -35,7 +36,7 @@ class App:
              str(self.events_path), *args], env=self.env, stdout=subprocess.PIPE,
             stderr=subprocess.PIPE, text=True)
         self.wait_for(lambda evs: any(e["event"] == "window_mapped" for e in evs))
-        time.sleep(0.3)
+        self.focused = False
 
     def events(self) -> list[dict]:
         try:
@@ -45,16 +46,30 @@ class App:
         return [json.loads(line) for line in lines if line.endswith("}")]
 
     def wait_for(self, condition, timeout: float = 20.0) -> list[dict]:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            events = self.events()
-            if condition(events):
-                return events
+        """The events log once `condition(events)` holds (the program still running)."""
+        seen: list[list[dict]] = []
+
+        def holds() -> bool:
+            seen[:] = [self.events()]
+            if condition(seen[0]):
+                return True
             assert self.proc.poll() is None, self.proc.communicate()
-            time.sleep(0.05)
-        raise AssertionError(f"timed out; events: {self.events()[-5:]}")
+            return False
+
+        if not wait_until(holds, timeout=timeout):
+            raise AssertionError(f"timed out; events: {self.events()[-5:]}")
+        return seen[0]
+
+    def has_focus(self) -> bool:
+        """The X keyboard focus is on the window (keys typed before that would be lost)."""
+        name = subprocess.run(["xdotool", "getwindowfocus", "getwindowname"], env=self.env,
+                              capture_output=True, text=True, timeout=10).stdout
+        return name.startswith("itbtimer")
 
     def keys(self, *names: str, delay_ms: int = 60) -> None:
+        if not self.focused:
+            assert wait_until(self.has_focus), "the window never took the keyboard focus"
+            self.focused = True
         subprocess.run(["xdotool", "key", "--delay", str(delay_ms), *names], env=self.env,
                        check=True, timeout=120)
 

@@ -9,6 +9,7 @@ import pytest
 
 from itbtimer.history import HistoryStore
 from tests.e2e.program import App, event_names
+from tests.helpers import wait_until
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
@@ -37,7 +38,6 @@ def test_whole_routine_by_real_key_presses(xdisplay, tmp_path):
         app.wait_for(started("Squat"))
         app.keys("space")                      # pause
         app.wait_for(lambda e: "paused" in event_names(e))
-        time.sleep(0.5)
         app.keys("space", "plus")              # resume, +10 s on the squat
         app.wait_for(lambda e: "extended" in event_names(e))
         app.keys("Right")                      # skip the squat
@@ -49,7 +49,8 @@ def test_whole_routine_by_real_key_presses(xdisplay, tmp_path):
         app.keys("Return")                     # Done with the plank: the end
         events = app.wait_for(lambda e: "finished" in event_names(e))
         app.keys("7", "Return")                # knee pain 7, save
-        time.sleep(0.5)
+        store = HistoryStore(tmp_path / "data" / "itbtimer")
+        assert wait_until(lambda: [r.pain for r in store.sessions()] == [7])
         app.keys("ctrl+q")
         app.proc.wait(timeout=10)
         assert app.proc.returncode == 0
@@ -95,12 +96,13 @@ def test_key_mash_50_keys_a_second_for_10_seconds(xdisplay, tmp_path):
         app.keys(*keys, delay_ms=20)
         assert app.proc.poll() is None, "the window died under the key-mash"
         app.keys("Escape")
-        for _ in range(200):  # then finish whatever session is open
-            sessions = split_sessions(app.events())
-            if "finished" in event_names(sessions[-1]):
-                break
+        def finished_or_done_pressed() -> bool:  # then finish whatever session is open
+            if "finished" in event_names(split_sessions(app.events())[-1]):
+                return True
             app.keys("Return", "Return", delay_ms=30)
-            time.sleep(0.05)
+            return False
+
+        wait_until(finished_or_done_pressed, timeout=30)
         sessions = split_sessions(app.events())
         assert "finished" in event_names(sessions[-1])
         for session in sessions:

@@ -62,7 +62,8 @@ def test_sigstop_for_20_s_mid_step_pauses_there_and_plays_no_stale_cue(xdisplay,
     app = App(tmp_path, xdisplay, LONG_SQUAT, "--autostart")
     try:
         app.wait_for(started("Squat"))
-        time.sleep(3.0)  # 3 s into the 12 s squat
+        # real time is what this test is about: 3 s into the 12 s squat, stopped for 20 s
+        time.sleep(3.0)
         os.kill(app.proc.pid, signal.SIGSTOP)
         time.sleep(20.0)
         os.kill(app.proc.pid, signal.SIGCONT)
@@ -73,7 +74,6 @@ def test_sigstop_for_20_s_mid_step_pauses_there_and_plays_no_stale_cue(xdisplay,
         assert 2.5 < paused["t"] < 6.0  # as of the last tick before the stop (not after it)
         assert [e["name"] for e in events if e["event"] == "step_started"] == ["Squat"]
         assert late_cues(events) == []
-        time.sleep(0.5)
         screenshot(app, "held-up.png")
         app.keys("space")  # resume exactly there
         app.wait_for(started("Plank"), timeout=20)
@@ -109,7 +109,7 @@ def test_a_quit_signal_records_the_session_at_once_and_exits_0(xdisplay, tmp_pat
         app = App(folder, xdisplay, HOUR, "--autostart", "--speed", speed)
         try:
             app.wait_for(started("Squat"))
-            time.sleep(0.05 * (run % 7))  # at different moments of the loop
+            time.sleep(0.05 * (run % 7))  # real time on purpose: at different moments of the loop
             app.proc.send_signal(signum)
             code = app.proc.wait(timeout=10)
             out, err = app.proc.communicate(timeout=10)
@@ -139,7 +139,7 @@ sections:
               env=faketime_env(stamp, {}))
     try:
         app.wait_for(started("Squat"))
-        time.sleep(2.0)
+        time.sleep(2.0)  # real time: the step comes 2 s into the running squat
         stamp.write_text("-3600\n")  # NTP steps the wall clock back an hour mid-squat
         events = app.wait_for(lambda e: "finished" in event_names(e), timeout=30)
         cues = [e for e in events if e["event"] == "cue"]
@@ -167,7 +167,7 @@ sections:
     try:
         app.wait_for(started("Plank"))
         held = 12.0
-        time.sleep(held)
+        time.sleep(held)  # real time is what is measured: a hold of 12 s, then SIGKILL
         app.proc.kill()  # SIGKILL: nothing runs after this, only what is on disk counts
         app.proc.wait(timeout=10)
     finally:

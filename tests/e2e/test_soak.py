@@ -57,7 +57,7 @@ def test_soak(xdisplay, tmp_path):
         most_pending = max(most_pending, pending)
         if base_rss is None and time.monotonic() > warm:
             base_rss = rss_mb()
-        time.sleep(0.01)
+        time.sleep(0.01)  # real time is what a soak is: ten minutes at a person's pace
     growth = rss_mb() - (base_rss or rss_mb())
     window.quit()
     print(f"soak: {SECONDS:.0f} s, {sessions} sessions, RSS growth {growth:.2f} MB, "

@@ -6,10 +6,11 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import time
 from collections.abc import Callable
 
 import pytest
+
+from tests.helpers import wait_until
 
 WAIT_SECONDS = 10.0  # how long to wait for the bus thread before failing (not a speed goal)
 
@@ -20,23 +21,7 @@ def playerctl(*args: str, pump: Callable[[], None] | None = None) -> str:
         pytest.skip("playerctl is not installed (make test installs it)")
     proc = subprocess.Popen(["playerctl", "--player=itbtimer", *args], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, env=os.environ.copy())
-    deadline = time.monotonic() + WAIT_SECONDS
-    while proc.poll() is None and time.monotonic() < deadline:
-        if pump is not None:
-            pump()
-        time.sleep(0.01)
+    wait_until(lambda: proc.poll() is not None, pump, WAIT_SECONDS)
     out, err = proc.communicate(timeout=WAIT_SECONDS)
     assert proc.returncode == 0, f"playerctl {' '.join(args)}: {err.strip()}"
     return out.strip()
-
-
-def wait_until(condition: Callable[[], bool], pump: Callable[[], None] | None = None) -> bool:
-    """Turn the Tk loop until `condition` holds (or give up after WAIT_SECONDS)."""
-    deadline = time.monotonic() + WAIT_SECONDS
-    while time.monotonic() < deadline:
-        if pump is not None:
-            pump()
-        if condition():
-            return True
-        time.sleep(0.01)
-    return condition()

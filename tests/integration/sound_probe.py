@@ -33,8 +33,6 @@ def main() -> None:
         notices.append(player.notice)
         if isinstance(player, SimpleaudioPlayer) and args.get("wait", True):
             player.wait_done()
-        elif args.get("gap"):
-            time.sleep(args["gap"])
     print(json.dumps({
         "player": type(player).__name__,
         "median_ms": statistics.median(latencies) * 1000 if latencies else None,

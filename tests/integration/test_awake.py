@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from itbtimer.adapters.awake import ScreenAwake
+from tests.helpers import wait_until
 
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux's tools")
 
@@ -24,12 +23,6 @@ def stand_in(tmp_path: Path, monkeypatch, name: str, body: str, system_path: str
     monkeypatch.setenv("PATH", f"{fake.parent}{os.pathsep}{system_path}")
 
 
-def wait_until(condition: Callable[[], bool], seconds: float = 5.0) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline and not condition():
-        time.sleep(0.02)
-
-
 @linux_only
 def test_hold_and_release_call_xdg_screensaver(tmp_path, monkeypatch):
     calls = tmp_path / "calls"
@@ -40,7 +33,8 @@ def test_hold_and_release_call_xdg_screensaver(tmp_path, monkeypatch):
     awake.hold()  # once only
     awake.release()
     awake.release()
-    wait_until(lambda: calls.exists() and len(calls.read_text().splitlines()) >= 2)
+    wait_until(lambda: calls.exists() and len(calls.read_text().splitlines()) >= 2,
+               timeout=5.0)
     # both were asked for once (the two stand-in processes may finish in either order)
     assert sorted(calls.read_text().splitlines()) == ["resume 0x1200007", "suspend 0x1200007"]
 
@@ -56,13 +50,16 @@ def test_nothing_available_is_silently_nothing(monkeypatch, tmp_path):
 @linux_only
 def test_without_xdg_screensaver_a_logind_inhibitor_is_held_and_let_go(tmp_path, monkeypatch):
     marker = tmp_path / "inhibiting"
-    stand_in(tmp_path, monkeypatch, "systemd-inhibit", f'echo "$@" > {marker}\nexec sleep 30',
-             "/usr/bin:/bin")
+    pid_file = tmp_path / "inhibitor.pid"
+    stand_in(tmp_path, monkeypatch, "systemd-inhibit",
+             f'echo $$ > {pid_file}\necho "$@" > {marker}\nexec sleep 30', "/usr/bin:/bin")
     awake = ScreenAwake(window_id=None)
     awake.hold()
-    process = awake._process
-    assert awake.active and process is not None
-    wait_until(lambda: marker.exists() and marker.read_text() != "")  # written, not just made
+    assert awake.active
+    wait_until(lambda: marker.exists() and marker.read_text() != "", timeout=5.0)  # written
     assert marker.read_text().startswith("--what=idle:sleep --who=itbtimer")
+    inhibitor = Path("/proc") / pid_file.read_text().strip()  # the process holding it
+    assert inhibitor.exists()
     awake.release()
-    assert process.wait(timeout=5) is not None and not awake.active
+    assert not awake.active
+    assert wait_until(lambda: not inhibitor.exists(), timeout=5.0)  # let go, and reaped

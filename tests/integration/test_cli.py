@@ -95,7 +95,8 @@ def test_wheel_ships_routines_and_assets(tmp_path):
                     str(ROOT)], check=True, timeout=300)
     wheel = next(wheels.glob("itbtimer-*.whl"))
     env_dir = tmp_path / "venv"
-    venv.create(env_dir, with_pip=True, system_site_packages=False)
+    # no pip of its own (ensurepip took 4-13 s): this venv's pip installs into it (--python)
+    venv.create(env_dir, with_pip=False, system_site_packages=False)
     py = env_dir / "bin" / "python"
     site = subprocess.run([sys.executable, "-c", "import yaml, os; "
                            "print(os.path.dirname(os.path.dirname(yaml.__file__)))"],
@@ -104,8 +105,8 @@ def test_wheel_ships_routines_and_assets(tmp_path):
     (env_dir / "lib").mkdir(exist_ok=True)
     pth = next((env_dir / "lib").glob("python3*/site-packages")) / "deps.pth"
     pth.write_text(site + "\n")
-    subprocess.run([str(py), "-m", "pip", "install", "-q", "--no-deps", str(wheel)],
-                   check=True, timeout=300)
+    subprocess.run([sys.executable, "-m", "pip", "--python", str(py), "install", "-q",
+                    "--no-deps", str(wheel)], check=True, timeout=300)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}

@@ -268,6 +268,10 @@ def _texts(widget: tk.Misc) -> list[str]:
     return found
 
 
+def _widgets(widget: tk.Misc) -> list[tk.Misc]:
+    return [w for child in widget.winfo_children() for w in (child, *_widgets(child))]
+
+
 def test_e_on_the_start_screen_edits_a_copy_and_the_start_screen_shows_the_new_total(
         xdisplay, tmp_path, capsys):
     from itbtimer.core.durations import format_hms
@@ -280,10 +284,11 @@ def test_e_on_the_start_screen_edits_a_copy_and_the_start_screen_shows_the_new_t
         ui.window.load(bundled)
         ui.root.update()
         assert "Edit  (E)" in _texts(ui.window.start.frame)
-        assert ui.window.screens._editor is None  # not built until asked for: a lighter start
+        before = {str(w) for w in _widgets(ui.root)}
         ui.key("e")
         assert ui.window.screen == Screen.EDITOR
         editor = ui.window.screens.editor
+        assert str(editor.frame) not in before  # not built until asked for: a lighter start
         assert "never changed" in editor.notice.cget("text")
         assert ui.root.focus_get() is editor.outline.listbox
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ from itbtimer.app.workout import ScaledClock, Workout
 from itbtimer.core.commands import Start
 from itbtimer.history import HistoryStore
 from tests.fakes import FakeClock, FakePlayer, FlakyBackend
-from tests.helpers import plan_of
+from tests.helpers import plan_of, wait_until
 from tests.integration.gui_helpers import Harness
 
 BUNDLED = Path(__file__).parents[2] / "assets" / "sounds"
@@ -114,12 +113,11 @@ def test_window_closed_during_a_beep_quits_cleanly_and_saves(xdisplay, tmp_path)
     proc = subprocess.Popen([sys.executable, "-m", "itbtimer", str(routine), "--autostart",
                              "--speed", "5", "--events", str(events)], env=env,
                             stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
+    def beeping() -> bool:
         text = events.read_text() if events.exists() else ""
-        if '"sound": "go"' in text and text.count('"sound"') >= 2:
-            break
-        time.sleep(0.01)
+        return '"sound": "go"' in text and text.count('"sound"') >= 2
+
+    wait_until(beeping, timeout=20)
     subprocess.run(["xdotool", "key", "ctrl+q"], env=env, check=True)  # the beep still plays
     assert proc.wait(timeout=10) == 0  # quits, not held by the beep still playing
     assert "Traceback" not in proc.stderr.read()

@@ -150,20 +150,20 @@ def test_save_to_writes_unsaved_records_as_importable_jsonl(tmp_path):
 
 
 OWNER = """
-import sys, time
+import sys
 from pathlib import Path
 from itbtimer.history import HistoryStore
 store = HistoryStore(Path(sys.argv[1]))
 store.save_in_progress({"id": sys.argv[2], "start": "2026-11-20T18:05:00+01:00",
                         "routine": "Knee", "steps": []})
 print("saved", flush=True)
-time.sleep(60)
+sys.stdin.read()  # alive, owning the record, until the test closes our stdin or kills us
 """
 
 
 def own_in_another_process(folder: Path, record_id: str) -> subprocess.Popen:
     proc = subprocess.Popen([sys.executable, "-c", OWNER, str(folder), record_id],
-                            stdout=subprocess.PIPE, text=True, cwd=ROOT)
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT)
     assert proc.stdout.readline().strip() == "saved"
     return proc
 

@@ -15,8 +15,8 @@ from itbtimer.adapters.logs import log
 from itbtimer.core.session import Session
 from itbtimer.gui.remote import RemoteInbox
 from itbtimer.present.now_playing import Remote, playing, ready
-from tests.helpers import plan_of
-from tests.integration.dbus_helpers import WAIT_SECONDS, playerctl, wait_until
+from tests.helpers import plan_of, wait_until
+from tests.integration.dbus_helpers import WAIT_SECONDS, playerctl
 from tests.integration.fake_notifications import NotificationServer
 from tests.integration.gui_helpers import SHORT, Harness
 

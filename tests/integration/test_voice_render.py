@@ -16,6 +16,7 @@ import pytest
 from itbtimer.voice.cache import VoiceCache
 from itbtimer.voice.engine import VoiceUnavailable, engine_id, hibari_id
 from itbtimer.voice.phrases import speaking_seconds
+from tests.helpers import plan_of, wait_until
 
 ROOT = Path(__file__).parents[2]
 PHRASES = ["Side plank, left side. Set one of two. Until shaking.",
@@ -123,18 +124,12 @@ def test_say_with_nothing_to_say_is_a_message():
 
 
 def wait_for(preparation, seconds: float = 120.0) -> None:
-    import time
-
-    deadline = time.monotonic() + seconds
-    while preparation.poll():
-        assert time.monotonic() < deadline, "the worker did not finish"
-        time.sleep(0.05)
+    assert wait_until(lambda: not preparation.poll(), timeout=seconds), "the worker did not finish"
 
 
 def test_loading_a_routine_renders_all_its_phrases_once_in_a_worker(tmp_path):
     from itbtimer.voice.coach import VoicePreparation
     from itbtimer.voice.phrases import texts_to_render
-    from tests.helpers import plan_of
 
     plan = plan_of("name: W\nsections:\n  - name: Warm-up\n    exercises:\n"
                    "      - {name: Squats, work: 20s, cue: Butt back}\n"
@@ -152,7 +147,6 @@ def test_loading_a_routine_renders_all_its_phrases_once_in_a_worker(tmp_path):
 
 def test_a_worker_that_fails_turns_the_voice_off_with_one_notice(tmp_path):
     from itbtimer.voice.coach import VoicePreparation
-    from tests.helpers import plan_of
 
     blocker = tmp_path / "file"
     blocker.write_text("")
@@ -167,7 +161,6 @@ def test_a_worker_that_fails_turns_the_voice_off_with_one_notice(tmp_path):
 
 def test_the_worker_stops_when_the_window_is_gone(tmp_path):
     """A window killed mid-render leaves no worker rendering on for seconds."""
-    import time
 
     texts = [f"Phrase number {n}, said slowly." for n in range(60)]
     listing = tmp_path / "texts.json"
@@ -180,8 +173,5 @@ def test_the_worker_stops_when_the_window_is_gone(tmp_path):
     result = subprocess.run([sys.executable, "-c", window], capture_output=True, text=True,
                             cwd=ROOT, timeout=60)
     pid = int(result.stdout)
-    deadline = time.monotonic() + 60
-    while Path(f"/proc/{pid}").exists() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert not Path(f"/proc/{pid}").exists()
+    assert wait_until(lambda: not Path(f"/proc/{pid}").exists(), timeout=60)
     assert len(list((tmp_path / "voice").glob("*.wav"))) < len(texts)

@@ -10,7 +10,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 import wave
 from pathlib import Path
 
@@ -19,6 +18,7 @@ import pytest
 from itbtimer.core.plan import build_plan
 from itbtimer.routine_files import parse_routine
 from itbtimer.voice.phrases import texts_to_render
+from tests.helpers import wait_until
 from tests.integration.sound_helpers import FILE_DEVICE
 
 pytestmark = [pytest.mark.gui, pytest.mark.sound, pytest.mark.slow]
@@ -53,17 +53,24 @@ def run_window(tmp: Path, display: str, *args: str, prerender: bool = True,
     proc = subprocess.Popen([sys.executable, "-m", "itbtimer", str(routine), "--autostart",
                              "--events", str(events_path), *args], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 90
-    events: list[dict] = []
-    while time.monotonic() < deadline:
-        if events_path.exists():
-            events = [json.loads(x) for x in events_path.read_text().splitlines()
-                      if x.endswith("}")]
-            if any(e["event"] == "finished" for e in events):
-                break
+    def played_out() -> bool:
+        """Finished, the finish phrase handed over after the finish beep (unless the voice is
+        off), and a WAV file for every sound handed over: nothing more is coming."""
         assert proc.poll() is None, proc.communicate()
-        time.sleep(0.1)
-    time.sleep(4.0)  # the finish phrase follows the finish beep
+        lines = events_path.read_text().splitlines() if events_path.exists() else []
+        events = [json.loads(x) for x in lines if x.endswith("}")]
+        if not any(e["event"] == "finished" for e in events):
+            return False
+        says = [e for e in events if e["event"] == "say" and e["played_t"] is not None]
+        if "--no-voice" not in args and not (says and "Well done" in says[-1]["text"]):
+            return False
+        cues = [e for e in events if e["event"] == "cue"]
+        try:
+            return len(played_rates(tmp)) >= len(cues) + len(says)
+        except (wave.Error, EOFError):  # a file still being written
+            return False
+
+    assert wait_until(played_out, timeout=90)
     proc.terminate()
     _, err = proc.communicate(timeout=10)
     assert "Traceback" not in err, err
@@ -179,10 +186,8 @@ def test_a_cache_that_cannot_be_written_is_one_notice_and_beeps(xdisplay, tmp_pa
     try:
         assert ui.window.plan is not None
         voice.prepare(ui.window.plan)
-        deadline = time.monotonic() + 60
-        while voice.preparation.poll():  # the worker fails at its first phrase
-            assert time.monotonic() < deadline
-            time.sleep(0.05)
+        # the worker fails at its first phrase
+        assert wait_until(lambda: not voice.preparation.poll(), timeout=60)
         ui.window._update_notice()
         notice = ui.window.start.notice.cget("text")
         assert notice.count("Voice is off: cannot write the voice cache") == 1, notice

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from itbtimer.core.commands import (
@@ -46,6 +48,15 @@ sections:
 def session(text: str = SIMPLE, at: float = 100.0) -> tuple[Session, list]:
     s = Session(plan_of(text))
     return s, s.start(at)
+
+
+def next_until(s: Session, arrived: Callable[[], bool], now: float = 100.0) -> float:
+    """Next, a second apart from `now` (the session's start), until `arrived()`; returns the
+    time of the last press."""
+    while not arrived():
+        now += 1
+        s.next(now)
+    return now
 
 
 def cues(events) -> list[tuple[float, str]]:
@@ -209,9 +220,7 @@ def test_reps_step_counts_up_and_waits_for_done():
 
 def test_until_hold_time_is_recorded():
     s, _ = session()
-    while s.step.name != "Plank":
-        s.next(s._last_now + 1)
-    start = s._last_now
+    start = next_until(s, lambda: s.step.name == "Plank")
     s.tick(start + 48.0)
     plank = s.step.index
     s.next(start + 48.0)
@@ -221,9 +230,7 @@ def test_until_hold_time_is_recorded():
 
 def test_halfway_cue_on_work_steps_of_a_minute_or_more():
     s, _ = session()
-    while s.step.name != "Bridge":
-        s.next(s._last_now + 1)
-    start = s._last_now
+    start = next_until(s, lambda: s.step.name == "Bridge")
     events = s.tick(start + 60)
     got = [(round(e.at - start, 6), e.sound) for e in events if isinstance(e, Cue)]
     assert got == [(30.0, "halfway"), (57.0, "countdown"), (58.0, "countdown"),
@@ -233,8 +240,7 @@ def test_halfway_cue_on_work_steps_of_a_minute_or_more():
 
 def test_next_on_the_last_step_finishes():
     s, _ = session()
-    while s.state == "running":
-        s.next(s._last_now + 1)
+    next_until(s, lambda: s.state != "running")
     assert s.state == "finished"
 
 
@@ -252,9 +258,8 @@ def test_extend_adds_time_to_the_running_step_and_a_rest_too():
 
 def test_extend_on_an_untimed_step_does_nothing():
     s, _ = session()
-    while s.step.name != "Dips":
-        s.next(s._last_now + 1)
-    assert s.extend(s._last_now, 10) == []
+    now = next_until(s, lambda: s.step.name == "Dips")
+    assert s.extend(now, 10) == []
 
 
 def test_restart_step_begins_it_again():
@@ -327,10 +332,8 @@ def test_stop_while_paused_ends_the_pause_and_records_the_step():
 def test_done_on_the_last_step_while_paused_finishes_with_the_finish_cue():
     s, _ = session(SIMPLE.replace("      - {name: Bridge, work: 60s}\n", ""))
     assert s.steps[-1].name == "Plank" and not s.steps[-1].timed
-    while s.step.index < len(s.steps) - 1:
-        s.next(s._last_now + 1)
-    s.pause(s._last_now + SHORTEST_HOLD)  # held long enough to be a hold, then paused
-    paused_at = s._last_now
+    paused_at = next_until(s, lambda: s.step.index == len(s.steps) - 1) + SHORTEST_HOLD
+    s.pause(paused_at)  # held long enough to be a hold, then paused
     events = s.next(paused_at + 5)
     assert names(events)[-2:] == ["cue:finish", "finished"]
     assert events[-1].at == paused_at + 5  # when the person pressed the key
