@@ -51,18 +51,18 @@ def run_history(args: argparse.Namespace, store: HistoryStore | None = None,
     try:
         for message in _start(store):
             print(escaped(message), file=sys.stderr)
-        if getattr(args, "delete", None):
+        if args.delete:
             gone = store.delete(args.delete)
             print(f"Deleted {_one(gone.short_id, gone.start, gone.routine)} "
                   f"(undo: itbtimer history --undelete {gone.short_id})")
             return 0
-        if getattr(args, "undelete", None):
+        if args.undelete:
             back = store.undelete(args.undelete)
             print(f"Restored {_one(back.short_id, back.start, back.routine)}")
             return 0
-        if getattr(args, "pain", None):
+        if args.pain:
             return _set_pain(store, *args.pain)
-        if getattr(args, "import_file", None):
+        if args.import_file:
             report = store.import_jsonl(Path(args.import_file))
             print(escaped(report.text(args.import_file)))
             return 0

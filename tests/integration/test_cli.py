@@ -197,3 +197,10 @@ def test_the_help_lists_every_command_and_each_command_has_its_help():
     for command in COMMANDS:
         assert f"itbtimer {command.name}" in shown and command.help in shown
         assert run(command.name, "--help").returncode == 0
+
+
+def test_history_from_the_table_reads_the_persons_history(capsys):
+    assert main(["history"]) == 0
+    assert capsys.readouterr().out.startswith("No sessions recorded yet")
+    assert main(["history", "--delete", "nope"]) == 2
+    assert "no session with the id 'nope'" in capsys.readouterr().err
