@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
+from itbtimer.atomic import write_atomic
 from itbtimer.paths import config_dir
 
 MAX_RECENT = 5
@@ -28,9 +28,6 @@ class RecentFiles:
         name = str(Path(path).resolve())
         names = [name] + [str(p) for p in self.paths() if str(p) != name]
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_suffix(".tmp")
-            tmp.write_text(json.dumps(names[:MAX_RECENT]), encoding="utf-8")
-            os.replace(tmp, self.path)
+            write_atomic(self.path, json.dumps(names[:MAX_RECENT]))
         except OSError:
             pass

@@ -9,11 +9,11 @@ with no window.json (the first start) the window opens maximised.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from itbtimer.atomic import write_atomic
 from itbtimer.paths import config_dir
 
 MIN_WIDTH, MIN_HEIGHT = 640, 400
@@ -51,10 +51,7 @@ def _read(path: Path) -> Any:
 
 def _write(path: Path, data: Any) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(data, indent=1), encoding="utf-8")
-        os.replace(tmp, path)
+        write_atomic(path, json.dumps(data, indent=1))
     except OSError:
         pass  # a read-only config folder: the window still works, it just forgets
 

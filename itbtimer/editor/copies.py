@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from itbtimer.editor.document import ROUTINE, Document, write_atomically
+from itbtimer.atomic import write_atomic
+from itbtimer.editor.document import ROUTINE, Document
 from itbtimer.errors import ItbtimerError
 from itbtimer.paths import user_routines_dir
 from itbtimer.routine_files.bundled import resolve_routine, routines_dir
@@ -43,7 +44,7 @@ def editable(name_or_path: str) -> Editable:
     if mine.exists():
         return Editable(mine, f"{path.stem} is bundled with itbtimer and is never changed; "
                               f"editing your copy {mine}")
-    write_atomically(mine, personal_copy_text(path.read_text(encoding="utf-8"), path.stem))
+    write_atomic(mine, personal_copy_text(path.read_text(encoding="utf-8"), path.stem))
     return Editable(mine, f"{path.stem} is bundled with itbtimer and is never changed; "
                           f"made your own copy to edit: {mine}")
 

@@ -17,6 +17,7 @@ from ruamel.yaml.scalarstring import ScalarString
 
 import itbtimer.editor.tree as tree
 import itbtimer.editor.yamltext as yamltext
+from itbtimer.atomic import write_atomic
 from itbtimer.core.plan import Plan, build_plan
 from itbtimer.core.routine import Routine
 from itbtimer.editor.fields import Field, Kind, Level, fields, inherited
@@ -28,7 +29,7 @@ from itbtimer.editor.places import (
     level_of,
     locate,
 )
-from itbtimer.editor.saving import carry_over, read_text, same_meaning, write_atomically
+from itbtimer.editor.saving import carry_over, read_text, same_meaning
 from itbtimer.editor.tree import NEW_EXERCISE, NEW_SECTION
 from itbtimer.editor.undo import Change, UndoHistory, nearest
 from itbtimer.editor.yamltext import CommentedMap, CommentedSeq
@@ -36,7 +37,7 @@ from itbtimer.errors import Problem, RoutineError
 from itbtimer.routine_files import parse_routine
 
 __all__ = ["NEW_EXERCISE", "NEW_SECTION", "ROUTINE", "Document", "EditorError", "NodePath",
-           "OutlineRow", "carry_over", "level_of", "locate", "write_atomically"]
+           "OutlineRow", "carry_over", "level_of", "locate"]
 
 
 class Document:
@@ -92,7 +93,7 @@ class Document:
             raise EditorError(f"not saved: {where}: {first.message}")
         if target == self.path and not self.dirty and target.exists():
             return False
-        write_atomically(target, self.text)
+        write_atomic(target, self.text)
         self.path = target
         self.saved_text = self.text
         return True

@@ -10,8 +10,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from itbtimer.atomic import write_atomic
 from itbtimer.editor.document import Document
-from itbtimer.editor.saving import write_atomically
 from itbtimer.editor.words import home_path
 
 FOLDER = "unsaved-edits"
@@ -29,7 +29,7 @@ def keep(document: Document, state: Path) -> Path | None:
     if document.path is None or not document.dirty:
         return None
     target = recovery_file(document.path, state)
-    write_atomically(target, document.text)
+    write_atomic(target, document.text)
     return target
 
 

@@ -3,12 +3,12 @@ by the next start; or written to a file the person chose."""
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from itbtimer.atomic import write_atomic
 from itbtimer.history.records import RecordError, SessionRecord
 from itbtimer.history.rows import dump
 
@@ -34,7 +34,7 @@ class PendingFiles:
             try:
                 place.mkdir(parents=True, exist_ok=True)
                 for session in records:
-                    write_file(place / f"{session.id}.json", dump(session.to_json()) + "\n")
+                    write_atomic(place / f"{session.id}.json", dump(session.to_json()) + "\n")
             except OSError:
                 continue
             return place
@@ -57,19 +57,4 @@ class PendingFiles:
 
 def write_jsonl(target: Path, records: Iterable[SessionRecord]) -> None:
     """Records as JSON lines (importable with `itbtimer history --import`)."""
-    write_file(target, "".join(dump(s.to_json()) + "\n" for s in records))
-
-
-def write_file(path: Path, text: str) -> None:
-    """Write whole or not at all: a temporary file, fsync, rename."""
-    tmp = path.with_name(path.name + ".tmp")
-    try:
-        with open(tmp, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
+    write_atomic(target, "".join(dump(s.to_json()) + "\n" for s in records))

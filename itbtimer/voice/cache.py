@@ -6,10 +6,9 @@ Files are written whole and renamed into place, so a reader never sees half a fi
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
+from itbtimer.atomic import write_atomic
 from itbtimer.paths import cache_dir
 from itbtimer.voice.engine import EngineId
 from itbtimer.voice.phrases import speaking_seconds
@@ -46,14 +45,6 @@ class VoiceCache:
 
     def store(self, text: str, wav: bytes) -> Path:
         """Write one phrase atomically (OSError when the folder cannot be written)."""
-        self.folder.mkdir(parents=True, exist_ok=True)
         target = self.path(text)
-        fd, tmp = tempfile.mkstemp(prefix=target.stem + ".", suffix=".part", dir=self.folder)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(wav)
-            os.replace(tmp, target)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+        write_atomic(target, wav)
         return target

@@ -6,6 +6,7 @@ import json
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
+from itbtimer.atomic import write_atomic
 from itbtimer.paths import config_dir
 
 
@@ -33,8 +34,7 @@ class VoiceSettings:
     def save(self, path: Path | None = None) -> bool:
         path = path or settings_path()
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(json.dumps(asdict(self), indent=1) + "\n", "utf-8")
+            write_atomic(path, json.dumps(asdict(self), indent=1) + "\n")
         except OSError:
             return False  # not remembered next time; nothing else is lost
         return True
