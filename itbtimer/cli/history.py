@@ -11,14 +11,16 @@ import argparse
 import csv
 import json
 import sys
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from itbtimer.cli.terminal import shorten
 from itbtimer.core.durations import format_clock, format_hms
+from itbtimer.core.enums import StrEnum
 from itbtimer.core.escaping import escaped
-from itbtimer.history import HistoryError, HistoryStore, Listed
+from itbtimer.history import HistoryError, HistoryStore, Listed, SessionRecord
 from itbtimer.history.figures import Progress, pain_label
 
 RECENT = 15
@@ -27,6 +29,17 @@ CSV_FIELDS = ("session_id", "session_start", "session_end", "routine", "complete
               "practice", "speed", "name", "side", "set", "round", "mode", "planned_seconds",
               "active_seconds", "skipped", "status", "added_seconds", "reps", "until",
               "time_seconds")
+
+
+class ExportFormat(StrEnum):
+    """What `--export FILE` writes, chosen by the ending of FILE."""
+
+    JSON_LINES = "jsonl"  # one record a line, as the history keeps it (FILE.jsonl, FILE.json)
+    CSV = "csv"  # one row a step, with its session's fields (FILE.csv)
+
+
+EXPORT_FORMATS = {".jsonl": ExportFormat.JSON_LINES, ".json": ExportFormat.JSON_LINES,
+                  ".csv": ExportFormat.CSV}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -211,31 +224,43 @@ def _listed_json(s: Listed) -> dict[str, Any]:
 
 
 def _export(store: HistoryStore, routines: list[str] | None, target: Path) -> int:
-    kind = target.suffix.lower()
-    if kind not in (".jsonl", ".json", ".csv"):
+    export = EXPORT_FORMATS.get(target.suffix.lower())
+    if export is None:
         print(f"itbtimer: {escaped(str(target))}: export to FILE.jsonl or FILE.csv",
               file=sys.stderr)
         return 2
-    sessions = steps = 0
     try:
         with open(target, "w", newline="", encoding="utf-8") as f:
-            writer = csv.DictWriter(f, fieldnames=CSV_FIELDS, extrasaction="ignore")
-            if kind == ".csv":
-                writer.writeheader()
-            for record in store.sessions(routines):
-                sessions += 1
-                if kind != ".csv":
-                    f.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
-                    continue
-                head = {"session_id": record.id, "session_start": record.start.isoformat(),
-                        "session_end": record.end.isoformat(), "routine": record.routine,
-                        "completed": record.completed, "pain": record.pain,
-                        "practice": record.practice, "speed": record.speed}
-                for step in record.steps:
-                    writer.writerow({**step.to_json(), **head})
-                    steps += 1
+            if export == ExportFormat.CSV:
+                sessions, steps = _write_csv(f, store.sessions(routines))
+                what = f"{steps} steps of {sessions} sessions"
+            else:
+                what = f"{_write_json_lines(f, store.sessions(routines))} sessions"
     except OSError as exc:
         raise HistoryError(f"{target}: cannot write the export ({exc.strerror})") from None
-    what = f"{steps} steps of {sessions} sessions" if kind == ".csv" else f"{sessions} sessions"
     print(f"Wrote {what} to {escaped(str(target))}")
     return 0
+
+
+def _write_json_lines(f: IO[str], records: Iterable[SessionRecord]) -> int:
+    sessions = 0
+    for record in records:
+        f.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
+        sessions += 1
+    return sessions
+
+
+def _write_csv(f: IO[str], records: Iterable[SessionRecord]) -> tuple[int, int]:
+    writer = csv.DictWriter(f, fieldnames=CSV_FIELDS, extrasaction="ignore")
+    writer.writeheader()
+    sessions = steps = 0
+    for record in records:
+        sessions += 1
+        head = {"session_id": record.id, "session_start": record.start.isoformat(),
+                "session_end": record.end.isoformat(), "routine": record.routine,
+                "completed": record.completed, "pain": record.pain,
+                "practice": record.practice, "speed": record.speed}
+        for step in record.steps:
+            writer.writerow({**step.to_json(), **head})
+            steps += 1
+    return sessions, steps

@@ -318,6 +318,11 @@ def test_export_jsonl_round_trips_and_csv_has_one_row_per_step(tmp_path, capsys)
     rows = list(csv.DictReader((tmp_path / "out.csv").open()))
     assert len(rows) == 12 and rows[0]["name"] == "Plank" and rows[0]["time_seconds"] == "45.0"
     assert {r["practice"] for r in rows} == {"True", "False"}
+    assert rows[0]["status"] == "done" and rows[0]["mode"] == "until"  # the words, not Enum names
+    assert "Wrote 12 steps of 3 sessions to" in capsys.readouterr().out
+    assert run_history(args(export=str(tmp_path / "out.txt")), store) == 2
+    assert "export to FILE.jsonl or FILE.csv" in capsys.readouterr().err
+    assert not (tmp_path / "out.txt").exists()
 
 
 # --- the command ---------------------------------------------------------------------
