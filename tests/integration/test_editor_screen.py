@@ -3,77 +3,19 @@
 from __future__ import annotations
 
 import tkinter as tk
-from pathlib import Path
 
 import pytest
 
 import itbtimer.cli.main as cli
 from itbtimer.core.plan import build_plan
 from itbtimer.editor.copies import editable
-from itbtimer.editor.document import Document
 from itbtimer.editor.words import Question
-from itbtimer.gui.editor import EditorScreen
-from itbtimer.gui.widgets import Fonts
 from itbtimer.routine_files import load_routine
 from itbtimer.routine_files.bundled import routines_dir
 
+from .editor_helpers import ALT, CAPS_LOCK, CONTROL, SHIFT, EditorHarness
+
 pytestmark = pytest.mark.gui
-
-CONTROL, ALT, SHIFT, CAPS_LOCK = 0x4, 0x8, 0x1, 0x2
-
-
-class EditorHarness:
-    """The editor screen alone on a real Tk root."""
-
-    def __init__(self, path: Path, notice: str | None = None, size: str = "1366x768"):
-        self.root = tk.Tk(className="itbtimer")
-        self.root.geometry(f"{size}+0+0")
-        self.root.pack_propagate(False)
-        self.fonts = Fonts(self.root)
-        self.fonts.fit(int(size.split("x")[1]))
-        self.closed: list[Path | None] = []
-        self.screen = EditorScreen(self.root, self.fonts, {"close": self.closed.append})
-        self.screen.frame.pack(fill="both", expand=True)
-        self.errors: list = []
-        self.root.report_callback_exception = lambda *exc: self.errors.append(exc)
-        self.document = Document.open(path)
-        self.root.update()
-        self.root.focus_force()  # as a person clicks the window
-        self.root.update()
-        self.screen.show(self.document, notice)
-        self.root.update()
-
-    def key(self, keysym: str, state: int = 0) -> None:
-        target = self.root.focus_get() or self.root
-        target.event_generate("<KeyPress>", keysym=keysym, state=state, when="now")
-        self.root.update()
-
-    def type(self, text: str) -> None:
-        for char in text:
-            self.key({" ": "space", "-": "minus"}.get(char, char), SHIFT if char.isupper() else 0)
-
-    def down_to(self, name: str) -> None:
-        """↑/↓ in the outline until the row named `name` is selected."""
-        rows = [r.name for r in self.screen.rows]
-        target = rows.index(name)
-        while (current := self.screen.outline.index) != target:
-            self.key("Down" if current < target else "Up")
-
-    def tab_to(self, key: str) -> None:
-        """Tab from field to field until `key` has the focus."""
-        for _ in range(len(self.screen.entries)):
-            if self.focused_field == key:
-                return
-            self.key("Tab")
-        assert self.focused_field == key
-
-    @property
-    def focused_field(self) -> str | None:
-        focused = self.root.focus_get()
-        return next((e.field.key for e in self.screen.entries if e.widget is focused), None)
-
-    def close(self) -> None:
-        self.root.destroy()
 
 
 @pytest.fixture
