@@ -116,13 +116,21 @@ class Document:
         return rows
 
     def fields(self, path: NodePath) -> tuple[Field, ...]:
-        """The fields the form shows here: an estimate of a rep only for a reps exercise,
-        of a hold only for a hold, all-sets-per-side only for a two-sided one (or when the
-        file gives it anyway)."""
+        """The fields the form shows here, in its order: an estimate of a rep only for a
+        reps exercise, of a hold only for a hold, all-sets-per-side only for a two-sided one
+        (or when the file gives it anyway). A field shown only with another comes right
+        after it: it appears behind a person tabbing on from that one, and the fields ahead
+        stay where they were."""
         node = tree.node_at(self._tree, path) if tree.exists(self._tree, path) else None
         given = node if isinstance(node, dict) else {}
-        return tuple(f for f in fields(level_of(path))
-                     if not f.only_with or f.only_with in given or f.key in given)
+        shown = [f for f in fields(level_of(path))
+                 if not f.only_with or f.only_with in given or f.key in given]
+        keys = {f.key for f in shown}
+        ordered: list[Field] = []
+        for f in shown:
+            if not (f.only_with and f.only_with in keys):
+                ordered += [f, *(g for g in shown if g.only_with == f.key)]
+        return tuple(ordered)
 
     def value(self, path: NodePath, key: str) -> str | bool:
         """What the field shows: the text as written, or True/False for a check box."""

@@ -121,6 +121,17 @@ def test_fields_speak_the_persons_words():
     assert labels["rest"] == "Rest after each set"
 
 
+def test_a_field_shown_only_with_another_comes_right_after_it():
+    document = Document(COMMENTED)
+    document.set_field((0, 0), "reps", "10")
+    document.set_field((0, 0), "sides", True)
+    keys = [f.key for f in document.fields((0, 0))]
+    assert keys[keys.index("reps") + 1] == "rep_seconds"
+    assert keys[keys.index("sides") + 1] == "all_sets_per_side"
+    assert [k for k in keys if k not in ("rep_seconds", "all_sets_per_side")] == [
+        f.key for f in fields(Level.EXERCISE) if not f.only_with]
+
+
 def test_value_shows_the_text_as_written_and_check_boxes_as_booleans():
     document = Document(COMMENTED)
     assert document.value((0, 2), "reps") == "8-12"

@@ -1,6 +1,12 @@
 """The editor's form: the fields of the chosen routine, section or exercise, their hints and
 the loader's messages beside them. What is typed goes to the document when a field is left
-(Tab, Return, a click elsewhere); a tick goes at once."""
+(Tab, Return, a click elsewhere); a tick goes at once.
+
+No keystroke is lost: a change to the document updates the form in place (the widget being
+typed in is never made again, and text typed meanwhile in any field stays); fields that
+appear come in behind the focus (Document.fields orders them so) and are mapped at once, so
+Tab and the keys typed next reach them in the order shown.
+"""
 
 from __future__ import annotations
 
@@ -15,20 +21,50 @@ from itbtimer.editor.fields import Field, Kind
 from itbtimer.gui.editor.look import BG, ERROR_FG, FIELD_BG, FIELD_FG, SELECTED_BG, label
 from itbtimer.gui.theme import DIM_TEXT
 
+# Shares of the form's width. Wide: label | field | hint on each line; the labels and hints
+# wrap, so a routine's long labels leave its fields as wide as an exercise's. Narrow: two
+# fields a line, each label beside its field.
+WIDE_LABEL, WIDE_HINT = 0.34, 0.24
+NARROW_LABEL = 0.48  # of each half
+TICKED, UNTICKED = "✔ yes", "no"
 
-@dataclass
+
+@dataclass(eq=False)
 class FieldEntry:
+    """One field of the form: its label, the widget typed in (or ticked), the grey hint
+    and the loader's message under it."""
+
     field: Field
     widget: tk.Entry | tk.Checkbutton
     variable: tk.Variable
+    label: tk.Label
+    hint: tk.Label
     error: tk.Label
-    shown: str | bool = ""  # the value the form was made with
-    alive: bool = True  # False once the form is made again
+    shown: str | bool = ""  # the document's value as last shown
+    alive: bool = True  # False once taken off the form
 
     @property
     def typed(self) -> bool:
-        """Has the person changed this field since the form was made?"""
+        """Has the person changed this field since it last showed the document's value?"""
         return bool(self.variable.get() != self.shown)
+
+    def show(self, value: str | bool, hint: str) -> None:
+        """The document's value, unless the person has typed something else here meanwhile
+        (that goes to the document when the field is left)."""
+        if str(self.hint.cget("text")) != hint:
+            self.hint.configure(text=hint)
+        if self.typed and self.variable.get() != value:
+            return
+        if self.variable.get() != value:  # set only a change: the cursor stays put
+            self.variable.set(value)
+        self.shown = value
+        if isinstance(self.widget, tk.Checkbutton):
+            self.widget.configure(text=TICKED if value else UNTICKED)
+
+    def destroy(self) -> None:
+        self.alive = False
+        for widget in (self.label, self.widget, self.hint, self.error):
+            widget.destroy()
 
 
 Change = Callable[[NodePath, Field, str | bool], None]
@@ -50,42 +86,26 @@ class Form:
         self._change = change
         self._take_keys = take_keys
         self._done = done
+        self._width = 0
+        self._mapping = False
         self.place_error = label(self.frame, font, fg=ERROR_FG, anchor="w", justify="left")
-        self.place_error.grid(row=0, column=0, columnspan=4, sticky="w")
+        self.frame.bind("<Configure>", self._on_resize)
 
     # --- showing ---------------------------------------------------------------------
-    def show(self, document: Document, path: NodePath, keep: str | None = None) -> None:
-        """Make the form of `path`; the field with the focus (or `keep`) keeps it."""
-        keep = keep or self.focused_key
+    def show(self, document: Document, path: NodePath) -> None:
+        """The fields of `path` as the document has them now. The same place again: updated
+        in place; another place: made anew (a field with the focus keeps it)."""
+        if document is self.document and path == self.path and self.entries:
+            self._update()
+            self._map_now()
+            return
+        keep = self.focused_key
         for entry in self.entries:
-            entry.alive = False
-        for widget in self.frame.winfo_children():
-            if widget is not self.place_error:
-                widget.destroy()
-        self.entries = []
+            entry.destroy()
         self.document, self.path = document, path
-        # Wide: one field a line with its hint beside it. Narrow: two fields a line, so
-        # the outline keeps its room at 800x600.
-        pairs = 1 if self.wide else 2
-        for i in range(4):
-            self.frame.columnconfigure(i, weight=0)
-        for n, field in enumerate(document.fields(path)):
-            row, column = 1 + 2 * (n // pairs), 3 * (n % pairs) if pairs == 1 else 2 * (n % 2)
-            label(self.frame, self.font, text=field.label, anchor="e").grid(
-                row=row, column=column, sticky="e", padx=(0 if column == 0 else 12, 6), pady=1)
-            entry = self._field_entry(field, document.value(path, field.key))
-            entry.widget.grid(row=row, column=column + 1, pady=1,
-                              sticky="w" if isinstance(entry.widget, tk.Checkbutton) else "ew")
-            self.frame.columnconfigure(column + 1, weight=1)
-            self._take_keys(entry.widget)
-            if pairs == 1:
-                hint = words.field_hint(field, document.inherited(path, field.key))
-                label(self.frame, self.font, text=hint, fg=DIM_TEXT, anchor="w").grid(
-                    row=row, column=2, sticky="w", padx=(8, 0))
-            entry.error.grid(row=row + 1, column=column, columnspan=2, sticky="w")
-            entry.error.grid_remove()
-            self.entries.append(entry)
-        self.show_errors()
+        self.entries = [self._field_entry(f) for f in document.fields(path)]
+        self._sync()
+        self._map_now()  # before the focus: Tk would give it only once mapped
         for entry in self.entries:
             if entry.field.key == keep:  # the form was made again: the focus stays put
                 entry.widget.focus_set()
@@ -93,46 +113,156 @@ class Form:
                     entry.widget.select_range(0, "end")
                     entry.widget.icursor("end")
 
+    def _update(self) -> None:
+        """Fields that appear are made, fields that go are taken off, unless typed in or
+        focused (what was typed stays; it goes to the document when the field is left)."""
+        document = self.document
+        assert document is not None
+        old = {e.field.key: e for e in self.entries}
+        focused = self.frame.focus_get()
+        kept: list[FieldEntry] = []
+        for field in document.fields(self.path):
+            entry = old.pop(field.key, None)
+            kept.append(entry if entry is not None else self._field_entry(field))
+        for n, entry in enumerate(self.entries):
+            if entry.field.key not in old:
+                continue
+            if entry.typed or entry.widget is focused:
+                before = self.entries[n - 1] if n else None
+                kept.insert(kept.index(before) + 1 if before in kept else len(kept), entry)
+            else:
+                entry.destroy()
+        self.entries = kept
+        self._sync()
+
+    def _sync(self) -> None:
+        """Values, hints and messages from the document; every field in its place."""
+        document = self.document
+        assert document is not None
+        keys = {f.key for f in document.fields(self.path)}
+        for entry in self.entries:
+            if entry.field.key in keys:
+                entry.show(document.value(self.path, entry.field.key),
+                           words.field_hint(entry.field,
+                                            document.inherited(self.path, entry.field.key)))
+        self._place()
+        self.show_errors()
+
     def show_errors(self) -> None:
-        """The loader's messages beside their fields; the rest above the form."""
+        """The loader's messages under their fields; the rest above the form."""
         if self.document is None:
             return
         errors = dict(self.document.errors(self.path))
-        width = max(200, self.frame.winfo_width() // (1 if self.wide else 2) - 20)
         for entry in self.entries:
             message = errors.pop(entry.field.key, "")
-            entry.error.configure(text=f"⚠ {message}" if message else "", wraplength=width)
+            entry.error.configure(text=f"⚠ {message}" if message else "")
             if message:
                 entry.error.grid()
             else:
                 entry.error.grid_remove()
         rest = words.place_errors(errors)
-        self.place_error.configure(text="\n".join(rest), wraplength=width)
+        self.place_error.configure(text="\n".join(rest))
         if rest:
             self.place_error.grid()
         else:
             self.place_error.grid_remove()
 
-    def _field_entry(self, field: Field, value: str | bool) -> FieldEntry:
-        error = label(self.frame, self.font, fg=ERROR_FG, anchor="w", justify="left")
+    def set_wide(self, wide: bool) -> None:
+        """One field a line with its hint beside it, or two a line (no widget made again)."""
+        if wide != self.wide:
+            self.wide = wide
+            self._place()
+            self.show_errors()
+
+    # --- layout ----------------------------------------------------------------------
+    def _place(self) -> None:
+        """Every field on the grid in the order shown; the focus (Tab) follows that order."""
+        pairs = 1 if self.wide else 2
+        self.place_error.grid(row=0, column=0, columnspan=4, sticky="w")
+        for n, entry in enumerate(self.entries):
+            row, column = 1 + 2 * (n // pairs), 2 * (n % pairs)
+            entry.label.grid(row=row, column=column, sticky="e", pady=1,
+                             padx=(0 if column == 0 else 12, 6))
+            entry.widget.grid(row=row, column=column + 1, pady=1,
+                              sticky="w" if isinstance(entry.widget, tk.Checkbutton) else "ew")
+            if self.wide:
+                entry.hint.grid(row=row, column=2, sticky="w", padx=(8, 0))
+            else:
+                entry.hint.grid_remove()
+            # A message on the line under its field, as wide as the form (its half when
+            # narrow): the loader's longest fit in a few lines.
+            entry.error.grid(row=row + 1, column=column, columnspan=3 if self.wide else 2,
+                             sticky="w")
+            entry.widget.lift()  # Tab goes by stacking order: the order shown
+        self._fit()
+
+    def _on_resize(self, event: tk.Event) -> None:
+        if event.widget is self.frame and event.width != self._width:
+            self._width = event.width
+            self._fit()
+
+    def _fit(self) -> None:
+        """Every column its width, from the form's width alone: a field is as wide on the
+        routine (long labels) as on an exercise, and the labels, hints and messages wrap
+        inside their columns, so nothing is cut."""
+        width = self._width
+        if width < 50:
+            return
+        if self.wide:
+            label_width, hint_width = int(width * WIDE_LABEL), int(width * WIDE_HINT)
+            field_width = width - label_width - hint_width
+            columns = (label_width, field_width, hint_width, 0)
+            wraps = (label_width - 8, hint_width - 10, width - 4)
+        else:
+            half = width // 2
+            label_width = int(half * NARROW_LABEL)
+            columns = (label_width, half - label_width, label_width, half - label_width)
+            wraps = (label_width - 20, 0, half - 4)
+        for i, minsize in enumerate(columns):
+            self.frame.columnconfigure(i, minsize=minsize, weight=1 if i % 2 else 0)
+        for entry in self.entries:
+            _wrap(entry.label, wraps[0])
+            _wrap(entry.hint, wraps[1])
+            _wrap(entry.error, wraps[2])
+        _wrap(self.place_error, width - 4)
+
+    def _map_now(self) -> None:
+        """Tk maps new widgets when idle; keys typed fast are handled before that, and the
+        focus or Tab would miss a field not yet mapped: map them now."""
+        if self._mapping:  # a change given while mapping: the loop running maps it too
+            return
+        self._mapping = True
+        try:
+            self.frame.update_idletasks()
+        finally:
+            self._mapping = False
+
+    def _field_entry(self, field: Field) -> FieldEntry:
+        font = self.font
+        name = label(self.frame, font, text=field.label, anchor="e", justify="right")
+        hint = label(self.frame, font, fg=DIM_TEXT, anchor="w", justify="left")
+        error = label(self.frame, font, fg=ERROR_FG, anchor="w", justify="left")
         if field.kind in (Kind.SIDES, Kind.FLAG):
-            ticked = tk.BooleanVar(self.frame, value=bool(value))
+            ticked = tk.BooleanVar(self.frame, value=False)
             # A big toggle (Space flips it) rather than Tk's tiny tick box.
             box = tk.Checkbutton(
-                self.frame, variable=ticked, font=self.font, indicatoron=False, width=8,
-                text="✔ yes" if value else "no", bg=FIELD_BG, fg=FIELD_FG,
-                selectcolor=SELECTED_BG, activebackground="#ffffff", relief="flat",
-                offrelief="flat", highlightthickness=2, highlightcolor=SELECTED_BG,
-                highlightbackground=BG, command=lambda: self._give(field, ticked.get()))
-            return FieldEntry(field, box, ticked, error, shown=bool(value))
-        text = tk.StringVar(self.frame, value=str(value))
-        widget = tk.Entry(self.frame, textvariable=text, font=self.font, bg=FIELD_BG,
-                          fg=FIELD_FG, relief="flat", highlightthickness=2,
-                          highlightcolor=SELECTED_BG, highlightbackground=BG,
-                          insertbackground=FIELD_FG)
-        entry = FieldEntry(field, widget, text, error, shown=str(value))
-        widget.bind("<Return>", lambda event: self._on_return(entry))
-        widget.bind("<FocusOut>", lambda event: self._on_leave(entry))
+                self.frame, variable=ticked, font=font, indicatoron=False, width=8,
+                text=UNTICKED, bg=FIELD_BG, fg=FIELD_FG, selectcolor=SELECTED_BG,
+                activebackground="#ffffff", relief="flat", offrelief="flat",
+                highlightthickness=2, highlightcolor=SELECTED_BG, highlightbackground=BG,
+                command=lambda: self._give(field, ticked.get()))
+            entry = FieldEntry(field, box, ticked, name, hint, error, shown=False)
+        else:
+            text = tk.StringVar(self.frame, value="")
+            # width=1: the grid gives it its column's width, whatever its text.
+            widget = tk.Entry(self.frame, textvariable=text, font=font, width=1,
+                              bg=FIELD_BG, fg=FIELD_FG, relief="flat", highlightthickness=2,
+                              highlightcolor=SELECTED_BG, highlightbackground=BG,
+                              insertbackground=FIELD_FG)
+            entry = FieldEntry(field, widget, text, name, hint, error, shown="")
+            widget.bind("<Return>", lambda event: self._on_return(entry))
+            widget.bind("<FocusOut>", lambda event: self._on_leave(entry))
+        self._take_keys(entry.widget)
         return entry
 
     # --- the focus ---------------------------------------------------------------------
@@ -149,10 +279,9 @@ class Form:
             if isinstance(self.entries[0].widget, tk.Entry):
                 self.entries[0].widget.select_range(0, "end")
 
-    def _focus_after(self, field: Field) -> None:
-        keys = [e.field.key for e in self.entries]
-        if field.key in keys and keys.index(field.key) + 1 < len(self.entries):
-            self.entries[keys.index(field.key) + 1].widget.focus_set()
+    def _focus_after(self, entry: FieldEntry) -> None:
+        if entry in self.entries and self.entries.index(entry) + 1 < len(self.entries):
+            self.entries[self.entries.index(entry) + 1].widget.focus_set()
         else:
             self._done()
 
@@ -177,12 +306,12 @@ class Form:
 
     def _on_return(self, entry: FieldEntry) -> str:
         self._give(entry.field, entry.variable.get())
-        self._focus_after(entry.field)
+        self._focus_after(entry)
         return "break"
 
     def _on_leave(self, entry: FieldEntry) -> None:
         """A field left by Tab or a click: given once Tk has finished moving the focus (not
-        if its form was made again meanwhile: that was given or undone)."""
+        if it was taken off the form meanwhile: its place was made anew or undone)."""
         if not entry.alive or not entry.typed:
             return
         path, value = self.path, entry.variable.get()
@@ -192,3 +321,9 @@ class Form:
                 self._give(entry.field, value, path)
 
         self.frame.after_idle(give)
+
+
+def _wrap(text: tk.Label, width: int) -> None:
+    """Wrap at `width` (0: never); configured only on a change, which lays the form out."""
+    if str(text.cget("wraplength")) != str(max(width, 0)):
+        text.configure(wraplength=max(width, 0))

@@ -130,8 +130,9 @@ class EditorScreen:
         self.lay_out(self.frame.winfo_width())
         self.outline.focus()
 
-    def _refresh(self, rebuild_form: bool = True, select: NodePath | None = None) -> None:
-        """Show the document as it is now; `select` chooses another row."""
+    def _refresh(self, select: NodePath | None = None) -> None:
+        """Show the document as it is now (the form in place: nothing typed is lost);
+        `select` chooses another row."""
         document = self.document
         if document is None:
             return
@@ -142,10 +143,7 @@ class EditorScreen:
         self.preview.delete(0, "end")
         for line in document.preview() or ["(the preview shows once the mistakes are fixed)"]:
             self.preview.insert("end", line)
-        if rebuild_form:
-            self.form.show(document, self.selected)
-        else:
-            self.form.show_errors()
+        self.form.show(document, self.selected)
 
     def choose(self, path: NodePath) -> None:
         """Another row of the outline, after giving the document what was typed."""
@@ -169,14 +167,14 @@ class EditorScreen:
             return None
 
     # --- operations ------------------------------------------------------------------
-    def _run(self, operation: Callable[[], NodePath | None], rebuild: bool = True) -> None:
+    def _run(self, operation: Callable[[], NodePath | None]) -> None:
         """Run an operation on the document and show the result; it may choose a row."""
         try:
             where = operation()
         except EditorError as exc:
             self.notice.configure(text=str(exc), fg=ERROR_FG)
             return
-        self._refresh(rebuild_form=rebuild, select=where)
+        self._refresh(select=where)
 
     def _set_field(self, path: NodePath, field: Field, value: str | bool) -> None:
         """What the form was given: a field's new value."""
@@ -197,7 +195,7 @@ class EditorScreen:
             return False
         self.notice.configure(text=f"Saved {document.path}" if written else "No changes to save",
                               fg=DIM_TEXT)
-        self._refresh(rebuild_form=False)
+        self._refresh()
         return True
 
     def undo(self) -> None:
@@ -352,13 +350,9 @@ class EditorScreen:
             return
         self.wide = wide
         focused = self.frame.focus_get()  # a widget taken off the grid loses the focus
-        field = self.form.focused_key
         self._place_body(wide)
-        self.form.wide = wide
-        if self.document is not None:
-            self.form.commit_typed()
-            self.form.show(self.document, self.selected, keep=field)
-        if field is None and focused is not None and focused.winfo_exists():
+        self.form.set_wide(wide)
+        if focused is not None and focused.winfo_exists():
             focused.focus_set()
 
     def _place_body(self, wide: bool) -> None:

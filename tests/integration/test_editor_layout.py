@@ -1,0 +1,94 @@
+"""The routine editor's layout holds at 1366x768, 1024x640 and 800x600: no text, field or
+button cut, the routine's fields as wide as an exercise's, long messages wrapped, and the
+buttons on new lines rather than past the edge after the window grows."""
+
+from __future__ import annotations
+
+import tkinter as tk
+
+import pytest
+
+from itbtimer.editor.copies import editable
+
+from .editor_helpers import EditorHarness
+
+pytestmark = pytest.mark.gui
+
+SIZES = ["1366x768", "1024x640", "800x600"]
+LONG_MISTAKE = "1 minute and a half or so"  # the loader answers with every form it reads
+
+
+def cut(root: tk.Misc) -> list[str]:
+    """Every label, button and field not wholly shown: smaller than it asks (a text or a
+    button), or reaching past the window or the frame it sits in."""
+    found: list[str] = []
+
+    def inside(widget: tk.Misc, parent: tk.Misc) -> bool:
+        x, y = widget.winfo_rootx(), widget.winfo_rooty()
+        px, py = parent.winfo_rootx(), parent.winfo_rooty()
+        return (x >= px and y >= py
+                and x + widget.winfo_width() <= px + parent.winfo_width()
+                and y + widget.winfo_height() <= py + parent.winfo_height())
+
+    def walk(parent: tk.Misc) -> None:
+        for widget in parent.winfo_children():
+            if not widget.winfo_ismapped():
+                continue
+            text = str(widget.cget("text")) if isinstance(
+                widget, tk.Label | tk.Button | tk.Checkbutton) else ""
+            small = text and (widget.winfo_width() < widget.winfo_reqwidth()
+                              or widget.winfo_height() < widget.winfo_reqheight())
+            if small or not inside(widget, parent) or not inside(widget, root):
+                found.append(f"{widget} {text[:40]!r} {widget.winfo_width()}x"
+                             f"{widget.winfo_height()} asks {widget.winfo_reqwidth()}x"
+                             f"{widget.winfo_reqheight()}")
+            walk(widget)
+
+    walk(root)
+    return found
+
+
+@pytest.fixture(params=SIZES)
+def sized(request, xdisplay):
+    target = editable("itb-recovery")
+    ui = EditorHarness(target.path, target.notice, request.param)
+    yield ui
+    ui.close()
+
+
+def _field_widths(ui: EditorHarness) -> dict[str, int]:
+    ui.root.update()
+    return {e.field.key: e.widget.winfo_width() for e in ui.screen.entries
+            if isinstance(e.widget, tk.Entry)}
+
+
+def test_the_routines_fields_are_as_wide_as_an_exercises_and_nothing_is_cut(sized):
+    """Seen at 1366x768: the routine's fields were about 100 px wide ("My knee", "Glute
+    and" cut), its long labels taking the room."""
+    ui = sized
+    ui.key("Return")  # the routine's own fields
+    routine = _field_widths(ui)
+    assert cut(ui.root) == []
+    ui.key("Escape")
+    ui.down_to("Plank")
+    exercise = _field_widths(ui)
+    assert cut(ui.root) == []
+    assert set(routine.values()) == set(exercise.values())  # one width, every field
+    half = 1 if ui.screen.wide else 2
+    assert routine["name"] >= 0.3 * ui.screen.form.frame.winfo_width() / half
+
+
+def test_a_long_message_wraps_under_its_field(sized):
+    """Seen: an error text cut at the window's edge ("…1 mir")."""
+    ui = sized
+    ui.down_to("Plank")
+    ui.key("Return")
+    ui.tab_to("rest")
+    ui.type(LONG_MISTAKE)
+    ui.key("Tab")
+    rest = next(e for e in ui.screen.entries if e.field.key == "rest")
+    assert "is not a duration" in str(rest.error.cget("text"))
+    assert rest.error.winfo_ismapped()
+    assert str(rest.error.cget("text")).count("\n") == 0  # Tk wraps it: no line breaks
+    assert rest.error.winfo_height() >= 2 * ui.fonts["small"].metrics("linespace")
+    assert cut(ui.root) == []
