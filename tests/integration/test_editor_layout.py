@@ -9,6 +9,7 @@ import tkinter as tk
 import pytest
 
 from itbtimer.editor.copies import editable
+from itbtimer.routine_files.bundled import routines_dir
 
 from .editor_helpers import EditorHarness
 
@@ -92,3 +93,34 @@ def test_a_long_message_wraps_under_its_field(sized):
     assert str(rest.error.cget("text")).count("\n") == 0  # Tk wraps it: no line breaks
     assert rest.error.winfo_height() >= 2 * ui.fonts["small"].metrics("linespace")
     assert cut(ui.root) == []
+    assert ui.screen.outline.chosen.name == "Plank"
+    listbox = ui.screen.outline.listbox
+    assert listbox.bbox(ui.screen.outline.index)  # the chosen row stays in view
+
+
+def test_the_buttons_wrap_after_the_window_grows(xdisplay, tmp_path):
+    """Seen: opened small, then made bigger, the fonts grew with the window and "Move up
+    Alt+↑" was cut at the right edge."""
+    from .gui_helpers import Harness
+
+    ui = Harness(tmp_path)
+    try:
+        ui.root.geometry("800x600")
+        ui.window.load(routines_dir() / "itb-recovery.yaml")
+        ui.root.update()
+        ui.key("e")
+        editor = ui.window.screens.editor
+        for size in ("1366x768", "800x600", "1024x640"):
+            ui.root.geometry(size)
+            for _ in range(5):  # the window's size, then the fonts, then the buttons
+                ui.root.update()
+            width = ui.root.winfo_width()
+            assert width == int(size.split("x")[0])
+            for button in editor.buttons.buttons:
+                assert button.winfo_ismapped()
+                right = button.winfo_rootx() - ui.root.winfo_rootx() + button.winfo_width()
+                assert right <= width and button.winfo_width() >= button.winfo_reqwidth(), (
+                    size, button.cget("text"))
+            assert cut(editor.buttons.frame) == []
+    finally:
+        ui.close()

@@ -20,9 +20,18 @@ class ButtonBar:
         self.buttons = [button(self.frame, font, text, command) for text, command in buttons]
         self.lines: list[tk.Frame] = []  # one frame a line, made as lines are needed
         self._places: list[tuple[int, int]] = []  # (line, position) of each button
+        self._width = 0
+        self._refit: str | None = None
+        for widget in self.buttons:
+            # The fonts follow the window's height, after its width was given: a button
+            # that grows lays the bar out again.
+            widget.bind("<Configure>", self._on_button_resize, add="+")
 
     def fit(self, width: int) -> None:
         """Lay the buttons out for this width (a new line where the next would not fit)."""
+        self._width = width
+        if width < 50:
+            return
         places = []
         x, line, column = 0, 0, 0
         for widget in self.buttons:
@@ -49,3 +58,12 @@ class ButtonBar:
         for widget, (line, _) in zip(self.buttons, places, strict=True):
             widget.pack(in_=self.lines[line], side="left", padx=GAP // 2, pady=2)
             widget.lift()  # above the line's frame it is packed in (made after it)
+
+    def _on_button_resize(self, event: tk.Event) -> None:
+        # Later, once Tk has finished arranging: re-packing inside its arranging crashes Tk.
+        if self._refit is None:
+            self._refit = self.frame.after_idle(self._fit_again)
+
+    def _fit_again(self) -> None:
+        self._refit = None
+        self.fit(self._width)

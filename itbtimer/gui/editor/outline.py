@@ -30,6 +30,8 @@ class Outline:
         self._edit = edit
         self._delete = delete
         self.listbox.bind("<<ListboxSelect>>", self._on_click)
+        # Shorter now (a message grew the form below it): the chosen row stays in view.
+        self.listbox.bind("<Configure>", self._keep_in_view)
 
     def show(self, rows: list[OutlineRow], selected: NodePath) -> None:
         """These rows, `selected` chosen (the routine's row when it is gone)."""
@@ -75,6 +77,10 @@ class Outline:
             self._delete()
             return "break"
         return None
+
+    def _keep_in_view(self, event: tk.Event) -> None:
+        if self.rows:
+            self.listbox.see(self.index)
 
     def _on_click(self, event: tk.Event) -> None:
         picked = self.listbox.curselection()
