@@ -10,8 +10,7 @@ import pytest
 
 from itbtimer.editor.copies import editable
 from itbtimer.routine_files.bundled import routines_dir
-
-from .editor_helpers import EditorHarness
+from tests.integration.editor_helpers import EditorHarness
 
 pytestmark = pytest.mark.gui
 
@@ -102,7 +101,7 @@ def test_a_long_message_wraps_under_its_field(sized):
 def test_the_buttons_wrap_after_the_window_grows(xdisplay, tmp_path):
     """Seen: opened small, then made bigger, the fonts grew with the window and "Move up
     Alt+↑" was cut at the right edge."""
-    from .gui_helpers import Harness
+    from tests.integration.gui_helpers import Harness
 
     ui = Harness(tmp_path)
     try:

@@ -12,8 +12,7 @@ from itbtimer.editor.copies import editable
 from itbtimer.editor.words import Question
 from itbtimer.routine_files import load_routine
 from itbtimer.routine_files.bundled import routines_dir
-
-from .editor_helpers import ALT, CAPS_LOCK, CONTROL, SHIFT, EditorHarness
+from tests.integration.editor_helpers import ALT, CAPS_LOCK, CONTROL, SHIFT, EditorHarness
 
 pytestmark = pytest.mark.gui
 

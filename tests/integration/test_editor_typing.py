@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from .editor_helpers import EditorHarness
-from .gui_helpers import SHORT
+from tests.integration.editor_helpers import EditorHarness
+from tests.integration.gui_helpers import SHORT
 
 pytestmark = pytest.mark.gui
 
