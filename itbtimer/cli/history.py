@@ -78,6 +78,8 @@ def run_history(args: argparse.Namespace, store: HistoryStore | None = None,
         if args.import_file:
             report = store.import_jsonl(Path(args.import_file))
             print(escaped(report.text(args.import_file)))
+            for line in report.reasons():
+                print(escaped(line))
             return 0
         routines = _matching(store, args.routine)
         if routines is not None and not routines:
@@ -174,6 +176,10 @@ def _table(listed: list[Listed]) -> list[str]:
     lines = [f"{'ID':8}  {'When':21}  {'Routine':{NAME_WIDTH}}  {'Done':4}  {'Active':>8}  "
              f"{'Pain':>4}  Holds"]
     for s in listed:
+        if s.damaged:
+            lines.append(f"{s.short_id:8}  damaged record ({escaped(s.damaged)}); "
+                         f"itbtimer history --delete {s.short_id}")
+            continue
         notes = []
         if s.practice:
             notes.append(f"practice ×{s.speed:g}")
@@ -217,7 +223,8 @@ def _listed_json(s: Listed) -> dict[str, Any]:
             "completed": s.completed, "active_seconds": s.active_seconds, "pain": s.pain,
             "practice": s.practice, "speed": s.speed, "interrupted": s.interrupted,
             "in_progress": s.in_progress,
-            "holds": [{"exercise": n, "seconds": v} for n, v in s.holds]}
+            "holds": [{"exercise": n, "seconds": v} for n, v in s.holds]} | (
+                {"damaged": s.damaged} if s.damaged else {})
 
 
 # --- export --------------------------------------------------------------------------

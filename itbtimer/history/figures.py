@@ -64,6 +64,7 @@ class Listed:
     interrupted: bool
     holds: tuple[tuple[str, float], ...]
     question: str | None = None  # what `pain` answers (the routine's `ask`)
+    damaged: str | None = None  # what no session could hold (a row changed outside itbtimer)
 
     def pain_label(self) -> str:
         return pain_label(self.question)

@@ -4,34 +4,52 @@ once, the history.jsonl of itbtimer 0.3 and before."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import BinaryIO
 
 from itbtimer.history import rows
 from itbtimer.history.database import Database, HistoryError
+from itbtimer.history.limits import LINE_BYTES, check_import
 from itbtimer.history.records import RecordError, SessionRecord
 
 LEGACY = "history.jsonl"
 LEGACY_IN_PROGRESS = "in-progress.json"
+SHOWN_REASONS = 20  # rejected lines listed with their reason; the rest counted
+TOO_LONG = f"the line is longer than {LINE_BYTES // 1024 // 1024} MiB (a record is at most " \
+           f"{LINE_BYTES // 1024 // 1024} MiB)"
 
 
 @dataclass(frozen=True)
 class ImportReport:
     added: int
     already: int
-    unreadable: tuple[int, ...]  # line numbers
+    rejected: tuple[tuple[int, str], ...]  # (line number, what is wrong with it)
+
+    @property
+    def unreadable(self) -> tuple[int, ...]:
+        return tuple(number for number, _ in self.rejected)
 
     def text(self, name: str) -> str:
+        """One line: how many were imported, already there, rejected (and where)."""
         parts = [f"Imported {self.added} session{'s' if self.added != 1 else ''} from {name}"]
         if self.already:
             parts.append(f"{self.already} already in the history")
-        if self.unreadable:
+        if self.rejected:
             lines = ", ".join(str(n) for n in self.unreadable[:10])
-            more = " …" if len(self.unreadable) > 10 else ""
-            parts.append(f"{len(self.unreadable)} unreadable line"
-                         f"{'s' if len(self.unreadable) != 1 else ''} skipped ({lines}{more})")
+            more = " …" if len(self.rejected) > 10 else ""
+            parts.append(f"{len(self.rejected)} line{'s' if len(self.rejected) != 1 else ''}"
+                         f" rejected ({lines}{more})")
         return "; ".join(parts)
+
+    def reasons(self) -> list[str]:
+        """What is wrong with each rejected line (the first few), one per line."""
+        shown = [f"  line {n}: {why}" for n, why in self.rejected[:SHOWN_REASONS]]
+        if len(self.rejected) > SHOWN_REASONS:
+            shown.append(f"  … and {len(self.rejected) - SHOWN_REASONS} more")
+        return shown
 
 
 def import_jsonl(database: Database, source: Path) -> ImportReport:
@@ -43,19 +61,27 @@ def import_jsonl(database: Database, source: Path) -> ImportReport:
         raise HistoryError(f"{source}: cannot read ({exc.strerror})") from None
     local = datetime.now().astimezone().tzinfo
     zone = local if isinstance(local, timezone) else None
-    unreadable: list[int] = []
+    rejected: list[tuple[int, str]] = []
     taken: dict[str, tuple[bool, float]] = {}  # id -> (interrupted, active) of this import
     already: set[str] = set()
     with stream, database.writing() as db:
         known = {r[0] for r in db.execute("SELECT id FROM sessions")}
         known |= {r[0] for r in db.execute("SELECT id FROM deleted")}
-        for number, raw in enumerate(stream, start=1):
+        for number, raw in _lines(stream):
+            if raw is None:
+                rejected.append((number, TOO_LONG))
+                continue
             if not raw.strip():
                 continue
             try:
-                session = SessionRecord.from_json(json.loads(raw), zone)
-            except (ValueError, RecordError):
-                unreadable.append(number)
+                data = json.loads(raw)
+                check_import(data)
+                session = SessionRecord.from_json(data, zone)
+            except RecordError as exc:
+                rejected.append((number, str(exc)))
+                continue
+            except (ValueError, RecursionError) as exc:
+                rejected.append((number, _not_json(exc)))
                 continue
             if session.id in known:
                 already.add(session.id)
@@ -69,7 +95,32 @@ def import_jsonl(database: Database, source: Path) -> ImportReport:
             else:
                 continue
             taken[session.id] = (session.interrupted, session.active_seconds)
-    return ImportReport(len(taken), len(already), tuple(unreadable))
+    return ImportReport(len(taken), len(already), tuple(rejected))
+
+
+def _lines(stream: BinaryIO) -> Iterator[tuple[int, bytes | None]]:
+    """Each line with its number; None for a line over LINE_BYTES, which is skipped
+    without ever being held whole (a 100 MB name costs 1 MiB of memory, not 100 MB)."""
+    number = 0
+    while True:
+        raw = stream.readline(LINE_BYTES + 1)
+        if not raw:
+            return
+        number += 1
+        if len(raw) <= LINE_BYTES or raw.endswith(b"\n"):
+            yield number, raw
+            continue
+        while raw and not raw.endswith(b"\n"):
+            raw = stream.readline(LINE_BYTES)
+        yield number, None
+
+
+def _not_json(exc: ValueError | RecursionError) -> str:
+    if isinstance(exc, json.JSONDecodeError):
+        return f"not JSON ({exc.msg} at column {exc.colno})"
+    if isinstance(exc, RecursionError):
+        return "not a record: nested too deep"
+    return "not JSON text (UTF-8)"
 
 
 def _better(new: SessionRecord, old: tuple[bool, float]) -> bool:

@@ -13,8 +13,13 @@ from typing import Any
 import itbtimer.history.figures as figures
 from itbtimer.history.database import Database, HistoryError
 from itbtimer.history.figures import Hold, Listed, Progress
-from itbtimer.history.records import SessionRecord, week_start
+from itbtimer.history.limits import EARLIEST, LATEST, check_stored
+from itbtimer.history.records import RecordError, SessionRecord, week_start
 from itbtimer.history.rows import local_time, monday_of, routine_filter, steps_of
+
+# A row whose instant no date arithmetic can take (imported before imports were checked,
+# or changed outside itbtimer) is left out of every figure and listed as damaged.
+SOUND = f"start_utc BETWEEN {EARLIEST} AND {LATEST}"
 
 
 class Queries:
@@ -38,7 +43,9 @@ class Queries:
                          f"ORDER BY start_utc DESC LIMIT {int(newest)}) ORDER BY start_utc")
             cursor = db.cursor()
             for row in db.execute(query, args):
-                session = SessionRecord.from_json(json.loads(row[1]) | {"steps": []})
+                session = _sound(row[1])
+                if session is None:
+                    continue  # damaged: listed as such, never exported or shown as a figure
                 if with_steps:
                     session = replace(session, steps=steps_of(cursor, row[0]))
                 yield session
@@ -65,10 +72,11 @@ class Queries:
                 f"SELECT * FROM (SELECT id, record, in_progress, start_utc FROM sessions {where}"
                 f" ORDER BY start_utc DESC LIMIT {int(newest)}) ORDER BY start_utc", args)
             holds = db.cursor()
-            for record_id, text, in_progress, _ in rows.fetchall():
-                data = json.loads(text)
-                data["steps"] = []
-                session = SessionRecord.from_json(data)
+            for record_id, text, in_progress, start_utc in rows.fetchall():
+                session = _sound(text)
+                if session is None:
+                    out.append(_damaged(db, record_id, text, bool(in_progress), start_utc))
+                    continue
                 best = holds.execute("SELECT exercise, seconds FROM holds WHERE session_id = ?",
                                      (record_id,)).fetchall()
                 out.append(Listed(session.id, session.start, session.routine, session.completed,
@@ -94,7 +102,7 @@ class Queries:
         sessions: the week's longest hold and its mean pain, which is what a chart can show)."""
         names = None if routine is None else [routine]
         where, args = routine_filter(names, "AND")
-        usable = f"in_progress = 0 AND practice = 0 {where}"
+        usable = f"in_progress = 0 AND practice = 0 AND {SOUND} {where}"
         monday = week_start(today)
         first_week = monday - timedelta(weeks=weeks - 1)
         with self.database.reading() as db:
@@ -149,7 +157,8 @@ class Queries:
         (one per exercise), never a scan of every hold."""
         if routine is None:
             rows = db.execute("SELECT exercise, MIN(start_utc) AS first FROM holds "
-                              "WHERE usable = 1 GROUP BY exercise ORDER BY first, exercise")
+                              f"WHERE usable = 1 AND {SOUND} GROUP BY exercise "
+                              "ORDER BY first, exercise")
             return [str(r[0]) for r in rows]
         found: list[tuple[float, str]] = []
         after = ""
@@ -161,8 +170,10 @@ class Queries:
                 break
             after = row[0]
             (first,) = db.execute("SELECT MIN(start_utc) FROM holds WHERE routine = ? "
-                                  "AND usable = 1 AND exercise = ?", (routine, after)).fetchone()
-            found.append((first, after))
+                                  f"AND usable = 1 AND exercise = ? AND {SOUND}",
+                                  (routine, after)).fetchone()
+            if first is not None:
+                found.append((first, after))
         return [name for _, name in sorted(found)]
 
     @staticmethod
@@ -170,7 +181,7 @@ class Queries:
               series: bool) -> Hold | None:
         where, args = routine_filter(None if routine is None else [routine], "AND")
         args = [exercise, *args]
-        base = f"FROM holds WHERE usable = 1 AND exercise = ? {where}"
+        base = f"FROM holds WHERE usable = 1 AND exercise = ? AND {SOUND} {where}"
         best = db.execute(f"SELECT MAX(seconds) {base}", args).fetchone()[0]
         last = db.execute(f"SELECT seconds {base} ORDER BY start_utc DESC LIMIT 1",
                           args).fetchone()
@@ -184,3 +195,29 @@ class Queries:
             points = tuple((local_time(t, None), float(v)) for t, v in db.execute(
                 f"SELECT start_utc, seconds {base} ORDER BY start_utc", args))
         return Hold(exercise, float(best), float(last[0]), points)
+
+
+def _sound(text: str) -> SessionRecord | None:
+    """A stored record (without its steps), or None when it holds what no session could."""
+    try:
+        data = json.loads(text)
+        check_stored(data)
+        return SessionRecord.from_json(data | {"steps": []})
+    except (ValueError, RecordError, RecursionError):
+        return None
+
+
+def _damaged(db: sqlite3.Connection, record_id: str, text: str, in_progress: bool,
+             start_utc: float) -> Listed:
+    """A damaged row as the list shows it: its id (to delete it by) and what is wrong."""
+    try:
+        check_stored(json.loads(text))
+        why = "unreadable"
+    except RecordError as exc:
+        why = str(exc)
+    except (ValueError, RecursionError):
+        why = "not JSON"
+    (routine,) = db.execute("SELECT routine FROM sessions WHERE id = ?", (record_id,)).fetchone()
+    start = local_time(min(max(float(start_utc), EARLIEST), LATEST), 0)
+    return Listed(record_id, start, str(routine), False, 0.0, None, False, 1.0, in_progress,
+                  False, (), None, damaged=why)

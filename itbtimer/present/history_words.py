@@ -12,6 +12,8 @@ NOT_MET = "#64b5f6"
 
 def list_line(session: Listed) -> str:
     """One session in the list: "23 Nov 2026 18:00 0:12:30 pain 3 practice"."""
+    if session.damaged:
+        return f"{session.short_id} damaged record: itbtimer history --delete {session.short_id}"
     mark = " practice" if session.practice else " interrupted" if session.interrupted else ""
     pain = f" pain {session.pain}" if session.pain is not None else ""
     return f"{session.start:%d %b %Y %H:%M} {format_hms(session.active_seconds)}{pain}{mark}"

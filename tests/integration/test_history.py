@@ -294,8 +294,8 @@ def test_an_old_history_file_is_imported_once_and_kept(tmp_path):
     store = HistoryStore(tmp_path)
     store.recover()
     assert list(store.sessions()) == records
-    assert store.messages == ["Imported 3 sessions from history.jsonl; 2 unreadable lines "
-                              "skipped (3, 6); the old file is kept as history.jsonl.imported"]
+    assert store.messages == ["Imported 3 sessions from history.jsonl; 2 lines rejected "
+                              "(3, 6); the old file is kept as history.jsonl.imported"]
     assert (tmp_path / "history.jsonl.imported").read_bytes() == before
     assert not (tmp_path / "history.jsonl").exists()
     # idempotent: the same file again (a crash before the rename) adds nothing

@@ -1,0 +1,175 @@
+"""What a record may hold: one schema for every record that comes in from outside (an
+import, another machine's export) and every record read back from the database.
+
+Each rule says what is wrong and what would be right, in the words of the JSON the
+person can see (docs/history-format.md): `steps[3].active_seconds: -5.0 is not between
+0 and 86400 seconds`. Pure: no disk, no clock.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import datetime, timezone
+from typing import Any
+
+from itbtimer.core.limits import CUE_CHARS, NAME_CHARS
+from itbtimer.history.records import RecordError
+
+FIRST_YEAR, LAST_YEAR = 1970, 2200
+EARLIEST = datetime(FIRST_YEAR, 1, 2, tzinfo=timezone.utc).timestamp()  # a day either side:
+LATEST = datetime(LAST_YEAR, 12, 30, tzinfo=timezone.utc).timestamp()  # any offset fits
+DAY_SECONDS = 24 * 3600
+SESSION_SECONDS = 30 * DAY_SECONDS  # a session's active or paused time (a pause overnight)
+MAX_STEPS = 50_000  # the most a routine may have (routine_files.loader.MAX_STEPS)
+MAX_FIELDS = 100  # fields a newer version may add to a record or a step
+LINE_BYTES = 1024 * 1024  # one record as one line of JSON
+ID = re.compile(r"[0-9a-f]{8,64}")
+ID_RULE = "8 to 64 lowercase hex digits (0-9, a-f)"
+TEXTS = {"routine": NAME_CHARS, "question": NAME_CHARS, "file": 4096, "fingerprint": 64}
+STEP_TEXTS = {"name": NAME_CHARS, "side": 40, "mode": 40, "status": 40, "reps": CUE_CHARS,
+              "until": CUE_CHARS}
+STEP_SECONDS = ("planned_seconds", "active_seconds", "time_seconds")
+FLAGS = ("completed", "practice", "interrupted")
+
+
+def check_import(data: Any) -> None:
+    """A record from outside: everything `check_stored` checks, and its id's format (the
+    ids this program makes are 32 hex digits; DEADBEEF and deadbeef must not be two)."""
+    if isinstance(data, dict):
+        record_id = data.get("id")
+        if isinstance(record_id, str) and not ID.fullmatch(record_id):
+            raise RecordError(f"id: {_shown(record_id)} is not an id: {ID_RULE}")
+    check_stored(data)
+
+
+def check_stored(data: Any) -> None:
+    """Raise RecordError naming the first field that no session could hold."""
+    if not isinstance(data, dict):
+        raise RecordError("a record is a JSON object {…}")
+    if not isinstance(data.get("id"), str) or not data["id"]:
+        raise RecordError("id: missing; every record has one (32 hex digits)")
+    if len(data) > len(TEXTS) + 20 + MAX_FIELDS:
+        raise RecordError(f"{len(data)} fields; a record has at most {MAX_FIELDS} more than "
+                          "it knows")
+    for name in ("start", "end"):
+        if name in data and (name == "start" or data[name] is not None):
+            instant(data[name], name)
+    for name, most in TEXTS.items():
+        _text(data.get(name), name, most)
+    for name in FLAGS:
+        _flag(data.get(name), name)
+    for name in ("active_seconds", "paused_seconds", "active_real_seconds"):
+        _seconds(data.get(name), name, SESSION_SECONDS)
+    _whole(data.get("pain"), "pain", 0, 10)
+    _whole(data.get("per_week"), "per_week", 1, 7 * 24)
+    _whole(data.get("version"), "version", 1, 1_000_000)
+    speed = data.get("speed")
+    if speed is not None:
+        _number(speed, "speed")
+        if not 1 <= speed <= 100:
+            raise RecordError(f"speed: {speed!r} is not between 1 and 100 (the --speed range)")
+    steps = data.get("steps")
+    if steps is None:
+        return
+    if not isinstance(steps, list):
+        raise RecordError(f"steps: must be a list [...], not {_shown(steps)}")
+    if len(steps) > MAX_STEPS:
+        raise RecordError(f"steps: {len(steps)} steps; at most {MAX_STEPS}")
+    for number, step in enumerate(steps, start=1):
+        check_step(step, f"steps[{number}]")
+
+
+def check_step(step: Any, where: str) -> None:
+    if not isinstance(step, dict):
+        raise RecordError(f"{where}: a step is a JSON object {{…}}, not {_shown(step)}")
+    if len(step) > len(STEP_TEXTS) + 10 + MAX_FIELDS:
+        raise RecordError(f"{where}: {len(step)} fields; a step has at most {MAX_FIELDS} "
+                          "more than it knows")
+    for name, most in STEP_TEXTS.items():
+        _text(step.get(name), f"{where}.{name}", most)
+    for name in STEP_SECONDS:
+        _seconds(step.get(name), f"{where}.{name}", DAY_SECONDS)
+    added = step.get("added_seconds")
+    if added is not None:
+        _number(added, f"{where}.added_seconds")
+        if not -DAY_SECONDS <= added <= DAY_SECONDS:
+            raise RecordError(f"{where}.added_seconds: {added!r} is not between "
+                              f"-{DAY_SECONDS} and {DAY_SECONDS} seconds")
+    _flag(step.get("skipped"), f"{where}.skipped")
+    _whole(step.get("set"), f"{where}.set", 0, MAX_STEPS)
+    _whole(step.get("round"), f"{where}.round", 0, MAX_STEPS)
+
+
+def instant(value: Any, name: str) -> datetime:
+    """An ISO date and time between the years 1970 and 2200 (naive: read as local)."""
+    if not isinstance(value, str):
+        raise RecordError(f"{name}: must be an ISO date and time such as "
+                          f"2026-11-02T18:00:00+01:00, not {_shown(value)}")
+    try:
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        raise RecordError(f"{name}: {_shown(value)} is not an ISO date and time such as "
+                          "2026-11-02T18:00:00+01:00") from None
+    try:
+        posix = when.timestamp()
+    except (OverflowError, ValueError, OSError):
+        posix = math.inf
+    if not EARLIEST <= posix <= LATEST:
+        raise RecordError(f"{name}: {value} is not between the years {FIRST_YEAR} and "
+                          f"{LAST_YEAR}")
+    return when
+
+
+def sound_instant(posix: float) -> bool:
+    """A stored instant any date arithmetic can take (the SQL of the readers keeps to it)."""
+    return EARLIEST <= posix <= LATEST
+
+
+def _text(value: Any, name: str, most: int) -> None:
+    if value is None:
+        return
+    if not isinstance(value, str):
+        raise RecordError(f"{name}: must be text, not {_shown(value)}")
+    if len(value) > most:
+        raise RecordError(f"{name}: {len(value)} characters; at most {most}")
+
+
+def _flag(value: Any, name: str) -> None:
+    if value is not None and not isinstance(value, bool):
+        raise RecordError(f"{name}: must be true or false, not {_shown(value)}")
+
+
+def _number(value: Any, name: str) -> None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise RecordError(f"{name}: must be a number, not {_shown(value)}")
+    if not math.isfinite(value):
+        shown = "NaN" if math.isnan(value) else "Infinity" if value > 0 else "-Infinity"
+        raise RecordError(f"{name}: {shown} is not a number of seconds" if "seconds" in name
+                          else f"{name}: {shown} is not a number")
+
+
+def _seconds(value: Any, name: str, most: int) -> None:
+    if value is None:
+        return
+    _number(value, name)
+    if not 0 <= value <= most:
+        raise RecordError(f"{name}: {value!r} is not between 0 and {most} seconds")
+
+
+def _whole(value: Any, name: str, least: int, most: int) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise RecordError(f"{name}: must be a whole number from {least} to {most}, "
+                          f"not {_shown(value)}")
+    if not least <= value <= most:
+        raise RecordError(f"{name}: {value} is not a whole number from {least} to {most}")
+
+
+def _shown(value: Any) -> str:
+    """A value as the message shows it: short, one line."""
+    if isinstance(value, str) and len(value) > 16:
+        return repr(value[:16] + "…")
+    text = repr(value)
+    return text if len(text) <= 20 else text[:19] + "…"

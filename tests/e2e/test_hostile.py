@@ -1,0 +1,151 @@
+"""Hostile input, tried as a careful attacker of one's own files would (issue 20): the real
+program in its own process, on imported records, odd routine files and oversized text.
+Each asserts the exact message and that nothing already recorded changed."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from itbtimer.history import HistoryStore
+
+GOOD_ID = "0123456789abcdef0123456789abcdef"
+
+
+def run(tmp: Path, *args: str, timeout: float = 30) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "HOME": str(tmp), "XDG_DATA_HOME": str(tmp / "data"),
+           "XDG_STATE_HOME": str(tmp / "state"), "XDG_CONFIG_HOME": str(tmp / "config"),
+           "XDG_CACHE_HOME": str(tmp / "cache")}
+    env.pop("DISPLAY", None)
+    return subprocess.run([sys.executable, "-m", "itbtimer", *args], env=env, cwd=tmp,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def record(record_id: str = GOOD_ID, **fields) -> dict:
+    return {"id": record_id, "start": "2026-11-02T18:00:00+01:00",
+            "end": "2026-11-02T18:20:00+01:00", "routine": "Knee", "completed": True,
+            "active_seconds": 1200.0, "steps": [{"name": "Squat", "status": "done",
+                                                 "active_seconds": 30.0}], **fields}
+
+
+def write_lines(path: Path, *lines: object) -> Path:
+    path.write_text("".join((line if isinstance(line, str) else json.dumps(line)) + "\n"
+                            for line in lines))
+    return path
+
+
+def stored(tmp: Path) -> list[dict]:
+    return HistoryStore(tmp / "data" / "itbtimer").load()[0]
+
+
+# --- 1 and 2: imported records ---------------------------------------------------------
+
+HOSTILE = [
+    (record("a" * 32, start="9999-12-31T23:59:59-14:00", end="9999-12-31T23:59:59-14:00"),
+     "start: 9999-12-31T23:59:59-14:00 is not between the years 1970 and 2200"),
+    (record("b" * 32, start="0001-01-01T00:00:00+14:00", end="0001-01-01T00:10:00+14:00"),
+     "start: 0001-01-01T00:00:00+14:00 is not between the years 1970 and 2200"),
+    (record("c" * 32, active_seconds=-1e9),
+     "active_seconds: -1000000000.0 is not between 0 and 2592000 seconds"),
+    (record("d" * 32, active_seconds=1e308),
+     "active_seconds: 1e+308 is not between 0 and 2592000 seconds"),
+    ('{"id": "' + "e" * 32 + '", "start": "2026-11-02T18:00:00+01:00", "routine": "Knee", '
+     '"active_seconds": NaN}', "active_seconds: NaN is not a number of seconds"),
+    (record("f" * 32, steps=[{"name": "Squat", "active_seconds": float("inf")}]),
+     "steps[1].active_seconds: Infinity is not a number of seconds"),
+    (record("1" * 32, practice="no"), "practice: must be true or false, not 'no'"),
+    (record("2" * 32, completed="yes"), "completed: must be true or false, not 'yes'"),
+    (record("DEADBEEF" * 4), "id: 'DEADBEEFDEADBEEF…' is not an id: 8 to 64 lowercase hex "
+                             "digits (0-9, a-f)"),
+    (record("3" * 32, routine="x" * 2_000),
+     "routine: 2000 characters; at most 200"),
+    (record("6" * 32, routine="x" * 2_000_000),
+     "the line is longer than 1 MiB (a record is at most 1 MiB)"),
+    (record("4" * 32, steps=[{"name": "Squat"}] * 50_001),
+     "steps: 50001 steps; at most 50000"),
+    (record("5" * 32, routine=7), "routine: must be text, not 7"),
+]
+
+
+def test_a_hostile_import_rejects_each_bad_line_with_its_reason_and_keeps_the_rest(tmp_path):
+    write_lines(tmp_path / "mine.jsonl", record())
+    assert run(tmp_path, "history", "--import", "mine.jsonl").returncode == 0
+    before = stored(tmp_path)
+    good = record("9" * 32, start="2026-11-03T18:00:00+01:00")
+    source = write_lines(tmp_path / "hostile.jsonl", *[line for line, _ in HOSTILE], good,
+                         record())
+    done = run(tmp_path, "history", "--import", source.name)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0] == (
+        f"Imported 1 session from hostile.jsonl; 1 already in the history; "
+        f"{len(HOSTILE)} lines rejected (1, 2, 3, 4, 5, 6, 7, 8, 9, 10 …)")
+    assert "Traceback" not in done.stderr
+    reasons = done.stdout.splitlines()[1:]
+    assert reasons == [f"  line {n}: {why}" for n, (_, why) in enumerate(HOSTILE, start=1)]
+    after = stored(tmp_path)
+    assert after[0] == before[0]  # nothing already recorded changed
+    assert [r["id"] for r in after] == [GOOD_ID, "9" * 32]
+    assert (tmp_path / "data" / "itbtimer" / "history.sqlite3").stat().st_size < 1_000_000
+    listing = run(tmp_path, "history")
+    assert listing.returncode == 0, listing.stderr
+    assert listing.stderr == ""
+
+
+def test_a_damaged_row_in_the_database_is_shown_as_damaged_and_stops_nothing(tmp_path):
+    """A row that got in some other way (an older itbtimer, an editor): the list says so
+    with the id to delete it by; the figures and the rest of the history still show."""
+    write_lines(tmp_path / "mine.jsonl", record())
+    assert run(tmp_path, "history", "--import", "mine.jsonl").returncode == 0
+
+    db = sqlite3.connect(tmp_path / "data" / "itbtimer" / "history.sqlite3")
+    bad = record("a" * 32, start="9999-12-31T23:59:59-14:00")
+    db.execute("INSERT INTO sessions SELECT ?, 253402387199.0, 253402387199.0, -840, "
+               "'9999-12-27', routine, file, practice, counts, pain, 0, NULL, ? "
+               "FROM sessions", ("a" * 32, json.dumps(bad)))
+    db.commit()
+    db.close()
+    listing = run(tmp_path, "history")
+    assert listing.returncode == 0, listing.stderr
+    assert "aaaaaaaa  damaged record (start: 9999-12-31T23:59:59-14:00 is not between the " \
+           "years 1970 and 2200); itbtimer history --delete aaaaaaaa" in listing.stdout
+    assert "01234567" in listing.stdout
+    assert run(tmp_path, "history", "--json").returncode == 0
+    gone = run(tmp_path, "history", "--delete", "aaaaaaaa")
+    assert gone.returncode == 0, gone.stderr
+    assert [r["id"] for r in stored(tmp_path)] == [GOOD_ID]
+
+
+def test_a_line_of_100_mb_is_rejected_without_reading_it_whole(tmp_path):
+    source = tmp_path / "huge.jsonl"
+    with open(source, "w") as f:
+        f.write(json.dumps(record("7" * 32, routine="x" * 100_000_000)) + "\n")
+        f.write(json.dumps(record()) + "\n")
+    done = subprocess.run(
+        ["/usr/bin/time", "-f", "%M", sys.executable, "-m", "itbtimer", "history",
+         "--import", str(source)],
+        env={**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"),
+             "XDG_STATE_HOME": str(tmp_path / "state")},
+        capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [
+        "Imported 1 session from " + str(source) + "; 1 line rejected (1)",
+        "  line 1: the line is longer than 1 MiB (a record is at most 1 MiB)"]
+    peak_kb = int(done.stderr.strip().splitlines()[-1])
+    assert peak_kb < 100_000, peak_kb
+
+
+def test_10k_imported_records_go_in_and_the_history_still_lists_at_once(tmp_path):
+    source = tmp_path / "many.jsonl"
+    with open(source, "w") as f:
+        for n in range(10_000):
+            f.write(json.dumps(record(f"{n:032x}", start=f"2025-{1 + n % 12:02d}-01T08:00:00"
+                                      f"+01:00")) + "\n")
+    done = run(tmp_path, "history", "--import", source.name, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "Imported 10000 sessions from many.jsonl\n"
+    listing = run(tmp_path, "history")
+    assert listing.returncode == 0 and listing.stdout.count("Knee") >= 15
