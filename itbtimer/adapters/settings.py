@@ -8,12 +8,11 @@ with no window.json (the first start) the window opens maximised.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from itbtimer.atomic import write_atomic
+from itbtimer.adapters.preferences import PreferenceFile
 from itbtimer.paths import config_dir
 
 MIN_WIDTH, MIN_HEIGHT = 640, 400
@@ -42,20 +41,6 @@ class Placement:
         return cls(width, height, data.get("maximised") is True, data.get("fullscreen") is True)
 
 
-def _read(path: Path) -> Any:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-
-
-def _write(path: Path, data: Any) -> None:
-    try:
-        write_atomic(path, json.dumps(data, indent=1))
-    except OSError:
-        pass  # a read-only config folder: the window still works, it just forgets
-
-
 class Settings:
     def __init__(self, folder: Path | None = None):
         self.folder = folder or config_dir()
@@ -69,8 +54,7 @@ class Settings:
         return self.folder / "window.json"
 
     def _choices(self) -> dict[str, Any]:
-        data = _read(self.settings_path)
-        return data if isinstance(data, dict) else {}
+        return PreferenceFile(self.settings_path).read_dict()
 
     @property
     def flash(self) -> bool:
@@ -78,7 +62,7 @@ class Settings:
         return self._choices().get("flash") is not False
 
     def placement(self) -> Placement:
-        return Placement.from_json(_read(self.window_path))
+        return Placement.from_json(PreferenceFile(self.window_path).read())
 
     def save_placement(self, placement: Placement) -> None:
-        _write(self.window_path, placement.to_json())
+        PreferenceFile(self.window_path).write(placement.to_json())

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-from itbtimer.atomic import write_atomic
+from itbtimer.adapters.preferences import PreferenceFile
 from itbtimer.paths import config_dir
 
 
@@ -22,22 +21,13 @@ class VoiceSettings:
 
     @classmethod
     def load(cls, path: Path | None = None) -> VoiceSettings:
-        try:
-            data = json.loads((path or settings_path()).read_text("utf-8"))
-        except (OSError, ValueError):
-            return cls()
-        if not isinstance(data, dict):
-            return cls()
+        data = PreferenceFile(path or settings_path()).read_dict()
         known = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in known and isinstance(v, bool)})
 
     def save(self, path: Path | None = None) -> bool:
-        path = path or settings_path()
-        try:
-            write_atomic(path, json.dumps(asdict(self), indent=1) + "\n")
-        except OSError:
-            return False  # not remembered next time; nothing else is lost
-        return True
+        # False: not remembered next time; nothing else is lost
+        return PreferenceFile(path or settings_path()).write(asdict(self))
 
 
 def voice_wanted(settings: VoiceSettings, option: bool | None, speed: float) -> bool:

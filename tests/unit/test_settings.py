@@ -37,3 +37,29 @@ def test_an_unwritable_folder_is_no_error(tmp_path):
     settings = Settings(blocker / "config")
     settings.save_placement(Placement())
     assert settings.flash
+
+
+def test_a_preference_file_forgives_a_missing_broken_or_odd_file(tmp_path):
+    from itbtimer.adapters.preferences import PreferenceFile
+
+    prefs = PreferenceFile(tmp_path / "prefs.json")
+    assert (prefs.read(), prefs.read_dict()) == (None, {})
+    prefs.path.write_text("{not json")
+    assert (prefs.read(), prefs.read_dict()) == (None, {})
+    prefs.path.write_text("[1, 2]")
+    assert (prefs.read(), prefs.read_dict()) == ([1, 2], {})
+    assert prefs.write({"flash": False}) and prefs.read_dict() == {"flash": False}
+
+
+def test_a_preference_that_cannot_be_written_is_forgotten_not_raised(tmp_path):
+    from itbtimer.adapters.preferences import PreferenceFile
+    from itbtimer.adapters.recent import RecentFiles
+    from itbtimer.voice.settings import VoiceSettings
+
+    blocked = tmp_path / "a file, not a folder"
+    blocked.write_text("")
+    assert not PreferenceFile(blocked / "window.json").write({"width": 800})
+    Settings(blocked).save_placement(Placement(1200, 700))
+    RecentFiles(blocked / "recent.json").add(tmp_path / "knee.yaml")
+    assert not VoiceSettings().save(blocked / "voice.json")
+    assert Settings(blocked).placement() == Placement()
