@@ -12,7 +12,7 @@ class ScreenAwake:
     def __init__(self, window_id: int | None = None):
         self.window_id = window_id
         self.active = False
-        self._process: subprocess.Popen | None = None
+        self._process: subprocess.Popen[bytes] | None = None
 
     def hold(self) -> None:
         if self.active:

@@ -37,7 +37,7 @@ log = logging.getLogger("itbtimer.adapters.sound")
 
 @dataclass(frozen=True)
 class Sound:
-    samples: array  # signed 16-bit, native byte order
+    samples: array[int]  # signed 16-bit, native byte order
     channels: int
     rate: int
 

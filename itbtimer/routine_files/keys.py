@@ -53,7 +53,7 @@ def _read_sides(c: Checker, node: yaml.Node | None, path: str) -> tuple[str, ...
         sides = tuple(scalar(n) for n in node.value)
         if len(sides) == 2 and sorted(s for s in sides if isinstance(s, str)) == sorted(
                 SIDE_NAMES):
-            return sides  # type: ignore[return-value]
+            return sides
         c.add(node, path, "must list both sides once, as [left, right] or [right, left]")
         return ()
     c.add(node, path, f"must be `both` or a list of sides, not {describe(node)}")

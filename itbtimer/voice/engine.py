@@ -85,7 +85,7 @@ class HibariEngine:
     def __init__(self) -> None:
         self.id = hibari_id()
         try:
-            from hibari import Hibari  # type: ignore[import-untyped]
+            from hibari import Hibari
 
             self._tts = Hibari(voice=HIBARI_VOICE)
             self.rate = int(self._tts.sample_rate)

@@ -48,7 +48,7 @@ def _play_bytes(wav: bytes) -> int:
 
     _quiet_alsa()
     try:
-        import simpleaudio  # type: ignore[import-untyped]
+        import simpleaudio
 
         with wave.open(io.BytesIO(wav)) as w:
             frames, rate = w.readframes(w.getnframes()), w.getframerate()

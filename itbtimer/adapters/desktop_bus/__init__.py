@@ -165,7 +165,9 @@ class DesktopBus:
         self.ready.set()
         log.info("MPRIS: %s on the session bus", self.name)
         stopping = asyncio.ensure_future(self._stopping.wait())
-        await asyncio.wait([stopping, asyncio.ensure_future(bus.wait_for_disconnect())],
+        # dbus-fast leaves wait_for_disconnect unannotated (its package is typed otherwise)
+        gone = bus.wait_for_disconnect()  # type: ignore[no-untyped-call]
+        await asyncio.wait([stopping, asyncio.ensure_future(gone)],
                            return_when=asyncio.FIRST_COMPLETED)
         with self._lock:
             self._player = None

@@ -199,7 +199,7 @@ class Player(ServiceInterface):
 
 def _prop(now_playing: NowPlaying, name: str) -> object:
     """The value behind each signalled property, to compare two states."""
-    return {
+    values: dict[str, Callable[[], object]] = {
         "PlaybackStatus": lambda: now_playing.status,
         "Metadata": now_playing.metadata,
         "Rate": lambda: now_playing.rate,
@@ -207,7 +207,8 @@ def _prop(now_playing: NowPlaying, name: str) -> object:
         "CanPause": lambda: now_playing.can_pause,
         "CanGoNext": lambda: now_playing.can_go_next,
         "CanGoPrevious": lambda: now_playing.can_go_previous,
-    }[name]()
+    }
+    return values[name]()
 
 
 __all__ = ["PATH", "MediaPlayer", "Player", "Playback"]
