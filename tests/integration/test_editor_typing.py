@@ -4,8 +4,11 @@ where the fields were when the person started tabbing."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
+from itbtimer.editor.document import Document
 from tests.integration.editor_helpers import EditorHarness
 from tests.integration.gui_helpers import SHORT
 
@@ -114,3 +117,28 @@ def test_typing_straight_after_choosing_a_row_and_enter_goes_into_its_first_fiel
     lunge = ui.screen.selected
     assert ui.document.value(lunge, "name") == "Reverse lunge"
     assert ui.focused_field == "cue" and ui.errors == []
+
+
+def test_keys_that_wait_while_the_editor_is_busy_reach_the_field_reps_brought(
+        short, monkeypatch):
+    """A big routine takes a while to check after each field: the keys typed meanwhile
+    wait, then come all at once. Each field left is given at once, in the keys' order, so
+    the field that reps bring is there for the Shift+Tab that follows (it went to the reps
+    and "3s" replaced "10" when fields were given only once Tk was idle)."""
+    ui, _ = short
+    slow = Document.set_field
+
+    def checking_a_big_routine(self, *args):
+        time.sleep(0.2)
+        slow(self, *args)
+
+    monkeypatch.setattr(Document, "set_field", checking_a_big_routine)
+    ui.down_to("Squat")
+    ui.key("Return")
+    ui.tab_to("cue")
+    ui.real_keys("key", "--delay", "0", "k", "Tab", "Tab", "1", "0", "Tab", "shift+Tab",
+                 "3", "s", "Tab")
+    squat = ui.screen.selected
+    assert [ui.document.value(squat, key) for key in ("cue", "reps", "rep_seconds")] == [
+        "k", "10", "3s"]
+    assert ui.focused_field == "until" and ui.errors == []

@@ -310,17 +310,11 @@ class Form:
         return "break"
 
     def _on_leave(self, entry: FieldEntry) -> None:
-        """A field left by Tab or a click: given once Tk has finished moving the focus (not
-        if it was taken off the form meanwhile: its place was made anew or undone)."""
-        if not entry.alive or not entry.typed:
-            return
-        path, value = self.path, entry.variable.get()
-
-        def give() -> None:
-            if entry.alive:
-                self._give(entry.field, value, path)
-
-        self.frame.after_idle(give)
+        """A field left by Tab or a click: given at once, so a field it brings is there
+        for the very next key (Shift+Tab reaches it). The form changes in place and keeps
+        the field the focus went to, so nothing is pulled from under the focus."""
+        if entry.alive and entry.typed:
+            self._give(entry.field, entry.variable.get())
 
 
 def _wrap(text: tk.Label, width: int) -> None:
