@@ -18,13 +18,15 @@ def pytest_addoption(parser):
 
 
 def pytest_collection_modifyitems(config, items):
-    """The soak takes ten minutes: it runs with `make soak`, and is not collected otherwise."""
-    if config.getoption("--run-soak"):
-        return
-    soak = [item for item in items if "soak" in item.keywords]
-    if soak:
-        config.hook.pytest_deselected(items=soak)
-        items[:] = [item for item in items if "soak" not in item.keywords]
+    """The soak takes ten minutes: it runs with `make soak`, and is not collected otherwise.
+    Tests marked slow (real time, real processes) run first: `make test` shares them out
+    between its two workers (-n 2) before the many short ones, which fill in around them."""
+    if not config.getoption("--run-soak"):
+        soak = [item for item in items if "soak" in item.keywords]
+        if soak:
+            config.hook.pytest_deselected(items=soak)
+            items[:] = [item for item in items if "soak" not in item.keywords]
+    items.sort(key=lambda item: "slow" not in item.keywords)  # stable: otherwise as collected
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -39,11 +41,14 @@ def pytest_runtest_makereport(item, call):
 
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path_factory, monkeypatch):
-    """Never touch the person's own history, config or sounds."""
+    """Never touch the person's own history, config, sounds or desktop bus (a test that wants
+    a bus asks for `session_bus`, a private one). Each test has its own folders, so tests
+    may run side by side (make test: -n 2)."""
     home = tmp_path_factory.mktemp("home")
     for name, sub in (("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", "config"),
                       ("XDG_STATE_HOME", "state"), ("XDG_CACHE_HOME", "cache")):
         monkeypatch.setenv(name, str(home / sub))
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
     return home
 
 
@@ -60,7 +65,8 @@ def collect_tk_here(request):
 
 @pytest.fixture(scope="session")
 def xdisplay():
-    """A private Xvfb server for the whole run; DISPLAY points at it."""
+    """A private Xvfb server for the whole run (for each worker under -n); DISPLAY points at
+    it."""
     if shutil.which("Xvfb") is None:
         pytest.skip("Xvfb is not installed (make test installs it)")
     read, write = os.pipe()

@@ -8,8 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.e2e.faketime import faketime_env
 
+pytestmark = pytest.mark.slow
 ROOT = Path(__file__).parents[2]
 
 

@@ -3,12 +3,14 @@ or an error on a field (the same check as the unit ring's, on a ten times larger
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 from itbtimer.routine_files.bundled import routines_dir
 from tests.helpers import edits, random_edits_leave_a_valid_routine_or_an_error
 
 
+@pytest.mark.slow
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(edits())
 def test_random_edits_of_the_itb_routine_save_it_valid_or_show_an_error_on_a_field(
