@@ -25,7 +25,7 @@ run: $(STAMP) $(SYS_RUN)
 # Two workers (-n 2): each has its own Xvfb, and every test its own home and D-Bus, so they
 # run side by side; the slow ones first (tests/conftest.py). About 5.5 min -> under 3.
 test: $(STAMP) $(SYS_TEST)
-	$(PY) -m pytest -q -n 2 --dist worksteal $(PYTEST_ARGS)
+	$(PY) -m pytest -q -n 2 $(PYTEST_ARGS)
 
 # The pure unit tests only: no Tk, no sound, no sleeps; seconds.
 test-fast: $(STAMP)

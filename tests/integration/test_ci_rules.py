@@ -18,6 +18,7 @@ def run_with(tmp_path: Path, ci: bool) -> subprocess.CompletedProcess:
     (project / "tests" / "test_skips.py").write_text(
         "import pytest\n\ndef test_skipped():\n    pytest.skip('no display')\n")
     env = {k: v for k, v in os.environ.items() if k != "CI"}
+    env["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"  # only our conftest matters: no hypothesis, xdist
     if ci:
         env["CI"] = "true"
     return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
