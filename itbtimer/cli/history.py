@@ -121,7 +121,8 @@ def _set_pain(store: HistoryStore, record_id: str, score: str) -> int:
         return 2
     changed = store.set_pain(record_id, pain)
     which = _one(changed.short_id, changed.start, changed.routine)
-    print(f"{pain_label(changed.question)} of {which}: {'none' if pain is None else pain}")
+    print(f"{escaped(pain_label(changed.question))} of {which}: "
+          f"{'none' if pain is None else pain}")
     return 0
 
 
@@ -149,7 +150,7 @@ def _show(store: HistoryStore, routines: list[str] | None, today: date, as_json:
     if as_json:
         return _json(listed, figures)
     if not listed:
-        print(f"No sessions recorded yet ({store.path}).")
+        print(escaped(f"No sessions recorded yet ({store.path})."))
         return 0
     print("\n".join(_table(listed)))
     for name, summary in figures:
@@ -163,7 +164,7 @@ def _show(store: HistoryStore, routines: list[str] | None, today: date, as_json:
             print("  " + escaped(hold.text()))
         pain = _recent_pain(store, name)
         if pain:
-            print(f"  {summary.pain_label()}: " + " → ".join(str(p) for p in pain))
+            print(f"  {escaped(summary.pain_label())}: " + " → ".join(str(p) for p in pain))
     return 0
 
 

@@ -373,6 +373,17 @@ def test_control_characters_in_names_are_escaped(tmp_path, capsys):
     assert "\x1b" not in out and "Squat\\x1b[31mRED" in out
 
 
+def test_a_bidi_override_in_a_routine_or_its_question_is_printed_escaped(tmp_path, capsys):
+    store = HistoryStore(tmp_path)
+    record = record_of(datetime(2026, 11, 23, 18, tzinfo=TZ), 45.0)
+    store.append(dataclasses.replace(record, routine="Knee\u202eeenk", pain=3,
+                                     question="knee\u2066 pain"))
+    run_history(args(), store, date(2026, 11, 26))
+    out = capsys.readouterr().out
+    assert "Knee\\u202eeenk" in out and "Knee\\u2066 pain: 3" in out
+    assert "\u202e" not in out and "\u2066" not in out
+
+
 def test_delete_undelete_and_pain_by_short_id(tmp_path, capsys):
     store = filled_store(tmp_path)
     first = next(iter(store.sessions()))
