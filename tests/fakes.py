@@ -157,7 +157,7 @@ class MemoryHistory:
 
     def listing(self, routines: Iterable[str] | None = None, newest: int = 15) -> list[Listed]:
         names = None if routines is None else set(routines)
-        chosen = sorted((r for r in self.records if names is None or r.routine in names),
+        chosen = sorted((r for r in self.records if names is None or r.identity in names),
                         key=lambda r: r.start)[-newest:]
         return [Listed(r.id, r.start, r.routine, r.completed, r.active_seconds, r.pain,
                        r.practice, r.speed, False, r.interrupted,

@@ -107,7 +107,7 @@ class App:
         if self.history is None or plan is None:
             return None
         try:
-            return self.history.progress(date.today(), plan.routine.name,
+            return self.history.progress(date.today(), plan.routine.identity,
                                          plan.routine.per_week)
         except HistoryError as exc:
             notices.append(f"History not read: {exc}")

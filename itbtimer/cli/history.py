@@ -20,7 +20,7 @@ from itbtimer.cli.terminal import shorten
 from itbtimer.core.durations import format_clock, format_hms
 from itbtimer.core.enums import StrEnum
 from itbtimer.core.escaping import escaped
-from itbtimer.history import HistoryError, HistoryStore, Listed, SessionRecord
+from itbtimer.history import HistoryError, HistoryStore, Listed, Recorded, SessionRecord
 from itbtimer.history.figures import Progress, pain_label
 
 RECENT = 15
@@ -81,15 +81,17 @@ def run_history(args: argparse.Namespace, store: HistoryStore | None = None,
             for line in report.reasons():
                 print(escaped(line))
             return 0
-        routines = _matching(store, args.routine)
-        if routines is not None and not routines:
-            known = ", ".join(escaped(name) for name, _, _ in store.routines()) or "none"
+        recorded = store.routines()
+        chosen = _matching(recorded, args.routine)
+        if not chosen and args.routine:
+            known = ", ".join(escaped(r.name) for r in recorded) or "none"
             print(f"No sessions of {escaped(repr(args.routine))}. Recorded routines: {known}",
                   file=sys.stderr)
             return 1
+        identities = [r.identity for r in chosen] if args.routine else None
         if args.export:
-            return _export(store, routines, Path(args.export))
-        return _show(store, routines, today or date.today(), args.json)
+            return _export(store, identities, Path(args.export))
+        return _show(store, chosen, identities, today or date.today(), args.json)
     except HistoryError as exc:
         print(f"itbtimer: {escaped(str(exc))}", file=sys.stderr)
         return 2
@@ -126,11 +128,13 @@ def _set_pain(store: HistoryStore, record_id: str, score: str) -> int:
     return 0
 
 
-def _matching(store: HistoryStore, wanted: str | None) -> list[str] | None:
-    """Routine names whose name or file contains `wanted`, any case; None: all."""
+def _matching(recorded: list[Recorded], wanted: str | None) -> list[Recorded]:
+    """The routines whose identity, newest name or file contains `wanted`, any case (a
+    copy's or a renamed routine's sessions are found by either name); all without it."""
     if not wanted:
-        return None
-    return [name for name, file, _ in store.routines() if routine_matches(wanted, name, file)]
+        return recorded
+    return [r for r in recorded if routine_matches(wanted, r.identity, None)
+            or routine_matches(wanted, r.name, r.file)]
 
 
 def routine_matches(wanted: str, name: str, file: str | None) -> bool:
@@ -143,26 +147,26 @@ def routine_matches(wanted: str, name: str, file: str | None) -> bool:
 # --- showing -------------------------------------------------------------------------
 
 
-def _show(store: HistoryStore, routines: list[str] | None, today: date, as_json: bool) -> int:
-    listed = store.listing(routines, RECENT)
-    names = routines if routines is not None else [n for n, _, _ in store.routines()]
-    figures = [(name, store.progress(today, name, series=as_json)) for name in names]
+def _show(store: HistoryStore, chosen: list[Recorded], identities: list[str] | None,
+          today: date, as_json: bool) -> int:
+    listed = store.listing(identities, RECENT)
+    figures = [(r, store.progress(today, r.identity, series=as_json)) for r in chosen]
     if as_json:
         return _json(listed, figures)
     if not listed:
         print(escaped(f"No sessions recorded yet ({store.path})."))
         return 0
     print("\n".join(_table(listed)))
-    for name, summary in figures:
+    for routine, summary in figures:
         if summary.last_session is None and summary.this_week == 0:
             continue  # only practice runs
         print()
-        print(escaped(name))
+        print(escaped(routine.name))
         print("  " + summary.week_text())
         print("  Weeks: " + "  ".join(f"{monday:%d %b} {n}" for monday, n in summary.weeks[-8:]))
         for hold in summary.holds:
             print("  " + escaped(hold.text()))
-        pain = _recent_pain(store, name)
+        pain = _recent_pain(store, routine.identity)
         if pain:
             print(f"  {escaped(summary.pain_label())}: " + " → ".join(str(p) for p in pain))
     return 0
@@ -198,10 +202,11 @@ def _table(listed: list[Listed]) -> list[str]:
     return lines
 
 
-def _json(listed: list[Listed], figures: list[tuple[str, Progress]]) -> int:
-    def summary(name: str, p: Progress) -> dict[str, Any]:
+def _json(listed: list[Listed], figures: list[tuple[Recorded, Progress]]) -> int:
+    def summary(routine: Recorded, p: Progress) -> dict[str, Any]:
         return {
-            "routine": name,
+            "routine": routine.name,
+            "routine_id": routine.identity,
             "this_week": p.this_week,
             "per_week": p.per_week,
             "last_session": p.last_session.isoformat() if p.last_session else None,
@@ -214,7 +219,8 @@ def _json(listed: list[Listed], figures: list[tuple[str, Progress]]) -> int:
     out: dict[str, Any] = {"sessions": [_listed_json(s) for s in listed],
                            "routines": [summary(n, p) for n, p in figures]}
     if len(figures) == 1:  # one routine: its figures at the top as well
-        out.update({k: v for k, v in out["routines"][0].items() if k != "routine"})
+        out.update({k: v for k, v in out["routines"][0].items()
+                    if k not in ("routine", "routine_id")})
     sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
     return 0
 

@@ -156,7 +156,11 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_new(args: argparse.Namespace) -> int:
     from itbtimer.routine_files.starter import new_routine, open_in_editor
 
-    path = new_routine(args.name, args.source)
+    if args.fresh and not args.source:
+        print("itbtimer: --fresh is for a copy (--from ROUTINE): a new routine always starts "
+              "a history of its own", file=sys.stderr)
+        return 2
+    path = new_routine(args.name, args.source, fresh=args.fresh)
     print(escaped(str(path)))
     warning = shadow_warning(path)
     if warning:
@@ -254,7 +258,10 @@ def _plan_arguments(p: argparse.ArgumentParser) -> None:
 def _new_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("name", metavar="NAME")
     p.add_argument("--from", dest="source", metavar="ROUTINE",
-                   help="start from a copy of this routine")
+                   help="start from a copy of this routine (its sessions count as the copy's "
+                        "history too)")
+    p.add_argument("--fresh", action="store_true",
+                   help="with --from: the copy starts a history of its own")
     p.add_argument("--edit", action="store_true",
                    help="open it in $VISUAL, $EDITOR or the desktop's editor")
 
@@ -294,7 +301,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("plan", "[ROUTINE] [--json]", "print every step of a routine", _plan_arguments,
             cmd_plan),
     Command("list", "", "list your routines (*) and the bundled ones", _no_arguments, cmd_list),
-    Command("new", "NAME [--from ROUTINE] [--edit]", "start a routine of your own",
+    Command("new", "NAME [--from ROUTINE [--fresh]] [--edit]", "start a routine of your own",
             _new_arguments, cmd_new),
     Command("history", "", "show past sessions, weekly counts, holds and knee pain",
             _history_arguments, cmd_history),

@@ -73,6 +73,10 @@ class Section:
     round_rest: Rest | None = None  # between rounds; None: the rest of the exercise before
 
 
+# What a copy of a bundled routine is called ("ITB recovery (my copy)").
+COPY_SUFFIX = " (my copy)"
+
+
 @dataclass(frozen=True)
 class Routine:
     name: str
@@ -85,3 +89,10 @@ class Routine:
     source: str = "<routine>"
     fingerprint: str = ""
     ask: str | None = None  # the question after the session ("knee pain"); None: ask nothing
+    id: str | None = None  # the history it continues (`id:`): kept by copies and renames
+
+    @property
+    def identity(self) -> str:
+        """What its sessions are recorded under: its `id:`, else its name. A copy or a
+        renamed routine keeps its origin's identity, so its history stays one history."""
+        return self.id or self.name

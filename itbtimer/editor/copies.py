@@ -6,13 +6,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from itbtimer.atomic import write_atomic
+from itbtimer.core.routine import COPY_SUFFIX
 from itbtimer.editor.document import ROUTINE, Document
 from itbtimer.errors import ItbtimerError
 from itbtimer.paths import user_routines_dir
 from itbtimer.routine_files.bundled import resolve_routine, routines_dir
 
 COPY_PREFIX = "my-"
-COPY_SUFFIX = " (my copy)"
 
 
 @dataclass(frozen=True)

@@ -197,6 +197,8 @@ class Document:
                 for other in fields(level_of(path)):
                     if other.group == field.group and other.key != key and other.key in node:
                         tree.delete_key(node, other.key)
+            if path == ROUTINE and key == "name":
+                _keep_identity(node)
             old = node.get(leaf)
             if isinstance(old, ScalarString) and isinstance(converted, str):
                 converted = type(old)(converted)
@@ -356,3 +358,11 @@ class Document:
 
     def _summary_text(self) -> str:
         return self.plan.total_text() if self.plan else "has errors"
+
+
+def _keep_identity(routine: CommentedMap) -> None:
+    """Renaming a routine keeps its history: the name it had becomes its `id:` (the identity
+    its sessions are recorded under, core.routine.Routine.identity) unless it has one."""
+    name = routine.get("name")
+    if "id" not in routine and isinstance(name, str) and name.strip():
+        tree.set_key(routine, "id", name.strip(), tree.ORDER[Level.ROUTINE])

@@ -16,7 +16,7 @@ NEW_EXERCISE = "New exercise"
 
 # Where a new key goes among the keys already there.
 ORDER: dict[Level, tuple[str, ...]] = {
-    Level.ROUTINE: ("name", "description", "cue", "per_week", "ask", "defaults", "sections"),
+    Level.ROUTINE: ("name", "id", "description", "cue", "per_week", "ask", "defaults", "sections"),
     Level.SECTION: tuple(f.key for f in fields(Level.SECTION)) + ("exercises",),
     Level.EXERCISE: tuple(f.key for f in fields(Level.EXERCISE)),
 }

@@ -94,10 +94,13 @@ class HistoryView:
 
     # --- loading ----------------------------------------------------------------------
 
-    def show(self, store: HistoryStore, routine: str | None, per_week: int | None) -> None:
-        """Show at once ("Loading…"); the figures arrive from a background thread."""
+    def show(self, store: HistoryStore, routine: str | None, per_week: int | None,
+             name: str | None = None) -> None:
+        """Show at once ("Loading…"); the figures arrive from a background thread.
+        `routine`: the identity its sessions are recorded under; `name`: its name now."""
         self.store, self.routine, self.per_week = store, routine, per_week
-        self._title_text = f"History — {routine}" if routine else "History"
+        name = name or routine
+        self._title_text = f"History — {name}" if name else "History"
         self._fit_title()
         self.back, self.whole = 0, False
         self.reload()

@@ -180,8 +180,9 @@ class Window:
             self.save_pain(final=False)  # History shows this session; the score stays open
         self._show(Screen.HISTORY)
         routine = self.plan.routine if self.plan else None
-        self.history_view.show(self.app.history, routine.name if routine else None,
-                               routine.per_week if routine else None)
+        self.history_view.show(self.app.history, routine.identity if routine else None,
+                               routine.per_week if routine else None,
+                               routine.name if routine else None)
 
     def close_history(self) -> None:
         if self.nav.after_history() == Screen.FINISHED:

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from itbtimer.errors import ItbtimerError
+from itbtimer.history.records import identity_of
 
 DATABASE = "history.sqlite3"
 BUSY_MS = 10_000  # how long a write waits for another window's
@@ -79,6 +80,13 @@ MIGRATIONS: tuple[str, ...] = (
         deleted_utc REAL NOT NULL,
         record TEXT NOT NULL              -- the whole record with its steps
     );
+    """,
+    # 2: the `routine` columns hold the routine's identity (SessionRecord.identity), not its
+    # name (kept in `record`): a copy or a renamed routine keeps one history. Sessions of
+    # "ITB recovery (my copy)" join those of "ITB recovery" (records.identity_of).
+    """
+    UPDATE sessions SET routine = identity_of(routine) WHERE routine <> identity_of(routine);
+    UPDATE holds SET routine = identity_of(routine) WHERE routine <> identity_of(routine);
     """,
 )
 
@@ -190,6 +198,7 @@ class Database:
             db.execute("PRAGMA journal_mode=WAL")
         version = db.execute("PRAGMA user_version").fetchone()[0]
         if version < len(MIGRATIONS):
+            db.create_function("identity_of", 1, identity_of, deterministic=True)
             db.execute("BEGIN IMMEDIATE")
             try:
                 version = db.execute("PRAGMA user_version").fetchone()[0]

@@ -49,6 +49,17 @@ class Progress:
 
 
 @dataclass(frozen=True)
+class Recorded:
+    """A routine the history holds sessions of: its identity, the name its newest session
+    had, that session's file, and how many sessions."""
+
+    identity: str
+    name: str
+    file: str | None
+    sessions: int
+
+
+@dataclass(frozen=True)
 class Listed:
     """A session as `itbtimer history` and the History screen list it (no steps)."""
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import itbtimer.history.figures as figures
 from itbtimer.history.database import Database, HistoryError
-from itbtimer.history.figures import Hold, Listed, Progress
+from itbtimer.history.figures import Hold, Listed, Progress, Recorded
 from itbtimer.history.limits import EARLIEST, LATEST, check_stored
 from itbtimer.history.records import RecordError, SessionRecord, week_start
 from itbtimer.history.rows import local_time, monday_of, routine_filter, steps_of
@@ -86,13 +86,16 @@ class Queries:
                                   session.question))
         return out
 
-    def routines(self) -> list[tuple[str, str | None, int]]:
-        """Every routine recorded: (name, last file, sessions), most recent first."""
+    def routines(self) -> list[Recorded]:
+        """Every routine recorded, by identity, most recent first (name and file: those of
+        its newest session — SQLite takes bare columns from the row of the MAX)."""
         with self.database.reading() as db:
             rows = db.execute(
-                "SELECT routine, file, COUNT(*), MAX(start_utc) AS last FROM sessions "
-                "GROUP BY routine ORDER BY last DESC").fetchall()
-        return [(str(r[0]), r[1], int(r[2])) for r in rows]
+                "SELECT routine, json_extract(record, '$.routine'), file, COUNT(*), "
+                "MAX(start_utc) AS last FROM sessions GROUP BY routine "
+                "ORDER BY last DESC").fetchall()
+        return [Recorded(str(r[0]), str(r[1] if r[1] is not None else r[0]), r[2], int(r[3]))
+                for r in rows]
 
     def progress(self, today: date, routine: str | None = None, per_week: int | None = None,
                  weeks: int = 12, series: bool = False) -> Progress:

@@ -10,6 +10,9 @@ reads every shape written so far:
 - version 2: adds `practice`, `speed`, `active_real_seconds`, `question` (what the
   pain score answers, the routine's `ask`), and `interrupted` (it was already
   written on recovered sessions, without a version change).
+- version 3: adds `routine_id`, the routine's identity (its `id:`, else its name): the
+  history a session belongs to, kept when the routine is copied or renamed. An older
+  record's identity is its routine's name, less " (my copy)" (`identity_of`).
 
 Each figure derived from a record is computed here, in one place: the longest
 hold per exercise (`holds`), whether a session counts for its week
@@ -24,17 +27,17 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any, TypeVar
 
 from itbtimer.core.enums import StrEnum
-from itbtimer.core.routine import ExerciseMode
+from itbtimer.core.routine import COPY_SUFFIX, ExerciseMode
 from itbtimer.core.states import StepStatus
 
-RECORD_VERSION = 2
+RECORD_VERSION = 3
 
 STEP_FIELDS = ("name", "side", "set", "round", "mode", "planned_seconds", "active_seconds",
                "skipped", "status", "added_seconds", "reps", "until", "time_seconds")
 STEP_KEYS = frozenset(STEP_FIELDS)
-SESSION_FIELDS = ("version", "id", "start", "end", "routine", "file", "fingerprint", "per_week",
-                  "completed", "active_seconds", "paused_seconds", "pain", "practice", "speed",
-                  "active_real_seconds", "interrupted", "question", "steps")
+SESSION_FIELDS = ("version", "id", "start", "end", "routine", "routine_id", "file", "fingerprint",
+                  "per_week", "completed", "active_seconds", "paused_seconds", "pain", "practice",
+                  "speed", "active_real_seconds", "interrupted", "question", "steps")
 
 
 V1_INTERRUPTED = "left"  # version 1's status for a step left by Back or Restart
@@ -152,10 +155,16 @@ class SessionRecord:
     speed: float = 1.0
     interrupted: bool = False
     question: str | None = None  # what `pain` answers: the routine's `ask` ("knee pain")
+    routine_id: str | None = None  # the routine's identity; None in records before version 3
     version: int = field(default=RECORD_VERSION, compare=False)  # the version it was read from
     extra: tuple[tuple[str, Any], ...] = field(default=(), compare=False)
 
     # --- derived figures (each computed here only) ------------------------------------
+
+    @property
+    def identity(self) -> str:
+        """The history this session belongs to (see `identity_of` for older records)."""
+        return self.routine_id or identity_of(self.routine)
 
     def holds(self) -> dict[str, float]:
         """The longest time held per "until" exercise in this session (both sides, all sets)."""
@@ -222,6 +231,7 @@ class SessionRecord:
             "start": self.start.isoformat(timespec="seconds"),
             "end": self.end.isoformat(timespec="seconds"),
             "routine": self.routine,
+            "routine_id": self.identity,
             "file": self.file,
             "fingerprint": self.fingerprint,
             "per_week": self.per_week,
@@ -254,11 +264,13 @@ class SessionRecord:
             raise RecordError("steps is not a list")
         speed = _opt_number(data.get("speed")) or 1.0
         pain = data.get("pain")
+        routine = _text(data.get("routine"), "?")
         return cls(
             id=record_id,
             start=start,
             end=end,
-            routine=_text(data.get("routine"), "?"),
+            routine=routine,
+            routine_id=_opt_text(data.get("routine_id")) or identity_of(routine),
             steps=tuple(StepResult.from_json(s) for s in steps),
             file=_opt_text(data.get("file")),
             fingerprint=_opt_text(data.get("fingerprint")),
@@ -289,6 +301,15 @@ def _closed(words: type[Closed], text: str,
         return words(text), ()
     except ValueError:
         return default, ((_FIELD_OF[words], text),)
+
+
+def identity_of(routine: str) -> str:
+    """The identity of a session recorded before routines had one (version 1 and 2): its
+    routine's name, less the " (my copy)" the editor gave a copy of a bundled routine, so
+    the history it split in two is one again. The store's migration uses this too."""
+    if routine.endswith(COPY_SUFFIX) and len(routine) > len(COPY_SUFFIX):
+        return routine[: -len(COPY_SUFFIX)]
+    return routine
 
 
 def week_start(day: date) -> date:

@@ -31,12 +31,12 @@ def put(db: sqlite3.Connection, session: SessionRecord, in_progress: bool,
     db.execute(
         "INSERT INTO sessions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (session.id, start, session.end.timestamp(), session.offset_minutes,
-         session.week.isoformat(), session.routine, session.file, int(session.practice),
+         session.week.isoformat(), session.identity, session.file, int(session.practice),
          int(session.counts_for_week() and not in_progress), session.pain,
          int(in_progress), owner, dump(data)))
     db.executemany(STEP_INSERT, _step_rows(session))
     db.executemany("INSERT INTO holds VALUES (?,?,?,?,?,?,?)",
-                   [(session.id, session.routine, name, start, session.week.isoformat(),
+                   [(session.id, session.identity, name, start, session.week.isoformat(),
                      seconds, int(usable))
                     for name, seconds in session.holds().items()])
 
@@ -113,7 +113,8 @@ def local_time(instant: float, offset_minutes: int | None) -> datetime:
 
 
 def routine_filter(names: list[str] | None, joiner: str = "WHERE") -> tuple[str, list[str]]:
-    """SQL that keeps the rows of these routines (None: all), and its arguments."""
+    """SQL that keeps the rows of these routines, by identity (None: all), and its
+    arguments. The `routine` column holds the identity (SessionRecord.identity)."""
     if names is None:
         return "", []
     if not names:

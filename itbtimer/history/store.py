@@ -32,7 +32,7 @@ from typing import Any
 
 from itbtimer.history import imports, rows
 from itbtimer.history.database import Database, HistoryError
-from itbtimer.history.figures import Listed, Progress
+from itbtimer.history.figures import Listed, Progress, Recorded
 from itbtimer.history.imports import ImportReport
 from itbtimer.history.locks import Owners
 from itbtimer.history.pending import PendingFiles, write_jsonl
@@ -220,8 +220,8 @@ class HistoryStore:
         """The newest sessions for a list, oldest first, without their steps."""
         return self.queries.listing(routines, newest)
 
-    def routines(self) -> list[tuple[str, str | None, int]]:
-        """Every routine recorded: (name, last file, sessions), most recent first."""
+    def routines(self) -> list[Recorded]:
+        """Every routine recorded, by identity, most recent first."""
         return self.queries.routines()
 
     def progress(self, today: date, routine: str | None = None, per_week: int | None = None,

@@ -19,7 +19,7 @@ from itbtimer.core.routine import (
 )
 from itbtimer.routine_files.checker import Checker, describe, scalar, sets_hint
 
-TOP_KEYS = ("name", "description", "cue", "per_week", "ask", "defaults", "sections")
+TOP_KEYS = ("name", "id", "description", "cue", "per_week", "ask", "defaults", "sections")
 DEFAULT_KEYS = ("work", "rest", "get_ready", "switch", "rep_seconds")
 SECTION_KEYS = ("name", "note", "cue", "rounds", "sets", "work", "rest", "round_rest",
                 "rep_seconds", "exercises")
@@ -231,4 +231,5 @@ def read_routine(c: Checker, root: yaml.Node) -> Routine | None:
         get_ready=get_ready,
         switch=switch,
         ask=_read_ask(c, keys.get("ask")),
+        id=c.text(keys.get("id"), "id"),
     )

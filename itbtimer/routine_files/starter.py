@@ -6,6 +6,7 @@ another routine with a first comment saying where it came from.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shlex
@@ -63,8 +64,11 @@ sections:
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _.-]{0,59}")
 
 
-def new_routine(name: str, source: str | None = None) -> Path:
-    """Write NAME.yaml into the personal folder; ItbtimerError if it cannot or exists."""
+def new_routine(name: str, source: str | None = None, fresh: bool = False) -> Path:
+    """Write NAME.yaml into the personal folder; ItbtimerError if it cannot or exists.
+
+    A copy (`source`) continues its origin's history (it keeps its `id:`, or its name);
+    `fresh`: it starts a history of its own (`id: NAME`)."""
     name = name[:-5] if name.endswith(".yaml") else name
     if not _NAME.fullmatch(name) or name.endswith("."):
         raise ItbtimerError(f"'{name}' cannot be a routine name: use letters, digits, spaces, "
@@ -81,7 +85,8 @@ def new_routine(name: str, source: str | None = None) -> Path:
         except (OSError, UnicodeDecodeError) as exc:
             raise ItbtimerError(f"{origin}: cannot be read ({exc})") from None
         text = (f"# Copied from {kind} `{origin.stem}` ({origin}) by itbtimer new;\n"
-                f"# change it as you like, the original stays as it is.\n" + body)
+                f"# change it as you like, the original stays as it is.\n"
+                + (with_identity(body, name) if fresh else body))
     try:
         with open(target, "x", encoding="utf-8") as out:
             out.write(text)
@@ -91,6 +96,20 @@ def new_routine(name: str, source: str | None = None) -> Path:
     except OSError as exc:
         raise ItbtimerError(f"{target}: cannot be written ({exc.strerror})") from None
     return target
+
+
+_TOP_ID = re.compile(r"^id:[^\n]*\n?", re.M)
+_TOP_NAME = re.compile(r"^name:", re.M)
+
+
+def with_identity(text: str, identity: str) -> str:
+    """The routine text with its top-level `id:` set to `identity` (a history of its own),
+    placed before its `name:` line; top-level keys of a YAML block mapping start a line."""
+    text = _TOP_ID.sub("", text)
+    line = f"id: {json.dumps(identity)}\n"  # quoted: any name stays one YAML string
+    found = _TOP_NAME.search(text)
+    at = found.start() if found else 0
+    return text[:at] + line + text[at:]
 
 
 def open_in_editor(path: Path) -> str:

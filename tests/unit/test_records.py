@@ -67,7 +67,7 @@ def test_a_version_1_record_reads_back_and_round_trips_every_field():
     assert session.start == datetime(2026, 11, 2, 17, 0, tzinfo=timezone.utc)
     assert session.offset_minutes == 60
     again = session.to_json()
-    assert again["version"] == 2
+    assert again["version"] == 3 and again["routine_id"] == again["routine"]
     for key, value in V1.items():
         if key != "version":
             assert again[key] == value, key
