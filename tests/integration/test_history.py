@@ -48,7 +48,7 @@ def test_append_and_read_back_in_order_of_instant(tmp_path):
     assert store.path.name == "history.sqlite3"
     db = __import__("sqlite3").connect(store.path)
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 2  # migration 2: routine identities
 
 
 def test_a_step_status_or_mode_of_a_newer_version_comes_back_from_the_store_as_written(
