@@ -21,7 +21,7 @@ from tests.integration.gui_helpers import Harness
 
 def old_record(n: int, routine: str, start: datetime, plank: float) -> dict:
     """A session as itbtimer wrote it before routines had an identity (version 2)."""
-    return {"version": 2, "id": f"{n:08x}-0000-4000-8000-000000000000",
+    return {"version": 2, "id": f"{n + 1:032x}",
             "start": start.isoformat(timespec="seconds"),
             "end": (start + timedelta(minutes=40)).isoformat(timespec="seconds"),
             "routine": routine, "completed": True, "active_seconds": 2400.0, "pain": 2,
