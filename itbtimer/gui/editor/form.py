@@ -1,5 +1,5 @@
 """The editor's form: the fields of the chosen routine, section or exercise, their hints and
-the loader's messages beside them. What is typed goes to the document when a field is left
+the loader's messages under them. What is typed goes to the document when a field is left
 (Tab, Return, a click elsewhere); a tick goes at once.
 
 No keystroke is lost: a change to the document updates the form in place (the widget being
