@@ -215,24 +215,14 @@ class Workout:
         snapshot: bool | None = None  # None: no snapshot due; True: forced (a pause)
         over = False
         for event in events:
-            played = None
-            if isinstance(event, Cue):
-                played = self.clock.source()  # when play() is called: the bench's measure
-                if cue_too_late(self.clock.to_real(event.at), played):
-                    self._log(event, None, dropped=True)  # a stale beep would mislead
-                    continue
-                self.player.play(event.sound)
-            self._log(event, played)
+            if not self._play_and_log(event):
+                continue
             if isinstance(event, StepDone | Paused):
                 snapshot = bool(snapshot) or isinstance(event, Paused)
             if isinstance(event, Finished | Stopped):
                 self._ended_wall = self.wallclock()
                 over = True
-            if self.coach is not None:
-                for hush in self.coach.hear(event):
-                    self.coach.act(hush)
-            for listener in self.listeners:
-                listener(event)
+            self._tell(event)
         self._speak()
         if over and self.history is not None and not self.saved:
             # the whole session is safe on disk while the pain score is asked
@@ -240,6 +230,26 @@ class Workout:
         elif snapshot is not None:
             self._snapshot(force=snapshot)
         return events
+
+    def _play_and_log(self, event: Event) -> bool:
+        """Play a cue and log the event; False: a cue dropped, too late to mean anything."""
+        played = None
+        if isinstance(event, Cue):
+            played = self.clock.source()  # when play() is called: the bench's measure
+            if cue_too_late(self.clock.to_real(event.at), played):
+                self._log(event, None, dropped=True)  # a stale beep would mislead
+                return False
+            self.player.play(event.sound)
+        self._log(event, played)
+        return True
+
+    def _tell(self, event: Event) -> None:
+        """The coach hears the event first (it may hush what it is saying), then the window."""
+        if self.coach is not None:
+            for hush in self.coach.hear(event):
+                self.coach.act(hush)
+        for listener in self.listeners:
+            listener(event)
 
     def _speak(self) -> None:
         """Say the phrases due; once the session is over, all that is left, each after its

@@ -6,12 +6,19 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from itbtimer.adapters.logs import setup
 from itbtimer.app.wiring import bootstrap, desktop_remote
 from itbtimer.app.workout import EventsLog
 from itbtimer.gui.options import Launch, Options
 from itbtimer.routine_files.bundled import resolve_routine
+
+if TYPE_CHECKING:
+    import tkinter as tk
+
+    from itbtimer.app.wiring import App
+    from itbtimer.gui.window import Window
 
 NO_DISPLAY = ("itbtimer: no display found: itbtimer needs a desktop session; "
               "`itbtimer plan` prints the routine")
@@ -20,19 +27,8 @@ NO_DISPLAY = ("itbtimer: no display found: itbtimer needs a desktop session; "
 def run_window(args: Launch) -> int:
     """Open the window as the command line asked; the exit status."""
     routine = resolve_routine(args.routine)
-    if sys.platform.startswith("linux") and not os.environ.get("DISPLAY") and not os.environ.get(
-            "WAYLAND_DISPLAY"):
-        print(NO_DISPLAY, file=sys.stderr)
-        return 2
-    try:
-        import tkinter as tk
-    except ImportError:
-        print("itbtimer: Python's Tk support is missing; install python3-tk", file=sys.stderr)
-        return 2
-    try:
-        root = tk.Tk(className="itbtimer")
-    except tk.TclError:
-        print(NO_DISPLAY, file=sys.stderr)
+    root = _tk_root()
+    if root is None:
         return 2
     from itbtimer.gui.signals import QuitOnSignals
     from itbtimer.gui.wakeup import monotonic_timers
@@ -43,7 +39,8 @@ def run_window(args: Launch) -> int:
     events = None
     if args.events:
         try:
-            events = EventsLog(open(args.events, "a", encoding="utf-8"))  # noqa: SIM115
+            # open as long as the window is: closed with the process, not by a `with`
+            events = EventsLog(open(args.events, "a", encoding="utf-8"))
         except OSError as exc:
             root.destroy()
             print(f"itbtimer: {args.events}: cannot write the events log ({exc.strerror})",
@@ -72,6 +69,32 @@ def run_window(args: Launch) -> int:
         root.mainloop()
     except KeyboardInterrupt:  # a Ctrl+C before the loop could take it: quit all the same
         window.quit()
+    _close(app, window, events, timers)
+    signals.close()
+    return 0
+
+
+def _tk_root() -> tk.Tk | None:
+    """The Tk root window, or None when there is none to be had (said why)."""
+    if sys.platform.startswith("linux") and not os.environ.get("DISPLAY") and not os.environ.get(
+            "WAYLAND_DISPLAY"):
+        print(NO_DISPLAY, file=sys.stderr)
+        return None
+    try:
+        import tkinter as tk
+    except ImportError:
+        print("itbtimer: Python's Tk support is missing; install python3-tk", file=sys.stderr)
+        return None
+    try:
+        return tk.Tk(className="itbtimer")
+    except tk.TclError:
+        print(NO_DISPLAY, file=sys.stderr)
+        return None
+
+
+def _close(app: App, window: Window, events: EventsLog | None, timers: object) -> None:
+    """After the window: the voice worker stopped, a last beep let finish, the bench's
+    figures written."""
     if app.voice is not None:
         app.voice.close()  # a worker still rendering: what it wrote is kept for next time
     wait = getattr(app.player, "wait_done", None)
@@ -81,5 +104,3 @@ def run_window(args: Launch) -> int:
         events.write(app.real_clock() - window.mapped_at, "timers",
                      {"woken": getattr(timers, "woken", None)})
     getattr(timers, "close", lambda: None)()
-    signals.close()
-    return 0

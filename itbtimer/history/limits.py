@@ -52,6 +52,12 @@ def check_stored(data: Any) -> None:
     if len(data) > len(TEXTS) + 20 + MAX_FIELDS:
         raise RecordError(f"{len(data)} fields; a record has at most {MAX_FIELDS} more than "
                           "it knows")
+    _check_fields(data)
+    _check_steps(data.get("steps"))
+
+
+def _check_fields(data: dict[str, Any]) -> None:
+    """The session's own fields, each within what a session could hold."""
     for name in ("start", "end"):
         if name in data and (name == "start" or data[name] is not None):
             instant(data[name], name)
@@ -69,7 +75,9 @@ def check_stored(data: Any) -> None:
         _number(speed, "speed")
         if not 1 <= speed <= 100:
             raise RecordError(f"speed: {speed!r} is not between 1 and 100 (the --speed range)")
-    steps = data.get("steps")
+
+
+def _check_steps(steps: Any) -> None:
     if steps is None:
         return
     if not isinstance(steps, list):
