@@ -99,7 +99,8 @@ class Workout:
                  routine_file: str | None = None,
                  wallclock: Callable[[], datetime] = lambda: datetime.now().astimezone(),
                  coach: Coach | None = None,
-                 slept: Callable[[], float] = suspended_seconds, practice: bool = False):
+                 slept: Callable[[], float] = suspended_seconds, practice: bool = False,
+                 cpu_clock: Callable[[], float] = time.thread_time):
         self.plan = plan
         self.coach = coach
         self.practice = practice  # a rehearsal, kept apart in the history (so is speed != 1)
@@ -118,6 +119,7 @@ class Workout:
         self._record_id = uuid.uuid4().hex
         self._last_snapshot = -SNAPSHOT_SECONDS
         self._snapshot_every = SNAPSHOT_SECONDS
+        self._cpu_clock = cpu_clock  # what a mirror write costs the processor
         self.guard = TickGuard()  # a tick that came too late pauses the session
         self._slept = slept
         self._slept_before = slept()
@@ -298,8 +300,11 @@ class Workout:
         real = self.clock.source()
         if force or real - self._last_snapshot >= self._snapshot_every:
             self._last_snapshot = real
+            cpu = self._cpu_clock()
             self.history.save_in_progress(self.record())
-            spent = self.clock.source() - real
+            # processor time, not time passed: waiting on a busy disk costs no processor, and
+            # must not stretch what a crash loses beyond the 5 s
+            spent = self._cpu_clock() - cpu
             self._snapshot_every = max(SNAPSHOT_SECONDS, spent / SNAPSHOT_CPU_SHARE)
 
     def save(self, pain: int | None = None) -> bool:
