@@ -14,6 +14,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from itbtimer.atomic import write_atomic
 from itbtimer.core.escaping import escaped
 from itbtimer.errors import ItbtimerError
 from itbtimer.routine_files.bundled import assets_dir
@@ -99,8 +100,7 @@ def install(home: Path | None = None, command: list[str] | None = None) -> Insta
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(assets_dir() / f"icon-{size}.png", target)
             icons.append(target)
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        entry.write_text(entry_text(command or launch_command()), encoding="utf-8")
+        write_atomic(entry, entry_text(command or launch_command()))
     except OSError as exc:
         raise DesktopError(f"itbtimer: cannot write the launcher: {exc.filename}: "
                            f"{exc.strerror}") from None
