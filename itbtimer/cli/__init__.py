@@ -1,0 +1,1 @@
+"""The command line: one table of sub-commands (main.py) and `itbtimer history`."""

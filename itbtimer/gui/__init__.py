@@ -1,0 +1,1 @@
+"""The Tk window: it sends what the person presses to the app and draws what present/ says."""
