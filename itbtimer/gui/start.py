@@ -14,6 +14,7 @@ from itbtimer.core.plan import Plan
 from itbtimer.gui.theme import DIM_TEXT, SCREEN_BG, SIDE_TEXT
 from itbtimer.gui.widgets import FitLabel, Fonts, Painted, button, label, row_padding
 from itbtimer.history.figures import Progress
+from itbtimer.present.start_words import left_out_line, progress_line
 from itbtimer.routine_files.bundled import all_routines
 
 KEYS_HELP = ("Space start/pause · → next/Done · ← back · R restart step · + 10 s · "
@@ -141,10 +142,10 @@ class StartScreen:
             self._line(routine.description, "small", DIM_TEXT, lines=2)
         self._line(plan.total_text(), "medium", SIDE_TEXT, lines=2, pady=(4, 0))
         if progress is not None:
-            parts = [progress.week_text()]
-            if progress.last_session:
-                parts.append(f"Last: {progress.last_session:%a %d %b %H:%M}")
-            self._line(" · ".join(parts), "medium", pady=(4, 0))
+            self._line(progress_line(progress), "medium", pady=(4, 0))
+            why = left_out_line(progress)
+            if why:
+                self._line(why, "small", SIDE_TEXT, lines=2)
             for hold in progress.holds:
                 self._line(hold.text(), "small", DIM_TEXT)
         for section in routine.sections:

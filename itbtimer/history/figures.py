@@ -39,6 +39,9 @@ class Progress:
     holds: tuple[Hold, ...]
     pain: tuple[tuple[datetime, int], ...]
     question: str | None = None  # what the pain scores answer (the latest session's `ask`)
+    # the last session, when it is left out of its week (SessionRecord.counts_for_week):
+    # (exercises done, exercises in it); None when it counts, or there is none
+    last_left_out: tuple[int, int] | None = None
 
     def pain_label(self) -> str:
         return pain_label(self.question)

@@ -123,8 +123,15 @@ class Queries:
             while day <= monday:
                 all_weeks.append((day, int(counts.get(day.isoformat(), 0))))
                 day += timedelta(weeks=1)
-            last = db.execute(f"SELECT start_utc, offset_minutes FROM sessions WHERE {usable} "
-                              "ORDER BY start_utc DESC LIMIT 1", args).fetchone()
+            last = db.execute(f"SELECT start_utc, offset_minutes, counts, id FROM sessions "
+                              f"WHERE {usable} ORDER BY start_utc DESC LIMIT 1",
+                              args).fetchone()
+            left_out = None
+            if last and not last[2]:  # why "Last:" is not in "This week"
+                done, steps = db.execute(
+                    "SELECT COALESCE(SUM(status = 'done'), 0), COUNT(*) FROM steps "
+                    "WHERE session_id = ?", [last[3]]).fetchone()
+                left_out = (int(done), int(steps))
             holds = [self._hold(db, routine, exercise, series and weekly, series)
                      for exercise in self._exercises(db, routine)]
             pain: tuple[tuple[datetime, int], ...] = ()
@@ -152,6 +159,7 @@ class Queries:
             holds=tuple(h for h in holds if h is not None),
             pain=pain,
             question=question[0] if question else None,
+            last_left_out=left_out,
         )
 
     @staticmethod
