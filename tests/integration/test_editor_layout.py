@@ -56,6 +56,14 @@ def sized(request, xdisplay):
     ui.close()
 
 
+def _whole_or_shortened(entry) -> bool:
+    """The message under a field is the loader's, whole (Tk wraps it) or its beginning
+    ending in "…"."""
+    shown, message = (" ".join(str(text).split()) for text in (
+        entry.error.cget("text"), entry.message))
+    return shown == message or (shown.endswith("…") and message.startswith(shown[:-1]))
+
+
 def _field_widths(ui: EditorHarness) -> dict[str, int]:
     ui.root.update()
     return {e.field.key: e.widget.winfo_width() for e in ui.screen.entries
@@ -89,13 +97,36 @@ def test_a_long_message_wraps_under_its_field(sized):
     rest = next(e for e in ui.screen.entries if e.field.key == "rest")
     assert "is not a duration" in str(rest.error.cget("text"))
     assert rest.error.winfo_ismapped()
-    assert str(rest.error.cget("text")).count("\n") == 0  # Tk wraps it: no line breaks
+    assert _whole_or_shortened(rest)
     assert rest.error.winfo_height() >= 2 * ui.fonts["small"].metrics("linespace")
     assert cut(ui.root) == []
     assert ui.screen.outline.chosen.name == "Plank"
     listbox = ui.screen.outline.listbox
     row = listbox.bbox(ui.screen.outline.index)  # the chosen row stays in view, whole
     assert row and row[1] >= 0 and row[1] + row[3] <= listbox.winfo_height()
+
+
+def test_three_long_mistakes_fit_shortened_only_as_far_as_they_must(sized):
+    """Each message wraps under its field; when the form would not fit the window they are
+    shortened to fewer lines ending in "…" (never a letter cut at an edge), and the
+    outline keeps four lines."""
+    ui = sized
+    ui.down_to("Plank")
+    ui.key("Return")
+    for key, typed in (("work", "a while"), ("sets", "lots"), ("rest", LONG_MISTAKE)):
+        ui.tab_to(key)
+        ui.type(typed)
+        ui.key("Tab")
+    for _ in range(4):  # the room is looked at once Tk has laid the form out
+        ui.root.update()
+    assert cut(ui.root) == []
+    mistakes = [e for e in ui.screen.entries if e.message]
+    assert [e.field.key for e in mistakes] == ["work", "sets", "rest"]
+    assert all(_whole_or_shortened(e) for e in mistakes)
+    shortened = any(str(e.error.cget("text")).endswith("…") for e in mistakes)
+    assert shortened == (ui.root.winfo_height() < 768)  # only where the room is short
+    linespace = ui.fonts["small"].metrics("linespace")
+    assert ui.screen.outline.listbox.winfo_height() >= 4 * linespace
 
 
 def test_the_buttons_wrap_after_the_window_grows(xdisplay, tmp_path):

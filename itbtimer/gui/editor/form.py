@@ -19,6 +19,7 @@ from itbtimer.editor import words
 from itbtimer.editor.document import ROUTINE, Document, NodePath
 from itbtimer.editor.fields import Field, Kind
 from itbtimer.gui.editor.look import BG, ERROR_FG, FIELD_BG, FIELD_FG, SELECTED_BG, label
+from itbtimer.gui.fit import fit
 from itbtimer.gui.theme import DIM_TEXT
 
 # Shares of the form's width. Wide: label | field | hint on each line; the labels and hints
@@ -42,6 +43,7 @@ class FieldEntry:
     error: tk.Label
     shown: str | bool = ""  # the document's value as last shown
     alive: bool = True  # False once taken off the form
+    message: str = ""  # the loader's message, whole (the label may show it shortened)
 
     @property
     def typed(self) -> bool:
@@ -88,6 +90,8 @@ class Form:
         self._done = done
         self._width = 0
         self._mapping = False
+        self._lines: int | None = None  # the most lines a message may take (None: all)
+        self._room_check: str | None = None
         self.place_error = label(self.frame, font, fg=ERROR_FG, anchor="w", justify="left")
         self.frame.bind("<Configure>", self._on_resize)
 
@@ -155,11 +159,12 @@ class Form:
         errors = dict(self.document.errors(self.path))
         for entry in self.entries:
             message = errors.pop(entry.field.key, "")
-            entry.error.configure(text=f"⚠ {message}" if message else "")
+            entry.message = f"⚠ {message}" if message else ""
             if message:
                 entry.error.grid()
             else:
                 entry.error.grid_remove()
+        self.room_changed()
         rest = words.place_errors(errors)
         self.place_error.configure(text="\n".join(rest))
         if rest:
@@ -197,7 +202,9 @@ class Form:
         self._fit()
 
     def _on_resize(self, event: tk.Event) -> None:
-        if event.widget is self.frame and event.width != self._width:
+        if event.widget is not self.frame:
+            return
+        if event.width != self._width:
             self._width = event.width
             self._fit()
 
@@ -225,6 +232,41 @@ class Form:
             _wrap(entry.hint, wraps[1])
             _wrap(entry.error, wraps[2])
         _wrap(self.place_error, width - 4)
+        self.room_changed()
+
+    def room_changed(self) -> None:
+        """The form may have more room (or less): the messages whole again, then shortened
+        as far as they must be. Its own height follows from them, so it is not watched: the
+        screen says when the window changed."""
+        self._lines = None
+        self._show_messages()
+
+    def _show_messages(self) -> None:
+        """The messages whole when the form has the room; else each shortened to fewer
+        lines, ending in "…" (the hint beside the field still shows what would be right),
+        until the form fits its height: wrap, then ellipsise, never cut a letter."""
+        for entry in self.entries:
+            text = entry.message
+            wrap = int(str(entry.error.cget("wraplength")) or 0)
+            if text and self._lines is not None and wrap > 0:
+                text = fit(text, wrap, [0], lambda t, _: self.font.measure(t),
+                           max_lines=self._lines).text
+            if str(entry.error.cget("text")) != text:
+                entry.error.configure(text=text)
+        if self._room_check is None and any(e.message for e in self.entries):
+            # Once Tk has laid out the form, then what holds it (its own idle work, which
+            # each step schedules when the one before runs).
+            self._room_check = self.frame.after_idle(
+                lambda: self.frame.after_idle(self._check_room))
+
+    def _check_room(self) -> None:
+        self._room_check = None
+        if not self.frame.winfo_exists():
+            return
+        if self.frame.winfo_reqheight() <= self.frame.winfo_height() or self._lines == 1:
+            return
+        self._lines = 3 if self._lines is None else self._lines - 1
+        self._show_messages()
 
     def _map_now(self) -> None:
         """Tk maps new widgets when idle; keys typed fast are handled before that, and the

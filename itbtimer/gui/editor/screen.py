@@ -336,6 +336,7 @@ class EditorScreen:
     def _on_resize(self, event: tk.Event) -> None:
         if event.widget is self.frame:
             self.lay_out(event.width)
+            self.form.room_changed()
 
     def lay_out(self, width: int) -> None:
         """The outline and the form side by side when the window is wide, stacked when
@@ -346,6 +347,9 @@ class EditorScreen:
             if str(text.cget("wraplength")) != str(wrap):
                 text.configure(wraplength=wrap)
         self.buttons.fit(width)
+        # Stacked, the form takes the room it asks for, but never the outline's four lines.
+        outline_lines = 4 * self.fonts["small"].metrics("linespace") + 4
+        self.body.rowconfigure(0, minsize=0 if wide else outline_lines)
         if wide == self.wide:
             return
         self.wide = wide
