@@ -60,6 +60,41 @@ def figures_of(records: Iterable[SessionRecord], today: date, routine: str | Non
 
 # --- random edits of a routine in the editor (unit and integration rings) -------------
 
+# A routine as a person writes it: comments, folded text, quoting, flow maps (the editor
+# must keep them all).
+COMMENTED = """\
+# My knee routine, from the physio (March)
+name: Knee   # short
+description: >-
+  Strength for the knee,
+  folded over two lines.
+cue: 'Back straight'
+defaults: {work: 30s, rest: 30-45s}
+
+# Two parts: warm up, then strength
+sections:
+  - name: Warm-up   # easy
+    exercises:
+      - name: Squat
+        work: 30s    # chosen
+
+      # lunges: keep the knee out
+      - name: Lunge
+        sides: [right, left]
+      - name: "Step-ups"
+        reps: "8-12"
+
+  - name: Strength
+    sets: 2
+    exercises:
+      - name: Plank
+        until: shaking
+      - name: Bridge
+        work: 45s
+# the end
+"""
+
+
 
 _TYPED = st.one_of(
     st.sampled_from(["", "0", "1", "3", "45", "45s", "2m", "1m30s", "30-45s", "8-12", "12-8",

@@ -9,7 +9,6 @@ import os
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
 
 import itbtimer.cli.main as cli
 from itbtimer.core.plan import build_plan
@@ -29,39 +28,7 @@ from itbtimer.errors import RoutineError
 from itbtimer.paths import user_routines_dir
 from itbtimer.routine_files import load_routine, parse_routine
 from itbtimer.routine_files.bundled import routines_dir
-from tests.helpers import apply_edit, edits, random_edits_leave_a_valid_routine_or_an_error
-
-COMMENTED = """\
-# My knee routine, from the physio (March)
-name: Knee   # short
-description: >-
-  Strength for the knee,
-  folded over two lines.
-cue: 'Back straight'
-defaults: {work: 30s, rest: 30-45s}
-
-# Two parts: warm up, then strength
-sections:
-  - name: Warm-up   # easy
-    exercises:
-      - name: Squat
-        work: 30s    # chosen
-
-      # lunges: keep the knee out
-      - name: Lunge
-        sides: [right, left]
-      - name: "Step-ups"
-        reps: "8-12"
-
-  - name: Strength
-    sets: 2
-    exercises:
-      - name: Plank
-        until: shaking
-      - name: Bridge
-        work: 45s
-# the end
-"""
+from tests.helpers import COMMENTED, apply_edit
 
 
 def names(document: Document) -> list[str]:
@@ -620,12 +587,3 @@ def test_deleting_a_new_sections_only_exercise_then_adding_a_section_stays_yaml(
         apply_edit(document, step)
     assert document.problems == ()
     assert document.text.endswith("      - name: New exercise\n# the end\n")
-
-
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(edits())
-def test_random_edits_save_a_valid_routine_or_show_an_error_on_a_field(tmp_path_factory, steps):
-    """On the commented example; tests/integration runs the same on the bundled ITB
-    routine (ten times the text to parse at every step, so not in the fast ring)."""
-    random_edits_leave_a_valid_routine_or_an_error(
-        COMMENTED, tmp_path_factory.mktemp("edit") / "knee.yaml", steps)
