@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +25,7 @@ from itbtimer.core.plan import build_plan
 from itbtimer.core.routine import Routine
 from itbtimer.errors import ItbtimerError, RoutineError
 from itbtimer.gui.options import Launch
-from itbtimer.routine_files import load_routine
+from itbtimer.routine_files import load_routine, refuse_odd_file
 from itbtimer.routine_files.bundled import (
     DEFAULT_ROUTINE,
     all_routines,
@@ -225,9 +227,12 @@ def _launch(args: argparse.Namespace) -> Launch:
 
 def cmd_window(args: argparse.Namespace) -> int:
     try:
-        warning = shadow_warning(resolve_routine(args.routine))
+        path = resolve_routine(args.routine)
     except ItbtimerError:
-        warning = None  # the window says what is wrong
+        path = None  # the window says what is wrong
+    if path is not None:
+        refuse_odd_file(path)  # a device, a pipe, a link loop: no window, rc 2
+    warning = shadow_warning(path) if path is not None else None
     if warning:
         print(escaped_lines(warning), file=sys.stderr)
     return _run_window(_launch(args))
@@ -352,8 +357,24 @@ def _is_command(argv: list[str]) -> bool:
     return bool(rest) or not Path(word).is_file()
 
 
+QUIT_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
+
+
+def _quit(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
+def install_quit_signals() -> None:
+    """A quit signal ends the program at once, as exit 128 + its number, whatever it waits
+    on (the window, once open, takes them over to quit as Ctrl+Q does)."""
+    for signum in QUIT_SIGNALS:
+        signal.signal(signum, _quit)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if threading.current_thread() is threading.main_thread():
+        install_quit_signals()
     try:
         parser = _command_parser() if _is_command(argv) else _window_parser()
         args = parser.parse_args(argv)

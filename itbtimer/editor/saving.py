@@ -6,23 +6,13 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from itbtimer.errors import Problem, RoutineError
-from itbtimer.routine_files import parse_routine
-from itbtimer.routine_files.loader import MAX_FILE_BYTES, _decode
+from itbtimer.errors import RoutineError
+from itbtimer.routine_files import parse_routine, read_routine_text
 
 
 def read_text(path: Path) -> str:
     """A routine file's text, or a RoutineError saying why it cannot be read."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise RoutineError(str(path), [Problem("no such file")]) from None
-    except OSError as exc:
-        raise RoutineError(str(path), [Problem(f"the file cannot be read ({exc.strerror})")]
-                           ) from None
-    if len(data) > MAX_FILE_BYTES:
-        raise RoutineError(str(path), [Problem("a routine file may be at most 1 MiB")])
-    return _decode(data, str(path))
+    return read_routine_text(path)
 
 
 def same_meaning(a: str, b: str) -> bool:

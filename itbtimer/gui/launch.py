@@ -62,9 +62,10 @@ def run_window(args: Launch) -> int:
             root.destroy()
 
     # before the window, so a signal while it opens is not lost; handled in the Tk loop
-    signals = QuitOnSignals(root, quit_on_signal)
+    signals = QuitOnSignals(root, quit_on_signal, opening=True)
     timers = monotonic_timers(root)  # wake-ups a wall-clock step cannot hold back
     window = Window(root, options, app, timers)
+    signals.opened()
     try:
         root.mainloop()
     except KeyboardInterrupt:  # a Ctrl+C before the loop could take it: quit all the same

@@ -19,16 +19,16 @@ from types import FrameType
 QUIT_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
 
 
-def _noted(signum: int, frame: FrameType | None) -> None:
-    """The real work happens in the Tk loop, woken by the wakeup fd."""
-
-
 class QuitOnSignals:
     """Calls `on_quit(signal number)` on the Tk thread, once, for the first quit signal."""
 
     def __init__(self, root: tk.Tk, on_quit: Callable[[int], None],
-                 signals: tuple[int, ...] = QUIT_SIGNALS):
+                 signals: tuple[int, ...] = QUIT_SIGNALS, opening: bool = False):
         self.root = root
+        # while the window is being made (`opening`), no Tk loop would ever read the pipe:
+        # a quit signal ends the program there and then (exit 128 + its number), so
+        # nothing a start waits on (a slow disk, a locked file) can hold it
+        self.opening = opening
         self.on_quit = on_quit
         self.signals = signals
         self.received: list[int] = []
@@ -36,8 +36,17 @@ class QuitOnSignals:
         os.set_blocking(self._read, False)
         os.set_blocking(self._write, False)
         self._old_fd = signal.set_wakeup_fd(self._write, warn_on_full_buffer=False)
-        self._old = {s: signal.signal(s, _noted) for s in signals}
+        self._old = {s: signal.signal(s, self._noted) for s in signals}
         root.tk.createfilehandler(self._read, tk.READABLE, self._on_signal)
+
+    def _noted(self, signum: int, frame: FrameType | None) -> None:
+        """The real work happens in the Tk loop, woken by the wakeup fd."""
+        if self.opening:
+            raise SystemExit(128 + signum)
+
+    def opened(self) -> None:
+        """The window is made: from now on a signal quits it from the Tk loop."""
+        self.opening = False
 
     def _on_signal(self, fd: int, mask: int) -> None:
         try:

@@ -79,7 +79,7 @@ def all_routines() -> list[RoutineFile]:
 def is_personal(path: Path) -> bool:
     try:
         return path.resolve().parent == personal_routines_dir().resolve()
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: a symbolic link loop (Python < 3.13)
         return False
 
 

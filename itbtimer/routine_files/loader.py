@@ -8,7 +8,10 @@ other than the plain YAML types is accepted.
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
+import stat
 import unicodedata
 from dataclasses import replace
 from pathlib import Path
@@ -133,25 +136,99 @@ def _count_steps(routine: Routine) -> int:
 
 def load_routine(path: str | Path) -> Routine:
     """Read and validate a routine file; RoutineError for anything a person can fix."""
-    path = Path(path)
-    source = str(path)
+    return parse_routine(read_routine_text(Path(path)), str(path))
+
+
+def read_routine_text(path: Path) -> str:
+    """A routine file's text, or a RoutineError saying why it is not one.
+
+    Only a regular file is a routine. It is opened without blocking (a named pipe would
+    wait for a writer forever), checked on the open file (`fstat`: what was opened, not
+    what the name pointed at a moment before), and read to at most the limit + 1 bytes
+    whatever its size says (/dev/zero says 0 and never ends)."""
+    data = _read_limited(path, str(path))
+    return _decode(data, str(path))
+
+
+NOT_FILES = ((stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+             (stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"))
+
+
+def refuse_odd_file(path: Path) -> None:
+    """RoutineError when `path` is there but is no file at all (a device, a named pipe, a
+    socket, a link loop): the window refuses it at once, as `check` does. A missing or
+    broken file is left to the window, which says what is wrong and offers others."""
     try:
-        if path.is_dir():
-            raise RoutineError(source, [Problem("this is a folder, not a routine file")])
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise RoutineError(source, [Problem(
-                f"the file is {size // 1024} KiB; a routine file may be at most 1 MiB")])
-        data = path.read_bytes()[: MAX_FILE_BYTES + 1]
+        os.close(_open_regular(path, str(path)))
+    except RoutineError as exc:
+        if any(kind in str(exc) for _, kind in NOT_FILES) or "leads back" in str(exc):
+            raise
+    except OSError:
+        pass
+
+
+def _open_regular(path: Path, source: str) -> int:
+    """An open descriptor on a regular file (blocking reads), or a RoutineError."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
     except FileNotFoundError:
-        raise RoutineError(source, [Problem("no such file")]) from None
+        raise RoutineError(source, [Problem(_missing(path))]) from None
+    except IsADirectoryError:
+        raise RoutineError(source, [Problem("this is a folder, not a routine file")]) from None
     except PermissionError:
         raise RoutineError(source, [Problem("the file cannot be read (permission denied)")]
                            ) from None
     except OSError as exc:
-        raise RoutineError(source, [Problem(f"the file cannot be read ({exc.strerror})")]
-                           ) from None
-    return parse_routine(_decode(data, source), source)
+        raise RoutineError(source, [Problem(_unreadable(exc))]) from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise RoutineError(source, [Problem("this is a folder, not a routine file")])
+        for test, kind in NOT_FILES:
+            if test(mode):
+                raise RoutineError(source, [Problem(
+                    f"this is {kind}, not a file: a routine is a .yaml file")])
+        os.set_blocking(fd, True)  # a regular file: blocking reads are safe and whole
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _read_limited(path: Path, source: str) -> bytes:
+    fd = _open_regular(path, source)
+    try:
+        chunks, total = [], 0
+        while total <= MAX_FILE_BYTES:
+            chunk = os.read(fd, MAX_FILE_BYTES + 1 - total)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+    except OSError as exc:
+        raise RoutineError(source, [Problem(_unreadable(exc))]) from None
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    if len(data) > MAX_FILE_BYTES:
+        raise RoutineError(source, [Problem("the file is over 1 MiB; a routine file may be "
+                                            "at most 1 MiB")])
+    return data
+
+
+def _missing(path: Path) -> str:
+    if path.is_symlink():
+        return f"this is a symbolic link to {os.readlink(path)}, which does not exist"
+    return "no such file"
+
+
+def _unreadable(exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return ("this is a symbolic link that leads back to itself; link it to a "
+                "routine file")
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "the file cannot be read (permission denied)"
+    return f"the file cannot be read ({exc.strerror})"
 
 
 def _decode(data: bytes, source: str) -> str:

@@ -6,10 +6,14 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
+
+import pytest
 
 from itbtimer.history import HistoryStore
 
@@ -149,3 +153,83 @@ def test_10k_imported_records_go_in_and_the_history_still_lists_at_once(tmp_path
     assert done.stdout == "Imported 10000 sessions from many.jsonl\n"
     listing = run(tmp_path, "history")
     assert listing.returncode == 0 and listing.stdout.count("Knee") >= 15
+
+
+# --- 3: a routine that is not a regular file -------------------------------------------
+
+ODD_FILES = {
+    "zero.yaml": ("this is a character device, not a file: a routine is a .yaml file",
+                  lambda p: p.symlink_to("/dev/zero")),
+    "fifo.yaml": ("this is a named pipe, not a file: a routine is a .yaml file",
+                  lambda p: os.mkfifo(p)),
+    "loop.yaml": ("this is a symbolic link that leads back to itself; link it to a "
+                  "routine file", lambda p: p.symlink_to(p.name)),
+}
+
+
+def odd_file(tmp: Path, name: str) -> tuple[Path, str]:
+    message, make = ODD_FILES[name]
+    path = tmp / name
+    make(path)
+    return path, message
+
+
+def start(tmp: Path, *args: str, display: str | None = None) -> subprocess.Popen[str]:
+    env = {**os.environ, "HOME": str(tmp), "XDG_DATA_HOME": str(tmp / "data"),
+           "XDG_STATE_HOME": str(tmp / "state"), "XDG_CONFIG_HOME": str(tmp / "config"),
+           "XDG_CACHE_HOME": str(tmp / "cache")}
+    if display:
+        env["DISPLAY"] = display
+    return subprocess.Popen([sys.executable, "-m", "itbtimer", *args], env=env, cwd=tmp,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def ended(proc: subprocess.Popen[str], within: float) -> tuple[int, str]:
+    try:
+        _, err = proc.communicate(timeout=within)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        raise AssertionError(f"still running after {within} s") from None
+    return proc.returncode, err
+
+
+@pytest.mark.parametrize("name", sorted(ODD_FILES))
+def test_check_on_a_device_a_fifo_or_a_link_loop_ends_within_2_s_with_a_plain_message(
+        tmp_path, name):
+    path, message = odd_file(tmp_path, name)
+    rc, err = ended(start(tmp_path, "check", path.name), within=2)
+    assert (rc, err) == (2, f"{path.name}: {message}\n")
+
+
+@pytest.mark.parametrize("name", sorted(ODD_FILES))
+def test_the_window_on_a_device_a_fifo_or_a_link_loop_ends_within_2_s_with_rc_2(
+        xdisplay, tmp_path, name):
+    path, message = odd_file(tmp_path, name)
+    rc, err = ended(start(tmp_path, path.name, display=xdisplay), within=2)
+    assert rc == 2 and message in err and "Traceback" not in err, err
+
+
+def test_a_permission_error_on_a_routine_is_a_plain_message(tmp_path):
+    path = tmp_path / "locked.yaml"
+    path.write_text("name: x\n")
+    path.chmod(0)
+    if os.access(path, os.R_OK):
+        pytest.skip("root reads every file")
+    rc, err = ended(start(tmp_path, "check", path.name), within=5)
+    assert (rc, err) == (2, "locked.yaml: the file cannot be read (permission denied)\n")
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_signal_ends_a_start_that_has_not_opened_its_window(xdisplay, tmp_path, signum):
+    """A start that waits (a slow disk, a FIFO opened before this fix): a quit signal ends
+    it at once, whatever it waits on."""
+    os.mkfifo(tmp_path / "wait.fifo")
+    code = ("import itbtimer.cli.main as m, sys; m.install_quit_signals(); "
+            "open(sys.argv[1]).read()")
+    proc = subprocess.Popen([sys.executable, "-c", code, str(tmp_path / "wait.fifo")],
+                            stderr=subprocess.PIPE, text=True)
+    time.sleep(0.5)
+    proc.send_signal(signum)
+    rc, err = ended(proc, within=2)
+    assert rc == 128 + signum and "Traceback" not in err, err
