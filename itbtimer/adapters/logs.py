@@ -7,6 +7,7 @@ import tempfile
 import traceback
 from pathlib import Path
 
+from itbtimer.core.escaping import escaped_lines
 from itbtimer.paths import state_dir
 
 
@@ -26,7 +27,8 @@ def log_bug(exc: BaseException) -> Path:
     path = log_path()
     try:
         with open(path, "a", encoding="utf-8") as f:
-            f.write("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
+            f.write(escaped_lines("".join(traceback.format_exception(type(exc), exc,
+                                                                     exc.__traceback__))))
     except OSError:
         pass
     return path
@@ -41,13 +43,20 @@ def bug_notice(exc: BaseException) -> str:
 log = logging.getLogger("itbtimer")
 
 
+class _Escaping(logging.Formatter):
+    """Log lines escaped like every text that leaves (the log is read in a terminal)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return escaped_lines(super().format(record))
+
+
 def setup() -> None:
     """Warnings go to the log file, not the terminal (the window shows notices)."""
     try:
         handler: logging.Handler = logging.FileHandler(log_path(), encoding="utf-8")
     except OSError:
         handler = logging.NullHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(name)s: %(message)s"))
+    handler.setFormatter(_Escaping("%(asctime)s %(name)s: %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)
     log.propagate = False

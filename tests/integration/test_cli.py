@@ -172,6 +172,22 @@ def test_an_internal_error_is_one_line_exit_1_and_logged(monkeypatch, capsys):
     assert "Traceback" in where.read_text() and "KeyError: 'steps'" in where.read_text()
 
 
+
+def test_an_internal_error_about_a_name_is_escaped_on_screen_and_in_the_log(monkeypatch,
+                                                                             capsys):
+    def broken():
+        raise ValueError("Knee\x1b[2J\u202e")
+
+    monkeypatch.setattr("itbtimer.cli.main.all_routines", broken)
+    assert main(["list"]) == 1
+    err = capsys.readouterr().err
+    from itbtimer.adapters.logs import log_path
+
+    logged = log_path().read_text()
+    for shown in (err, logged):
+        assert "Knee\\x1b[2J\\u202e" in shown
+        assert "\x1b" not in shown and "\u202e" not in shown
+
 def test_plan_and_check_without_a_routine_use_the_bundled_one_as_the_window_does(capsys):
     for command in (["plan"], ["plan", "--json"], ["check"]):
         assert main(command) == 0
