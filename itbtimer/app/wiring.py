@@ -27,10 +27,10 @@ from itbtimer.errors import ItbtimerError
 from itbtimer.history import HistoryError, Progress
 from itbtimer.history import HistoryStore as FileHistory
 from itbtimer.paths import user_sounds_dir
-from itbtimer.present.display import interrupted_notice, notice_line
+from itbtimer.present.display import interrupted_notice, mute_status, notice_line
 from itbtimer.routine_files import load_routine
 from itbtimer.routine_files.bundled import assets_dir
-from itbtimer.voice.control import VoiceControl
+from itbtimer.voice.control import STATUS_SECONDS, VoiceControl
 
 if TYPE_CHECKING:  # imported when the editor opens: ruamel.yaml costs the start-up
     from itbtimer.editor.document import Document
@@ -63,6 +63,7 @@ class App:
 
     def __post_init__(self) -> None:
         self.keep_awake = AwakeWhileRunning(self.awake)
+        self._sound_status: tuple[str, float] | None = None  # after M: what it did, when
 
     def new_workout(self, plan: Plan, routine_file: str | None) -> Workout:
         """A workout on this app's clock, player, history and events log, keeping the
@@ -96,10 +97,12 @@ class App:
             raise ItbtimerError(f"cannot make a copy to edit ({exc.strerror})") from None
 
     def toggle_mute(self) -> None:
+        """M: sound off or on, said in the notice line for a moment (as V says the voice's)."""
         if self.player.muted:
             self.player.unmute()
         else:
             self.player.mute()
+        self._sound_status = (mute_status(self.player.muted), self.real_clock())
 
     def progress(self, plan: Plan | None, notices: list[str]) -> Progress | None:
         """This routine's progress for the start screen; a reading problem goes to
@@ -154,6 +157,9 @@ class App:
     def notice_line(self, notices: list[str], workout: Workout | None) -> str:
         if self.voice is not None:
             notices = notices + self.voice.notices()
+        status = self._sound_status
+        if status is not None and self.real_clock() - status[1] < STATUS_SECONDS:
+            notices = notices + [status[0]]
         return notice_line(notices, workout.notice if workout else None, self.player.notice,
                            self.history.notice if self.history else None, workout is not None)
 

@@ -16,11 +16,11 @@ from itbtimer.gui.widgets import Fonts
 
 class Everywhere:
     def __init__(self, root: tk.Tk, fonts: Fonts, app: App, redraw: Callable[[], None],
-                 options: Options):
+                 options: Options, keys_text: Callable[[], str]):
         self.root = root
         self.app = app
         self.redraw = redraw  # show the new state (the running screen, or the notices)
-        self.help = HelpOverlay(root, fonts)
+        self.help = HelpOverlay(root, fonts, keys_text)
         self.fullscreen = False
         self.flash = options.flash  # the border pulse on cues
         self._place(options)

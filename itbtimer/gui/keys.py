@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import tkinter as tk
+from collections.abc import Callable
 
 from itbtimer.core.enums import StrEnum
 from itbtimer.core.navigation import Action
-from itbtimer.gui.start import KEYS_HELP
 from itbtimer.gui.widgets import Fonts
 from itbtimer.present.now_playing import Remote
 
@@ -45,11 +45,13 @@ CONTROL = 0x4  # the Control modifier bit in a Tk key event's state
 
 
 class HelpOverlay:
-    """The keys, over whatever screen is showing (? opens and closes it, so does Esc)."""
+    """The keys of the screen showing, over it (? opens and closes it, so does Esc); `text`
+    gives them (present/keys_help.py)."""
 
-    def __init__(self, root: tk.Misc, fonts: Fonts):
+    def __init__(self, root: tk.Misc, fonts: Fonts, text: Callable[[], str]):
         self.root = root
         self.fonts = fonts
+        self.text = text
         self.label: tk.Label | None = None
 
     @property
@@ -61,9 +63,7 @@ class HelpOverlay:
             self.label.destroy()
             self.label = None
             return
-        text = ("Keys\n\n" + KEYS_HELP.replace(" · ", "\n")
-                + "\nS stop and record\n\n(? or Esc closes)")
-        self.label = tk.Label(self.root, text=text, font=self.fonts["medium"], bg="#000000",
+        self.label = tk.Label(self.root, text=self.text(), font=self.fonts["medium"], bg="#000000",
                               fg="#ffffff", justify="left", padx=30, pady=20, relief="solid",
                               bd=2)
         self.label.place(relx=0.5, rely=0.5, anchor="center")

@@ -108,12 +108,10 @@ class RunningScreen:
         self.bar = bar = self.painted.add(tk.Frame(f))
         bar.grid(row=9, column=0, sticky="ew", padx=PADX - BUTTON_GAP, pady=(4, 8))
         self.buttons: dict[str, tk.Button] = {}
-        for column, (name, text, command) in enumerate(BUTTONS):
-            bar.columnconfigure(column, weight=1, uniform="buttons")
-            widget = button(bar, text, partial(on_button, command), fonts["button"],
-                            padx=BUTTON_PADX)
-            widget.grid(row=0, column=column, sticky="ew", padx=BUTTON_GAP)
-            self.buttons[name] = widget
+        for name, text, command in BUTTONS:
+            self.buttons[name] = button(bar, text, partial(on_button, command),
+                                        fonts["button"], padx=BUTTON_PADX)
+        self._place_buttons(extendable=True)
         fit["notice"] = FitLabel(f, self.painted, fonts, "notice", fg=SIDE_TEXT)
         fit["notice"].widget.grid(row=10, column=0, sticky="ew", padx=PADX)
 
@@ -155,10 +153,24 @@ class RunningScreen:
         set_text(self.buttons["next"], f"{shown.next_label} ▶")
         set_text(self.buttons["pause"], shown.pause_label)
         set_text(self.buttons["mute"], mute_label)
+        if before is None or before.extendable != shown.extendable:
+            self._place_buttons(shown.extendable)
         self.shown, self._notice = shown, notice
         if before is None or _words(before) != _words(shown) or len(before.clock) != len(
                 shown.clock) or notice != self._notice_shown:
             self.layout()
+
+    def _place_buttons(self, extendable: bool) -> None:
+        """The buttons that act on this step, in equal columns: no +10 s on a hold or reps
+        (no end to add to), and the others share its room."""
+        shown = [b for name, b in self.buttons.items() if extendable or name != "extend"]
+        for column in range(len(self.buttons)):
+            used = column < len(shown)
+            self.bar.columnconfigure(column, weight=int(used), uniform="buttons" if used else "")
+        for b in self.buttons.values():
+            b.grid_forget()
+        for column, b in enumerate(shown):
+            b.grid(row=0, column=column, sticky="ew", padx=BUTTON_GAP)
 
     def _on_resize(self, event: tk.Event) -> None:
         if event.widget is self.frame and (event.width, event.height) != self._size:
@@ -232,10 +244,11 @@ class RunningScreen:
 
     def _fit_buttons(self, width: int) -> None:
         """One size for every button: the largest at which the longest label fits its column."""
-        column = (width - 2 * (PADX - BUTTON_GAP)) / len(self.buttons) - 2 * BUTTON_GAP
+        shown = [b for b in self.buttons.values() if b.winfo_manager()]
+        column = (width - 2 * (PADX - BUTTON_GAP)) / len(shown) - 2 * BUTTON_GAP
         room = int(column - 2 * BUTTON_PADX - 4)
         font = self.fonts["button"]
-        longest = max(self.buttons.values(), key=lambda b: len(str(b.cget("text"))))
+        longest = max(shown, key=lambda b: len(str(b.cget("text"))))
         text = str(longest.cget("text"))
         style = TEXT_SIZES["button"]
         probe = self._clock_probe
@@ -286,7 +299,7 @@ def _words(shown: Display) -> tuple[str, ...]:
     """Everything but the countdown: when none of it changed, the layout stands."""
     return (shown.title, shown.side, shown.target, shown.cue, shown.routine_cue, shown.status,
             shown.next_up, shown.section, shown.position, shown.time_left, shown.next_label,
-            shown.pause_label)
+            shown.pause_label, str(shown.extendable))
 
 
 def _digits(text: str) -> str:

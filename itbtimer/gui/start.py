@@ -10,16 +10,16 @@ from pathlib import Path
 from tkinter import filedialog
 
 from itbtimer.core.durations import format_hms
+from itbtimer.core.navigation import Screen
 from itbtimer.core.plan import Plan
 from itbtimer.gui.theme import DIM_TEXT, SCREEN_BG, SIDE_TEXT
 from itbtimer.gui.widgets import FitLabel, Fonts, Painted, button, label, row_padding
 from itbtimer.history.figures import Progress
+from itbtimer.present.keys_help import keys_line
 from itbtimer.present.start_words import left_out_line, progress_line
 from itbtimer.routine_files.bundled import all_routines
 
-KEYS_HELP = ("Space start/pause · → next/Done · ← back · R restart step · + 10 s · "
-             "M mute · V voice · C spoken cues · F full screen · H history · E edit · ? keys · "
-             "Ctrl+Q quit")
+KEYS_HELP = keys_line(Screen.START)
 
 
 class StartScreen:

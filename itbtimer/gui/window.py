@@ -28,6 +28,8 @@ from itbtimer.gui.screens import RoutineWatcher, Screens
 from itbtimer.gui.ticker import Timers, TkTimers
 from itbtimer.gui.widgets import Fonts, dress
 from itbtimer.present.display import PainQuestion, summary_lines
+from itbtimer.present.keys_help import overlay_text
+from itbtimer.voice.control import STATUS_SECONDS
 
 
 class Window:
@@ -44,7 +46,8 @@ class Window:
         self.mapped_at: float | None = None  # when the window was first on screen
         self._notices = list(app.warnings)
         self._icon = dress(root)
-        self.everywhere = Everywhere(root, self.fonts, app, self._redraw, options)
+        self.everywhere = Everywhere(root, self.fonts, app, self._redraw, options,
+                                     lambda: overlay_text(self.screen, self._extendable()))
         root.report_callback_exception = self._on_callback_error  # type: ignore[method-assign]
         root.protocol("WM_DELETE_WINDOW", self.close)
         root.bind_all("<KeyPress>", self._on_key)
@@ -84,6 +87,11 @@ class Window:
             self.runner.command(outcome)
         elif isinstance(outcome, Move) and outcome in self._moves:
             self._moves[outcome]()
+
+    def _extendable(self) -> bool:
+        """+10 s acts on the step showing (a timed one)."""
+        shown = self.runner.screen.shown if self.runner is not None else None
+        return shown is None or shown.extendable
 
     @property
     def workout(self) -> Workout | None:
@@ -216,10 +224,12 @@ class Window:
         self._update_notice()
 
     def _redraw(self) -> None:
-        """A new state to show: in the running screen's notice line, or the others'."""
+        """A new state to show (M, V, C): in the running screen's notice line, or the
+        others'; drawn again when its status line has had its moment."""
         if self.runner is not None and self.runner.showing:
             self.runner.render()
         self._update_notice()
+        self.timers.after(int(STATUS_SECONDS * 1000) + 50, self._update_notice)
 
     def _notice_text(self) -> str:
         return self.app.notice_line(self._notices, self.workout)

@@ -53,6 +53,7 @@ class Display:
     time_left: str  # "28:40 left"
     next_label: str  # "Next" or "Done" for the big button
     pause_label: str  # "Pause" or "Resume"
+    extendable: bool = True  # +10 s adds to this step (a timed one; a hold or reps has no end)
 
 
 def countdown_text(seconds: float) -> str:
@@ -162,6 +163,7 @@ def show(view: View, routine_cue: str | None = None, paused_why: str | None = No
         time_left=f"{format_clock(math.ceil(view.routine_left - 1e-9))} left",
         next_label="Done" if not step.timed else ("Go" if view.can_go else "Next"),
         pause_label="Resume" if view.paused else "Pause",
+        extendable=step.timed and not view.state.over,
     )
 
 
@@ -177,6 +179,11 @@ def timeline_fraction(view: View) -> float:
 
 def mute_label(muted: bool) -> str:
     return "Unmute" if muted else "Mute"
+
+
+def mute_status(muted: bool) -> str:
+    """What the notice line says for a moment after M."""
+    return "Sound muted" if muted else "Sound on"
 
 
 def notice_line(window: list[str], workout: str | None, player: str | None,

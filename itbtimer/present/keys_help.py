@@ -1,0 +1,42 @@
+"""Which keys each screen lists: the start screen's line and the ? overlay (pure).
+
+Only keys that act on the screen showing are listed (core/navigation.py's table for
+the moves; the screen's own keys, such as the pain score, beside them);
+tests/unit/test_keys_help.py checks each listed move against that table.
+"""
+
+from __future__ import annotations
+
+from itbtimer.core.navigation import Action, Screen
+
+EVERYWHERE = ("M mute", "V voice", "C spoken cues", "F full screen", "? keys", "Ctrl+Q quit")
+
+# (what is shown, the action it asks for; None: the screen's own key, not a move)
+KEYS: dict[Screen, tuple[tuple[str, Action | None], ...]] = {
+    Screen.START: (("Space start", Action.TOGGLE), ("H history", Action.HISTORY),
+                   ("E edit", Action.EDIT)),
+    Screen.RUNNING: (("Space pause/resume", Action.TOGGLE), ("→ next/Done", Action.NEXT),
+                     ("← back", Action.BACK), ("R restart step", Action.RESTART),
+                     ("+ 10 s", Action.EXTEND), ("S stop and record", Action.STOP)),
+    Screen.FINISHED: (("0–10 pain score", None), ("Space back to start", Action.TOGGLE),
+                      ("Esc no score", Action.ESCAPE), ("H history", Action.HISTORY)),
+    Screen.HISTORY: (("← → weeks", None), ("A whole history", None), ("↑ ↓ choose", None),
+                     ("P pain score", None), ("Delete delete", None),
+                     ("H or Esc back", Action.ESCAPE)),
+    Screen.EDITOR: (),  # the editor lists its own keys (gui/editor/)
+}
+
+
+def keys_help(screen: Screen, extendable: bool = True) -> tuple[str, ...]:
+    """The keys that act on `screen`; `extendable`: the running step is timed (+ 10 s
+    adds to it; a hold or reps has no end to add to)."""
+    return tuple(text for text, action in KEYS[screen]
+                 if extendable or action != Action.EXTEND) + EVERYWHERE
+
+
+def keys_line(screen: Screen, extendable: bool = True) -> str:
+    return " · ".join(keys_help(screen, extendable))
+
+
+def overlay_text(screen: Screen, extendable: bool = True) -> str:
+    return "Keys\n\n" + "\n".join(keys_help(screen, extendable)) + "\n\n(? or Esc closes)"

@@ -1,0 +1,30 @@
+"""The keys each screen lists act on that screen (present/keys_help.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from itbtimer.core.navigation import Screen, route
+from itbtimer.present.keys_help import KEYS, keys_help
+
+
+@pytest.mark.parametrize("screen", list(Screen))
+def test_every_listed_move_acts_on_its_screen(screen):
+    for text, action in KEYS[screen]:
+        assert action is None or route(screen, action) is not None, (screen, text)
+
+
+def test_a_workout_lists_no_history_or_edit_key():
+    running = keys_help(Screen.RUNNING)
+    assert not [k for k in running if k.startswith(("H ", "E "))]
+    assert "S stop and record" in running
+
+
+def test_plus_10_s_only_where_the_step_has_an_end():
+    assert "+ 10 s" in keys_help(Screen.RUNNING, extendable=True)
+    assert "+ 10 s" not in keys_help(Screen.RUNNING, extendable=False)
+
+
+def test_every_screen_lists_the_keys_that_act_everywhere():
+    for screen in Screen:
+        assert "? keys" in keys_help(screen) and "M mute" in keys_help(screen)
