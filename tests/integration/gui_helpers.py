@@ -97,3 +97,13 @@ class Harness:
         except tk.TclError:
             pass
         self.events_file.close()
+
+
+def texts_in(widget: tk.Misc) -> list[str]:
+    """Every label's and button's text inside `widget`, depth first, as a person reads them."""
+    found = []
+    for child in widget.winfo_children():
+        if isinstance(child, tk.Label | tk.Button):
+            found.append(str(child.cget("text")))
+        found += texts_in(child)
+    return found

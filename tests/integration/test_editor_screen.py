@@ -200,15 +200,6 @@ def test_everything_fits_side_by_side_or_stacked(xdisplay, size):
 # --- in the whole window: E on the start screen, back with the new total ------------------
 
 
-def _texts(widget: tk.Misc) -> list[str]:
-    found = []
-    for child in widget.winfo_children():
-        if isinstance(child, tk.Label | tk.Button):
-            found.append(str(child.cget("text")))
-        found += _texts(child)
-    return found
-
-
 def _widgets(widget: tk.Misc) -> list[tk.Misc]:
     return [w for child in widget.winfo_children() for w in (child, *_widgets(child))]
 
@@ -217,14 +208,14 @@ def test_e_on_the_start_screen_edits_a_copy_and_the_start_screen_shows_the_new_t
         xdisplay, tmp_path, capsys):
     from itbtimer.core.durations import format_hms
     from itbtimer.core.navigation import Screen
-    from tests.integration.gui_helpers import Harness
+    from tests.integration.gui_helpers import Harness, texts_in
 
     ui = Harness(tmp_path)
     try:
         bundled = routines_dir() / "itb-recovery.yaml"
         ui.window.load(bundled)
         ui.root.update()
-        assert "Edit  (E)" in _texts(ui.window.start.frame)
+        assert "Edit  (E)" in texts_in(ui.window.start.frame)
         before = {str(w) for w in _widgets(ui.root)}
         ui.key("e")
         assert ui.window.screen == Screen.EDITOR
@@ -266,7 +257,7 @@ def test_e_on_the_start_screen_edits_a_copy_and_the_start_screen_shows_the_new_t
         assert cli.main(["check", str(copy)]) == 0
         plan = build_plan(load_routine(copy))
         assert plan.total_seconds != build_plan(load_routine(bundled)).total_seconds
-        shown = " ".join(_texts(ui.window.start.frame))
+        shown = " ".join(texts_in(ui.window.start.frame))
         assert f"Total {format_hms(plan.total_seconds)}" in shown
         assert "ITB recovery (my copy)" in shown
         assert "Plank · set 3/3  [45s]" in plan.describe()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import tkinter as tk
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from itbtimer.history import HistoryStore, SessionRecord
 from itbtimer.history import database as history_database
 from itbtimer.routine_files import load_routine
 from itbtimer.routine_files.bundled import personal_routines_dir, routines_dir
-from tests.integration.gui_helpers import Harness
+from tests.integration.gui_helpers import Harness, texts_in
 
 
 def old_record(n: int, routine: str, start: datetime, plank: float) -> dict:
@@ -35,18 +34,11 @@ def this_week(days_back: int) -> datetime:
     return datetime(day.year, day.month, day.day, 0, days_back).astimezone()
 
 
-def _texts(widget: tk.Misc) -> list[str]:
-    found = []
-    for child in widget.winfo_children():
-        if isinstance(child, tk.Label | tk.Button):
-            found.append(str(child.cget("text")))
-        found += _texts(child)
-    return found
 
 
 def figures_lines(ui: Harness) -> list[str]:
     """The start screen's history lines: This week · Last, and the holds."""
-    return [t for t in _texts(ui.window.start.frame)
+    return [t for t in texts_in(ui.window.start.frame)
             if t.startswith("This week") or ": best " in t]
 
 
@@ -78,7 +70,7 @@ def test_adapting_the_bundled_routine_in_the_editor_keeps_its_weeks_last_and_bes
         assert adapted.name == "My knee routine" and adapted.identity == "ITB recovery"
         ui.window.load(copy)
         ui.root.update()
-        assert "My knee routine" in _texts(ui.window.start.frame)
+        assert "My knee routine" in texts_in(ui.window.start.frame)
         assert figures_lines(ui) == before
     finally:
         ui.close()
