@@ -129,7 +129,7 @@ def test_keys_that_wait_while_the_editor_is_busy_reach_the_field_reps_brought(
     slow = Document.set_field
 
     def checking_a_big_routine(self, *args):
-        time.sleep(0.2)
+        time.sleep(0.2)  # real time: the keys typed meanwhile must queue up in X and Tk
         slow(self, *args)
 
     monkeypatch.setattr(Document, "set_field", checking_a_big_routine)
