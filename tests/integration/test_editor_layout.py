@@ -127,6 +127,12 @@ def test_three_long_mistakes_fit_shortened_only_as_far_as_they_must(sized):
     assert shortened == (ui.root.winfo_height() < 768)  # only where the room is short
     linespace = ui.fonts["small"].metrics("linespace")
     assert ui.screen.outline.listbox.winfo_height() >= 4 * linespace
+    if shortened:  # the window made bigger: whole again
+        ui.root.geometry("1366x900")
+        for _ in range(4):
+            ui.root.update()
+        assert not any(str(e.error.cget("text")).endswith("…") for e in mistakes)
+        assert all(_whole_or_shortened(e) for e in mistakes) and cut(ui.root) == []
 
 
 def test_the_buttons_wrap_after_the_window_grows(xdisplay, tmp_path):

@@ -157,14 +157,17 @@ class Form:
         if self.document is None:
             return
         errors = dict(self.document.errors(self.path))
+        changed = False
         for entry in self.entries:
             message = errors.pop(entry.field.key, "")
+            changed |= entry.message != (message and f"⚠ {message}")
             entry.message = f"⚠ {message}" if message else ""
             if message:
                 entry.error.grid()
             else:
                 entry.error.grid_remove()
-        self.room_changed()
+        if changed:  # else as they were: no flash of whole messages at each change
+            self.room_changed()
         rest = words.place_errors(errors)
         self.place_error.configure(text="\n".join(rest))
         if rest:
@@ -178,6 +181,7 @@ class Form:
             self.wide = wide
             self._place()
             self.show_errors()
+            self.room_changed()  # another width for each message
 
     # --- layout ----------------------------------------------------------------------
     def _place(self) -> None:
@@ -207,6 +211,7 @@ class Form:
         if event.width != self._width:
             self._width = event.width
             self._fit()
+            self.room_changed()
 
     def _fit(self) -> None:
         """Every column its width, from the form's width alone: a field is as wide on the
@@ -232,7 +237,7 @@ class Form:
             _wrap(entry.hint, wraps[1])
             _wrap(entry.error, wraps[2])
         _wrap(self.place_error, width - 4)
-        self.room_changed()
+        self._show_messages()
 
     def room_changed(self) -> None:
         """The form may have more room (or less): the messages whole again, then shortened
