@@ -62,7 +62,8 @@ def run_history(args: argparse.Namespace, store: HistoryStore | None = None,
                 today: date | None = None) -> int:
     store = store or HistoryStore()
     try:
-        for message in _start(store):
+        writes = args.delete or args.undelete or args.pain or args.import_file
+        for message in _start(store, reading=not writes):
             print(escaped(message), file=sys.stderr)
         if args.delete:
             gone = store.delete(args.delete)
@@ -97,12 +98,16 @@ def run_history(args: argparse.Namespace, store: HistoryStore | None = None,
         return 2
 
 
-def _start(store: HistoryStore) -> list[str]:
-    """What a start does first: import the old file and pending records, recover crashes."""
+def _start(store: HistoryStore, reading: bool) -> list[str]:
+    """What a start does first: import the old file and pending records, recover crashes.
+    When that cannot be written (a full or read-only disk), a command that only reads
+    goes on and says so: reading never needs writing."""
     recovered = store.recover()
-    if store.notice:
+    if store.notice and not reading:
         raise HistoryError(store.notice)
     messages = list(store.messages)
+    if store.notice:
+        messages.append(f"itbtimer: {store.notice}; saving waits until it can write")
     messages += [f"Recorded the session interrupted on {r.start:%a %d %b %Y %H:%M}"
                  for r in recovered]
     return messages
@@ -156,7 +161,8 @@ def _show(store: HistoryStore, chosen: list[Recorded], identities: list[str] | N
     if not listed:
         print(escaped(f"No sessions recorded yet ({store.path})."))
         return 0
-    print("\n".join(_table(listed)))
+    left = {s.id for s in listed if s.in_progress and not store.running(s.id)}
+    print("\n".join(_table(listed, left)))
     for routine, summary in figures:
         if summary.last_session is None and summary.this_week == 0:
             continue  # only practice runs
@@ -177,7 +183,8 @@ def _recent_pain(store: HistoryStore, routine: str) -> list[int]:
             if s.pain is not None and not s.practice and not s.in_progress][-10:]
 
 
-def _table(listed: list[Listed]) -> list[str]:
+def _table(listed: list[Listed], left: set[str]) -> list[str]:
+    """The list; `left`: sessions in progress whose window is gone, not yet recorded."""
     lines = [f"{'ID':8}  {'When':21}  {'Routine':{NAME_WIDTH}}  {'Done':4}  {'Active':>8}  "
              f"{'Pain':>4}  Holds"]
     for s in listed:
@@ -190,7 +197,9 @@ def _table(listed: list[Listed]) -> list[str]:
             notes.append(f"practice ×{s.speed:g}")
         if s.interrupted:
             notes.append("interrupted")
-        if s.in_progress:
+        if s.id in left:
+            notes.append("interrupted, not yet saved")
+        elif s.in_progress:
             notes.append("in progress")
         holds = ", ".join(f"{escaped(n)} {format_clock(v)}" for n, v in s.holds)
         extra = "  [" + ", ".join(notes) + "]" if notes else ""

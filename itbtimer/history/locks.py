@@ -24,6 +24,7 @@ class Owners:
         self.folder = folder
         self.database = database  # says what is wrong when a lock cannot be made
         self._held: dict[str, int] = {}  # record id -> fd holding its flock
+        self.cannot_take: OSError | None = None  # why the last lock could not even be opened
 
     def path(self, record_id: str) -> Path:
         return self.folder / f"{record_id}.lock"
@@ -71,10 +72,12 @@ class Owners:
         if fcntl is None:
             return -1
         path = self.path(record_id)
+        self.cannot_take = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-        except OSError:
+        except OSError as exc:
+            self.cannot_take = exc
             return None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -82,6 +85,23 @@ class Owners:
             os.close(fd)
             return None
         return fd
+
+    def running(self, record_id: str) -> bool:
+        """Is a window (this one or another) running this session? Read only: a full or
+        read-only disk can answer (a lock is tested on a file opened for reading)."""
+        if record_id in self._held or fcntl is None:
+            return True
+        try:
+            fd = os.open(self.path(record_id), os.O_RDONLY)
+        except OSError:
+            return False  # no lock file: its window is gone
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except OSError:
+            return True
+        finally:
+            os.close(fd)
+        return False
 
     def close(self) -> None:
         """Let go of every lock without removing the files (the sessions stay in

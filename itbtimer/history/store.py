@@ -131,6 +131,11 @@ class HistoryStore:
             db.execute("DELETE FROM deleted WHERE id = ?", (found,))
         return session
 
+    def running(self, record_id: str) -> bool:
+        """Is a window running this session in progress? (False: its window is gone and
+        the session waits to be recorded as interrupted.)"""
+        return self.owners.running(record_id)
+
     def close(self) -> None:
         """Let go of every session this process owns (they stay in progress on disk)."""
         self.owners.close()
@@ -157,6 +162,11 @@ class HistoryStore:
         for record_id in ids:
             with self.owners.if_gone(record_id) as gone:
                 if not gone:
+                    why = self.owners.cannot_take
+                    if why is not None and not self.owners.running(record_id):
+                        # its window is gone, but a read-only disk keeps its lock from us
+                        cause = self.database.cause(why.errno, why.strerror)
+                        self.notice = f"History not saved: {cause}"
                     continue
                 try:
                     with self.database.writing() as db:

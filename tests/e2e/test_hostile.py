@@ -233,3 +233,67 @@ def test_a_signal_ends_a_start_that_has_not_opened_its_window(xdisplay, tmp_path
     proc.send_signal(signum)
     rc, err = ended(proc, within=2)
     assert rc == 128 + signum and "Traceback" not in err, err
+
+
+# --- 5: reading never needs writing ----------------------------------------------------
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 1 MB tmpfs of our own (as tests/integration/test_history_disks.py)."""
+    if os.geteuid() != 0:
+        pytest.skip("mounting a tmpfs needs root (CI runs as root)")
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)], check=True)
+    yield mount
+    subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def fill(disk: Path) -> None:
+    with open(disk / "filler", "wb", buffering=0) as f:
+        for size in (65536, 4096, 512, 1):
+            try:
+                while True:
+                    f.write(b"\0" * size)
+            except OSError:
+                continue
+
+
+LEFT_IN_PROGRESS = """
+import sys
+from pathlib import Path
+from itbtimer.history import HistoryStore
+store = HistoryStore(Path(sys.argv[1]) / "data" / "itbtimer",
+                     state=Path(sys.argv[1]) / "state" / "itbtimer")
+store.save_in_progress({"id": "%s", "start": "2026-11-04T18:00:00+01:00",
+                        "end": "2026-11-04T18:10:00+01:00", "routine": "Knee",
+                        "active_seconds": 600.0, "steps": [{"name": "Squat"}]})
+""" % ("8" * 32)
+
+
+@pytest.mark.parametrize("how", ["full", "read-only"])
+def test_history_reads_a_full_or_read_only_store_with_a_leftover_row_in_progress(
+        small_disk, how):
+    home = small_disk
+    write_lines(home / "mine.jsonl", record())
+    assert run(home, "history", "--import", "mine.jsonl").returncode == 0
+    subprocess.run([sys.executable, "-c", LEFT_IN_PROGRESS, str(home)], check=True)
+    before = (home / "data" / "itbtimer" / "history.sqlite3").read_bytes()
+    if how == "full":
+        fill(small_disk)
+    else:
+        subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    try:
+        shown = run(home, "history")
+    finally:
+        subprocess.run(["mount", "-o", "remount,rw", str(small_disk)], check=True)
+    assert shown.returncode == 0, shown.stderr
+    cause = "is full" if how == "full" else "is read-only"
+    assert shown.stderr == (f"itbtimer: History not saved: the disk holding "
+                            f"{home / 'data' / 'itbtimer'} {cause}; saving waits until it "
+                            "can write\n")
+    lines = shown.stdout.splitlines()
+    assert lines[1].startswith("01234567  Mon 02 Nov 2026 18:00  Knee")
+    assert lines[2].startswith("88888888  Wed 04 Nov 2026 18:00  Knee")
+    assert lines[2].endswith("[interrupted, not yet saved]")
+    assert (home / "data" / "itbtimer" / "history.sqlite3").read_bytes() == before
