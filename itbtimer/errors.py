@@ -18,6 +18,9 @@ class Problem:
     line: int | None = None  # 1-based
     column: int | None = None  # 1-based
     excerpt: str = ""  # the line of the file and a caret under the column, for syntax errors
+    # Where, in the person's words: 'work of exercise "Plank" (line 9) in section "Core"
+    # (line 3)'; `field` stays the path the editor finds the field by.
+    place: str = ""
 
     def render(self, source: str) -> str:
         where = source
@@ -25,7 +28,8 @@ class Problem:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        field = f" {self.field}:" if self.field else ""
+        place = self.place or self.field
+        field = f" {place}:" if place else ""
         text = f"{where}:{field} {self.message}"
         return f"{text}\n{self.excerpt}" if self.excerpt else text
 

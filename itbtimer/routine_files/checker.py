@@ -93,12 +93,21 @@ class Checker:
     """Walks the node tree; collects every problem instead of stopping at the first."""
 
     problems: list[Problem] = field(default_factory=list)
+    # Lines set aside because of a syntax mistake (1-based): what they held is unknown.
+    set_aside: frozenset[int] = frozenset()
 
     def add(self, node: yaml.Node | None, path: str, message: str) -> None:
         line = col = None
         if node is not None:
             line, col = node.start_mark.line + 1, node.start_mark.column + 1
         self.problems.append(Problem(message, path, line, col))
+
+    def missing(self, node: yaml.Node, path: str, message: str) -> None:
+        """A required key is not there, unless it may be on a line that was set aside
+        (the syntax mistake on that line is reported already)."""
+        lines = range(node.start_mark.line + 1, node.end_mark.line + 2)
+        if not any(line in self.set_aside for line in lines):
+            self.add(node, path, message)
 
     def group(self, node: yaml.Node, path: str, allowed: tuple[str, ...], what: str,
               here: str) -> dict[str, yaml.Node] | None:

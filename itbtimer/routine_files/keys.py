@@ -104,7 +104,7 @@ def read_exercise(c: Checker, node: yaml.Node, path: str, up: Inherited) -> Exer
         return None
     name = c.text(keys.get("name"), f"{path}.name", required=True)
     if "name" not in keys:
-        c.add(node, f"{path}.name", "every exercise needs a name")
+        c.missing(node, f"{path}.name", "every exercise needs a name")
     given = [k for k in ("work", "reps", "until") if k in keys]
     if len(given) > 1:
         c.add(keys[given[1]], f"{path}.{given[1]}",
@@ -146,7 +146,7 @@ def read_section(c: Checker, node: yaml.Node, path: str, up: Inherited) -> Secti
     if keys is None:
         return None
     if "name" not in keys:
-        c.add(node, f"{path}.name", "every section needs a name")
+        c.missing(node, f"{path}.name", "every section needs a name")
     name = c.text(keys.get("name"), f"{path}.name", required=True)
     inherited = Inherited(
         work=c.duration(keys.get("work"), f"{path}.work", up.work, positive=True),
@@ -177,7 +177,7 @@ def read_section(c: Checker, node: yaml.Node, path: str, up: Inherited) -> Secti
 def _list(c: Checker, parent: yaml.Node, node: yaml.Node | None, path: str,
           what: str) -> list[yaml.Node]:
     if node is None:
-        c.add(parent, path, f"`{what}` is required: a list with at least one entry")
+        c.missing(parent, path, f"`{what}` is required: a list with at least one entry")
         return []
     if not isinstance(node, yaml.SequenceNode):
         c.add(node, path, f"must be a list (lines starting with `- `), not {describe(node)}")
@@ -203,7 +203,7 @@ def read_routine(c: Checker, root: yaml.Node) -> Routine | None:
     if keys is None:
         return None
     if "name" not in keys:
-        c.add(root, "name", "the routine needs a name (add `name: My routine` at the top)")
+        c.missing(root, "name", "the routine needs a name (add `name: My routine` at the top)")
     name = c.text(keys.get("name"), "name", required=True)
     defaults: dict[str, yaml.Node] = {}
     if "defaults" in keys:

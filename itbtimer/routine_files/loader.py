@@ -4,6 +4,10 @@ The YAML is composed into nodes (never constructed into Python objects by
 PyYAML) so that every value keeps its line and column, duplicate keys are
 seen, aliases are never expanded beyond what the schema reads, and no tag
 other than the plain YAML types is accepted.
+
+A syntax mistake does not stop the reading: its line is mended the way the message
+says (or set aside) and the file is read again, so that one `itbtimer check` lists
+every mistake of the file, the syntax ones and those in the values after them.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import hashlib
 import os
 import stat
 import unicodedata
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -22,10 +26,12 @@ from itbtimer.core.routine import Routine
 from itbtimer.errors import Problem, RoutineError
 from itbtimer.routine_files.checker import Checker
 from itbtimer.routine_files.keys import read_routine
-from itbtimer.routine_files.yaml_mistakes import explain, stray_dashes
+from itbtimer.routine_files.place_words import with_place_words
+from itbtimer.routine_files.yaml_mistakes import Mistake, mistake_in, stray_dashes
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_STEPS = 50_000
+MAX_SYNTAX_MISTAKES = 25  # each one is a re-read of the file
 
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:" + t
@@ -97,24 +103,16 @@ def parse_routine(text: str, source: str = "<routine>") -> Routine:
 
 
 def _parse(text: str, source: str) -> Routine:
-    stray = stray_dashes(text)
-    if stray:
-        raise RoutineError(source, stray)
-    readable, hidden = _hide_controls(text)
-    try:
-        root = yaml.compose(readable, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        raise RoutineError(source, [explain(exc, text)]) from None
-    if root is None:
-        raise RoutineError(source, [Problem(
+    read = _read_past_mistakes(text)
+    if read.root is None:
+        raise RoutineError(source, read.problems or [Problem(
             "the file is empty; a routine needs at least `name:` and `sections:`")])
-    checker = Checker()
-    _check_nodes(root, "", checker, hidden, set())
-    if checker.problems:
-        raise RoutineError(source, checker.problems)
-    routine = read_routine(checker, root)
-    if checker.problems or routine is None:
-        raise RoutineError(source, checker.problems)
+    checker = Checker(set_aside=read.set_aside)
+    _check_nodes(read.root, "", checker, read.hidden, set())
+    routine = None if checker.problems else read_routine(checker, read.root)
+    if checker.problems or read.problems or routine is None:
+        raise RoutineError(source, read.problems + with_place_words(read.root,
+                                                                    checker.problems))
     size = _count_steps(routine)
     if size > MAX_STEPS:
         raise RoutineError(source, [Problem(
@@ -122,6 +120,62 @@ def _parse(text: str, source: str) -> Routine:
             f"(about {size}); use fewer rounds or sets")])
     fingerprint = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     return replace(routine, source=source, fingerprint=fingerprint)
+
+
+@dataclass
+class _Reading:
+    """The file as far as it can be read: its nodes (None when none could be), the syntax
+    mistakes met on the way, and the lines set aside for them."""
+
+    root: yaml.Node | None = None
+    problems: list[Problem] = field(default_factory=list)
+    set_aside: frozenset[int] = frozenset()
+    hidden: bool = False
+
+
+def _read_past_mistakes(text: str) -> _Reading:
+    """Compose the file; at a syntax mistake, mend its line (or set it aside) and read
+    again, until the file reads or a line will not mend."""
+    lines = text.splitlines(keepends=True)
+    read = _Reading()
+    touched: dict[int, bool] = {}  # line (1-based) -> set aside (True) or mended
+    aside: set[int] = set()
+
+    def take(mistake: Mistake) -> bool:
+        line = mistake.problem.line
+        if line is None or not 1 <= line <= len(lines) or touched.get(line):
+            return False
+        if line not in touched:
+            read.problems.append(mistake.problem)
+        mended = None if line in touched else mistake.mended
+        ending = lines[line - 1][len(lines[line - 1].rstrip("\r\n")):]
+        lines[line - 1] = (mended if mended is not None else "") + ending
+        touched[line] = mended is None
+        if mended is None:
+            aside.add(line)
+        return True
+
+    for stray in stray_dashes(text):
+        take(stray)
+    while True:
+        current = "".join(lines)
+        readable, read.hidden = _hide_controls(current)
+        try:
+            read.root = yaml.compose(readable, Loader=yaml.SafeLoader)
+            break
+        except yaml.YAMLError as exc:
+            mistake = mistake_in(exc, current)
+        if len(read.problems) >= MAX_SYNTAX_MISTAKES:
+            read.problems.append(Problem(
+                f"there may be more mistakes from here on: mend the {MAX_SYNTAX_MISTAKES} "
+                "above and check again", "", mistake.problem.line or len(lines)))
+            break
+        if not take(mistake):
+            if mistake.problem.line not in touched:
+                read.problems.append(mistake.problem)
+            break
+    read.set_aside = frozenset(aside)
+    return read
 
 
 def _count_steps(routine: Routine) -> int:

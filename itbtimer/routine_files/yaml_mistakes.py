@@ -5,12 +5,17 @@ PyYAML says where it noticed a problem in its own terms ("expected <block end>",
 kind of error is matched to the mistake a person makes (indentation, a colon in a
 text, a missing colon, a tab, an unclosed quote or bracket, `-name`), pointed at
 the line that must change, and said without parser words.
+
+Each mistake also says how its line would read mended (the colon added, the text
+quoted, the line lined up), so that the loader can read on past it and list every
+mistake of the file at once; a line that cannot be mended is set aside (read as blank).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 import yaml
 
@@ -33,8 +38,17 @@ def excerpt(lines: list[str], line: int, column: int) -> str:
     return f"    {text}\n    {' ' * col}^"
 
 
-def _problem(lines: list[str], message: str, line: int, column: int) -> Problem:
-    return Problem(message, "", line, column, excerpt(lines, line, column))
+@dataclass(frozen=True)
+class Mistake:
+    """A syntax mistake: what to tell the person, and its line as it would read mended."""
+
+    problem: Problem
+    mended: str | None = None  # None: the line cannot be mended; set it aside
+
+
+def _problem(lines: list[str], message: str, line: int, column: int,
+             mended: str | None = None) -> Mistake:
+    return Mistake(Problem(message, "", line, column, excerpt(lines, line, column)), mended)
 
 
 def _indent(text: str) -> int:
@@ -65,7 +79,7 @@ def _first_word(text: str) -> str:
     return body.split(":")[0].strip() if ":" in body else body.split(" ")[0]
 
 
-def _indentation(lines: list[str], index: int) -> Problem:
+def _indentation(lines: list[str], index: int) -> Mistake:
     """Line `index` (0-based) is not lined up with its neighbours."""
     text = lines[index]
     is_item = bool(_ITEM.match(text))
@@ -94,10 +108,11 @@ def _indentation(lines: list[str], index: int) -> Problem:
         above = _first_word(lines[best[0]])
         message = (f"line {index + 1} is indented {own} spaces, its neighbours {best[1]}: "
                    f"line `{word}:` up under `{above}:` (line {best[0] + 1})")
-    return _problem(lines, message, index + 1, own + 1)
+    mended = None if best is None else " " * (best[1] - own + _indent(text)) + text.lstrip(" ")
+    return _problem(lines, message, index + 1, own + 1, mended)
 
 
-def _missing_colon(lines: list[str], index: int) -> Problem:
+def _missing_colon(lines: list[str], index: int) -> Mistake:
     text = lines[index]
     body = text.strip()
     prefix = "- " if body.startswith("- ") else ""
@@ -105,7 +120,7 @@ def _missing_colon(lines: list[str], index: int) -> Problem:
     word, _, rest = body.partition(" ")
     fixed = f"{prefix}{word}: {rest.strip()}".rstrip()
     return _problem(lines, f"line {index + 1} has no colon after `{word}`: write `{fixed}`",
-                    index + 1, _key_column(text) + 1)
+                    index + 1, _key_column(text) + 1, " " * _indent(text) + fixed)
 
 
 def _looks_like_missing_colon(text: str) -> bool:
@@ -114,7 +129,7 @@ def _looks_like_missing_colon(text: str) -> bool:
     return bool(body) and ":" not in body and not body.startswith(("#", "-", "[", "{", "'", '"'))
 
 
-def _colon_in_text(lines: list[str], index: int, column: int) -> Problem | None:
+def _colon_in_text(lines: list[str], index: int, column: int) -> Mistake | None:
     text = lines[index]
     match = _KEY.match(text)
     if not match or match.end() > column:
@@ -123,10 +138,10 @@ def _colon_in_text(lines: list[str], index: int, column: int) -> Problem | None:
     value = text[match.end():].split(" #")[0].strip()
     quoted = f"'{value}'" if '"' in value else f'"{value}"'
     message = (f"a text containing `: ` must be in quotes: {key}: {quoted}")
-    return _problem(lines, message, index + 1, column + 1)
+    return _problem(lines, message, index + 1, column + 1, text[:match.end()] + quoted)
 
 
-def _mapping_values(lines: list[str], index: int, column: int) -> Problem:
+def _mapping_values(lines: list[str], index: int, column: int) -> Mistake:
     found = _colon_in_text(lines, index, column)
     if found:
         return found
@@ -174,7 +189,7 @@ def _starts_value(text: str, i: int) -> bool:
     return not before or before[-1] in "\n:-,[{"
 
 
-def _unclosed_bracket(lines: list[str], text: str, end: int) -> Problem | None:
+def _unclosed_bracket(lines: list[str], text: str, end: int) -> Mistake | None:
     openers = _flow_openers(text, end)
     if not openers:
         return None
@@ -184,15 +199,37 @@ def _unclosed_bracket(lines: list[str], text: str, end: int) -> Problem | None:
                     f"{what} with `{close}` on the same line", line + 1, column + 1)
 
 
-def _unclosed_quote(lines: list[str], mark: yaml.Mark) -> Problem:
+def _unclosed_quote(lines: list[str], mark: yaml.Mark) -> Mistake:
     line = lines[mark.line] if mark.line < len(lines) else ""
     quote = line[mark.column] if mark.column < len(line) else '"'
     return _problem(lines, f"the quote {quote} on line {mark.line + 1} is never closed: put "
-                    f"a {quote} at the end of the text too", mark.line + 1, mark.column + 1)
+                    f"a {quote} at the end of the text too", mark.line + 1, mark.column + 1,
+                    line.rstrip() + quote)
 
 
-def explain(exc: yaml.YAMLError, text: str) -> Problem:
-    """One plain-words problem for a YAML syntax error in `text`."""
+def _without_tabs(lines: list[str], index: int) -> str:
+    """The line with its tabs turned into spaces; a tab-indented line is lined up with the
+    nearest line above (a key under its neighbours' keys, a `- ` entry under the entries)."""
+    text = lines[index]
+    body = text.lstrip(" \t")
+    if body == text.lstrip(" "):
+        return text.replace("\t", " ")
+    above = _meaningful(lines, index)
+    if not above:
+        return body.replace("\t", " ")
+    other = lines[above[0]].replace("\t", " ")
+    if other.split(" #")[0].rstrip().endswith(":"):
+        column = _indent(other) + 2 if _ITEM.match(body) else _key_column(other) + 2
+    elif _ITEM.match(body):
+        column = next((_indent(lines[i]) for i in above if _ITEM.match(lines[i])),
+                      _indent(other))
+    else:
+        column = _key_column(other)
+    return " " * column + body.replace("\t", " ")
+
+
+def mistake_in(exc: yaml.YAMLError, text: str) -> Mistake:
+    """The mistake behind a YAML syntax error in `text`, in plain words."""
     lines = text.splitlines()
     if isinstance(exc, yaml.reader.ReaderError):
         before = text[: exc.position]
@@ -204,8 +241,8 @@ def explain(exc: yaml.YAMLError, text: str) -> Problem:
     mark = getattr(exc, "problem_mark", None)
     start = getattr(exc, "context_mark", None)
     if mark is None:
-        return Problem("this file cannot be read as a routine; check its indentation, "
-                       "colons and quotes")
+        return Mistake(Problem("this file cannot be read as a routine; check its "
+                               "indentation, colons and quotes"))
     index, column = mark.line, mark.column
     found = _explain_marked(lines, text, problem, context, mark, start)
     if found:
@@ -216,13 +253,13 @@ def explain(exc: yaml.YAMLError, text: str) -> Problem:
 
 
 def _explain_marked(lines: list[str], text: str, problem: str, context: str,
-                    mark: yaml.Mark, start: yaml.Mark | None) -> Problem | None:
+                    mark: yaml.Mark, start: yaml.Mark | None) -> Mistake | None:
     index, column = mark.line, mark.column
     if "'\\t'" in problem:
         where = "starts with" if column <= _indent(lines[index]) else "has"
         return _problem(lines, f"line {index + 1} {where} a tab: indent with spaces only (an "
                         "editor can be set to insert spaces for the Tab key)", index + 1,
-                        column + 1)
+                        column + 1, _without_tabs(lines, index))
     if "quoted scalar" in context and start is not None:
         if "unknown escape" in problem or "escape" in problem:
             return _problem(lines, "a `\\` inside \"double quotes\" starts a special "
@@ -249,10 +286,11 @@ def _explain_marked(lines: list[str], text: str, problem: str, context: str,
     if "cannot start any token" in problem and index < len(lines):
         ch = lines[index][column] if column < len(lines[index]) else "?"
         key = _KEY.match(lines[index])
-        like = (f'{key.group(1)}: "{lines[index][key.end():].strip()}"' if key
-                else f'"{ch}…"')
+        value = lines[index][key.end():].strip() if key else ""
+        like = f'{key.group(1)}: "{value}"' if key else f'"{ch}…"'
+        mended = f'{lines[index][:key.end()]}"{value}"' if key and '"' not in value else None
         return _problem(lines, f"a text cannot start with `{ch}`: put the text in quotes, "
-                        f"like {like}", index + 1, column + 1)
+                        f"like {like}", index + 1, column + 1, mended)
     if "undefined alias" in problem:
         return _problem(lines, "this `*name` refers to an `&name` that is not defined above "
                         "it", index + 1, column + 1)
@@ -264,7 +302,7 @@ def _explain_marked(lines: list[str], text: str, problem: str, context: str,
     return None
 
 
-def stray_dashes(text: str) -> list[Problem]:
+def stray_dashes(text: str) -> list[Mistake]:
     """`-name: B` (no space after the dash) reads as a key called `-name`; find each one."""
     lines = text.splitlines()
     found = []
@@ -280,7 +318,8 @@ def stray_dashes(text: str) -> list[Problem]:
             word = _first_word(line[indent + 1:])
             rest = line[indent + 1:].strip()
             found.append(_problem(lines, f"`-{word}` needs a space after the `-`: write "
-                                  f"`- {rest}`", i + 1, indent + 1))
+                                  f"`- {rest}`", i + 1, indent + 1,
+                                  f"{line[:indent]}- {line[indent + 1:]}"))
         if re.search(r":\s*[|>][-+0-9]*\s*(#.*)?$", line):
             block_indent = indent
     return found

@@ -36,7 +36,8 @@ def test_check_bad_file_exits_2_with_the_message(tmp_path, capsys):
                    "        work: 3o s\n")
     assert main(["check", str(bad), "itb-recovery"]) == 2
     captured = capsys.readouterr()
-    assert f"{bad}:6:15: sections[0].exercises[0].work: '3o s' is not a duration" in captured.err
+    assert (f"{bad}:6:15: work of exercise \"B\" (line 5) in section \"A\" (line 3): "
+            "'3o s' is not a duration") in captured.err
     assert captured.out.startswith("OK ITB recovery")
 
 

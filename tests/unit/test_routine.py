@@ -46,7 +46,8 @@ def test_minimal_routine_gets_the_defaults():
 def test_error_names_file_line_column_field_and_fix():
     text = GOOD + "        work: 3o s\n"
     assert one_error(text) == (
-        "mine.yaml:6:15: sections[0].exercises[0].work: '3o s' is not a duration "
+        "mine.yaml:6:15: work of exercise \"Squat\" (line 5) in section \"A\" (line 3): "
+        "'3o s' is not a duration "
         "(write it like one of: 45, 45s, 45 sec, 45 secs, 45 seconds, 2m, 2 min, 2 mins, "
         "2 minutes, 1m30s, 1 min 30 s, 1.5m, 1.5 min, 0:45, 1:30)"
     )

@@ -62,15 +62,16 @@ MISTAKES = {
         "            work 30s\n"
         "            ^"),
     "a missing colon on the first line": (
-        "name X\nsections:\n  - name: A\n",
+        "name X\nsections:\n  - name: A\n    exercises:\n      - name: B\n",
         "mine.yaml:1:1: line 1 has no colon after `name`: write `name: X`\n"
         "    name X\n"
         "    ^"),
     "a missing colon in a list entry": (
         HEAD + "      - name C\n",
-        "mine.yaml:6:9: sections[0].exercises[1]: no colon after `name`: write `name: C`"),
+        "mine.yaml:6:9: the exercise on line 6 in section \"A\" (line 3): "
+        "no colon after `name`: write `name: C`"),
     "a tab for indentation": (
-        "name: X\nsections:\n\t- name: A\n",
+        "name: X\nsections:\n\t- name: A\n    exercises:\n      - name: B\n",
         "mine.yaml:3:1: line 3 starts with a tab: indent with spaces only (an editor can be "
         "set to insert spaces for the Tab key)\n"
         "    →- name: A\n"
@@ -131,23 +132,28 @@ MISTAKES = {
         "mine.yaml:3:3: defaults.reps: `reps` goes in an exercise, not in `defaults`"),
     "rounds on an exercise": (
         HEAD + "        rounds: 2\n",
-        "mine.yaml:6:9: sections[0].exercises[0].rounds: `rounds` goes in a section, not in "
+        "mine.yaml:6:9: rounds of exercise \"B\" (line 5) in section \"A\" (line 3): "
+        "`rounds` goes in a section, not in "
         "an exercise"),
     "reps each side": (
         HEAD + "        reps: 10 each side\n",
-        "mine.yaml:6:15: sections[0].exercises[0].reps: '10 each side' is not a rep count; "
+        "mine.yaml:6:15: reps of exercise \"B\" (line 5) in section \"A\" (line 3): "
+        "'10 each side' is not a rep count; "
         "write `reps: 10` and `sides: both`"),
     "3x15": (
         HEAD + "        reps: 3x15\n",
-        "mine.yaml:6:15: sections[0].exercises[0].reps: '3x15' is not a rep count; "
+        "mine.yaml:6:15: reps of exercise \"B\" (line 5) in section \"A\" (line 3): "
+        "'3x15' is not a rep count; "
         "write `sets: 3` and `reps: 15`"),
     "3x30s as a time": (
         HEAD + "        work: 3x30s\n",
-        "mine.yaml:6:15: sections[0].exercises[0].work: '3x30s' is not a duration; "
+        "mine.yaml:6:15: work of exercise \"B\" (line 5) in section \"A\" (line 3): "
+        "'3x30s' is not a duration; "
         "write `sets: 3` and `work: 30s`"),
     "an escape sequence in a cue": (
         HEAD + '        cue: "red \\e[31m text"\n',
-        "mine.yaml:6:14: sections[0].exercises[0].cue: contains a control character \\x1b; "
+        "mine.yaml:6:14: cue of exercise \"B\" (line 5) in section \"A\" (line 3): "
+        "contains a control character \\x1b; "
         "remove it (it is invisible, and could change what a terminal shows)"),
     "a raw control character in a name": (
         "name: bell \x07 X\nsections:\n  - name: A\n    exercises:\n      - name: B\n",
@@ -155,22 +161,26 @@ MISTAKES = {
         "invisible, and could change what a terminal shows)"),
     "a nonsense duration": (
         HEAD + "        work: a while\n",
-        "mine.yaml:6:15: sections[0].exercises[0].work: 'a while' is not a duration (write "
+        "mine.yaml:6:15: work of exercise \"B\" (line 5) in section \"A\" (line 3): "
+        "'a while' is not a duration (write "
         "it like one of: 45, 45s, 45 sec, 45 secs, 45 seconds, 2m, 2 min, 2 mins, 2 minutes, "
         "1m30s, 1 min 30 s, 1.5m, 1.5 min, 0:45, 1:30)"),
     "a nonsense rest": (
         "name: X\nsections:\n  - name: A\n    rest: soon\n    exercises:\n      - name: B\n",
-        "mine.yaml:4:11: sections[0].rest: 'soon' is not a duration (write it like one of: "
+        "mine.yaml:4:11: rest of section \"A\" (line 3): "
+        "'soon' is not a duration (write it like one of: "
         "45, 45s, 45 sec, 45 secs, 45 seconds, 2m, 2 min, 2 mins, 2 minutes, 1m30s, "
         "1 min 30 s, 1.5m, 1.5 min, 0:45, 1:30; or a range: 30-45s, 30–45 s, "
         "30 to 45 seconds)"),
     "expect without until": (
         HEAD + "        expect: 45s\n",
-        "mine.yaml:6:17: sections[0].exercises[0].expect: `expect` is the time you expect "
+        "mine.yaml:6:17: expect of exercise \"B\" (line 5) in section \"A\" (line 3): "
+        "`expect` is the time you expect "
         "to hold an `until` exercise; this exercise has no `until`"),
     "all sets per side without sides": (
         HEAD + "        all_sets_per_side: true\n",
-        "mine.yaml:6:28: sections[0].exercises[0].all_sets_per_side: only an exercise with "
+        "mine.yaml:6:28: all_sets_per_side of exercise \"B\" (line 5) in section \"A\" (line 3): "
+        "only an exercise with "
         "`sides` can do all its sets on one side first"),
 }
 
@@ -210,7 +220,7 @@ def test_an_alias_bomb_where_a_count_belongs_is_bounded():
         lines.append(f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]")
     text = "\n".join(lines) + "\nname: X\nsections:\n  - {name: A, sets: *a8, rounds: *a8,"
     found = message(text + " exercises: [{name: *a8, reps: *a8, work: *a8}]}\n")
-    assert "sets: must be a whole number like 2, not a list" in found
+    assert 'sets of section "A" (line 12): must be a whole number like 2, not a list' in found
 
 
 DOCUMENTED = ("key indented one space more", "list entry indented one space less",
