@@ -274,6 +274,9 @@ class Document:
         s = path[0] + delta
         if not 0 <= s < len(tree.sections(self._tree)):
             return path
+        if len(seq) == 1:  # as delete: a section is never left without exercises
+            raise EditorError("a section needs at least one exercise: add another to it "
+                              "first, or delete the section")
         destination = tree.exercise_list(self._tree, s)
         where = len(destination) if delta < 0 else 0
         new = (s, where)

@@ -372,6 +372,17 @@ def test_move_at_the_very_top_or_bottom_does_nothing():
     assert not document.can_undo
 
 
+def test_moving_the_only_exercise_out_of_a_section_is_refused_like_deleting_it():
+    # Found by the random edits: Strength emptied by moves, then a new section after it,
+    # wrote `exercises:` and a `[]` at the margin, a file that could not be read.
+    document = Document(COMMENTED)
+    assert document.move((1, 0), -1) == (0, 3)
+    with pytest.raises(EditorError, match="a section needs at least one exercise"):
+        document.move((1, 0), -1)
+    document.add_section((1,))
+    assert [p.field for p in document.problems] == []
+
+
 def test_move_sections():
     document = Document(COMMENTED)
     assert document.move((1,), -1) == (0,)
