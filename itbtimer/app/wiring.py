@@ -26,6 +26,7 @@ from itbtimer.core.plan import Plan, build_plan
 from itbtimer.errors import ItbtimerError
 from itbtimer.history import HistoryError, Progress
 from itbtimer.history import HistoryStore as FileHistory
+from itbtimer.history.from_session import is_practice
 from itbtimer.paths import user_sounds_dir
 from itbtimer.present.display import interrupted_notice, mute_status, notice_line
 from itbtimer.routine_files import load_routine
@@ -64,6 +65,11 @@ class App:
     def __post_init__(self) -> None:
         self.keep_awake = AwakeWhileRunning(self.awake)
         self._sound_status: tuple[str, float] | None = None  # after M: what it did, when
+
+    @property
+    def practice_run(self) -> bool:
+        """Workouts of this app are practice runs (--practice, --speed other than 1)."""
+        return is_practice(self.practice, self.speed)
 
     def new_workout(self, plan: Plan, routine_file: str | None) -> Workout:
         """A workout on this app's clock, player, history and events log, keeping the

@@ -8,6 +8,7 @@ What to show (which weeks, points and labels) is decided in history/charts.py.
 
 from __future__ import annotations
 
+import math
 import queue
 import threading
 import tkinter as tk
@@ -27,7 +28,7 @@ from itbtimer.history.charts import (
     max_back,
 )
 from itbtimer.history.figures import Progress
-from itbtimer.present.history_words import list_line
+from itbtimer.present.history_words import LIST_SHARE, list_line
 
 BG = "#f7f7f5"
 LISTED = 200
@@ -80,6 +81,7 @@ class HistoryView:
         self.whole = False
         self.loaded = False
         self.draws = 0
+        self._list_key: tuple[int, int, int] | None = None
         self._results: queue.SimpleQueue[tuple[int, Any]] = queue.SimpleQueue()
         self._generation = 0
         # the dialogs, replaceable in tests
@@ -157,11 +159,33 @@ class HistoryView:
         self.draw()
 
     def _fill_list(self) -> None:
-        self.listbox.delete(0, "end")
-        for s in reversed(self.sessions):
-            self.listbox.insert("end", list_line(s))
+        self._list_key = None
+        self._fit_list()
         if self.sessions:
             self.listbox.selection_set(0)
+
+    def _fit_list(self) -> None:
+        """Rows whole, the list as wide as its longest: the long rows when they fit the
+        list's share of the width, else the short ones (present.history_words). Again when
+        the fonts or the width change."""
+        font = self.fonts["small"]
+        width = max(self.frame.winfo_width(), self.frame.winfo_reqwidth())
+        key = (self.fonts.height, width, len(self.sessions))
+        if key == self._list_key:
+            return
+        self._list_key = key
+        newest_first = list(reversed(self.sessions))
+        rows = [list_line(s) for s in newest_first]
+        if rows and max(font.measure(row) for row in rows) > LIST_SHARE * width:
+            rows = [list_line(s, short=True) for s in newest_first]
+        chosen = self.listbox.curselection()
+        self.listbox.delete(0, "end")
+        for row in rows:
+            self.listbox.insert("end", row)
+        widest = max((font.measure(row) for row in rows), default=0)
+        self.listbox.configure(width=max(20, math.ceil(widest / max(1, font.measure("0"))) + 1))
+        if chosen and chosen[0] < len(rows):
+            self.listbox.selection_set(chosen[0])
 
     # --- keys and corrections ---------------------------------------------------------
 
@@ -229,6 +253,7 @@ class HistoryView:
         self.reload()
 
     def draw(self) -> None:
+        self._fit_list()
         if self.charts.draw(self.progress if self.loaded else None, self.error, self.back,
                             self.whole):
             self.draws += 1

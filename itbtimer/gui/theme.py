@@ -24,6 +24,7 @@ SIDE_TEXT = "#ffe066"
 TIMELINE = {"work": "#4caf50", "rest": "#64b5f6", "switch": "#ba68c8", "get_ready": "#ffb74d",
             "untimed": "#e57373"}
 FAMILY = "DejaVu Sans"
+PRACTICE_BAND = ("#ffffff", "#111111")  # a practice run's band: white, unlike every phase
 BUTTON_BG = "#e8e8e8"
 BUTTON_FG = "#111111"
 

@@ -25,9 +25,10 @@ from itbtimer.gui.media_link import MediaLink
 from itbtimer.gui.options import Options
 from itbtimer.gui.runner import Runner
 from itbtimer.gui.screens import RoutineWatcher, Screens
+from itbtimer.gui.theme import PRACTICE_BAND
 from itbtimer.gui.ticker import Timers, TkTimers
-from itbtimer.gui.widgets import Fonts, dress
-from itbtimer.present.display import PainQuestion, summary_lines
+from itbtimer.gui.widgets import FitLabel, Fonts, Painted, dress
+from itbtimer.present.display import PainQuestion, practice_band, summary_lines
 from itbtimer.present.keys_help import overlay_text
 from itbtimer.voice.control import STATUS_SECONDS
 
@@ -46,6 +47,11 @@ class Window:
         self.mapped_at: float | None = None  # when the window was first on screen
         self._notices = list(app.warnings)
         self._icon = dress(root)
+        white = Painted()
+        white.colour = PRACTICE_BAND[0]
+        self._band = FitLabel(root, white, self.fonts, "medium", fg=PRACTICE_BAND[1], pady=2)
+        self._band_text = ""
+        self.practice_band = self._band.widget
         self.everywhere = Everywhere(root, self.fonts, app, self._redraw, options,
                                      lambda: overlay_text(self.screen, self._extendable()))
         root.report_callback_exception = self._on_callback_error  # type: ignore[method-assign]
@@ -128,11 +134,25 @@ class Window:
 
     def _show(self, screen: Screen) -> None:
         self.screens.show(screen)
+        self._show_band(screen)
         self.nav.arrive(screen)
         self.watcher.arrived(screen)
         self.media.publish()
         self.app.retry_unsaved()  # a record that could not be saved: try again at every screen
         self.root.focus_force()
+
+    def _show_band(self, screen: Screen) -> None:
+        """A practice run's band across the top of its screens (present.display)."""
+        text = practice_band(screen, self.app.practice_run, self.app.speed)
+        band = self.practice_band
+        if text is None:
+            band.pack_forget()
+            return
+        self._band_text = text
+        self._band.show(text, self.root.winfo_width())
+        shown = self.screens.frame(screen)
+        if shown is not None:
+            band.pack(side="top", fill="x", before=shown)  # type: ignore[call-overload]
 
     def load(self, path: Path) -> None:
         self.routine_path = path
@@ -238,7 +258,11 @@ class Window:
         self.screens.set_notice(self._notice_text())
 
     def _on_resize(self, event: tk.Event) -> None:
-        if event.widget is self.root and self.fonts.fit(event.height):
+        if event.widget is not self.root:
+            return
+        if self._band_text:
+            self._band.show(self._band_text, event.width)  # shrunk, never cut
+        if self.fonts.fit(event.height):
             self.screens.resized(self.screen)
 
     def _on_map(self, event: tk.Event) -> None:

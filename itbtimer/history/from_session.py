@@ -15,6 +15,12 @@ from itbtimer.core.session import Session, SessionState, StepStatus
 from itbtimer.history.records import SessionRecord, StepResult
 
 
+def is_practice(practice: bool, speed: float) -> bool:
+    """A practice run (a rehearsal, kept apart from the figures): --practice, or any speed
+    other than 1."""
+    return practice or speed != 1.0
+
+
 def build_record(session: Session, now: float, start: datetime, end: datetime,
                  routine_file: str | None = None, pain: int | None = None,
                  record_id: str | None = None, speed: float = 1.0,
@@ -60,7 +66,7 @@ def build_record(session: Session, now: float, start: datetime, end: datetime,
         active_seconds=round(session.active_seconds(now), 2),
         paused_seconds=round(session.paused_seconds(now), 2),
         pain=pain,
-        practice=practice or speed != 1.0,
+        practice=is_practice(practice, speed),
         speed=speed,
         question=session.plan.ask,
     )

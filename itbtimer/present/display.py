@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from itbtimer.core.durations import format_clock, format_hms
 from itbtimer.core.enums import StrEnum
+from itbtimer.core.navigation import Screen
 from itbtimer.core.plan import Step, StepKind
 from itbtimer.core.session import SessionState, View
 from itbtimer.present.step_words import describe_step
@@ -179,6 +180,18 @@ def timeline_fraction(view: View) -> float:
 
 def mute_label(muted: bool) -> str:
     return "Unmute" if muted else "Mute"
+
+
+PRACTICE_SCREENS = (Screen.START, Screen.RUNNING, Screen.FINISHED)
+
+
+def practice_band(screen: Screen, practice: bool, speed: float) -> str | None:
+    """The band across a practice run's start, running and finished screens (History marks
+    each practice row instead); None on a real run."""
+    if not practice or screen not in PRACTICE_SCREENS:
+        return None
+    pace = f" · {speed:g}× speed" if speed != 1.0 else ""
+    return f"PRACTICE{pace} · not counted in your weeks, bests or pain"
 
 
 def mute_status(muted: bool) -> str:

@@ -3,19 +3,24 @@ scope and titles, and whether a week met its target (pure; the screen only draws
 
 from __future__ import annotations
 
-from itbtimer.core.durations import format_hms
+from itbtimer.core.durations import format_clock, format_hms
 from itbtimer.history.figures import Listed
 
+LIST_SHARE = 0.4  # the History list takes at most this share of the width: the charts the rest
 MET = "#2e7d32"  # a week with at least the target's sessions
 NOT_MET = "#64b5f6"
 
 
-def list_line(session: Listed) -> str:
-    """One session in the list: "23 Nov 2026 18:00 0:12:30 pain 3 practice"."""
+def list_line(session: Listed, short: bool = False) -> str:
+    """One session in the list: "23 Nov 2026 18:00 0:12:30 pain 3 practice"; `short` (the
+    list has no room for the long ones): "23 Nov 18:00 12:30 pain 3 practice", no year and
+    the time as m:ss under an hour. Words are never cut: the list is as wide as its rows."""
     if session.damaged:
         return f"{session.short_id} damaged record: itbtimer history --delete {session.short_id}"
     mark = " practice" if session.practice else " interrupted" if session.interrupted else ""
     pain = f" pain {session.pain}" if session.pain is not None else ""
+    if short:
+        return f"{session.start:%d %b %H:%M} {format_clock(session.active_seconds)}{pain}{mark}"
     return f"{session.start:%d %b %Y %H:%M} {format_hms(session.active_seconds)}{pain}{mark}"
 
 

@@ -53,3 +53,8 @@ def test_a_week_is_green_only_when_it_met_a_target():
 def test_pain_titles_and_scores():
     assert pain_titles("Hip pain") == ("Hip pain after the session (0-10)", "Hip pain")
     assert score_text(4.0) == "4" and score_text(3.5) == "3.5" and score_text(0.0) == "0"
+
+
+def test_short_list_lines_drop_the_year_and_the_hour_never_a_word():
+    assert list_line(listed(pain=2, practice=True), short=True) == (
+        "23 Nov 18:00 12:30 pain 2 practice")
