@@ -19,13 +19,15 @@ from typing import IO, Any
 from itbtimer.cli.terminal import shorten
 from itbtimer.core.durations import format_clock, format_hms
 from itbtimer.core.enums import StrEnum
-from itbtimer.core.escaping import escaped
+from itbtimer.core.escaping import escaped, spreadsheet_cell
 from itbtimer.history import HistoryError, HistoryStore, Listed, Recorded, SessionRecord
 from itbtimer.history.figures import Progress, pain_label
 
 RECENT = 15
 NAME_WIDTH = 26
-CSV_FIELDS = ("session_id", "session_start", "session_end", "routine", "completed", "pain",
+SESSION_FIELDS = ("date", "time", "week", "routine", "minutes", "completed", "practice",
+                  "pain")  # then one column per held exercise, then session_id
+STEP_FIELDS = ("session_id", "session_start", "session_end", "routine", "completed", "pain",
               "practice", "speed", "name", "side", "set", "round", "mode", "planned_seconds",
               "active_seconds", "skipped", "status", "added_seconds", "reps", "until",
               "time_seconds")
@@ -35,11 +37,19 @@ class ExportFormat(StrEnum):
     """What `--export FILE` writes, chosen by the ending of FILE."""
 
     JSON_LINES = "jsonl"  # one record a line, as the history keeps it (FILE.jsonl, FILE.json)
-    CSV = "csv"  # one row a step, with its session's fields (FILE.csv)
+    SESSIONS_CSV = "csv"  # one row a session, for a spreadsheet of weeks (FILE.csv)
+    STEPS_CSV = "steps.csv"  # one row a step, with its session's fields (FILE.steps.csv)
 
 
 EXPORT_FORMATS = {".jsonl": ExportFormat.JSON_LINES, ".json": ExportFormat.JSON_LINES,
-                  ".csv": ExportFormat.CSV}
+                  ".csv": ExportFormat.SESSIONS_CSV, ".steps.csv": ExportFormat.STEPS_CSV}
+
+
+def export_format(target: Path) -> ExportFormat | None:
+    """What FILE's ending asks for: the longest ending that matches (.steps.csv before .csv)."""
+    name = target.name.lower()
+    endings = sorted(EXPORT_FORMATS, key=len, reverse=True)
+    return next((EXPORT_FORMATS[e] for e in endings if name.endswith(e) and name != e), None)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -47,8 +57,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--routine", metavar="NAME",
                         help="only routines whose name or file contains NAME (any case)")
     parser.add_argument("--export", metavar="FILE",
-                        help="write every session: FILE.jsonl (one record a line) or FILE.csv "
-                             "(one row per step)")
+                        help="write every session: FILE.jsonl (one record a line), FILE.csv "
+                             "(one row per session: date, routine, minutes, completed, "
+                             "practice, pain, the longest hold of each exercise) or "
+                             "FILE.steps.csv (one row per step)")
     parser.add_argument("--import", dest="import_file", metavar="FILE.jsonl",
                         help="merge sessions from another machine (ids already here skipped)")
     parser.add_argument("--delete", metavar="ID", help="delete a session (undo: --undelete)")
@@ -247,16 +259,18 @@ def _listed_json(s: Listed) -> dict[str, Any]:
 
 
 def _export(store: HistoryStore, routines: list[str] | None, target: Path) -> int:
-    export = EXPORT_FORMATS.get(target.suffix.lower())
+    export = export_format(target)
     if export is None:
-        print(f"itbtimer: {escaped(str(target))}: export to FILE.jsonl or FILE.csv",
-              file=sys.stderr)
+        print(f"itbtimer: {escaped(str(target))}: export to FILE.jsonl or FILE.csv (one row "
+              "per session; FILE.steps.csv: one row per step)", file=sys.stderr)
         return 2
     try:
         with open(target, "w", newline="", encoding="utf-8") as f:
-            if export == ExportFormat.CSV:
-                sessions, steps = _write_csv(f, store.sessions(routines))
+            if export == ExportFormat.STEPS_CSV:
+                sessions, steps = _write_steps_csv(f, store.sessions(routines))
                 what = f"{steps} steps of {sessions} sessions"
+            elif export == ExportFormat.SESSIONS_CSV:
+                what = f"{_write_sessions_csv(f, store.sessions(routines))} sessions"
             else:
                 what = f"{_write_json_lines(f, store.sessions(routines))} sessions"
     except OSError as exc:
@@ -273,8 +287,36 @@ def _write_json_lines(f: IO[str], records: Iterable[SessionRecord]) -> int:
     return sessions
 
 
-def _write_csv(f: IO[str], records: Iterable[SessionRecord]) -> tuple[int, int]:
-    writer = csv.DictWriter(f, fieldnames=CSV_FIELDS, extrasaction="ignore")
+def _cells(row: dict[str, Any]) -> dict[str, Any]:
+    """Every text of a row as a spreadsheet shows it as text (never run as a formula)."""
+    return {spreadsheet_cell(k): spreadsheet_cell(v) if isinstance(v, str) else v
+            for k, v in row.items()}
+
+
+def _write_sessions_csv(f: IO[str], records: Iterable[SessionRecord]) -> int:
+    """One row a session: when, which routine, how long, how it went, and the longest hold
+    of each "until" exercise (a column each, in the order they first appear)."""
+    sessions = list(records)
+    held = list(dict.fromkeys(name for r in sessions for name in r.holds()))
+    columns = {name: spreadsheet_cell(f"{name} hold (s)") for name in held}
+    writer = csv.DictWriter(f, fieldnames=[*SESSION_FIELDS, *columns.values(), "session_id"])
+    writer.writeheader()
+    for record in sessions:
+        holds = record.holds()
+        writer.writerow(_cells({
+            "date": record.local_date.isoformat(), "time": f"{record.start:%H:%M}",
+            "week": record.week.isoformat(), "routine": record.routine,
+            "minutes": round(record.active_seconds / 60, 1),
+            "completed": "yes" if record.completed else "no",
+            "practice": "yes" if record.practice else "no",
+            "pain": "" if record.pain is None else record.pain,
+            "session_id": record.id,
+        }) | {columns[name]: f"{round(seconds, 1):g}" for name, seconds in holds.items()})
+    return len(sessions)
+
+
+def _write_steps_csv(f: IO[str], records: Iterable[SessionRecord]) -> tuple[int, int]:
+    writer = csv.DictWriter(f, fieldnames=STEP_FIELDS, extrasaction="ignore")
     writer.writeheader()
     sessions = steps = 0
     for record in records:
@@ -284,6 +326,6 @@ def _write_csv(f: IO[str], records: Iterable[SessionRecord]) -> tuple[int, int]:
                 "completed": record.completed, "pain": record.pain,
                 "practice": record.practice, "speed": record.speed}
         for step in record.steps:
-            writer.writerow({**step.to_json(), **head})
+            writer.writerow(_cells({**step.to_json(), **head}))
             steps += 1
     return sessions, steps

@@ -196,9 +196,13 @@ def cmd_install_desktop(args: argparse.Namespace) -> int:
 
 
 def cmd_say(args: argparse.Namespace) -> int:
-    from itbtimer.voice.say import run_say
+    from itbtimer.voice.say import run_say, write_say
 
-    return run_say(" ".join(args.text), args.output)
+    if args.output:
+        written = write_say(" ".join(args.text), args.output)
+        print(escaped(f"Wrote {written.path} ({written.seconds:.1f} s)"))
+        return 0
+    return run_say(" ".join(args.text))
 
 
 def cmd_edit(args: argparse.Namespace) -> int:

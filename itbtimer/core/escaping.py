@@ -1,5 +1,5 @@
 """The one escaping rule for text that leaves the program: the terminal, the window title,
-MPRIS metadata, desktop notifications and the desktop file.
+MPRIS metadata, desktop notifications, the desktop file and the cells of a CSV export.
 
 A routine's names are the person's (or a downloaded file's) text. Shown raw, a control
 character drives a terminal (colours, cursor moves, a fake prompt), a line separator
@@ -21,6 +21,17 @@ def escaped(text: str) -> str:
     if text.isprintable():  # the common case: nothing to do (no Cc, Cf, Zl, Zp, Cs, Co, Cn)
         return text
     return "".join(_escape(c) if unicodedata.category(c) in HIDDEN else c for c in text)
+
+
+# A cell starting with one of these is run as a formula by a spreadsheet (a name written
+# "=HYPERLINK(...)" in a routine would become a link, or worse, in the exported CSV).
+FORMULA_SIGNS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(text: str) -> str:
+    """`escaped` text for a CSV cell, with a `'` before a formula sign so a spreadsheet
+    shows it as text: "=1+1" -> "'=1+1", "-Squat" -> "'-Squat" (numbers are not texts)."""
+    return ("'" if text.startswith(FORMULA_SIGNS) else "") + escaped(text)
 
 
 def escaped_lines(text: str) -> str:

@@ -6,6 +6,9 @@ command line's), so loading the engine here costs the window nothing.
 
 from __future__ import annotations
 
+import io
+import wave
+from dataclasses import dataclass
 from pathlib import Path
 
 from itbtimer.errors import ItbtimerError
@@ -17,18 +20,39 @@ class SayError(ItbtimerError):
     pass
 
 
-def run_say(text: str, output: str | None = None) -> int:
-    """Say `text` in the coach's voice, or write it to the WAV file `output`."""
+@dataclass(frozen=True)
+class Written:
+    """A sentence written to a WAV file, and how long it plays."""
+
+    path: Path
+    seconds: float
+
+
+def write_say(text: str, output: str) -> Written:
+    """Write `text` in the coach's voice to the WAV file `output`."""
+    wav = make_engine().render(_sentence(text))
+    try:
+        Path(output).write_bytes(wav)
+    except OSError as exc:
+        raise SayError(f"itbtimer say: {output}: cannot write ({exc.strerror})") from None
+    return Written(Path(output), _seconds(wav))
+
+
+def _seconds(wav: bytes) -> float:
+    with wave.open(io.BytesIO(wav)) as w:
+        return float(w.getnframes() / w.getframerate())
+
+
+def _sentence(text: str) -> str:
     text = text.strip()
     if not text:
         raise SayError("itbtimer say: nothing to say (give a sentence in quotes)")
-    if output:
-        wav = make_engine().render(text)
-        try:
-            Path(output).write_bytes(wav)
-        except OSError as exc:
-            raise SayError(f"itbtimer say: {output}: cannot write ({exc.strerror})") from None
-        return 0
+    return text
+
+
+def run_say(text: str) -> int:
+    """Say `text` in the coach's voice."""
+    text = _sentence(text)
     cache = VoiceCache(engine_id())
     path = cache.path(text)
     if not path.is_file():
@@ -41,9 +65,6 @@ def run_say(text: str, output: str | None = None) -> int:
 
 
 def _play_bytes(wav: bytes) -> int:
-    import io
-    import wave
-
     from itbtimer.adapters.sound import _quiet_alsa
 
     _quiet_alsa()

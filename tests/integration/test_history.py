@@ -304,7 +304,7 @@ def test_an_old_history_file_is_imported_once_and_kept(tmp_path):
     assert len(list(store.sessions())) == 3
 
 
-def test_export_jsonl_round_trips_and_csv_has_one_row_per_step(tmp_path, capsys):
+def test_export_jsonl_round_trips_and_steps_csv_has_one_row_per_step(tmp_path, capsys):
     store = filled_store(tmp_path / "a")
     store.append(record_of(datetime(2026, 11, 24, 7, tzinfo=TZ), 20.0, speed=10.0))
     target = tmp_path / "out.jsonl"
@@ -314,8 +314,8 @@ def test_export_jsonl_round_trips_and_csv_has_one_row_per_step(tmp_path, capsys)
     assert list(other.sessions()) == list(store.sessions())
     assert run_history(args(import_file=str(target)), other) == 0
     assert "Imported 0 sessions from" in capsys.readouterr().out.splitlines()[-1]
-    assert run_history(args(export=str(tmp_path / "out.csv")), store) == 0
-    rows = list(csv.DictReader((tmp_path / "out.csv").open()))
+    assert run_history(args(export=str(tmp_path / "out.steps.csv")), store) == 0
+    rows = list(csv.DictReader((tmp_path / "out.steps.csv").open()))
     assert len(rows) == 12 and rows[0]["name"] == "Plank" and rows[0]["time_seconds"] == "45.0"
     assert {r["practice"] for r in rows} == {"True", "False"}
     assert rows[0]["status"] == "done" and rows[0]["mode"] == "until"  # the words, not Enum names

@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from itbtimer.core.escaping import escaped
+from itbtimer.core.escaping import escaped, spreadsheet_cell
 
 HIDDEN = ("Cc", "Cf", "Zl", "Zp")
 
@@ -34,3 +34,18 @@ def test_no_hidden_character_gets_through(text):
 @given(st.text(st.characters(blacklist_categories=(*HIDDEN, "Cs"))))
 def test_text_without_hidden_characters_is_left_alone(text):
     assert escaped(text) == text
+
+
+def test_a_spreadsheet_cell_never_starts_a_formula():
+    assert spreadsheet_cell("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")"
+    assert [spreadsheet_cell(t) for t in ("+1", "-Squat", "@Plank", "\tx", "\rx")] == [
+        "'+1", "'-Squat", "'@Plank", "'\\x09x", "'\\x0dx"]
+    assert spreadsheet_cell("Side plank\x1b[2J") == "Side plank\\x1b[2J"
+    assert spreadsheet_cell("8-12") == "8-12"
+
+
+@given(st.text())
+def test_no_spreadsheet_cell_starts_with_a_formula_sign_or_hides_a_character(text):
+    cell = spreadsheet_cell(text)
+    assert cell[:1] not in ("=", "+", "-", "@", "\t", "\r")
+    assert cell == escaped(cell)
