@@ -29,6 +29,7 @@ from itbtimer.history import HistoryStore as FileHistory
 from itbtimer.history.from_session import is_practice
 from itbtimer.paths import user_sounds_dir
 from itbtimer.present.display import interrupted_notice, mute_status, notice_line
+from itbtimer.present.unsaved_words import kept_elsewhere, kept_nowhere
 from itbtimer.routine_files import load_routine
 from itbtimer.routine_files.bundled import assets_dir
 from itbtimer.voice.control import STATUS_SECONDS, VoiceControl
@@ -134,16 +135,22 @@ class App:
             self.history.retry()
 
     def keep_unsaved(self, ask: Callable[[str], UnsavedAnswer] | None = None,
-                     choose_file: Callable[[], Path | None] | None = None) -> None:
-        """At quit: records that could not be saved go where the next start imports them.
+                     choose_file: Callable[[], Path | None] | None = None) -> str | None:
+        """At quit: records that could not be saved go where the next start imports them
+        (the state folder, the runtime folder, the temp folder). What the terminal is told:
+        where they went, or that they could be kept nowhere (with their figures); None when
+        there was nothing to keep, or the person chose.
 
         If even that fails (the data and state folders both unwritable) and the person
         asked to quit (`ask` given; a signal does not wait), they choose an UnsavedAnswer:
         retry, save (to a file from `choose_file`) or quit without saving."""
         history = self.history
-        while history is not None and history.unsaved and history.keep_pending() is None:
+        while history is not None and history.unsaved:
+            place = history.keep_pending()
+            if place is not None:
+                return kept_elsewhere(history.notice, place, len(history.unsaved))
             if ask is None:
-                return
+                return kept_nowhere(history.notice, history.unsaved.values())
             count = len(history.unsaved)
             choice = ask(f"{count} session{'s' if count > 1 else ''} could not be saved"
                          f" ({history.notice or 'the history cannot be written'}).")
@@ -159,6 +166,7 @@ class App:
                     history.notice = str(exc)
             else:
                 history.unsaved.clear()  # quit without saving, as chosen
+        return None
 
     def notice_line(self, notices: list[str], workout: Workout | None) -> str:
         if self.voice is not None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from itbtimer.adapters.logs import setup
 from itbtimer.app.wiring import bootstrap, desktop_remote
 from itbtimer.app.workout import EventsLog
+from itbtimer.core.escaping import escaped
 from itbtimer.gui.options import Launch, Options
 from itbtimer.routine_files.bundled import resolve_routine
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from itbtimer.app.wiring import App
     from itbtimer.gui.window import Window
 
+UNSAVED_EXIT = 3  # the window closed with a session the history could not take (said where)
 NO_DISPLAY = ("itbtimer: no display found: itbtimer needs a desktop session; "
               "`itbtimer plan` prints the routine")
 
@@ -72,6 +74,9 @@ def run_window(args: Launch) -> int:
         window.quit()
     _close(app, window, events, timers)
     signals.close()
+    if window.unsaved_report:  # a session not in the history: where it went, or its figures
+        print(escaped(window.unsaved_report), file=sys.stderr)
+        return UNSAVED_EXIT
     return 0
 
 

@@ -45,6 +45,7 @@ class Window:
         self.routine_path = options.routine
         self.watcher = RoutineWatcher(self.timers, lambda: self.screen, self.load, options.routine)
         self.mapped_at: float | None = None  # when the window was first on screen
+        self.unsaved_report: str | None = None  # at quit: a session the history could not take
         self._notices = list(app.warnings)
         self._icon = dress(root)
         white = Painted()
@@ -285,7 +286,8 @@ class Window:
                 self.save_pain()
             if self.workout is not None:
                 self.workout.quit()
-            self.app.keep_unsaved(*(self.unsaved.ask, self.unsaved.choose_file) if asking else ())
+            self.unsaved_report = self.app.keep_unsaved(
+                *(self.unsaved.ask, self.unsaved.choose_file) if asking else ())
         finally:
             if self.runner is not None:  # Stop just queued the finished screen: not now
                 self.runner.destroy()

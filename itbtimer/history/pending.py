@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import os
+import stat
+import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -14,7 +16,8 @@ from itbtimer.history.rows import dump
 
 
 class PendingFiles:
-    """`pending/<id>.json` in the state folder, else in $XDG_RUNTIME_DIR/itbtimer-pending."""
+    """`pending/<id>.json` in the state folder, else in $XDG_RUNTIME_DIR/itbtimer-pending,
+    else in the temp folder (itbtimer-pending-<uid>: on another disk, often memory)."""
 
     def __init__(self, state: Path):
         self.state = state
@@ -24,6 +27,7 @@ class PendingFiles:
         runtime = os.environ.get("XDG_RUNTIME_DIR")
         if runtime:
             folders.append(Path(runtime) / "itbtimer-pending")
+        folders.append(Path(tempfile.gettempdir()) / f"itbtimer-pending-{os.getuid()}")
         return folders
 
     def keep(self, records: Iterable[SessionRecord]) -> Path | None:
@@ -32,7 +36,9 @@ class PendingFiles:
         records = list(records)
         for place in self.folders():
             try:
-                place.mkdir(parents=True, exist_ok=True)
+                place.mkdir(mode=0o700, parents=True, exist_ok=True)
+                if not _ours(place):
+                    continue
                 for session in records:
                     write_atomic(place / f"{session.id}.json", dump(session.to_json()) + "\n")
             except OSError:
@@ -48,11 +54,22 @@ class PendingFiles:
                 files = sorted(folder.glob("*.json"))
             except OSError:
                 continue
+            if files and not _ours(folder):
+                continue  # a shared temp folder: only a folder of this person's is read
             for file in files:
                 try:
                     yield file, SessionRecord.from_json(json.loads(file.read_text("utf-8")))
                 except (OSError, ValueError, RecordError):
                     continue
+
+
+def _ours(folder: Path) -> bool:
+    """A real folder of this user's, not a link someone else put in a shared folder."""
+    try:
+        info = os.lstat(folder)
+    except OSError:
+        return False
+    return stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid()
 
 
 def write_jsonl(target: Path, records: Iterable[SessionRecord]) -> None:

@@ -297,3 +297,55 @@ def test_history_reads_a_full_or_read_only_store_with_a_leftover_row_in_progress
     assert lines[2].startswith("88888888  Wed 04 Nov 2026 18:00  Knee")
     assert lines[2].endswith("[interrupted, not yet saved]")
     assert (home / "data" / "itbtimer" / "history.sqlite3").read_bytes() == before
+
+
+# --- 4: a full disk and SIGTERM --------------------------------------------------------
+
+LONG = """\
+name: Long
+defaults: {get_ready: 0}
+sections:
+  - name: Main
+    exercises:
+      - {name: Squat, work: 60m}
+"""
+
+
+@pytest.mark.gui
+@pytest.mark.parametrize("elsewhere", [True, False], ids=["temp-folder", "nowhere"])
+def test_sigterm_on_a_full_disk_keeps_the_session_elsewhere_and_says_where(
+        xdisplay, tmp_path, small_disk, elsewhere):
+    from tests.e2e.program import App
+
+    temp = tmp_path / "temp" if elsewhere else small_disk / "temp"
+    temp.mkdir()
+    env = {"XDG_DATA_HOME": str(small_disk / "data"), "XDG_STATE_HOME": str(small_disk / "state"),
+           "TMPDIR": str(temp), "XDG_RUNTIME_DIR": ""}
+    app = App(tmp_path, xdisplay, LONG, "--autostart", env=env)
+    try:
+        app.wait_for(lambda e: any(x["event"] == "step_started" for x in e))
+        fill(small_disk)
+        time.sleep(7.0)  # real time on purpose: the session runs on a full disk
+        app.proc.send_signal(signal.SIGTERM)
+        code = app.proc.wait(timeout=10)
+        out, err = app.proc.communicate(timeout=10)
+    finally:
+        app.close()
+    cause = f"the disk holding {small_disk / 'data' / 'itbtimer'} is full"
+    assert code == 3, err
+    if not elsewhere:
+        assert err.startswith(f"itbtimer: History not saved: {cause}. The session of ")
+        assert "could not be kept anywhere: Long, active 0:00:0" in err
+        return
+    kept = temp / f"itbtimer-pending-{os.getuid()}"
+    assert err == (f"itbtimer: History not saved: {cause}. The session is kept in {kept} "
+                   "and recorded at the next start.\n")
+    (small_disk / "filler").unlink()
+    # the next start imports it
+    env_run = subprocess.run([sys.executable, "-m", "itbtimer", "history", "--json"],
+                             env={**os.environ, **env, "HOME": str(tmp_path)},
+                             capture_output=True, text=True, timeout=30)
+    assert env_run.returncode == 0, env_run.stderr
+    (session,) = json.loads(env_run.stdout)["sessions"]
+    assert session["active_seconds"] >= 6.5 and not session["in_progress"]
+    assert not list(kept.glob("*.json"))

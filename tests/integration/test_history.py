@@ -475,11 +475,14 @@ def test_a_long_history_charts_one_point_a_week(tmp_path, monkeypatch):
 
 
 def test_quitting_with_a_session_saved_nowhere_asks_retry_save_or_quit(tmp_path, monkeypatch):
+    import tempfile
+
     from itbtimer.app.wiring import bootstrap
 
     monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
     blocker = tmp_path / "blocker"
-    blocker.write_text("")  # neither the data nor the state folder can be made
+    blocker.write_text("")  # neither the data, the state nor the temp folder can be made
+    monkeypatch.setattr(tempfile, "tempdir", str(blocker / "tmp"))
     store = HistoryStore(blocker / "data", state=blocker / "state")
     app = bootstrap(player=FakePlayer(), history=store, awake=FakeAwake(), recent=None)
     record = record_of(datetime(2026, 11, 2, 18, tzinfo=TZ), 40.0)
