@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from itbtimer.adapters.awake import ScreenAwake
+from itbtimer.adapters.opener import open_in_text_editor
 from itbtimer.adapters.recent import RecentFiles
 from itbtimer.adapters.settings import Settings
 from itbtimer.adapters.sound import make_player
@@ -62,6 +63,8 @@ class App:
     voice: VoiceControl | None = None
     remote: RemoteControl | None = None  # media remotes on the desktop bus (Linux)
     settings: Settings | None = None  # remembered choices and window placement
+    # the person's own text editor: None when asked to open the file, else why not
+    open_file: Callable[[Path], str | None] = open_in_text_editor
 
     def __post_init__(self) -> None:
         self.keep_awake = AwakeWhileRunning(self.awake)

@@ -19,8 +19,6 @@ from itbtimer.present.keys_help import keys_line
 from itbtimer.present.start_words import left_out_line, progress_line
 from itbtimer.routine_files.bundled import all_routines
 
-KEYS_HELP = keys_line(Screen.START)
-
 
 class StartScreen:
     """The routine at a glance (every line fitted to the width; lines that do not fit the
@@ -52,6 +50,7 @@ class StartScreen:
         self.mono = tkfont.nametofont("TkFixedFont").copy()
         self.start_button: tk.Button | None = None
         self.error_text = ""
+        self.mistakes: tk.Label | None = None
         self._lines: list[tuple[FitLabel, str]] = []
         self._choices: list[tk.Button] = []
         self._rows: list[list[str]] = []
@@ -76,9 +75,10 @@ class StartScreen:
         for widget in self.body.winfo_children():  # the mistakes, in fixed-width letters
             if isinstance(widget, tk.Label) and str(widget) not in fitted_widgets:
                 widget["wraplength"] = max(200, width - 60)
-        self._keys.show(KEYS_HELP, width - 32)
+        self._keys.show(keys_line(Screen.START, routine_ok=not self.error_text), width - 32)
         self._notice.show(self._notice_text, width - 32)
         self._flow(self._choices, width - 40)
+        self._size_mistakes()
         self.frame.update_idletasks()
         room = self.frame.winfo_height() - 12 - sum(
             w.winfo_reqheight() + 8 for w in (self.start_row, self.chooser, self.keys,
@@ -92,6 +92,19 @@ class StartScreen:
                     widget.grid()
             elif widget.winfo_manager():
                 widget.grid_remove()
+
+    def _size_mistakes(self) -> None:
+        """The mistakes as large as the medium text when they fit the height, else small."""
+        if self.mistakes is None or not self.mistakes.winfo_exists():
+            return
+        room = self.frame.winfo_height() - sum(
+            w.winfo_reqheight() + 8 for w in (self.start_row, self.chooser, self.keys,
+                                              self.notice)) - 4 * self.fonts["heading"].metrics(
+                "linespace")
+        for style in ("medium", "small"):
+            self.mono.configure(size=self.fonts[style].cget("size"))
+            if self.mistakes.winfo_reqheight() <= room:
+                break
 
     def _flow(self, buttons: list[tk.Button], width: int) -> None:
         """Buttons left to right, on to a new row when the next would not fit."""
@@ -122,6 +135,7 @@ class StartScreen:
         for widget in self.body.winfo_children() + self.start_row.winfo_children():
             widget.destroy()
         self._lines = []
+        self.mistakes = None
         self.painted.widgets = [w for w in self.painted.widgets if w.winfo_exists()]
 
     def _line(self, text: str, style: str, fg: str = "#ffffff", lines: int = 1,
@@ -158,11 +172,13 @@ class StartScreen:
         self._edit_button(self.start_row)
         self.layout()
 
-    def _edit_button(self, parent: tk.Misc) -> None:
-        """Edit, beside the routine: the routine editor (gui/editor/)."""
+    def _edit_button(self, parent: tk.Misc, text: str = "Edit  (E)") -> None:
+        """Edit, beside the routine: the routine editor (gui/editor/); a routine with
+        mistakes, the person's own text editor (gui/window.py show_editor)."""
         if "edit" in self.actions:
-            button(parent, "Edit  (E)", self.actions["edit"], self.fonts["medium"]).pack(
-                side="left", padx=(16, 0), fill="y")
+            gap = 16 if parent.winfo_children() else 0  # beside Start, or first in the row
+            button(parent, text, self.actions["edit"], self.fonts["medium"]).pack(
+                side="left", padx=(gap, 0), fill="y")
 
     def show_errors(self, source: str, message: str) -> None:
         self._clear()
@@ -170,13 +186,14 @@ class StartScreen:
         self.error_text = message
         self._line(f"This routine has mistakes: {Path(source).name}", "heading", SIDE_TEXT,
                    lines=2)
-        # Fixed-width letters, so the caret under a line of the file points at its column.
-        self.mono.configure(size=self.fonts["small"].cget("size"))
-        label(self.body, self.painted, self.mono, text=message, justify="left", anchor="w",
-              wraplength=max(200, self.frame.winfo_width() - 60)).grid(column=0, sticky="w")
+        # Fixed-width letters, so the caret under a line of the file points at its column;
+        # as large as the routine's own lines would be (layout: smaller when they do not fit)
+        self.mistakes = label(self.body, self.painted, self.mono, text=message, justify="left",
+                              anchor="w", wraplength=max(200, self.frame.winfo_width() - 60))
+        self.mistakes.grid(column=0, sticky="w")
         self._line("Fix the file and save it: it is read again by itself. Or choose another "
                    "routine below.", "small", DIM_TEXT, lines=2, pady=(8, 0))
-        self._edit_button(self.start_row)
+        self._edit_button(self.start_row, "Open in your text editor  (E)")
         self.layout()
 
     def ask_for_routine(self) -> Path | None:

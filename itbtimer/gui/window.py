@@ -30,6 +30,7 @@ from itbtimer.gui.ticker import Timers, TkTimers
 from itbtimer.gui.widgets import FitLabel, Fonts, Painted, dress
 from itbtimer.present.display import PainQuestion, practice_band, summary_lines
 from itbtimer.present.keys_help import overlay_text
+from itbtimer.present.start_words import opened_words
 from itbtimer.voice.control import STATUS_SECONDS
 
 
@@ -47,6 +48,7 @@ class Window:
         self.mapped_at: float | None = None  # when the window was first on screen
         self.unsaved_report: str | None = None  # at quit: a session the history could not take
         self._notices = list(app.warnings)
+        self._file_notices: list[str] = []  # about the routine file: gone once it reads well
         self._icon = dress(root)
         white = Painted()
         white.colour = PRACTICE_BAND[0]
@@ -54,7 +56,8 @@ class Window:
         self._band_text = ""
         self.practice_band = self._band.widget
         self.everywhere = Everywhere(root, self.fonts, app, self._redraw, options,
-                                     lambda: overlay_text(self.screen, self._extendable()))
+                                     lambda: overlay_text(self.screen, self._extendable(),
+                                                          self.plan is not None))
         root.report_callback_exception = self._on_callback_error  # type: ignore[method-assign]
         root.protocol("WM_DELETE_WINDOW", self.close)
         root.bind_all("<KeyPress>", self._on_key)
@@ -156,6 +159,8 @@ class Window:
             band.pack(side="top", fill="x", before=shown)  # type: ignore[call-overload]
 
     def load(self, path: Path) -> None:
+        if path != self.routine_path:
+            self._file_notices = []
         self.routine_path = path
         self.watcher.read(path)
         try:
@@ -165,6 +170,7 @@ class Window:
             self.start.show_errors(exc.source if isinstance(exc, RoutineError) else str(path),
                                    str(exc))
         else:
+            self._file_notices = []  # what they were about is fixed
             self.root.title(escaped(f"itbtimer — {self.plan.routine.name}"))
             self.start.show_plan(self.plan, self.app.progress(self.plan, self._notices))
         self.start.show_choices(self.app.recent.paths() if self.app.recent else [])
@@ -220,11 +226,18 @@ class Window:
             self.load(self.routine_path)
 
     def show_editor(self) -> None:
-        """Edit the routine shown; a bundled one is never changed: a personal copy is."""
+        """Edit the routine shown; a bundled one is never changed: a personal copy is.
+        A routine with mistakes opens in the person's own text editor: the editor screen
+        edits fields, and a file that cannot be read has none to show."""
+        if self.plan is None:
+            error = self.app.open_file(self.routine_path)
+            self._file_notices = [opened_words(self.routine_path, error)]
+            self._update_notice()
+            return
         try:
             document, notice = self.app.open_for_editing(self.routine_path)
         except ItbtimerError as exc:
-            self._notices.append(f"Cannot edit: {exc}")
+            self._file_notices = [f"Cannot edit: {exc}"]
             self._update_notice()
             return
         self._show(Screen.EDITOR)
@@ -253,7 +266,7 @@ class Window:
         self.timers.after(int(STATUS_SECONDS * 1000) + 50, self._update_notice)
 
     def _notice_text(self) -> str:
-        return self.app.notice_line(self._notices, self.workout)
+        return self.app.notice_line(self._notices + self._file_notices, self.workout)
 
     def _update_notice(self) -> None:
         self.screens.set_notice(self._notice_text())

@@ -27,16 +27,30 @@ KEYS: dict[Screen, tuple[tuple[str, Action | None], ...]] = {
 }
 
 
-def keys_help(screen: Screen, extendable: bool = True) -> tuple[str, ...]:
+# a routine with mistakes: nothing to start, and E opens the file in a text editor
+BROKEN = {Action.TOGGLE: None, Action.EDIT: "E open in your text editor"}
+
+
+def keys_help(screen: Screen, extendable: bool = True,
+              routine_ok: bool = True) -> tuple[str, ...]:
     """The keys that act on `screen`; `extendable`: the running step is timed (+ 10 s
-    adds to it; a hold or reps has no end to add to)."""
-    return tuple(text for text, action in KEYS[screen]
-                 if extendable or action != Action.EXTEND) + EVERYWHERE
+    adds to it; a hold or reps has no end to add to); not `routine_ok`: the routine has
+    mistakes (BROKEN)."""
+    shown: list[str] = []
+    for text, action in KEYS[screen]:
+        if action == Action.EXTEND and not extendable:
+            continue
+        if not routine_ok and action in BROKEN:
+            text = BROKEN[action] or ""
+        if text:
+            shown.append(text)
+    return tuple(shown) + EVERYWHERE
 
 
-def keys_line(screen: Screen, extendable: bool = True) -> str:
-    return " · ".join(keys_help(screen, extendable))
+def keys_line(screen: Screen, extendable: bool = True, routine_ok: bool = True) -> str:
+    return " · ".join(keys_help(screen, extendable, routine_ok))
 
 
-def overlay_text(screen: Screen, extendable: bool = True) -> str:
-    return "Keys\n\n" + "\n".join(keys_help(screen, extendable)) + "\n\n(? or Esc closes)"
+def overlay_text(screen: Screen, extendable: bool = True, routine_ok: bool = True) -> str:
+    return ("Keys\n\n" + "\n".join(keys_help(screen, extendable, routine_ok))
+            + "\n\n(? or Esc closes)")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from itbtimer.history.figures import Progress
 
 
@@ -23,3 +25,12 @@ def left_out_line(progress: Progress) -> str | None:
         return "Last session not counted: it stopped before its first exercise."
     return (f"Last session not counted: {done} of {steps} exercises done; a session counts "
             "for its week when at least half are done.")
+
+
+def opened_words(path: Path, error: str | None) -> str:
+    """After E on a routine with mistakes: where to fix it, or why it could not be opened
+    (and where the file is, to open it by hand)."""
+    if error is None:
+        return (f"Opened {path.name} in your text editor: fix it there and save; it is read "
+                "again here.")
+    return f"Could not open a text editor ({error}): open {path} in any text editor."

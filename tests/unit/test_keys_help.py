@@ -28,3 +28,9 @@ def test_plus_10_s_only_where_the_step_has_an_end():
 def test_every_screen_lists_the_keys_that_act_everywhere():
     for screen in Screen:
         assert "? keys" in keys_help(screen) and "M mute" in keys_help(screen)
+
+
+def test_a_routine_with_mistakes_lists_no_start_and_e_opens_a_text_editor():
+    broken = keys_help(Screen.START, routine_ok=False)
+    assert not [k for k in broken if k.startswith("Space")]
+    assert "E open in your text editor" in broken and "E edit" not in broken

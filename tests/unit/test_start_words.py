@@ -25,3 +25,25 @@ def test_a_last_session_left_out_of_its_week_says_the_rule():
 
 def test_a_last_session_that_counts_says_nothing():
     assert left_out_line(progress(None)) is None
+
+
+def test_after_opening_the_file_the_notice_says_where_to_fix_it():
+    from pathlib import Path
+
+    from itbtimer.present.start_words import opened_words
+
+    assert opened_words(Path("/r/knee.yaml"), None).startswith(
+        "Opened knee.yaml in your text editor")
+    failed = opened_words(Path("/r/knee.yaml"), "xdg-open is not installed")
+    assert "xdg-open is not installed" in failed and "/r/knee.yaml" in failed
+
+
+def test_no_program_to_open_files_with_is_said_not_raised(monkeypatch):
+    import sys
+    from pathlib import Path
+
+    from itbtimer.adapters import opener
+
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setattr(opener.shutil, "which", lambda name: None)
+    assert opener.open_in_text_editor(Path("/r/knee.yaml")) == "xdg-open is not installed"
