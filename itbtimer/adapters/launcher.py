@@ -4,11 +4,18 @@ Writes `itbtimer.desktop` into $XDG_DATA_HOME/applications and the icon at 48,
 128 and 256 px into $XDG_DATA_HOME/icons/hicolor/SIZExSIZE/apps/itbtimer.png.
 `StartupWMClass` is the window's class (WM_CLASS), so the dock matches the
 running window to the launcher and shows its icon.
+
+The launcher runs `itbtimer` by name when an itbtimer on the PATH is not inside a
+virtual environment (pipx's ~/.local/bin, a system install), so it survives upgrades
+and moves. Otherwise it must run this installation by its absolute path, which breaks
+when that folder moves; `install` says so, and `check` finds a launcher that points
+nowhere.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 from dataclasses import dataclass
@@ -34,6 +41,15 @@ class DesktopError(ItbtimerError):
 class Installed:
     entry: Path
     icons: tuple[Path, ...]
+    how: str  # how the launcher starts itbtimer, and what could break it
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What `itbtimer install-desktop --check` found."""
+
+    works: bool
+    text: str
 
 
 def data_home() -> Path:
@@ -51,12 +67,97 @@ def icon_path(home: Path, size: int) -> Path:
 
 
 def launch_command() -> list[str]:
-    """How the menu starts this very installation: its `itbtimer` script, else python -m."""
-    beside = Path(sys.executable).parent / "itbtimer"  # a virtualenv's bin, off PATH
-    script = str(beside) if os.access(beside, os.X_OK) else shutil.which("itbtimer")
+    """How the menu starts itbtimer: by name when the PATH has one outside a virtual
+    environment; else this installation's script, or python -m itbtimer, by full path."""
+    found = shutil.which(APP_ID)
+    if found and not _in_virtual_environment(Path(found)):
+        return [APP_ID]
+    beside = Path(sys.executable).parent / APP_ID  # a virtualenv's bin, off PATH
+    script = str(beside) if os.access(beside, os.X_OK) else found
     if script:
         return [os.path.abspath(script)]
-    return [os.path.abspath(sys.executable), "-m", "itbtimer"]
+    return [os.path.abspath(sys.executable), "-m", APP_ID]
+
+
+def _in_virtual_environment(program: Path) -> bool:
+    """A program in a virtual environment's bin folder (next to its pyvenv.cfg). pipx's
+    ~/.local/bin/itbtimer is a link into one, but the link itself stays put."""
+    return (program.parent.parent / "pyvenv.cfg").is_file()
+
+
+def how_it_starts(command: list[str]) -> str:
+    """What the person should know about the launcher's command."""
+    if command == [APP_ID]:
+        return (f"the launcher finds itbtimer on the PATH (now {shutil.which(APP_ID)}), so it "
+                "keeps working when itbtimer is upgraded or reinstalled")
+    program = Path(command[0])
+    where = ("in a virtual environment" if _in_virtual_environment(program)
+             else "by its full path")
+    return (f"note: the launcher runs {program}, {where}: it stops working if that folder "
+            "is moved or deleted. Installed with pipx (pipx install .), itbtimer is on the "
+            "PATH and the launcher finds it there; itbtimer install-desktop --check tells "
+            "whether the launcher still works.")
+
+
+def check(home: Path | None = None) -> Checked:
+    """Does the launcher in the menu still start something?"""
+    entry = entry_path(home or data_home())
+    try:
+        text = entry.read_text(encoding="utf-8", errors="replace")
+    except FileNotFoundError:
+        return Checked(False, "itbtimer is not in the applications menu (itbtimer "
+                       "install-desktop adds it)")
+    except OSError as exc:
+        return Checked(False, f"cannot read the launcher {entry}: {exc.strerror}")
+    value = next((line[len("Exec="):] for line in text.splitlines()
+                  if line.startswith("Exec=")), "")
+    command = exec_arguments(value)
+    again = "run itbtimer install-desktop again with the itbtimer you use"
+    if not command:
+        return Checked(False, f"the launcher {entry} has no command to run: {again}")
+    program = command[0]
+    if "/" not in program:
+        found = shutil.which(program)
+        if found is None:
+            return Checked(False, f"the launcher {entry} runs {program} from the PATH, but "
+                           f"there is no {program} on the PATH: install it (pipx install .) "
+                           f"or {again}")
+        return Checked(True, f"the launcher {entry} runs {program} from the PATH (now {found})")
+    if not os.access(program, os.X_OK) or Path(program).is_dir():
+        return Checked(False, f"the launcher {entry} runs {program}, which is not there any "
+                       f"more (moved or deleted?): {again}")
+    return Checked(True, f"the launcher {entry} runs {program}")
+
+
+_STRING_ESCAPES = {"s": " ", "n": "\n", "t": "\t", "r": "\r"}
+
+
+def exec_arguments(value: str) -> list[str]:
+    """The Exec key's arguments, unquoted (what `exec_line` wrote), without field codes."""
+    unescaped = re.sub(r"\\(.)", lambda m: _STRING_ESCAPES.get(m.group(1), m.group(1)),
+                       value)
+    arguments: list[str] = []
+    current: list[str] | None = None  # the argument being read, None between arguments
+    quoted = escape = False
+    for c in unescaped:
+        if escape:  # inside quotes, \ keeps the next of " ` $ \ as it is
+            current = (current or []) + ([] if c in '"`$\\' else ["\\"]) + [c]
+            escape = False
+        elif quoted and c == "\\":
+            escape = True
+        elif c == '"':
+            quoted, current = not quoted, current or []
+        elif c == " " and not quoted:
+            if current is not None:
+                arguments.append("".join(current))
+            current = None
+        else:
+            current = (current or []) + [c]
+    if quoted or escape:
+        return []
+    if current is not None:
+        arguments.append("".join(current))
+    return [a for a in arguments if not re.fullmatch(r"%[A-Za-z]", a)]
 
 
 def exec_line(command: list[str]) -> str:
@@ -79,7 +180,7 @@ def entry_text(command: list[str]) -> str:
         "GenericName=Interval Timer",
         "Comment=Follow a physiotherapy or recovery routine: big countdown, cues, beeps",
         f"Exec={escaped(exec_line(command))}",  # a line break would end the key
-        f"TryExec={escaped(command[0])}",
+        f"TryExec={escaped(command[0])}",  # a bare name is looked up on the PATH
         f"Icon={APP_ID}",
         "Terminal=false",
         "Categories=Utility;Clock;",
@@ -93,6 +194,7 @@ def entry_text(command: list[str]) -> str:
 def install(home: Path | None = None, command: list[str] | None = None) -> Installed:
     home = home or data_home()
     entry = entry_path(home)
+    command = command or launch_command()
     icons = []
     try:
         for size in ICON_SIZES:
@@ -100,11 +202,11 @@ def install(home: Path | None = None, command: list[str] | None = None) -> Insta
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(assets_dir() / f"icon-{size}.png", target)
             icons.append(target)
-        write_atomic(entry, entry_text(command or launch_command()))
+        write_atomic(entry, entry_text(command))
     except OSError as exc:
         raise DesktopError(f"itbtimer: cannot write the launcher: {exc.filename}: "
                            f"{exc.strerror}") from None
-    return Installed(entry, tuple(icons))
+    return Installed(entry, tuple(icons), how_it_starts(command))
 
 
 def uninstall(home: Path | None = None) -> list[Path]:

@@ -179,19 +179,24 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 
 def cmd_install_desktop(args: argparse.Namespace) -> int:
-    from itbtimer.adapters.launcher import install, uninstall
+    from itbtimer.adapters.launcher import check, install, uninstall
 
+    if args.check:
+        checked = check()
+        print(escaped(checked.text))
+        return 0 if checked.works else 2
     if args.uninstall:
         removed = uninstall()
         for path in removed:
-            print(f"removed {path}")
+            print(escaped(f"removed {path}"))
         if not removed:
             print("itbtimer was not in the applications menu")
         return 0
     installed = install()
-    print(f"wrote {installed.entry}")
+    print(escaped(f"wrote {installed.entry}"))
     for icon in installed.icons:
-        print(f"wrote {icon}")
+        print(escaped(f"wrote {icon}"))
+    print(escaped(installed.how))
     return 0
 
 
@@ -282,7 +287,10 @@ def _history_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _desktop_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--uninstall", action="store_true", help="remove it again")
+    what = p.add_mutually_exclusive_group()
+    what.add_argument("--uninstall", action="store_true", help="remove it again")
+    what.add_argument("--check", action="store_true",
+                      help="does the launcher still start itbtimer? (exit 2 when not)")
 
 
 def _say_arguments(p: argparse.ArgumentParser) -> None:
@@ -314,8 +322,8 @@ COMMANDS: tuple[Command, ...] = (
             _new_arguments, cmd_new),
     Command("history", "", "show past sessions, weekly counts, holds and knee pain",
             _history_arguments, cmd_history),
-    Command("install-desktop", "", "add itbtimer to the applications menu (--uninstall "
-            "removes it)", _desktop_arguments, cmd_install_desktop),
+    Command("install-desktop", "[--check | --uninstall]", "add itbtimer to the applications "
+            "menu (--check: does it still work?)", _desktop_arguments, cmd_install_desktop),
     Command("say", '"TEXT" [-o F.wav]', "say a sentence in the coach's voice (or write it)",
             _say_arguments, cmd_say),
     Command("edit", "[ROUTINE]", "change a routine (a bundled one: your own copy of it)",
