@@ -56,14 +56,14 @@ def _indent(text: str) -> int:
 
 
 def _key_column(text: str) -> int:
-    """Where the key of a line starts: after the `- ` of a list entry."""
+    """Where the key of a line starts: after the `- ` of a list entry (of each: `- - x`)."""
     match = _ITEM.match(text)
-    column = _indent(text)
-    while match:
-        column = match.end()
+    if match is None:
+        return _indent(text)
+    column = 0
+    while match:  # each match takes at least the dash: this ends
+        column += match.end()
         match = _ITEM.match(text[column:])
-        if match:
-            column += match.end()
     return column
 
 

@@ -214,6 +214,13 @@ def test_a_dash_inside_a_folded_text_is_not_a_stray_dash():
     assert routine.description == "-not a list"
 
 
+def test_a_doubled_dash_is_explained_not_looped_on_for_ever():
+    """`- - name:` made the explainer's key column loop for ever (`itbtimer check` hung);
+    found by comparing the explainer before and after a refactor on mutated routines."""
+    found = message(HEAD + "      - - name: C\n        work: 30s\n")
+    assert "mine.yaml:7:9: line 7 is indented 8 spaces" in found
+
+
 def test_an_alias_bomb_where_a_count_belongs_is_bounded():
     lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for i in range(1, 9):
