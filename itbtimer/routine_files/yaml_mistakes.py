@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import yaml
@@ -153,35 +154,37 @@ def _mapping_values(lines: list[str], index: int, column: int) -> Mistake:
 
 def _flow_openers(text: str, end: int) -> list[tuple[int, int, str]]:
     """The `[` and `{` still open at `end`, as (line, column, bracket), 0-based."""
-    stack: list[tuple[int, int, str]] = []
-    line = column = 0
+    stack: list[int] = []  # where each open bracket is, in `text`
     quote = ""
     comment = False
     previous = "\n"
     for i, ch in enumerate(text[:end]):
         if ch == "\n":
-            line, column, comment, previous = line + 1, 0, False, "\n"
-            if quote == "":
+            comment, previous = False, "\n"
+            if not quote:
                 continue
         if comment:
-            pass
-        elif quote:
-            if ch == quote:
-                quote = ""
+            continue
+        if quote:
+            quote = "" if ch == quote else quote
         elif ch == "#" and previous in " \t\n":
             comment = True
+            continue
         elif ch in "'\"" and (previous in ":-[{,\n" or (stack and previous in " ,[{")):
             quote = ch
-        elif ch in "[{" and (stack or _starts_value(text, i)):
-            stack.append((line, column, ch))
-        elif ch in "]}" and stack:
-            stack.pop()
-        if ch not in " \t" and not comment:
+        else:
+            _track_bracket(stack, text, i)
+        if ch not in " \t":
             previous = ch
-        elif ch in " \t" and previous == ":":
-            previous = ":"
-        column += 1 if ch != "\n" else 0
-    return stack
+    return [(text.count("\n", 0, i), i - text.rfind("\n", 0, i) - 1, text[i]) for i in stack]
+
+
+def _track_bracket(stack: list[int], text: str, i: int) -> None:
+    """`[` and `{` open a list or a group where a value may start; `]` and `}` close one."""
+    if text[i] in "[{" and (stack or _starts_value(text, i)):
+        stack.append(i)
+    elif text[i] in "]}" and stack:
+        stack.pop()
 
 
 def _starts_value(text: str, i: int) -> bool:
@@ -252,53 +255,115 @@ def mistake_in(exc: yaml.YAMLError, text: str) -> Mistake:
                     index + 1, column + 1)
 
 
+@dataclass(frozen=True)
+class _Marked:
+    """A PyYAML error that says where it happened: its words, and the place."""
+
+    lines: list[str]
+    text: str
+    problem: str
+    context: str
+    mark: yaml.Mark
+    start: yaml.Mark | None  # where the construct it was reading began (a quote, a key)
+
+    @property
+    def index(self) -> int:
+        return int(self.mark.line)
+
+    @property
+    def column(self) -> int:
+        return int(self.mark.column)
+
+    @property
+    def on_a_line(self) -> bool:
+        return self.index < len(self.lines)
+
+    def here(self, message: str, mended: str | None = None) -> Mistake:
+        return _problem(self.lines, message, self.index + 1, self.column + 1, mended)
+
+
+def _tab(m: _Marked) -> Mistake:
+    where = "starts with" if m.column <= _indent(m.lines[m.index]) else "has"
+    return m.here(f"line {m.index + 1} {where} a tab: indent with spaces only (an editor can "
+                  "be set to insert spaces for the Tab key)", _without_tabs(m.lines, m.index))
+
+
+def _in_quotes(m: _Marked) -> Mistake:
+    assert m.start is not None
+    if "escape" in m.problem:
+        return m.here("a `\\` inside \"double quotes\" starts a special character: use "
+                      "'single quotes', or write `\\\\`")
+    return _unclosed_quote(m.lines, m.start)
+
+
+def _no_colon(m: _Marked) -> Mistake:
+    assert m.start is not None
+    return _missing_colon(m.lines, m.start.line)
+
+
+def _open_bracket(m: _Marked) -> Mistake | None:
+    return _unclosed_bracket(m.lines, m.text, m.mark.index)
+
+
+def _values_not_allowed(m: _Marked) -> Mistake:
+    return _mapping_values(m.lines, m.index, m.column)
+
+
+def _block_ends_early(m: _Marked) -> Mistake:
+    if "'<scalar>'" in m.problem and m.column > _key_column(m.lines[m.index]):
+        return m.here(f"line {m.index + 1} has more text after a closing quote: put the whole "
+                      "text inside the quotes")
+    above = _meaningful(m.lines, m.index)
+    if above and _looks_like_missing_colon(m.lines[above[0]]) and not _ITEM.match(
+            m.lines[above[0]]):
+        return _missing_colon(m.lines, above[0])
+    return _indentation(m.lines, m.index)
+
+
+def _bad_start(m: _Marked) -> Mistake:
+    line = m.lines[m.index]
+    ch = line[m.column] if m.column < len(line) else "?"
+    key = _KEY.match(line)
+    value = line[key.end():].strip() if key else ""
+    like = f'{key.group(1)}: "{value}"' if key else f'"{ch}…"'
+    mended = f'{line[:key.end()]}"{value}"' if key and '"' not in value else None
+    return m.here(f"a text cannot start with `{ch}`: put the text in quotes, like {like}",
+                  mended)
+
+
+def _undefined_alias(m: _Marked) -> Mistake:
+    return m.here("this `*name` refers to an `&name` that is not defined above it")
+
+
+def _text_after_quote(m: _Marked) -> Mistake:
+    return m.here(f"line {m.index + 1} has more text after a closing quote or bracket: put the "
+                  "whole text inside the quotes")
+
+
+# What PyYAML said -> the mistake a person made, in this order; the first whose test holds
+# explains the error (its explanation may still be None: then nothing more is tried).
+_MARKED: tuple[tuple[Callable[[_Marked], bool], Callable[[_Marked], Mistake | None]], ...] = (
+    (lambda m: "'\\t'" in m.problem, _tab),
+    (lambda m: "quoted scalar" in m.context and m.start is not None, _in_quotes),
+    (lambda m: "could not find expected ':'" in m.problem and m.start is not None, _no_colon),
+    (lambda m: "flow" in m.context or "flow" in m.problem, _open_bracket),
+    (lambda m: "mapping values are not allowed" in m.problem and m.on_a_line,
+     _values_not_allowed),
+    (lambda m: (m.problem.startswith("expected <block end>")
+                or "did not find expected" in m.problem) and m.on_a_line, _block_ends_early),
+    (lambda m: "cannot start any token" in m.problem and m.on_a_line, _bad_start),
+    (lambda m: "undefined alias" in m.problem, _undefined_alias),
+    (lambda m: "expected a comment or a line break" in m.problem, _text_after_quote),
+    (lambda m: "end of stream" in m.problem and not m.on_a_line, _open_bracket),
+)
+
+
 def _explain_marked(lines: list[str], text: str, problem: str, context: str,
                     mark: yaml.Mark, start: yaml.Mark | None) -> Mistake | None:
-    index, column = mark.line, mark.column
-    if "'\\t'" in problem:
-        where = "starts with" if column <= _indent(lines[index]) else "has"
-        return _problem(lines, f"line {index + 1} {where} a tab: indent with spaces only (an "
-                        "editor can be set to insert spaces for the Tab key)", index + 1,
-                        column + 1, _without_tabs(lines, index))
-    if "quoted scalar" in context and start is not None:
-        if "unknown escape" in problem or "escape" in problem:
-            return _problem(lines, "a `\\` inside \"double quotes\" starts a special "
-                            "character: use 'single quotes', or write `\\\\`",
-                            index + 1, column + 1)
-        return _unclosed_quote(lines, start)
-    if "could not find expected ':'" in problem and start is not None:
-        return _missing_colon(lines, start.line)
-    if "flow" in context or "flow" in problem:
-        return _unclosed_bracket(lines, text, mark.index)
-    if "mapping values are not allowed" in problem and index < len(lines):
-        return _mapping_values(lines, index, column)
-    if problem.startswith("expected <block end>") or "did not find expected" in problem:
-        if index < len(lines) and "'<scalar>'" in problem and column > _key_column(
-                lines[index]):
-            return _problem(lines, f"line {index + 1} has more text after a closing quote: "
-                            "put the whole text inside the quotes", index + 1, column + 1)
-        if index < len(lines):
-            above = _meaningful(lines, index)
-            if above and _looks_like_missing_colon(lines[above[0]]) and not _ITEM.match(
-                    lines[above[0]]):
-                return _missing_colon(lines, above[0])
-            return _indentation(lines, index)
-    if "cannot start any token" in problem and index < len(lines):
-        ch = lines[index][column] if column < len(lines[index]) else "?"
-        key = _KEY.match(lines[index])
-        value = lines[index][key.end():].strip() if key else ""
-        like = f'{key.group(1)}: "{value}"' if key else f'"{ch}…"'
-        mended = f'{lines[index][:key.end()]}"{value}"' if key and '"' not in value else None
-        return _problem(lines, f"a text cannot start with `{ch}`: put the text in quotes, "
-                        f"like {like}", index + 1, column + 1, mended)
-    if "undefined alias" in problem:
-        return _problem(lines, "this `*name` refers to an `&name` that is not defined above "
-                        "it", index + 1, column + 1)
-    if "expected a comment or a line break" in problem:
-        return _problem(lines, f"line {index + 1} has more text after a closing quote or "
-                        "bracket: put the whole text inside the quotes", index + 1, column + 1)
-    if "end of stream" in problem and index >= len(lines):
-        return _unclosed_bracket(lines, text, mark.index)
+    marked = _Marked(lines, text, problem, context, mark, start)
+    for applies, explanation in _MARKED:
+        if applies(marked):
+            return explanation(marked)
     return None
 
 
