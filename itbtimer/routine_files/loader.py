@@ -133,32 +133,46 @@ class _Reading:
     hidden: bool = False
 
 
-def _read_past_mistakes(text: str) -> _Reading:
-    """Compose the file; at a syntax mistake, mend its line (or set it aside) and read
-    again, until the file reads or a line will not mend."""
-    lines = text.splitlines(keepends=True)
-    read = _Reading()
-    touched: dict[int, bool] = {}  # line (1-based) -> set aside (True) or mended
-    aside: set[int] = set()
+class _Mender:
+    """The file's lines as they are mended: each mistake's line mended once (or set aside,
+    read as blank), each mistake said once."""
 
-    def take(mistake: Mistake) -> bool:
+    def __init__(self, text: str, read: _Reading):
+        self.lines = text.splitlines(keepends=True)
+        self.read = read
+        self.touched: dict[int, bool] = {}  # line (1-based) -> set aside (True) or mended
+        self.aside: set[int] = set()
+
+    @property
+    def text(self) -> str:
+        return "".join(self.lines)
+
+    def take(self, mistake: Mistake) -> bool:
+        """Mend (or set aside) the mistake's line; False when that cannot help any more."""
+        lines, touched = self.lines, self.touched
         line = mistake.problem.line
         if line is None or not 1 <= line <= len(lines) or touched.get(line):
             return False
         if line not in touched:
-            read.problems.append(mistake.problem)
+            self.read.problems.append(mistake.problem)
         mended = None if line in touched else mistake.mended
         ending = lines[line - 1][len(lines[line - 1].rstrip("\r\n")):]
         lines[line - 1] = (mended if mended is not None else "") + ending
         touched[line] = mended is None
         if mended is None:
-            aside.add(line)
+            self.aside.add(line)
         return True
 
+
+def _read_past_mistakes(text: str) -> _Reading:
+    """Compose the file; at a syntax mistake, mend its line (or set it aside) and read
+    again, until the file reads or a line will not mend."""
+    read = _Reading()
+    mender = _Mender(text, read)
     for stray in stray_dashes(text):
-        take(stray)
+        mender.take(stray)
     while True:
-        current = "".join(lines)
+        current = mender.text
         readable, read.hidden = _hide_controls(current)
         try:
             read.root = yaml.compose(readable, Loader=yaml.SafeLoader)
@@ -168,13 +182,13 @@ def _read_past_mistakes(text: str) -> _Reading:
         if len(read.problems) >= MAX_SYNTAX_MISTAKES:
             read.problems.append(Problem(
                 f"there may be more mistakes from here on: mend the {MAX_SYNTAX_MISTAKES} "
-                "above and check again", "", mistake.problem.line or len(lines)))
+                "above and check again", "", mistake.problem.line or len(mender.lines)))
             break
-        if not take(mistake):
-            if mistake.problem.line not in touched:
+        if not mender.take(mistake):
+            if mistake.problem.line not in mender.touched:
                 read.problems.append(mistake.problem)
             break
-    read.set_aside = frozenset(aside)
+    read.set_aside = frozenset(mender.aside)
     return read
 
 
