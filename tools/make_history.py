@@ -26,7 +26,9 @@ from zoneinfo import ZoneInfo
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from itbtimer.core.plan import build_plan  # noqa: E402
+from itbtimer.core.plan import Step, StepKind, build_plan  # noqa: E402
+from itbtimer.core.routine import ExerciseMode  # noqa: E402
+from itbtimer.core.states import StepStatus  # noqa: E402
 from itbtimer.routine_files import load_routine  # noqa: E402
 from itbtimer.routine_files.bundled import resolve_routine  # noqa: E402
 
@@ -37,7 +39,7 @@ def sessions(count: int, seed: int = 12) -> list[str]:
     rng = random.Random(seed)
     path = resolve_routine("itb-recovery")
     plan = build_plan(load_routine(path))
-    work = [s for s in plan.steps if s.kind == "work"]
+    work = [s for s in plan.steps if s.kind == StepKind.WORK]
     lines = []
     gaps = [1 if rng.random() < 0.95 else rng.randint(2, 4) for _ in range(count)]
     day = datetime.now() - timedelta(days=sum(gaps))  # the last session is today
@@ -52,34 +54,8 @@ def sessions(count: int, seed: int = 12) -> list[str]:
         speed = 10.0 if practice else 1.0
         stop_at = len(work) if rng.random() < 0.93 else rng.randint(3, len(work) - 1)
         progress = min(1.0, n / 400) * (0.9 + 0.1 * rng.random())
-        steps = []
-        active = 0.0
-        for i, step in enumerate(work):
-            status = "done" if i < stop_at else "not_reached"
-            if status == "done" and rng.random() < 0.04:
-                status = "skipped"
-            if i == stop_at and stop_at < len(work):
-                status = "stopped"
-            held = None
-            if step.mode == "until" and status == "done":
-                base = 25 + 50 * progress if step.name == "Plank" else 15 + 35 * progress
-                held = round(max(5.0, rng.gauss(base, 6)), 2)
-                seconds = held
-            elif step.mode == "reps" and status == "done":
-                seconds = round(rng.uniform(25, 50), 2)
-            else:
-                seconds = float(step.seconds or 0) if status == "done" else 0.0
-            if status == "skipped":
-                seconds = round(rng.uniform(0, 3), 2)
-            active += seconds
-            steps.append({
-                "name": step.name, "side": step.side, "set": step.set, "round": step.round,
-                "mode": step.mode, "planned_seconds": step.seconds,
-                "active_seconds": round(seconds, 2), "skipped": status == "skipped",
-                "status": status, "added_seconds": 10 if rng.random() < 0.01 else 0,
-                "reps": step.reps, "until": step.until, "time_seconds": held,
-            })
-        active += sum(s.seconds or 0 for s in plan.steps if s.kind != "work")
+        steps, active = _steps(rng, work, stop_at, progress)
+        active += sum(s.seconds or 0 for s in plan.steps if s.kind != StepKind.WORK)
         end = start + timedelta(seconds=active / speed + rng.uniform(0, 120))
         pain = None
         if rng.random() < 0.85 and not practice:
@@ -101,6 +77,39 @@ def sessions(count: int, seed: int = 12) -> list[str]:
         record["steps"] = steps
         lines.append(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
     return lines
+
+
+def _steps(rng: random.Random, work: list[Step], stop_at: int,
+           progress: float) -> tuple[list[dict[str, object]], float]:
+    """One session's work steps as records write them, and the active seconds they took."""
+    steps: list[dict[str, object]] = []
+    active = 0.0
+    for i, step in enumerate(work):
+        status = StepStatus.DONE if i < stop_at else StepStatus.NOT_REACHED
+        if status == StepStatus.DONE and rng.random() < 0.04:
+            status = StepStatus.SKIPPED
+        if i == stop_at and stop_at < len(work):
+            status = StepStatus.STOPPED
+        held = None
+        if step.mode == ExerciseMode.UNTIL and status == StepStatus.DONE:
+            base = 25 + 50 * progress if step.name == "Plank" else 15 + 35 * progress
+            held = round(max(5.0, rng.gauss(base, 6)), 2)
+            seconds = held
+        elif step.mode == ExerciseMode.REPS and status == StepStatus.DONE:
+            seconds = round(rng.uniform(25, 50), 2)
+        else:
+            seconds = float(step.seconds or 0) if status == StepStatus.DONE else 0.0
+        if status == StepStatus.SKIPPED:
+            seconds = round(rng.uniform(0, 3), 2)
+        active += seconds
+        steps.append({
+            "name": step.name, "side": step.side, "set": step.set, "round": step.round,
+            "mode": step.mode, "planned_seconds": step.seconds,
+            "active_seconds": round(seconds, 2), "skipped": status == StepStatus.SKIPPED,
+            "status": status, "added_seconds": 10 if rng.random() < 0.01 else 0,
+            "reps": step.reps, "until": step.until, "time_seconds": held,
+        })
+    return steps, active
 
 
 def main() -> int:

@@ -25,7 +25,8 @@ from itbtimer.adapters.recent import RecentFiles  # noqa: E402
 from itbtimer.adapters.settings import Settings  # noqa: E402
 from itbtimer.adapters.sound import SilentPlayer  # noqa: E402
 from itbtimer.app.wiring import bootstrap  # noqa: E402
-from itbtimer.core.plan import build_plan  # noqa: E402
+from itbtimer.core.navigation import Screen  # noqa: E402
+from itbtimer.core.plan import StepKind, build_plan  # noqa: E402
 from itbtimer.core.session import Session  # noqa: E402
 from itbtimer.gui.options import Options  # noqa: E402
 from itbtimer.gui.window import Window  # noqa: E402
@@ -212,16 +213,16 @@ def series(s: Shooter) -> None:
     s.key("space")
     s.advance(4.0)
     s.shot("get-ready")
-    s.go_to(lambda st: st.name == "Plank" and st.kind == "work")
+    s.go_to(lambda st: st.name == "Plank" and st.kind == StepKind.WORK)
     s.advance(23.0)
     s.shot("until")
     s.key("Right")
     s.advance(33.0)
     s.shot("rest")
-    s.go_to(lambda st: st.name == "Kettlebell squats - goblet" and st.kind == "work")
+    s.go_to(lambda st: st.name == "Kettlebell squats - goblet" and st.kind == StepKind.WORK)
     s.advance(12.3)
     s.shot("work")
-    s.go_to(lambda st: st.kind == "switch" and st.name == "Single leg dips")
+    s.go_to(lambda st: st.kind == StepKind.SWITCH and st.name == "Single leg dips")
     s.advance(1.2)
     s.shot("switch")
     s.key("Right")
@@ -230,7 +231,7 @@ def series(s: Shooter) -> None:
     s.key("space")
     s.shot("paused")
     s.key("space")
-    while s.window.screen == "running":
+    while s.window.screen == Screen.RUNNING:
         s.key("Right")
     s.pump(0.3)
     s.key("3")

@@ -42,7 +42,7 @@ def run_window(args: Launch) -> int:
     if args.events:
         try:
             # open as long as the window is: closed with the process, not by a `with`
-            events = EventsLog(open(args.events, "a", encoding="utf-8"))
+            events = EventsLog(open(args.events, "a", encoding="utf-8"))  # noqa: SIM115
         except OSError as exc:
             root.destroy()
             print(f"itbtimer: {args.events}: cannot write the events log ({exc.strerror})",

@@ -179,10 +179,9 @@ def routines(draw):
     return parse_routine("\n".join(lines) + "\n")
 
 
-def reference(routine):
-    """The docs' rules, written plainly: (kind, name, side, set, round) for each step."""
-    out = []
-    section = routine.sections[0]
+def reference_units(section):
+    """(round, exercise, set, sides) in the docs' order: each round, each exercise, each set;
+    with all_sets_per_side, every set on one side, then every set on the other."""
     units = []
     for r in range(1, section.rounds + 1):
         for e in section.exercises:
@@ -190,6 +189,14 @@ def reference(routine):
                 units += [(r, e, s, (side,)) for side in e.sides for s in range(1, e.sets + 1)]
             else:
                 units += [(r, e, s, e.sides or (None,)) for s in range(1, e.sets + 1)]
+    return units
+
+
+def reference(routine):
+    """The docs' rules, written plainly: (kind, name, side, set, round) for each step."""
+    out = []
+    section = routine.sections[0]
+    units = reference_units(section)
     for i, (r, e, s, sides) in enumerate(units):
         for n, side in enumerate(sides):
             if n and routine.switch:
