@@ -563,11 +563,32 @@ class Bench:
                  f"{warm:.2f} s", "≤ 0.5 s", "met" if warm <= 0.5 else "MISSED")
         self.row("Voice: render worker's peak memory (its own process; the window's is "
                  "below)", f"{figures['peak_rss_mb']:.0f} MB", "not in the window", "—")
+        self.longest_text()
         took, _ = self.render_worker(holds, cache)
         self.row(f"Voice: the {len(holds)} hold times (\"Fifty-seven seconds. Well done.\"), "
                  "rendered once for every routine", f"{took:.1f} s, "
                  f"{sum(f.stat().st_size for f in cache.glob('*.wav')) / 1e6:.0f} MB of cache "
                  "in all", "in the background, once", "—")
+
+    def longest_text(self) -> None:
+        """`itbtimer say` and the worker on the longest text allowed (issue 20.6)."""
+        from itbtimer.core.limits import SAY_CHARS
+
+        words = "squat down slowly, keep your back straight and breathe out as you rise. "
+        text = (words * (SAY_CHARS // len(words) + 1))[:SAY_CHARS - 1] + "."
+        started = time.perf_counter()
+        done = subprocess.run(["/usr/bin/time", "-f", "%M", PY, "-m", "itbtimer", "say", text,
+                               "-o", str(self.tmp / "longest.wav")], env=self.env,
+                              capture_output=True, text=True, check=True)
+        took = time.perf_counter() - started
+        peak = int(done.stderr.strip().splitlines()[-1]) / 1024
+        self.row(f"Voice: `itbtimer say` on the longest text allowed ({SAY_CHARS} characters)",
+                 f"{took:.1f} s, peak {peak:.0f} MB", "≤ 200 MB",
+                 "met" if peak <= 200 else "MISSED")
+        _, figures = self.render_worker([text], self.tmp / "longest-cache")
+        self.row(f"Voice: the render worker on a {SAY_CHARS}-character phrase",
+                 f"peak {figures['peak_rss_mb']:.0f} MB", "≤ 200 MB",
+                 "met" if figures["peak_rss_mb"] <= 200 else "MISSED")
 
     VOICE_ROUTINE = """\
 name: Bench voice

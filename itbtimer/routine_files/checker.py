@@ -22,9 +22,15 @@ from itbtimer.core.durations import (
     parse_range,
 )
 from itbtimer.core.escaping import escaped
+from itbtimer.core.limits import CUE_CHARS, HOW_TO_CHARS, NAME_CHARS
 from itbtimer.core.routine import Rest
 from itbtimer.errors import Problem
 
+# each text a routine may hold, at most (core/limits.py; docs/routine-format.md)
+TEXT_LIMITS = {"name": ("a name", NAME_CHARS), "id": ("an id", NAME_CHARS),
+               "cue": ("a cue (it is said aloud)", CUE_CHARS),
+               "until": ("an until (it is said aloud)", CUE_CHARS),
+               "note": ("a note", HOW_TO_CHARS), "description": ("a description", HOW_TO_CHARS)}
 MAX_COUNT = 100  # rounds and sets
 GROUP = "a group of `key: value` lines"
 
@@ -152,6 +158,12 @@ class Checker:
         text = str(node.value).strip()
         if required and not text:
             self.add(node, path, "must not be empty")
+            return None
+        key = path.rpartition(".")[2]
+        what, most = TEXT_LIMITS.get(key, ("text", HOW_TO_CHARS))
+        if len(text) > most:
+            self.add(node, path, f"is {len(text)} characters long; {what} may have at most "
+                     f"{most}")
             return None
         return text or None
 

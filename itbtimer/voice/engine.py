@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import wave
 from dataclasses import dataclass
 from importlib import util
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from itbtimer.errors import ItbtimerError
 
@@ -27,6 +28,7 @@ PEAK = 0.8  # of full scale, like the beeps' loudness
 LEAD_SECONDS = 0.04  # silence kept before the first sound
 TAIL_SECONDS = 0.08  # ... and after the last
 SILENCE = 0.01  # below this (of full scale) counts as silence when trimming
+PIECE_CHARS = 60  # the most the model is given at once (its memory grows with the length)
 
 
 class VoiceUnavailable(ItbtimerError):
@@ -93,7 +95,22 @@ class HibariEngine:
             raise VoiceUnavailable(f"the voice cannot start: {exc}") from None
 
     def render(self, text: str) -> bytes:
+        """The text a piece at a time (at most PIECE_CHARS): the model's memory grows with
+        the length of what it is given (2,000 characters at once: 760 MB), so a long text
+        costs what a short one does. A text of one piece renders as it always has."""
         import numpy as np  # hibari's own dependency: here only, in the worker
+
+        parts = [self._trimmed(piece) for piece in pieces(text)]
+        audio = parts[0].copy() if len(parts) == 1 else np.concatenate(parts)
+        del parts
+        audio *= PEAK / float(np.abs(audio).max())  # in place: a long text's audio once
+        np.clip(audio, -1.0, 1.0, out=audio)
+        audio *= 32767
+        np.rint(audio, out=audio)
+        return wav_bytes(audio.astype("<i2").tobytes(), self.rate)
+
+    def _trimmed(self, text: str) -> Any:
+        import numpy as np
 
         audio = self._tts(text, seed=0)  # seed: the same text gives the same bytes
         loud = np.flatnonzero(np.abs(audio) > SILENCE)
@@ -101,9 +118,29 @@ class HibariEngine:
             raise VoiceUnavailable(f"the voice made no sound for '{text}'")
         start = max(0, int(loud[0]) - int(LEAD_SECONDS * self.rate))
         end = min(audio.size, int(loud[-1]) + int(TAIL_SECONDS * self.rate))
-        kept = audio[start:end] * (PEAK / float(np.abs(audio[start:end]).max()))
-        pcm = (np.clip(kept, -1.0, 1.0) * 32767).round().astype("<i2")
-        return wav_bytes(pcm.tobytes(), self.rate)
+        return audio[start:end]
+
+
+def pieces(text: str, most: int = PIECE_CHARS) -> list[str]:
+    """`text` cut into pieces of at most `most` characters: after a sentence's or a
+    clause's mark where it can, else between words, else (one long word) anywhere."""
+    if len(text) <= most:
+        return [text]
+    clauses = [c for c in re.split(r"(?<=[.!?;:,])\s+", text) if c]
+    words: list[str] = []
+    for clause in clauses:
+        if len(clause) <= most:
+            words.append(clause)
+            continue
+        for word in clause.split():
+            words += [word[i:i + most] for i in range(0, len(word), most)]
+    out: list[str] = []
+    for word in words:
+        if out and len(out[-1]) + 1 + len(word) <= most:
+            out[-1] += " " + word
+        else:
+            out.append(word)
+    return out
 
 
 ENGINES = {"hibari": HibariEngine}

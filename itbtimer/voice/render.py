@@ -19,6 +19,7 @@ import sys
 import time
 from pathlib import Path
 
+from itbtimer.core.limits import SAY_CHARS
 from itbtimer.voice.cache import VoiceCache, voice_cache_dir
 from itbtimer.voice.engine import VoiceUnavailable, engine_id, make_engine
 
@@ -45,7 +46,9 @@ def _texts(args: argparse.Namespace) -> list[str]:
     if args.source:
         raw = sys.stdin.read() if args.source == "-" else Path(args.source).read_text("utf-8")
         texts += [str(t) for t in json.loads(raw)]
-    return list(dict.fromkeys(t for t in texts if t.strip()))
+    # a text longer than any phrase may be (a routine checked elsewhere, a list made by
+    # hand) is not rendered: its time and memory would have no bound
+    return list(dict.fromkeys(t for t in texts if t.strip() and len(t) <= SAY_CHARS))
 
 
 def render(argv: list[str]) -> int:

@@ -11,6 +11,7 @@ import wave
 from dataclasses import dataclass
 from pathlib import Path
 
+from itbtimer.core.limits import SAY_CHARS
 from itbtimer.errors import ItbtimerError
 from itbtimer.voice.cache import VoiceCache
 from itbtimer.voice.engine import engine_id, make_engine
@@ -47,6 +48,9 @@ def _sentence(text: str) -> str:
     text = text.strip()
     if not text:
         raise SayError("itbtimer say: nothing to say (give a sentence in quotes)")
+    if len(text) > SAY_CHARS:
+        raise SayError(f"itbtimer say: the text is {len(text)} characters long; at most "
+                       f"{SAY_CHARS} can be said at once (split it)")
     return text
 
 

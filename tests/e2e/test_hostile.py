@@ -349,3 +349,24 @@ def test_sigterm_on_a_full_disk_keeps_the_session_elsewhere_and_says_where(
     (session,) = json.loads(env_run.stdout)["sessions"]
     assert session["active_seconds"] >= 6.5 and not session["in_progress"]
     assert not list(kept.glob("*.json"))
+
+
+# --- 6: unbounded text -----------------------------------------------------------------
+
+def test_say_refuses_a_text_over_2000_characters_at_once(tmp_path):
+    started = time.monotonic()
+    done = run(tmp_path, "say", "word " * 20_000, "-o", "x.wav")
+    assert (done.returncode, done.stderr) == (
+        2, "itbtimer say: the text is 99999 characters long; at most 2000 can be said at once "
+           "(split it)\n")
+    assert time.monotonic() - started < 5 and not (tmp_path / "x.wav").exists()
+
+
+def test_a_routine_with_a_190_kb_cue_does_not_pass_check(tmp_path):
+    (tmp_path / "big.yaml").write_text(
+        "name: Big\nsections:\n  - name: A\n    exercises:\n      - name: Squat\n"
+        f"        work: 30s\n        cue: {'a' * 190_000}\n")
+    done = run(tmp_path, "check", "big.yaml")
+    assert (done.returncode, done.stderr) == (
+        2, 'big.yaml:7:14: cue of exercise "Squat" (line 5) in section "A" (line 3): is 190000 '
+           "characters long; a cue (it is said aloud) may have at most 500\n")
