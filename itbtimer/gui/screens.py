@@ -26,10 +26,7 @@ class Screens:
     def __init__(self, root: tk.Tk, fonts: Fonts, act: Callable[[Action], None],
                  choose: Callable[[Path], None], close_editor: Callable[[Path | None], None],
                  quit: Callable[[], None]):
-        self.start = StartScreen(root, fonts, {
-            "start": lambda: act(Action.TOGGLE), "choose": choose,
-            "open": lambda: act(Action.OPEN), "history": lambda: act(Action.HISTORY),
-            "edit": lambda: act(Action.EDIT)})
+        self.start = StartScreen(root, fonts, act, choose)
         self.finished = FinishedScreen(root, fonts, lambda: act(Action.NEXT),
                                        lambda: act(Action.HISTORY))
         self.history = HistoryView(root, fonts, lambda: act(Action.ESCAPE))
@@ -38,7 +35,7 @@ class Screens:
         def make_editor() -> EditorScreen:
             from itbtimer.gui.editor import EditorScreen
 
-            return EditorScreen(root, fonts, {"close": close_editor, "quit": quit})
+            return EditorScreen(root, fonts, close_editor, quit)
 
         self._make_editor = make_editor
         self.running: tk.Misc | None = None  # the running screen's frame, made per workout

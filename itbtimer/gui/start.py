@@ -10,7 +10,7 @@ from pathlib import Path
 from tkinter import filedialog
 
 from itbtimer.core.durations import format_hms
-from itbtimer.core.navigation import Screen
+from itbtimer.core.navigation import Action, Screen
 from itbtimer.core.plan import Plan
 from itbtimer.gui.theme import DIM_TEXT, SCREEN_BG, SIDE_TEXT
 from itbtimer.gui.widgets import FitLabel, Fonts, Painted, button, label, row_padding
@@ -25,9 +25,13 @@ class StartScreen:
     height are left out, never cut), Start always in sight, and the choices below in rows
     that wrap rather than leave the window."""
 
-    def __init__(self, parent: tk.Misc, fonts: Fonts, actions: dict[str, Callable[..., None]]):
+    def __init__(self, parent: tk.Misc, fonts: Fonts, act: Callable[[Action], None],
+                 choose: Callable[[Path], None]):
+        """act: Start, Open…, History and Edit ask for their navigation action; a routine's
+        button chooses its file."""
         self.fonts = fonts
-        self.actions = actions
+        self.act = act
+        self.choose = choose
         self.painted = Painted()
         self.painted.colour = SCREEN_BG
         self.frame = self.painted.add(tk.Frame(parent))
@@ -166,8 +170,8 @@ class StartScreen:
             note = f" · {section.note}" if section.note else ""
             self._line(f"{section.name} — {format_hms(plan.section_seconds(section.name))}{note}",
                        "small", pady=(2, 0))
-        self.start_button = button(self.start_row, "Start  (Space)", self.actions["start"],
-                                   self.fonts["big"])
+        self.start_button = button(self.start_row, "Start  (Space)",
+                                   partial(self.act, Action.TOGGLE), self.fonts["big"])
         self.start_button.pack(side="left")
         self._edit_button(self.start_row)
         self.layout()
@@ -175,10 +179,9 @@ class StartScreen:
     def _edit_button(self, parent: tk.Misc, text: str = "Edit  (E)") -> None:
         """Edit, beside the routine: the routine editor (gui/editor/); a routine with
         mistakes, the person's own text editor (gui/window.py show_editor)."""
-        if "edit" in self.actions:
-            gap = 16 if parent.winfo_children() else 0  # beside Start, or first in the row
-            button(parent, text, self.actions["edit"], self.fonts["medium"]).pack(
-                side="left", padx=(gap, 0), fill="y")
+        gap = 16 if parent.winfo_children() else 0  # beside Start, or first in the row
+        button(parent, text, partial(self.act, Action.EDIT), self.fonts["medium"]).pack(
+            side="left", padx=(gap, 0), fill="y")
 
     def show_errors(self, source: str, message: str) -> None:
         self._clear()
@@ -214,10 +217,10 @@ class StartScreen:
         self._row_frames = []
         for title, path in listed + [(p.stem, p) for p in recent if p.resolve() not in known]:
             self._choices.append(button(self.chooser, title,
-                                        partial(self.actions["choose"], path),
+                                        partial(self.choose, path),
                                         self.fonts["small"]))
-        for text, action in (("Open…", "open"), ("History  (H)", "history")):
-            self._choices.append(button(self.chooser, text, self.actions[action],
+        for text, action in (("Open…", Action.OPEN), ("History  (H)", Action.HISTORY)):
+            self._choices.append(button(self.chooser, text, partial(self.act, action),
                                         self.fonts["small"]))
         self.layout()
 

@@ -29,7 +29,7 @@ class EditorHarness:
         self.fonts = Fonts(self.root)
         self.fonts.fit(int(size.split("x")[1]))
         self.closed: list[Path | None] = []
-        self.screen = EditorScreen(self.root, self.fonts, {"close": self.closed.append})
+        self.screen = EditorScreen(self.root, self.fonts, self.closed.append)
         self.screen.frame.pack(fill="both", expand=True)
         self.errors: list = []
         self.root.report_callback_exception = lambda *exc: self.errors.append(exc)

@@ -37,13 +37,14 @@ TAG = "ItbEditor"  # the bind tag of every widget that takes the editor's keys
 
 
 class EditorScreen:
-    """actions: "close" (back to the start screen, given the routine's file) and "quit"
-    (itbtimer ends; Ctrl+Q and the window's close button, asked first if not saved)."""
+    """close: back to the start screen, given the routine's file; quit: itbtimer ends
+    (Ctrl+Q and the window's close button, asked first if not saved; None: only close)."""
 
-    def __init__(self, parent: tk.Misc, fonts: Fonts,
-                 actions: dict[str, Callable[..., None]]):
+    def __init__(self, parent: tk.Misc, fonts: Fonts, close: Callable[[Path | None], None],
+                 quit: Callable[[], None] | None = None):
         self.fonts = fonts
-        self.actions = actions
+        self._close = close
+        self._quit = quit
         self.document: Document | None = None
         self.wide: bool | None = None  # the outline and the form side by side (None: not laid out)
         self._then_quit = False  # leaving means quitting itbtimer (Ctrl+Q, the close button)
@@ -268,10 +269,10 @@ class EditorScreen:
     def leave(self) -> None:
         self.question.hide()
         self.left = True  # what is not saved now was discarded, as chosen
-        if self._then_quit and "quit" in self.actions:
-            self.actions["quit"]()
+        if self._then_quit and self._quit is not None:
+            self._quit()
             return
-        self.actions["close"](self.document.path if self.document is not None else None)
+        self._close(self.document.path if self.document is not None else None)
 
     def cancel_question(self) -> None:
         self.question.hide()
