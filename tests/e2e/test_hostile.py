@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from itbtimer.history import HistoryStore
+from tests.helpers import wait_until
 
 GOOD_ID = "0123456789abcdef0123456789abcdef"
 
@@ -226,10 +227,15 @@ def test_a_signal_ends_a_start_that_has_not_opened_its_window(xdisplay, tmp_path
     it at once, whatever it waits on."""
     os.mkfifo(tmp_path / "wait.fifo")
     code = ("import itbtimer.cli.main as m, sys; m.install_quit_signals(); "
-            "open(sys.argv[1]).read()")
+            "print('waiting', flush=True); open(sys.argv[1]).read()")
     proc = subprocess.Popen([sys.executable, "-c", code, str(tmp_path / "wait.fifo")],
-                            stderr=subprocess.PIPE, text=True)
-    time.sleep(0.5)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    # its handlers are in, and it sleeps in open() (not a fixed 0.5 s: under load the signal
+    # came before the handlers and killed it, rc -15)
+    assert proc.stdout.readline() == "waiting\n"
+    state = Path(f"/proc/{proc.pid}/stat")
+    assert wait_until(lambda: state.read_text().rsplit(")", 1)[1].split()[0] == "S")
     proc.send_signal(signum)
     rc, err = ended(proc, within=2)
     assert rc == 128 + signum and "Traceback" not in err, err
@@ -261,6 +267,7 @@ def fill(disk: Path) -> None:
 
 LEFT_IN_PROGRESS = """
 import sys
+import time
 from pathlib import Path
 from itbtimer.history import HistoryStore
 store = HistoryStore(Path(sys.argv[1]) / "data" / "itbtimer",

@@ -150,7 +150,7 @@ sections:
         assert late[len(late) // 2] <= 0.05, late
         assert "held_up" not in event_names(events)
         app.keys("ctrl+q")
-        assert app.proc.wait(timeout=10) == 0
+        assert app.proc.wait(timeout=10) == 0, (app.proc.communicate(), app.bugs())
     finally:
         app.close()
 
