@@ -32,6 +32,9 @@ from itbtimer.routine_files.yaml_mistakes import Mistake, mistake_in, stray_dash
 MAX_FILE_BYTES = 1024 * 1024
 MAX_STEPS = 50_000
 MAX_SYNTAX_MISTAKES = 25  # each one is a re-read of the file
+# Re-reading stops after this much text, so a large file with many mistakes is read a few
+# times only (a 1 MiB file takes seconds to read; a routine of a few KiB, milliseconds).
+MAX_REREAD_CHARACTERS = MAX_FILE_BYTES
 
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:" + t
@@ -171,17 +174,19 @@ def _read_past_mistakes(text: str) -> _Reading:
     mender = _Mender(text, read)
     for stray in stray_dashes(text):
         mender.take(stray)
+    budget = MAX_REREAD_CHARACTERS + len(text)
     while True:
         current = mender.text
+        budget -= len(current)
         readable, read.hidden = _hide_controls(current)
         try:
             read.root = yaml.compose(readable, Loader=yaml.SafeLoader)
             break
         except yaml.YAMLError as exc:
             mistake = mistake_in(exc, current)
-        if len(read.problems) >= MAX_SYNTAX_MISTAKES:
+        if len(read.problems) >= MAX_SYNTAX_MISTAKES or (budget < 0 and read.problems):
             read.problems.append(Problem(
-                f"there may be more mistakes from here on: mend the {MAX_SYNTAX_MISTAKES} "
+                f"there may be more mistakes from here on: mend the {len(read.problems)} "
                 "above and check again", "", mistake.problem.line or len(mender.lines)))
             break
         if not mender.take(mistake):

@@ -93,3 +93,13 @@ def test_many_broken_lines_are_each_reported_once_up_to_a_limit():
     assert lines[:3] == [6, 8, 10]
     assert len(lines) == MAX_SYNTAX_MISTAKES + 1
     assert "check again" in found.problems[-1].message
+
+
+def test_a_large_file_is_not_read_again_and_again(monkeypatch):
+    from itbtimer.routine_files import loader
+
+    monkeypatch.setattr(loader, "MAX_REREAD_CHARACTERS", 0)  # as if the file were 1 MiB
+    found = problems(THREE)
+    assert [p.line for p in found.problems] == [6, 8]
+    assert found.problems[-1].message == ("there may be more mistakes from here on: mend "
+                                          "the 1 above and check again")
