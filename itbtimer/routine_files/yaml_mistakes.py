@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from itbtimer.core.escaping import HIDDEN
 from itbtimer.errors import Problem
 
 _ITEM = re.compile(r"^(\s*)-(?:\s+|$)")
@@ -27,10 +28,11 @@ _KEY = re.compile(r"""^\s*(?:-\s+)*([^\s:#'"{}\[\],][^:#]*?|"[^"]*"|'[^']*'):(?:
 
 
 def excerpt(lines: list[str], line: int, column: int) -> str:
-    """The line (1-based) as the person wrote it, and a caret under the column."""
+    """The line (1-based) as the person wrote it, and a caret under the column; a hidden
+    character (core.escaping.HIDDEN) shows as one "?", so the caret stays under it."""
     if not 1 <= line <= len(lines):
         return ""
-    text = "".join("→" if c == "\t" else "?" if unicodedata.category(c) == "Cc" else c
+    text = "".join("→" if c == "\t" else "?" if unicodedata.category(c) in HIDDEN else c
                    for c in lines[line - 1])
     col = max(1, column) - 1
     if len(text) > 90:

@@ -203,6 +203,12 @@ def test_control_characters_never_reach_the_terminal_raw():
     assert "\x1b" not in found and "\\x1b" in found
 
 
+
+def test_a_hidden_character_in_the_shown_line_is_one_question_mark_under_the_caret():
+    found = message(HEAD + "     - name: \u202eC\n")
+    assert "         - name: ?C\n         ^" in found
+    assert "\u202e" not in found
+
 def test_a_newline_in_a_folded_text_is_fine():
     routine = parse_routine(HEAD + "        cue: |\n          one\n          two\n")
     assert routine.sections[0].exercises[0].cue == "one\ntwo"
