@@ -59,14 +59,16 @@ def in_progress(db: sqlite3.Connection, record_id: str) -> bool | None:
     return None if row is None else bool(row[0])
 
 
-def find(db: sqlite3.Connection, short: str, table: str = "sessions") -> str:
-    """The one id starting with `short` (as `itbtimer history` shows them)."""
+def find(db: sqlite3.Connection, short: str, deleted: bool = False) -> str:
+    """The one id starting with `short` (as `itbtimer history` shows them), among the
+    sessions or (deleted) among the deleted ones."""
+    table = "deleted" if deleted else "sessions"
     if not short or any(c in short for c in "%_\\"):
         raise HistoryError(f"no session with the id {short!r}")
     rows = db.execute(f"SELECT id FROM {table} WHERE id >= ? AND id < ? LIMIT 3",
                       (short, short + "\U0010ffff")).fetchall()
     if not rows:
-        where = " among deleted sessions" if table == "deleted" else ""
+        where = " among deleted sessions" if deleted else ""
         raise HistoryError(f"no session with the id {short!r}{where}")
     if len(rows) > 1:
         raise HistoryError(f"the id {short!r} fits more than one session; give more of it")

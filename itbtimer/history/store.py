@@ -124,7 +124,7 @@ class HistoryStore:
 
     def undelete(self, record_id: str) -> SessionRecord:
         with self.database.writing() as db:
-            found = rows.find(db, record_id, table="deleted")
+            found = rows.find(db, record_id, deleted=True)
             (text,) = db.execute("SELECT record FROM deleted WHERE id = ?", (found,)).fetchone()
             session = SessionRecord.from_json(json.loads(text))
             rows.put(db, session, in_progress=False)

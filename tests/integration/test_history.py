@@ -398,6 +398,8 @@ def test_delete_undelete_and_pain_by_short_id(tmp_path, capsys):
     assert run_history(args(pain=[short, "11"]), store) == 2
     assert run_history(args(delete="nope"), store) == 2
     assert "no session with the id 'nope'" in capsys.readouterr().err
+    assert run_history(args(undelete=short), store) == 2  # not deleted (any more)
+    assert f"no session with the id '{short}' among deleted sessions" in capsys.readouterr().err
 
 
 def test_history_exits_2_when_it_cannot_read(tmp_path, capsys):
