@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from itbtimer import __version__
 from itbtimer.core.durations import format_hms
@@ -97,7 +97,8 @@ def parse_volume(text: str) -> int | None:
 class _Volume(argparse.Action):
     """--volume with the person's words in the error, not argparse's "argument --volume: ..."."""
 
-    def __call__(self, parser, namespace, values, option_string=None):
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: str | Sequence[Any] | None, option_string: str | None = None) -> None:
         volume = parse_volume(str(values))
         if volume is None:
             parser.error(f"{VOLUME_ERROR} (not '{values}')")

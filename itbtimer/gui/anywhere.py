@@ -28,9 +28,11 @@ class Everywhere:
             self.toggle_fullscreen()
 
     def do(self, what: Anywhere) -> None:
-        {Anywhere.HELP: self.help.toggle, Anywhere.MUTE: self.toggle_mute,
-         Anywhere.FULLSCREEN: self.toggle_fullscreen, Anywhere.VOICE: self.toggle_voice,
-         Anywhere.CUES: lambda: self.toggle_voice(cues=True)}[what]()
+        actions: dict[Anywhere, Callable[[], object]] = {
+            Anywhere.HELP: self.help.toggle, Anywhere.MUTE: self.toggle_mute,
+            Anywhere.FULLSCREEN: self.toggle_fullscreen, Anywhere.VOICE: self.toggle_voice,
+            Anywhere.CUES: lambda: self.toggle_voice(cues=True)}
+        actions[what]()
 
     def escape(self) -> Anywhere | None:
         """Esc closes the help first, then leaves full screen; else it is the screen's."""

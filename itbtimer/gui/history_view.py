@@ -22,7 +22,7 @@ from itbtimer.app.ports import HistoryStore
 from itbtimer.gui.history_charts import INK, HistoryCharts
 from itbtimer.gui.theme import SCREEN_BG
 from itbtimer.gui.ticker import Timers, TkTimers
-from itbtimer.gui.widgets import FitLabel, Fonts, Painted, button, label
+from itbtimer.gui.widgets import FitLabel, Fonts, Painted, button, chosen_rows, label
 from itbtimer.history import HistoryError, Listed
 from itbtimer.history.charts import (
     max_back,
@@ -178,7 +178,7 @@ class HistoryView:
         rows = [list_line(s) for s in newest_first]
         if rows and max(font.measure(row) for row in rows) > LIST_SHARE * width:
             rows = [list_line(s, short=True) for s in newest_first]
-        chosen = self.listbox.curselection()
+        chosen = chosen_rows(self.listbox)
         self.listbox.delete(0, "end")
         for row in rows:
             self.listbox.insert("end", row)
@@ -201,7 +201,7 @@ class HistoryView:
             self.draw()
         elif keysym in ("Up", "Down"):
             if self.listbox.size():
-                now = (self.listbox.curselection() or (0,))[0]
+                now = (chosen_rows(self.listbox) or (0,))[0]
                 new = max(0, min(self.listbox.size() - 1, now + (1 if keysym == "Down" else -1)))
                 self.listbox.selection_clear(0, "end")
                 self.listbox.selection_set(new)
@@ -215,7 +215,7 @@ class HistoryView:
         return True
 
     def selected(self) -> Listed | None:
-        chosen = self.listbox.curselection()
+        chosen = chosen_rows(self.listbox)
         if not chosen or not self.sessions:
             return None
         return list(reversed(self.sessions))[chosen[0]]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import tkinter as tk
 import tkinter.font as tkfont
 from collections.abc import Callable
-from typing import Literal
+from typing import Any, Literal
 
 from itbtimer.errors import ItbtimerError
 from itbtimer.gui.fit import Fitted, fit
@@ -120,15 +120,21 @@ class Painted:
 
 
 def label(parent: tk.Misc, painted: Painted, font: tkfont.Font, fg: str = TEXT,
-          **options) -> tk.Label:
+          **options: Any) -> tk.Label:
     widget = tk.Label(parent, font=font, fg=fg, bg=painted.colour or "#000000", bd=0,
                       **options)
     painted.add(widget)
     return widget
 
 
+def chosen_rows(listbox: tk.Listbox) -> tuple[int, ...]:
+    """The rows chosen in a list box (tkinter's stub leaves curselection untyped)."""
+    rows: tuple[int, ...] = listbox.curselection()  # type: ignore[no-untyped-call]
+    return rows
+
+
 def button(parent: tk.Misc, text: str, command: Callable[[], None], font: tkfont.Font,
-           padx: int = 14, pady: int = 10, **options) -> tk.Button:
+           padx: int = 14, pady: int = 10, **options: Any) -> tk.Button:
     return tk.Button(parent, text=text, command=command, font=font, bg=BUTTON_BG,
                      fg=BUTTON_FG, activebackground="#ffffff", relief="flat", bd=0,
                      highlightthickness=0, padx=padx, pady=pady, takefocus=0, **options)

@@ -58,7 +58,7 @@ class Window:
         self.everywhere = Everywhere(root, self.fonts, app, self._redraw, options,
                                      lambda: overlay_text(self.screen, self._extendable(),
                                                           self.plan is not None))
-        root.report_callback_exception = self._on_callback_error  # type: ignore[method-assign]
+        root.report_callback_exception = self._on_callback_error
         root.protocol("WM_DELETE_WINDOW", self.close)
         root.bind_all("<KeyPress>", self._on_key)
         for key in ("<Control-q>", "<Control-Q>"):
@@ -156,7 +156,7 @@ class Window:
         self._band.show(text, self.root.winfo_width())
         shown = self.screens.frame(screen)
         if shown is not None:
-            band.pack(side="top", fill="x", before=shown)  # type: ignore[call-overload]
+            band.pack(side="top", fill="x", before=shown)
 
     def load(self, path: Path) -> None:
         if path != self.routine_path:

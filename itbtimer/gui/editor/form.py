@@ -46,18 +46,24 @@ class FieldEntry:
     message: str = ""  # the loader's message, whole (the label may show it shortened)
 
     @property
+    def value(self) -> str | bool:
+        """What the field holds now: its text, or whether its box is ticked."""
+        value: str | bool = self.variable.get()  # type: ignore[no-untyped-call]  # (stub)
+        return value
+
+    @property
     def typed(self) -> bool:
         """Has the person changed this field since it last showed the document's value?"""
-        return bool(self.variable.get() != self.shown)
+        return self.value != self.shown
 
     def show(self, value: str | bool, hint: str) -> None:
         """The document's value, unless the person has typed something else here meanwhile
         (that goes to the document when the field is left)."""
         if str(self.hint.cget("text")) != hint:
             self.hint.configure(text=hint)
-        if self.typed and self.variable.get() != value:
+        if self.typed and self.value != value:
             return
-        if self.variable.get() != value:  # set only a change: the cursor stays put
+        if self.value != value:  # set only a change: the cursor stays put
             self.variable.set(value)
         self.shown = value
         if isinstance(self.widget, tk.Checkbutton):
@@ -335,7 +341,7 @@ class Form:
     # --- giving the document what was typed --------------------------------------------
     def commit_typed(self) -> None:
         """Give the document every field typed in and not yet given."""
-        pending = [(e.field, e.variable.get()) for e in self.entries
+        pending = [(e.field, e.value) for e in self.entries
                    if e.alive and isinstance(e.variable, tk.StringVar) and e.typed]
         path = self.path
         for field, value in pending:
@@ -352,7 +358,7 @@ class Form:
             self._change(place, field, value)
 
     def _on_return(self, entry: FieldEntry) -> str:
-        self._give(entry.field, entry.variable.get())
+        self._give(entry.field, entry.value)
         self._focus_after(entry)
         return "break"
 
@@ -361,7 +367,7 @@ class Form:
         for the very next key (Shift+Tab reaches it). The form changes in place and keeps
         the field the focus went to, so nothing is pulled from under the focus."""
         if entry.alive and entry.typed:
-            self._give(entry.field, entry.variable.get())
+            self._give(entry.field, entry.value)
 
 
 def _wrap(text: tk.Label, width: int) -> None:

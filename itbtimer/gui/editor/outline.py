@@ -10,6 +10,7 @@ from collections.abc import Callable
 from itbtimer.editor import words
 from itbtimer.editor.document import ROUTINE, NodePath, OutlineRow
 from itbtimer.gui.editor.look import FIELD_BG, FIELD_FG, SELECTED_BG
+from itbtimer.gui.widgets import chosen_rows
 
 ERROR_ROW_FG = "#b00020"
 
@@ -83,6 +84,6 @@ class Outline:
             self.listbox.see(self.index)
 
     def _on_click(self, event: tk.Event) -> None:
-        picked = self.listbox.curselection()
+        picked = chosen_rows(self.listbox)
         if picked and self.rows[picked[0]].path != self.selected:
             self._choose(self.rows[picked[0]].path)
