@@ -27,22 +27,27 @@ def with_place_words(root: yaml.Node, problems: list[Problem]) -> list[Problem]:
 
 def place_of(root: yaml.Node, path: str) -> str:
     """'sections[0].exercises[1].work' -> 'work of exercise "B" (line 5) in section "A"
-    (line 3)'; a path outside the sections is returned as it is."""
+    (line 3)'; a path outside the sections is returned without its indexes."""
     match = _PATH.match(path)
     if not match:
-        return path
+        return _without_indexes(path)
     s, e, rest = match.groups()
     section = _entry(_value(root, "sections"), int(s))
     if section is None:
-        return path
+        return _without_indexes(path)
     where = _named("section", section)
     if e is not None:
         exercise = _entry(_value(section, "exercises"), int(e))
         if exercise is None:
-            return path
+            return _without_indexes(path)
         where = f"{_named('exercise', exercise)} in {where}"
-    key = re.sub(r"\[\d+\].*$", "", rest or "")
+    key = _without_indexes(rest or "")
     return f"{key} of {where}" if key else where
+
+
+def _without_indexes(path: str) -> str:
+    """'cue[1]' -> 'cue', 'sides[0]' -> 'sides': the key, never a count from 0."""
+    return re.sub(r"\[\d+\]", "", path)
 
 
 def _value(node: yaml.Node | None, key: str) -> yaml.Node | None:

@@ -103,3 +103,11 @@ def test_a_large_file_is_not_read_again_and_again(monkeypatch):
     assert [p.line for p in found.problems] == [6, 8]
     assert found.problems[-1].message == ("there may be more mistakes from here on: mend "
                                           "the 1 above and check again")
+
+
+def test_no_place_outside_the_sections_is_named_by_an_index_either():
+    text = ("name: X\ncue: [a, !!binary b]\nsections:\n  - name: A\n    exercises:\n"
+            "      - name: B\n")
+    found = str(problems(text))
+    assert found.startswith("mine.yaml:2:10: cue: the tag ")
+    assert "[1]" not in found
