@@ -13,7 +13,7 @@ import math
 import time
 import uuid
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import IO, TYPE_CHECKING, Any
 
 from itbtimer.app.ports import Awake, HistoryStore, Player, Record
@@ -44,6 +44,7 @@ SNAPSHOT_CPU_SHARE = 0.002  # ... unless that would cost more than 0.2 % of a co
 # way, for the timeline's marker), a cue, a key. At --speed the clock changes faster, but
 # the screen is not redrawn more than ten times a second.
 FRAME_SECONDS = 0.1
+WALL_STEP_SECONDS = 2.0  # the wall clock away from start + time passed by more: a step
 MARKER_SECONDS = 0.5
 PAUSED_SECONDS = 1.0
 
@@ -116,6 +117,8 @@ class Workout:
         self._started_wall: datetime | None = None
         self._ended_wall: datetime | None = None
         self._real_start: float | None = None
+        self._wall_step = 0.0  # how far the wall clock has stepped since the start (noted)
+        self._slept_at_start = 0.0
         self._record_id = uuid.uuid4().hex
         self._last_snapshot = -SNAPSHOT_SECONDS
         self._snapshot_every = SNAPSHOT_SECONDS
@@ -173,6 +176,7 @@ class Workout:
         if self._started_wall is None and self.session.started_at is not None:
             self._started_wall = self.wallclock()
             self._real_start = self.clock.to_real(self.session.started_at)
+            self._slept_at_start = self._slept()
         return held + self._dispatch(events)
 
     def _tick_overdue(self) -> bool:
@@ -222,7 +226,7 @@ class Workout:
             if isinstance(event, StepDone | Paused):
                 snapshot = bool(snapshot) or isinstance(event, Paused)
             if isinstance(event, Finished | Stopped):
-                self._ended_wall = self.wallclock()
+                self._ended_wall = self._wall_now()
                 over = True
             self._tell(event)
         self._speak()
@@ -286,10 +290,26 @@ class Workout:
 
     # --- recording -------------------------------------------------------------------
 
+    def _wall_now(self) -> datetime:
+        """The start's wall-clock time plus the (monotonic) time since: a record's end never
+        precedes its start, whatever the wall clock did. A step of the wall clock (NTP, the
+        person setting it) is noted in the events log instead."""
+        if self._started_wall is None or self._real_start is None:
+            return self.wallclock()
+        passed = self.clock.source() - self._real_start + self._slept() - self._slept_at_start
+        now = self._started_wall + timedelta(seconds=passed)  # a suspend counts: it passed
+        step = (self.wallclock() - now).total_seconds()
+        if abs(step - self._wall_step) > WALL_STEP_SECONDS:
+            self._wall_step = step
+            if self.events_log is not None:
+                self.events_log.write(self.clock.source() - self._real_start,
+                                      "wall_clock_step", {"seconds": round(step, 3)})
+        return now
+
     def record(self, pain: int | None = None) -> Record:
         start = self._started_wall or self.wallclock()
         return build_record(self.session, self.now(), start, self._ended_wall or
-                            self.wallclock(), self.routine_file, pain, self._record_id,
+                            self._wall_now(), self.routine_file, pain, self._record_id,
                             speed=self.clock.speed, practice=self.practice)
 
     def _snapshot(self, force: bool = False) -> None:

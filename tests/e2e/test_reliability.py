@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import time
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -149,8 +150,13 @@ sections:
         # wall-clock timer would wait an hour. The millisecond figures are in make bench.
         assert late[len(late) // 2] <= 0.05, late
         assert "held_up" not in event_names(events)
+        step, = [e for e in events if e["event"] == "wall_clock_step"]  # noted, once
+        assert -3602 < step["seconds"] < -3598
         app.keys("ctrl+q")
         assert app.proc.wait(timeout=10) == 0, (app.proc.communicate(), app.bugs())
+        record, = history(tmp_path)  # the step is in the log, never in the record
+        start, end = (datetime.fromisoformat(record[k]) for k in ("start", "end"))
+        assert 11 < (end - start).total_seconds() < 14  # 5 s + 2 s rest + 5 s
     finally:
         app.close()
 

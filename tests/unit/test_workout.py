@@ -287,3 +287,24 @@ def test_a_key_pressed_during_a_stall_applies_to_the_session_paused_where_it_was
     assert [e.name for e in events] == ["paused", "resumed"]
     assert w.session.active_seconds(w.now()) == pytest.approx(active)  # the gap is not exercise
     assert w.player.played == ["go"]
+
+
+def test_a_wall_clock_step_back_mid_session_keeps_end_after_start_and_is_logged():
+    """The record's end is its start plus the time that passed (monotonic); the step of
+    the wall clock goes to the events log, never into the record (issue 20.7)."""
+    from datetime import datetime, timedelta, timezone
+
+    wall = [datetime(2026, 11, 2, 18, 0, tzinfo=timezone(timedelta(hours=1)))]
+    w, real, log = workout(wallclock=lambda: wall[0])
+    w.apply(Start())
+    real.t += 3.0
+    wall[0] += timedelta(seconds=3) - timedelta(hours=1)  # stepped back an hour
+    w.tick()
+    real.t += 3.0
+    wall[0] += timedelta(seconds=3)
+    w.apply(Stop())
+    record = w.record()
+    assert record.start == datetime(2026, 11, 2, 18, 0, tzinfo=timezone(timedelta(hours=1)))
+    assert record.end - record.start == timedelta(seconds=6)
+    steps = [e for e in lines(log) if e["event"] == "wall_clock_step"]
+    assert len(steps) == 1 and round(steps[0]["seconds"]) == -3600
