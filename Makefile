@@ -34,7 +34,7 @@ test-fast: $(STAMP)
 lint: typecheck
 	$(VENV)/bin/ruff check itbtimer tests tools
 
-# mypy on the whole package, strictly on the pure core (pyproject.toml [tool.mypy]).
+# mypy on the whole package, every package strictly (pyproject.toml [tool.mypy]).
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
 
