@@ -196,11 +196,16 @@ class HistoryStore:
     def keep_pending(self) -> Path | None:
         """Write unsaved records as files the next start imports (on a signal, at quit).
 
-        The state folder first, then $XDG_RUNTIME_DIR. Returns the folder used.
+        The state folder first, then $XDG_RUNTIME_DIR, then the temp folder. Returns the
+        folder used.
         """
         if not self.unsaved:
             return None
-        return self.pending.keep(self.unsaved.values())
+        place = self.pending.keep(self.unsaved.values())
+        if place is not None:
+            for record_id in self.unsaved:
+                self.owners.let_go(record_id)  # kept for the next start: no lock left over
+        return place
 
     def save_to(self, target: Path) -> int:
         """Write unsaved records to a file the person chose (JSONL, importable)."""

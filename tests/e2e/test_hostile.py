@@ -19,6 +19,9 @@ from itbtimer.history import HistoryStore
 from tests.helpers import wait_until
 
 GOOD_ID = "0123456789abcdef0123456789abcdef"
+# They end in well under a second (0.6-0.8 s, most of it Python starting); the 2 s,
+# with room for a machine busy with other tests. Before: never, or 3 GB in 6 s.
+HANG_SECONDS = 5
 
 
 def run(tmp: Path, *args: str, timeout: float = 30) -> subprocess.CompletedProcess[str]:
@@ -196,18 +199,18 @@ def ended(proc: subprocess.Popen[str], within: float) -> tuple[int, str]:
 
 
 @pytest.mark.parametrize("name", sorted(ODD_FILES))
-def test_check_on_a_device_a_fifo_or_a_link_loop_ends_within_2_s_with_a_plain_message(
+def test_check_on_a_device_a_fifo_or_a_link_loop_ends_at_once_with_a_plain_message(
         tmp_path, name):
     path, message = odd_file(tmp_path, name)
-    rc, err = ended(start(tmp_path, "check", path.name), within=2)
+    rc, err = ended(start(tmp_path, "check", path.name), within=HANG_SECONDS)
     assert (rc, err) == (2, f"{path.name}: {message}\n")
 
 
 @pytest.mark.parametrize("name", sorted(ODD_FILES))
-def test_the_window_on_a_device_a_fifo_or_a_link_loop_ends_within_2_s_with_rc_2(
+def test_the_window_on_a_device_a_fifo_or_a_link_loop_ends_at_once_with_rc_2(
         xdisplay, tmp_path, name):
     path, message = odd_file(tmp_path, name)
-    rc, err = ended(start(tmp_path, path.name, display=xdisplay), within=2)
+    rc, err = ended(start(tmp_path, path.name, display=xdisplay), within=HANG_SECONDS)
     assert rc == 2 and message in err and "Traceback" not in err, err
 
 
@@ -237,7 +240,7 @@ def test_a_signal_ends_a_start_that_has_not_opened_its_window(xdisplay, tmp_path
     state = Path(f"/proc/{proc.pid}/stat")
     assert wait_until(lambda: state.read_text().rsplit(")", 1)[1].split()[0] == "S")
     proc.send_signal(signum)
-    rc, err = ended(proc, within=2)
+    rc, err = ended(proc, within=HANG_SECONDS)
     assert rc == 128 + signum and "Traceback" not in err, err
 
 
@@ -347,6 +350,8 @@ def test_sigterm_on_a_full_disk_keeps_the_session_elsewhere_and_says_where(
     kept = temp / f"itbtimer-pending-{os.getuid()}"
     assert err == (f"itbtimer: History not saved: {cause}. The session is kept in {kept} "
                    "and recorded at the next start.\n")
+    locks = small_disk / "state" / "itbtimer" / "locks"
+    assert not list(locks.glob("*.lock"))  # its session is pending: no lock file left over
     (small_disk / "filler").unlink()
     # the next start imports it
     env_run = subprocess.run([sys.executable, "-m", "itbtimer", "history", "--json"],
