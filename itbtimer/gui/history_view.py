@@ -182,7 +182,7 @@ class HistoryView:
         self.listbox.delete(0, "end")
         for row in rows:
             self.listbox.insert("end", row)
-        widest = max((font.measure(row) for row in rows), default=0)
+        widest = min(max((font.measure(row) for row in rows), default=0), LIST_SHARE * width)
         self.listbox.configure(width=max(20, math.ceil(widest / max(1, font.measure("0"))) + 1))
         if chosen and chosen[0] < len(rows):
             self.listbox.selection_set(chosen[0])

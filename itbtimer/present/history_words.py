@@ -14,9 +14,11 @@ NOT_MET = "#64b5f6"
 def list_line(session: Listed, short: bool = False) -> str:
     """One session in the list: "23 Nov 2026 18:00 0:12:30 pain 3 practice"; `short` (the
     list has no room for the long ones): "23 Nov 18:00 12:30 pain 3 practice", no year and
-    the time as m:ss under an hour. Words are never cut: the list is as wide as its rows."""
+    the time as m:ss under an hour, a damaged record without the command that deletes it.
+    Words are never cut: the list is as wide as its rows."""
     if session.damaged:
-        return f"{session.short_id} damaged record: itbtimer history --delete {session.short_id}"
+        return f"{session.short_id} damaged record" + (
+            "" if short else f": itbtimer history --delete {session.short_id}")
     mark = " practice" if session.practice else " interrupted" if session.interrupted else ""
     pain = f" pain {session.pain}" if session.pain is not None else ""
     if short:

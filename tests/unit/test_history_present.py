@@ -58,3 +58,11 @@ def test_pain_titles_and_scores():
 def test_short_list_lines_drop_the_year_and_the_hour_never_a_word():
     assert list_line(listed(pain=2, practice=True), short=True) == (
         "23 Nov 18:00 12:30 pain 2 practice")
+
+
+def test_a_damaged_row_in_short_says_so_without_the_command():
+    from dataclasses import replace
+
+    damaged = replace(listed(), damaged="unreadable")
+    assert list_line(damaged, short=True) == "abcdef01 damaged record"
+    assert list_line(damaged).endswith("itbtimer history --delete abcdef01")
