@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 
 
 class ScreenAwake:
@@ -36,6 +37,7 @@ class ScreenAwake:
                     ["systemd-inhibit", "--what=idle:sleep", "--who=itbtimer",
                      "--why=a workout is running", "sleep", "infinity"],
                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                _reap_when_done(self._process)  # no logind here: it fails at once
                 self.active = True
             # else: no window yet (it is asked again once mapped), or nothing works here
         except (OSError, AttributeError, ValueError):
@@ -63,6 +65,12 @@ class ScreenAwake:
             pass
 
     def _run(self, verb: str) -> None:
-        subprocess.Popen(["xdg-screensaver", verb, hex(self.window_id or 0)],
-                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                         start_new_session=True)
+        _reap_when_done(subprocess.Popen(
+            ["xdg-screensaver", verb, hex(self.window_id or 0)], stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL, start_new_session=True))
+
+
+def _reap_when_done(process: subprocess.Popen[bytes]) -> None:
+    """Wait for a helper in the background, so one that ends (at once, or when let go) is
+    reaped then, never left a zombie for the rest of the session."""
+    threading.Thread(target=process.wait, name="reap-helper", daemon=True).start()

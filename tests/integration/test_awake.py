@@ -63,3 +63,28 @@ def test_without_xdg_screensaver_a_logind_inhibitor_is_held_and_let_go(tmp_path,
     awake.release()
     assert not awake.active
     assert wait_until(lambda: not inhibitor.exists(), timeout=5.0)  # let go, and reaped
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        return "\nState:\tZ" in (Path("/proc") / str(pid) / "status").read_text()
+    except OSError:
+        return False
+
+
+@linux_only
+@pytest.mark.parametrize("tool, window_id", [("systemd-inhibit", None),
+                                             ("xdg-screensaver", 0x1200007)])
+def test_a_helper_that_exits_at_once_is_reaped_not_left_a_zombie(tmp_path, monkeypatch, tool,
+                                                                  window_id):
+    """No logind here: systemd-inhibit fails at once; it must not stay a zombie for the
+    whole session (nor an xdg-screensaver that has done its work)."""
+    pid_file = tmp_path / "helper.pid"
+    stand_in(tmp_path, monkeypatch, tool, f"echo $$ > {pid_file}\nexit 1", "/usr/bin:/bin")
+    awake = ScreenAwake(window_id=window_id)
+    awake.hold()
+    wait_until(lambda: pid_file.exists() and pid_file.read_text().strip() != "", timeout=5.0)
+    pid = int(pid_file.read_text())
+    assert wait_until(lambda: not (Path("/proc") / str(pid)).exists(), timeout=5.0), \
+        f"pid {pid} is still there (zombie: {_zombie(pid)})"
+    awake.release()
