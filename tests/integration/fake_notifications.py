@@ -12,9 +12,14 @@ DBusStrings = Annotated[list[str], DBusSignature("as")]
 
 
 class Notifications(ServiceInterface):
-    def __init__(self) -> None:
+    def __init__(self, capabilities: tuple[str, ...] = ("body",)) -> None:
         super().__init__("org.freedesktop.Notifications")
         self.shown: list[tuple[str, str, str, str]] = []
+        self.capabilities = list(capabilities)
+
+    @dbus_method()
+    def GetCapabilities(self) -> DBusStrings:
+        return self.capabilities
 
     @dbus_method()
     def Notify(self, app_name: DBusStr, replaces_id: DBusUInt32, app_icon: DBusStr,
@@ -27,8 +32,8 @@ class Notifications(ServiceInterface):
 class NotificationServer:
     """Runs `Notifications` on its own thread until `close()`."""
 
-    def __init__(self) -> None:
-        self.service = Notifications()
+    def __init__(self, capabilities: tuple[str, ...] = ("body",)) -> None:
+        self.service = Notifications(capabilities)
         self.ready = threading.Event()
         self._stop: asyncio.Event | None = None
         self._loop: asyncio.AbstractEventLoop | None = None

@@ -356,3 +356,19 @@ def test_a_notification_shows_hidden_characters_escaped(remote):
                                                "34:40, \\u2066plank 0:57")
     finally:
         server.close()
+
+
+
+@pytest.mark.parametrize("capabilities, shown", [
+    (("body", "body-markup"), "Knee &amp; hip &lt;3 plank 0:57"),
+    (("body",), "Knee & hip <3 plank 0:57"),
+])
+def test_a_notification_body_is_markup_escaped_only_where_the_server_reads_markup(
+        remote, capabilities, shown):
+    server = NotificationServer(capabilities)
+    try:
+        remote.bus.notify("Workout complete", "Knee & hip <3 plank 0:57")
+        assert wait_until(lambda: len(server.service.shown) == 1, remote.pump)
+        assert server.service.shown[0][3] == shown
+    finally:
+        server.close()

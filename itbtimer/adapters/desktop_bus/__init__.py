@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import html
 import os
 import queue
 import threading
@@ -37,6 +38,7 @@ class DesktopBus:
                  icon: str = "itbtimer", clock: Callable[[], float] = time.monotonic):
         self.identity = identity
         self.desktop_entry = desktop_entry
+        self._body_markup: bool | None = None  # the notification server reads markup (asked once)
         self.icon = icon
         self.clock = clock
         self.inbox: queue.SimpleQueue[Remote] = queue.SimpleQueue()
@@ -202,14 +204,20 @@ class DesktopBus:
         from dbus_fast.signature import Variant
 
         destination, path, interface = NOTIFICATIONS
-        message = Message(destination=destination, path=path, interface=interface,
-                          member="Notify", signature="susssasa{sv}i",
-                          body=[self.identity, 0, self.icon, summary, body, [],
-                                {"desktop-entry": Variant("s", self.desktop_entry)}, -1])
+        bus = self._bus
 
         async def send() -> None:
+            if self._body_markup is None:
+                self._body_markup = await self._reads_markup()
+            # a server that reads markup would take "Knee & hip <3" as a broken tag: the
+            # body's &, < and > are written as entities there, and as they are elsewhere
+            text = html.escape(body, quote=False) if self._body_markup else body
+            message = Message(destination=destination, path=path, interface=interface,
+                              member="Notify", signature="susssasa{sv}i",
+                              body=[self.identity, 0, self.icon, summary, text, [],
+                                    {"desktop-entry": Variant("s", self.desktop_entry)}, -1])
             try:
-                reply = await self._bus.call(message)
+                reply = await bus.call(message)
             except Exception as exc:
                 log.info("notification not shown: %s", exc)
                 return
@@ -217,6 +225,22 @@ class DesktopBus:
                 log.info("notification not shown: %s", reply.error_name)
 
         asyncio.ensure_future(send())
+
+    async def _reads_markup(self) -> bool:
+        """Does the notification server show markup in a body (`body-markup`)?"""
+        from dbus_fast import Message, MessageType
+
+        destination, path, interface = NOTIFICATIONS
+        try:
+            reply = await self._bus.call(Message(destination=destination, path=path,
+                                                 interface=interface,
+                                                 member="GetCapabilities"))
+        except Exception as exc:
+            log.info("notification server's capabilities not read: %s", exc)
+            return False
+        if reply is None or reply.message_type != MessageType.METHOD_RETURN or not reply.body:
+            return False
+        return "body-markup" in reply.body[0]
 
 
 def connect(icon: str = "itbtimer") -> DesktopBus | None:
