@@ -36,6 +36,10 @@ from itbtimer.routine_files import load_routine  # noqa: E402
 from itbtimer.routine_files.bundled import resolve_routine  # noqa: E402
 
 SIZES = {"": "1366x768", "-small": "640x400"}  # a common laptop, and a small window
+# Read from the mat (issue 22): the running screens at three window sizes, each also reduced
+# to what a 20/20 eye resolves at 3 m (one pixel per minute of arc). On a 15.6-inch screen
+# 1 arcmin at 3 m is 3.5 px at 1366x768 (and in an 800x600 window on it), 4.9 px at 1920x1080.
+MAT_SIZES = {"1366x768": 3.5, "1920x1080": 4.9, "800x600": 3.5}
 
 
 def seed_history(store: HistoryStore, routine_path: Path) -> None:
@@ -241,6 +245,35 @@ def series(s: Shooter) -> None:
     s.root.destroy()
 
 
+def mat_series(s: Shooter, px_per_arcmin: float) -> None:
+    """The running screens a person reads from the mat, each with its 3-m reduction."""
+
+    def both(name: str) -> None:
+        s.shot(name)
+        path = s.out / f"{name}{s.suffix}.png"
+        reduced = s.out / f"{name}{s.suffix}-3m.png"
+        subprocess.run(["convert", str(path), "-resize", f"{100 / px_per_arcmin:.1f}%",
+                        str(reduced)], check=True)
+        print(reduced)
+
+    s.key("space")
+    s.advance(4.0)
+    both("mat-get-ready")
+    s.go_to(lambda st: st.name == "Dynamic ITB banana stretch" and st.kind == "work")
+    s.advance(6.0)
+    both("mat-work")
+    s.go_to(lambda st: st.kind == "switch")
+    s.advance(1.2)
+    both("mat-switch")
+    s.go_to(lambda st: st.kind == "rest")
+    s.advance(12.0)
+    both("mat-rest")
+    s.go_to(lambda st: st.name == "Single leg dips" and st.kind == "work")
+    s.advance(9.0)
+    both("mat-reps")
+    s.root.destroy()
+
+
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
     only = sys.argv[2] if len(sys.argv) > 2 else ""  # "editor" or "window": those shots only
@@ -254,12 +287,20 @@ def main() -> int:
         if only == "editor":
             editor_shots(out, data)
             return 0
+        if only == "mat":  # the running screens at three sizes and from 3 m
+            for size, px in MAT_SIZES.items():
+                mat_series(Shooter(out, data / f"mat{size}", seed=False, size=size,
+                                   suffix=f"-{size}"), px)
+            return 0
         if only == "window":  # the window's screens at both sizes only
             for suffix, size in SIZES.items():
                 series(Shooter(out, data / f"shots{suffix}", size=size, suffix=suffix))
             return 0
         for suffix, size in SIZES.items():
             series(Shooter(out, data / f"shots{suffix}", size=size, suffix=suffix))
+        for size, px in MAT_SIZES.items():
+            mat_series(Shooter(out, data / f"mat{size}", seed=False, size=size,
+                               suffix=f"-{size}"), px)
         history_at_scale(out, data / "big")
         editor_shots(out, data)
     finally:

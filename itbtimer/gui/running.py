@@ -81,7 +81,9 @@ class RunningScreen:
         head.grid(row=1, column=0, sticky="ew", padx=PADX)
         head.columnconfigure(0, weight=1)
         fit["title"] = FitLabel(head, self.painted, fonts, "title", anchor="w", justify="left")
-        self.side = label(head, self.painted, fonts["side"], fg=SIDE_TEXT, anchor="e")
+        # the side in the same place on every screen, the top right, as large as the name
+        fit["side"] = FitLabel(head, self.painted, fonts, "side", fg=SIDE_TEXT, anchor="e")
+        self.side = fit["side"].widget
         fit["title"].widget.grid(row=0, column=0, sticky="w")
         self.side.grid(row=0, column=1, sticky="ne", padx=(12, 0))
         fit["target"] = FitLabel(f, self.painted, fonts, "target", anchor="w")
@@ -147,7 +149,6 @@ class RunningScreen:
             self._border(colour)
         self.clock.configure(fg=_clock_colour(shown))
         set_text(self.clock, shown.clock)
-        set_text(self.side, shown.side)
         set_text(self.position, shown.position)
         set_text(self.time_left, shown.time_left)
         set_text(self.buttons["next"], f"{shown.next_label} ▶")
@@ -191,6 +192,7 @@ class RunningScreen:
         fit = self.fit
         top_room = room - self.position.winfo_reqwidth() - self.time_left.winfo_reqwidth() - 24
         fit["section"].show(shown.section, top_room)
+        fit["side"].show(shown.side, room // 2)
         side_room = self.side.winfo_reqwidth() + 12 if shown.side else 0
         fit["target"].show(shown.target, room)
         fit["status"].show(shown.status, room)
@@ -198,21 +200,24 @@ class RunningScreen:
         fit["next"].show(shown.next_up, room)
         fit["notice"].show(self._notice, room)
         self._notice_shown = self._notice
-        self._show_or_hide(fit["routine_cue"].widget, bool(shown.routine_cue))
         self._show_or_hide(fit["notice"].widget, bool(self._notice))
         self._fit_buttons(inner_w)
         clock_min = CLOCK_MIN_SHARE * inner_h
         title_lines, cue_lines = fit["title"].max_lines, fit["cue"].max_lines
+        routine_cue = bool(shown.routine_cue)
         while True:
             fit["title"].show(shown.title, room - side_room, title_lines)
             fit["cue"].show(shown.cue, room, cue_lines)
+            self._show_or_hide(fit["routine_cue"].widget, routine_cue)
             left = inner_h - self._rows_height()
-            if left >= clock_min or (cue_lines == 1 and title_lines == 1):
+            if left >= clock_min or (cue_lines == 1 and title_lines == 1 and not routine_cue):
                 break
             if cue_lines > 1:  # the cue gives up a line first, then the name
                 cue_lines -= 1
-            else:
+            elif title_lines > 1:
                 title_lines -= 1
+            else:  # then the routine's cue, the same all session: never a size below its floor
+                routine_cue = False
         self._fit_clock(shown.clock, inner_w - 2 * PADX, left)
 
     def _rows_height(self) -> int:
@@ -236,8 +241,10 @@ class RunningScreen:
         probe.configure(size=-100)
         per_px_height = int(probe.metrics("linespace")) / 100
         per_px_width = max(1, probe.measure(_digits(text))) / 100
+        chrome = 2 * sum(int(float(str(self.clock.cget(o))))
+                         for o in ("pady", "bd", "highlightthickness"))
         size = min(self._clock_style.pixels(self.fonts.height),
-                   int(max(0, height) / per_px_height), int(width / per_px_width))
+                   int(max(0, height - chrome) / per_px_height), int(width / per_px_width))
         size = max(8, size)
         if self.clock_font.cget("size") != -size:
             self.clock_font.configure(size=-size)

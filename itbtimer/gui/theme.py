@@ -29,11 +29,16 @@ BUTTON_BG = "#e8e8e8"
 BUTTON_FG = "#111111"
 
 # --- type: every text size in one place, as a share of the window height --------------
-# Read from a mat three metres away. `floor` is the smallest a text may be shrunk to
-# before it wraps (then is ellipsised); the floors are the sizes asked for at 1366x768
-# (exercise name 56 px, side and set 40, cue 34, "Next:" 30, the top bar 22), written
-# as shares of 768 so they hold at that size and scale with any other.
+# Read from a mat three metres away, where one minute of arc is 0.87 mm: on a 15.6-inch
+# 1366x768 screen about 3.5 px. The floors (the smallest a text may shrink to before it
+# wraps, then is ellipsised) are set by cap height, 0.73 of the font's pixel size in
+# DejaVu Sans: the exercise name and its side at least 12 arcmin (58 px font, 42 px
+# capitals), the cues and "Next:" at least 8 arcmin (39 px, 28 px capitals), nothing
+# needed mid-exercise under 6 arcmin (29 px, 21 px capitals). Written as shares of 768
+# so they hold at that size and scale with any other.
 REFERENCE_HEIGHT = 768
+CAP_HEIGHT = 0.729  # DejaVu Sans: capital height per pixel of font size
+PX_PER_ARCMIN = 3.5  # at 1366x768 on 15.6 inches, seen from 3 m
 
 
 @dataclass(frozen=True)
@@ -64,14 +69,14 @@ def _px(pixels: float) -> float:
 TEXT_SIZES: dict[str, TextSize] = {
     # the running screen
     "clock": TextSize(0.30, 0.12, bold=True),
-    "title": TextSize(_px(68), _px(56), bold=True, lines=2),  # the exercise name
-    "side": TextSize(_px(48), _px(40), bold=True),  # LEFT / RIGHT
-    "target": TextSize(_px(44), _px(40)),  # "8–12 reps · Set 2 of 2"
-    "status": TextSize(_px(38), _px(34)),  # "PAUSED — Space to resume"
-    "cue": TextSize(_px(40), _px(34), lines=3),
-    "next": TextSize(_px(34), _px(30)),  # "Next: rest 30–45 s, then Plank (set 2 of 2)"
-    "top": TextSize(_px(24), _px(22)),  # section · step n of N · time left
-    "routine_cue": TextSize(_px(24), _px(22)),
+    "title": TextSize(_px(68), _px(58), bold=True, lines=2),  # the exercise name: 12 arcmin
+    "side": TextSize(_px(68), _px(58), bold=True),  # ◀ LEFT / RIGHT ▶: as large as the name
+    "target": TextSize(_px(44), _px(39)),  # "8–12 reps · Set 2 of 2": 8 arcmin
+    "status": TextSize(_px(38), _px(34)),  # "PAUSED — Space to resume": 6 arcmin
+    "cue": TextSize(_px(46), _px(39), lines=3),  # 8 arcmin
+    "next": TextSize(_px(42), _px(39)),  # "Next: rest 30–45 s, then Plank (set 2 of 2)"
+    "top": TextSize(_px(30), _px(29)),  # section · step n of N · time left: 6 arcmin
+    "routine_cue": TextSize(_px(40), _px(39)),  # "Back straight": a cue like the others
     "button": TextSize(0.032, _px(18)),
     "notice": TextSize(_px(22), _px(18), lines=2),
     # the start, finished, history and editor screens (the editor's layout is made for these)

@@ -42,10 +42,10 @@ PHASE_OF_STEP = {StepKind.WORK: Phase.WORK, StepKind.REST: Phase.REST,
 class Display:
     phase: Phase  # the background colour
     clock: str  # the big countdown (or count-up on reps/until steps)
-    title: str  # exercise name, "Rest", "Get ready", "Switch sides"
-    side: str  # "LEFT" / "RIGHT" / ""
-    target: str  # "8–12 reps", "until shaking", "30 s", "Set 2 of 2"
-    cue: str  # the exercise's cue
+    title: str  # exercise name (on a rest or get-ready: the one coming; on a switch: its own)
+    side: str  # "◀ LEFT" / "RIGHT ▶" / "" (on a rest or get-ready: the coming one's)
+    target: str  # "8–12 reps", "until shaking", "Rest 30–45 s: go from 30 s — then Set 2 of 2"
+    cue: str  # the exercise's cue (on a rest or get-ready: the coming one's)
     routine_cue: str  # section and routine cue
     status: str  # "PAUSED", "Go when ready (→)", "Press → when done", ""
     next_up: str  # "Next: Side plank — left"
@@ -93,6 +93,8 @@ def _target(step: Step) -> str:
         if step.flexible:
             return f"{step.min_seconds}–{step.seconds} s: go from {step.min_seconds} s"
         return f"{step.seconds} s"
+    if step.kind == StepKind.SWITCH:
+        return "Switch sides"  # the name stays, the new side beside it is the news
     if step.kind != StepKind.WORK:
         return ""
     parts = []
@@ -107,13 +109,34 @@ def _target(step: Step) -> str:
     return " · ".join(parts)
 
 
+SIDE_ARROWS = {"left": "◀ LEFT", "right": "RIGHT ▶"}
+
+
+def side_sign(side: str | None) -> str:
+    """The side as it is shown: in capitals, with an arrow pointing to it."""
+    return SIDE_ARROWS.get((side or "").lower(), (side or "").upper())
+
+
+def coming_work(steps: Sequence[Step], index: int) -> int | None:
+    """Where the exercise a rest or get-ready at `index` leads to is; None at the end."""
+    return next((i for i in range(index + 1, len(steps)) if steps[i].kind == StepKind.WORK),
+                None)
+
+
+def _between_words(step: Step, coming: Step) -> str:
+    """The line under a rest's or get-ready's headline: what this pause is, then how long
+    or how many the coming exercise is ("Rest 30–45 s: go from 30 s — then Set 2 of 2")."""
+    own = _target(step)
+    pause = f"Rest {own}" if step.kind == StepKind.REST else f"Get ready: {own}"
+    then = _target(coming)
+    return pause.strip(" :") + (f" — then {then}" if then else "")
+
+
 def _title(step: Step) -> str:
     if step.kind == StepKind.REST:
         return "Rest"
     if step.kind == StepKind.GET_READY:
         return "Get ready"
-    if step.kind == StepKind.SWITCH:
-        return f"Switch sides: {step.name}"
     return step.name
 
 
@@ -141,9 +164,21 @@ def show(view: View, routine_cue: str | None = None, paused_why: str | None = No
     else:
         clock = format_clock(view.elapsed)
     cues = [c for c in (step.section_cue, routine_cue) if c]
-    cue = (step.cue or "") if step.kind == StepKind.WORK else ""
+    cue = (step.cue or "") if step.kind in (StepKind.WORK, StepKind.SWITCH) else ""
     next_up = coming_up(steps, view.index) if steps else (
         f"Next: {describe_step(view.next_step)}" if view.next_step else "Last one!")
+    title, side, target = _title(step), side_sign(step.side), _target(step)
+    # a rest or get-ready is about what comes: its name, side and cue are the headline
+    between = step.kind in (StepKind.REST, StepKind.GET_READY) and not view.state.over
+    at = coming_work(steps, view.index) if between and steps else None
+    coming = steps[at] if at is not None else (view.next_step if between else None)
+    if coming is not None and coming.kind == StepKind.WORK:
+        title, side, cue = coming.name, side_sign(coming.side), coming.cue or ""
+        target = _between_words(step, coming)
+        if at is not None:
+            after = coming_up(steps, at)
+            next_up = "Then the end" if after == "Last one!" else after.replace(
+                "Next: ", "Then: ", 1)
     phase = PHASE_OF_STEP[step.kind]
     if view.state == SessionState.PAUSED:
         phase = Phase.PAUSED
@@ -152,9 +187,9 @@ def show(view: View, routine_cue: str | None = None, paused_why: str | None = No
     return Display(
         phase=phase,
         clock=clock,
-        title=_title(step),
-        side=(step.side or "").upper(),
-        target=_target(step),
+        title=title,
+        side=side,
+        target=target,
         cue=cue,
         routine_cue=" · ".join(cues),
         status=_status(view, paused_why),

@@ -49,13 +49,13 @@ def test_countdown_rounds_up_to_the_whole_second():
         "0:03", "0:03", "0:02", "0:01", "0:00"]
 
 
-def test_get_ready_names_the_section_and_what_comes():
+def test_get_ready_heads_with_the_coming_exercise_and_names_the_section():
     s = Session(plan_of(ROUTINE))
     s.start(100.0)
     shown = show(s.view(101.2), "Back straight")
     assert (shown.phase, shown.title, shown.target, shown.clock) == (
-        "get_ready", "Get ready", "Strength", "0:04")
-    assert shown.next_up == "Next: Squat (set 1 of 2)" and shown.cue == ""
+        "get_ready", "Squat", "Get ready: Strength — then Set 1 of 2", "0:04")
+    assert shown.next_up == "Next: Squat (set 1 of 2)" and shown.cue == "Knees out"
     assert shown.routine_cue == "Slow and steady · Back straight"
     assert (shown.position, shown.time_left) == ("Step 1 of 10", "4:02 left")
 
@@ -73,7 +73,8 @@ def test_work_step_shows_its_cue_sets_and_the_next_rest():
 def test_flexible_rest_says_go_when_ready_from_its_minimum():
     s, now = walk("Rest", "rest")
     before = show(s.view(now + 29), None)
-    assert before.target == "30–45 s: go from 30 s" and before.next_label == "Next"
+    assert before.target == "Rest 30–45 s: go from 30 s — then Set 2 of 2"
+    assert before.next_label == "Next"
     s.tick(now + 30)
     after = show(s.view(now + 30), None)
     assert (after.status, after.next_label) == ("Go when ready (→)", "Go")
@@ -82,10 +83,37 @@ def test_flexible_rest_says_go_when_ready_from_its_minimum():
 def test_one_sided_moves_and_the_switch():
     s, now = walk("Lunge")
     shown = show(s.view(now), None)
-    assert (shown.side, shown.next_up) == ("LEFT", "Next: Switch to the right side: Lunge")
+    assert (shown.side, shown.next_up) == ("◀ LEFT", "Next: Switch to the right side: Lunge")
     s.tick(now + 20)
     switch = show(s.view(now + 20), None)
-    assert (switch.phase, switch.title, switch.side) == ("switch", "Switch sides: Lunge", "RIGHT")
+    assert (switch.phase, switch.title, switch.side, switch.target) == (
+        "switch", "Lunge", "RIGHT ▶", "Switch sides")
+
+
+def test_a_rest_heads_with_the_next_exercise_its_side_and_cue():
+    plan = plan_of(ROUTINE)
+    s, now = walk("Rest", "rest")
+    s.next(now + 1)  # on to set 2 of the squat, then to the rest after it, before the lunge
+    while s.step.kind != "rest":
+        now += 1
+        s.next(now + 1)
+    shown = show(s.view(now + 2), None, steps=plan.steps)
+    assert (shown.phase, shown.title, shown.side) == ("rest", "Lunge", "◀ LEFT")
+    assert shown.target.startswith("Rest 30–45 s")
+    assert shown.next_up == "Then: switch sides 3 s, then Lunge — right side"
+
+
+def test_a_rest_before_the_last_exercise_says_the_end_follows_it():
+    plan = plan_of(ROUTINE)
+    s, now = walk("Plank")
+    rest = max(i for i, st in enumerate(plan.steps) if st.kind == "rest")
+    s, now = walk("Rest", "rest")
+    while s.view(now).index != rest:
+        now += 1
+        s.next(now)
+    shown = show(s.view(now), None, steps=plan.steps)
+    assert (shown.title, shown.side, shown.next_up) == ("Plank", "", "Then the end")
+    assert shown.target == "Rest 30–45 s: go from 30 s — then until shaking"
 
 
 def test_an_untimed_hold_counts_up_and_waits_for_done():
