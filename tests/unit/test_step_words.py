@@ -38,8 +38,10 @@ def test_a_side_is_named_alike_on_the_screen_the_remote_and_in_the_voice():
     assert side_words(left) == "left leg"
     assert playing(_view_at(plan, left.index), "Knee").title == "Single leg dips — left leg"
     assert label(left) == "Single leg dips, left leg"
-    assert show(_view_at(plan, left.index - 1), steps=plan.steps).next_up == (
-        "Next: Single leg dips — left leg")
+    assert show(_view_at(plan, left.index - 2), steps=plan.steps).next_up == (
+        "Next: rest 30–45 s, then Single leg dips — left leg")
+    rest = show(_view_at(plan, left.index - 1), steps=plan.steps)  # heads with what comes
+    assert (rest.title, rest.side) == ("Single leg dips", "◀ LEFT")
 
 
 def _view_at(plan: Plan, index: int) -> View:
