@@ -235,7 +235,7 @@ class Checker:
                          f"({DURATION_HINT})")
             elif sets_hint(text):
                 self.add(node, path,
-                         f"'{escaped(text)}' is not a duration{sets_hint(text, 'work')}")
+                         f"'{escaped(text)}' is not a duration{sets_hint(text, timed=True)}")
             else:
                 self.add(node, path, f"'{escaped(text)}' is not a duration ({hint})")
         return seconds
@@ -251,8 +251,8 @@ class Checker:
         return seconds
 
 
-def sets_hint(value: object, then: str = "reps") -> str:
-    """'3x15' → '; write `sets: 3` and `reps: 15`' (or `work: 30s` for a time)."""
+def sets_hint(value: object, timed: bool = False) -> str:
+    """'3x15' → '; write `sets: 3` and `reps: 15`' (timed: `work: 15s`, a time)."""
     if not isinstance(value, str):
         return ""
     match = re.fullmatch(r"\s*(\d+)\s*[x×*]\s*(\d+(?:\s*-\s*\d+)?)\s*([a-z]*)\s*",
@@ -260,9 +260,9 @@ def sets_hint(value: object, then: str = "reps") -> str:
     if not match:
         return ""
     count = match.group(2).replace(" ", "")
-    if then == "work":
+    if timed:
         count += match.group(3) or "s"
-    return f"; write `sets: {match.group(1)}` and `{then}: {count}`"
+    return f"; write `sets: {match.group(1)}` and `{'work' if timed else 'reps'}: {count}`"
 
 
 def _unknown(key: str, allowed: tuple[str, ...], here: str) -> str:
