@@ -161,7 +161,7 @@ class MemoryHistory:
                         key=lambda r: r.start)[-newest:]
         return [Listed(r.id, r.start, r.routine, r.completed, r.active_seconds, r.pain,
                        r.practice, r.speed, False, r.interrupted,
-                       tuple(r.holds().items()), r.question) for r in chosen]
+                       tuple(r.side_holds().items()), r.question) for r in chosen]
 
     def _find(self, record_id: str) -> Record:
         found = [r for r in self.records if r.id.startswith(record_id)]

@@ -21,7 +21,7 @@ from itbtimer.core.durations import format_clock, format_hms
 from itbtimer.core.enums import StrEnum
 from itbtimer.core.escaping import escaped, spreadsheet_cell
 from itbtimer.history import HistoryError, HistoryStore, Listed, Recorded, SessionRecord
-from itbtimer.history.figures import Progress, pain_label
+from itbtimer.history.figures import ASYMMETRY_WEEKS, Progress, hold_lines, pain_label
 
 RECENT = 15
 NAME_WIDTH = 26
@@ -182,8 +182,10 @@ def _show(store: HistoryStore, chosen: list[Recorded], identities: list[str] | N
         print(escaped(routine.name))
         print("  " + summary.week_text())
         print("  Weeks: " + "  ".join(f"{monday:%d %b} {n}" for monday, n in summary.weeks[-8:]))
-        for hold in summary.holds:
-            print("  " + escaped(hold.text()))
+        for line in hold_lines(summary.holds):
+            print("  " + escaped(line))
+        for asymmetry in summary.asymmetries:
+            print("  " + escaped(asymmetry.text()))
         pain = _recent_pain(store, routine.identity)
         if pain:
             print(f"  {escaped(summary.pain_label())}: " + " → ".join(str(p) for p in pain))
@@ -213,7 +215,7 @@ def _table(listed: list[Listed], left: set[str]) -> list[str]:
             notes.append("interrupted, not yet saved")
         elif s.in_progress:
             notes.append("in progress")
-        holds = ", ".join(f"{escaped(n)} {format_clock(v)}" for n, v in s.holds)
+        holds = ", ".join(f"{escaped(n.label)} {format_clock(v)}" for n, v in s.holds)
         extra = "  [" + ", ".join(notes) + "]" if notes else ""
         lines.append(
             f"{s.short_id:8}  {s.start:%a %d %b %Y %H:%M}  "
@@ -232,8 +234,14 @@ def _json(listed: list[Listed], figures: list[tuple[Recorded, Progress]]) -> int
             "per_week": p.per_week,
             "last_session": p.last_session.isoformat() if p.last_session else None,
             "weeks": [{"week": monday.isoformat(), "sessions": n} for monday, n in p.weeks],
-            "holds": [{"exercise": h.exercise, "best_seconds": h.best, "last_seconds": h.last}
-                      for h in p.holds],
+            "holds": [{"exercise": h.exercise, "side": h.side, "best_seconds": h.best,
+                       "last_seconds": h.last} for h in p.holds],
+            "asymmetry": [{"exercise": a.exercise, "shorter": a.shorter, "longer": a.longer,
+                           "percent": a.percent, "weeks": ASYMMETRY_WEEKS,
+                           "was_percent": a.was.percent if a.was else None,
+                           "was_shorter": a.was.shorter if a.was else None,
+                           "was_since": a.was_since.isoformat() if a.was_since else None,
+                           "text": a.text()} for a in p.asymmetries],
             "pain": [{"start": t.isoformat(), "pain": v} for t, v in p.pain],
         }
 
@@ -251,7 +259,8 @@ def _listed_json(s: Listed) -> dict[str, Any]:
             "completed": s.completed, "active_seconds": s.active_seconds, "pain": s.pain,
             "practice": s.practice, "speed": s.speed, "interrupted": s.interrupted,
             "in_progress": s.in_progress,
-            "holds": [{"exercise": n, "seconds": v} for n, v in s.holds]} | (
+            "holds": [{"exercise": n.exercise, "side": n.side, "seconds": v}
+                      for n, v in s.holds]} | (
                 {"damaged": s.damaged} if s.damaged else {})
 
 
@@ -295,14 +304,15 @@ def _cells(row: dict[str, Any]) -> dict[str, Any]:
 
 def _write_sessions_csv(f: IO[str], records: Iterable[SessionRecord]) -> int:
     """One row a session: when, which routine, how long, how it went, and the longest hold
-    of each "until" exercise (a column each, in the order they first appear)."""
+    of each "until" exercise and side (a column each, "Side plank (left) hold (s)", in the
+    order they first appear)."""
     sessions = list(records)
-    held = list(dict.fromkeys(name for r in sessions for name in r.holds()))
-    columns = {name: spreadsheet_cell(f"{name} hold (s)") for name in held}
+    held = list(dict.fromkeys(name for r in sessions for name in r.side_holds()))
+    columns = {name: spreadsheet_cell(f"{name.label} hold (s)") for name in held}
     writer = csv.DictWriter(f, fieldnames=[*SESSION_FIELDS, *columns.values(), "session_id"])
     writer.writeheader()
     for record in sessions:
-        holds = record.holds()
+        holds = record.side_holds()
         writer.writerow(_cells({
             "date": record.local_date.isoformat(), "time": f"{record.start:%H:%M}",
             "week": record.week.isoformat(), "routine": record.routine,

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from typing import Any
 
 from itbtimer.core.durations import format_clock
+from itbtimer.gui.fit import ellipsise
 from itbtimer.gui.widgets import Fonts
 from itbtimer.history.charts import (
     labelled_points,
@@ -19,8 +20,9 @@ from itbtimer.history.charts import (
     week_labels,
     week_window,
 )
-from itbtimer.history.figures import Progress
+from itbtimer.history.figures import Progress, by_exercise
 from itbtimer.present.history_words import (
+    hold_legend,
     pain_titles,
     score_text,
     target_legend,
@@ -31,6 +33,8 @@ from itbtimer.present.history_words import (
 INK = "#222222"
 GRID = "#cccccc"
 SERIES = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b")
+
+RIGHT_DASH = (6, 4)  # a one-sided exercise's right side: its left is the solid line
 
 Box = tuple[float, float, float, float]
 
@@ -153,12 +157,16 @@ class HistoryCharts:
         return x
 
     def _holds(self, box: Box, font: Any) -> None:
+        """One colour per exercise; a one-sided exercise's left solid, its right dashed."""
         assert self.progress is not None
         holds = self.progress.holds
         top = max([h.best for h in holds] + [30.0])
         top = (int(top // 30) + 1) * 30
         ticks = [(v, format_clock(v)) for v in range(0, top + 1, max(30, top // 4 // 30 * 30))]
-        legend = [(h.text(), h.exercise, SERIES[n % len(SERIES)]) for n, h in enumerate(holds)]
+        groups = by_exercise(holds)
+        legend = [(hold_legend(sides), hold_legend(sides, short=True), SERIES[n % len(SERIES)])
+                  for n, (exercise, sides) in enumerate(groups)]
+        box = self._asymmetries(box, font)
         self._frame(box, ("Holds: longest per session", "Holds"), top, ticks, font, legend)
         times = [t for h in holds for t, _ in h.series]
         if not times:
@@ -167,16 +175,38 @@ class HistoryCharts:
         x = self._time_x(times, box)
         x0, y0, x1, y1 = box
         buckets = max(2, int((x1 - x0) / 3))
-        for n, hold in enumerate(holds):
+        for n, (_, sides) in enumerate(groups):
             colour = SERIES[n % len(SERIES)]
-            series = reduce_series(hold.series, buckets, max)
-            points = [(x(t), y1 - (y1 - y0) * v / top) for t, v in series]
-            if len(points) > 1:
-                self.canvas.create_line(*[c for p in points for c in p], fill=colour, width=2)
-            if len(points) <= 60:
-                for px, py in points:
-                    self.canvas.create_oval(px - 4, py - 4, px + 4, py + 4, fill=colour, width=0)
+            for hold in sides:
+                dash = RIGHT_DASH if hold.side == "right" else ()
+                series = reduce_series(hold.series, buckets, max)
+                points = [(x(t), y1 - (y1 - y0) * v / top) for t, v in series]
+                if len(points) > 1:
+                    self.canvas.create_line(*[c for p in points for c in p], fill=colour,
+                                            width=2, dash=dash, tags=("hold", hold.label))
+                if len(points) <= 60:
+                    for px, py in points:
+                        self.canvas.create_oval(px - 4, py - 4, px + 4, py + 4,
+                                                fill="white" if dash else colour,
+                                                outline=colour, width=2 if dash else 0)
         self._dates(box, times, x, font)
+
+    def _asymmetries(self, box: Box, font: Any) -> Box:
+        """The asymmetry of each one-sided exercise in words, on lines between the title and
+        the plot (the long words, the short ones, or cut with "…" to fit); the plot's box
+        below them."""
+        assert self.progress is not None
+        x0, y0, x1, y1 = box
+        line = font.metrics("linespace")
+        said = self.progress.asymmetries[: max(0, int((y1 - y0) / line) - 3)]
+        for n, asymmetry in enumerate(said):
+            text = asymmetry.text()
+            if font.measure(text) > x1 - x0:
+                text = ellipsise(asymmetry.text(short=True), int(x1 - x0), 0,
+                                 lambda t, _: int(font.measure(t)))
+            self.canvas.create_text(x0, y0 - line + 2 + n * line, text=text, anchor="nw",
+                                    fill=INK, font=font, tags=("asymmetry",))
+        return (x0, y0 + len(said) * line + (8 if said else 0), x1, y1)
 
     def _pain(self, box: Box, font: Any) -> None:
         assert self.progress is not None

@@ -14,7 +14,7 @@ from itbtimer.core.navigation import Action, Screen
 from itbtimer.core.plan import Plan
 from itbtimer.gui.theme import DIM_TEXT, SCREEN_BG, SIDE_TEXT
 from itbtimer.gui.widgets import FitLabel, Fonts, Painted, button, label, row_padding
-from itbtimer.history.figures import Progress
+from itbtimer.history.figures import Progress, hold_lines
 from itbtimer.present.keys_help import keys_line
 from itbtimer.present.start_words import left_out_line, progress_line
 from itbtimer.routine_files.bundled import all_routines
@@ -164,8 +164,8 @@ class StartScreen:
             why = left_out_line(progress)
             if why:
                 self._line(why, "small", SIDE_TEXT, lines=2)
-            for hold in progress.holds:
-                self._line(hold.text(), "small", DIM_TEXT)
+            for line in hold_lines(progress.holds):
+                self._line(line, "small", DIM_TEXT)
         for section in routine.sections:
             note = f" · {section.note}" if section.note else ""
             self._line(f"{section.name} — {format_hms(plan.section_seconds(section.name))}{note}",

@@ -22,6 +22,17 @@ from itbtimer.history.records import identity_of
 DATABASE = "history.sqlite3"
 BUSY_MS = 10_000  # how long a write waits for another window's
 
+# Every session's longest hold per exercise and side, from its steps (as rows.put writes
+# them from SessionRecord.side_holds): migration 3 fills the `holds` table with it, and a
+# file of an older schema read as it is (a read-only disk) reads its holds through it.
+SIDE_HOLDS = """
+    SELECT st.session_id, s.routine, st.name, COALESCE(st.side, ''), s.start_utc, s.week,
+           MAX(st.time_seconds), s.practice = 0 AND s.in_progress = 0
+    FROM steps st JOIN sessions s ON s.id = st.session_id
+    WHERE st.mode = 'until' AND st.time_seconds > 0
+    GROUP BY st.session_id, st.name, COALESCE(st.side, '')
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     # 1: sessions, their steps, the longest hold per exercise, deleted sessions
     """
@@ -88,6 +99,26 @@ MIGRATIONS: tuple[str, ...] = (
     UPDATE sessions SET routine = identity_of(routine) WHERE routine <> identity_of(routine);
     UPDATE holds SET routine = identity_of(routine) WHERE routine <> identity_of(routine);
     """,
+    # 3: holds per side (SessionRecord.side_holds): a one-sided exercise's left and right are
+    # figures of their own, '' for a two-sided move. Filled again from the steps, which
+    # always kept the side.
+    """
+    DROP TABLE holds;
+    CREATE TABLE holds (
+        session_id TEXT NOT NULL,
+        routine TEXT NOT NULL,
+        exercise TEXT NOT NULL,
+        side TEXT NOT NULL,               -- 'left', 'right', or '' on both (a two-sided move)
+        start_utc REAL NOT NULL,
+        week TEXT NOT NULL,
+        seconds REAL NOT NULL,
+        usable INTEGER NOT NULL,          -- not practice, not in progress
+        PRIMARY KEY (session_id, exercise, side)
+    ) WITHOUT ROWID;
+    CREATE INDEX holds_by_time ON holds (routine, usable, exercise, side, start_utc, seconds);
+    CREATE INDEX holds_by_week ON holds (routine, usable, exercise, side, week, seconds);
+    CREATE INDEX holds_by_length ON holds (routine, usable, exercise, side, seconds);
+    INSERT INTO holds """ + SIDE_HOLDS + ";",
 )
 
 
@@ -189,7 +220,13 @@ class Database:
         folder for its index, so read the file as immutable — nothing can change it."""
         uri = f"{self.path.resolve().as_uri()}?immutable=1"
         try:
-            return sqlite3.connect(uri, uri=True, isolation_level=None)
+            db = sqlite3.connect(uri, uri=True, isolation_level=None)
+            if 0 < db.execute("PRAGMA user_version").fetchone()[0] < 3:
+                # holds per side, as migration 3 would make them (a temporary view is
+                # found before the file's own table of that name)
+                db.execute("CREATE TEMP VIEW holds (session_id, routine, exercise, side, "
+                           "start_utc, week, seconds, usable) AS " + SIDE_HOLDS)
+            return db
         except sqlite3.Error as exc:
             raise self.error(exc) from None
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from itbtimer.core.durations import format_clock
+from itbtimer.history.records import Held
 
 SERIES_POINTS = 1500  # above this many sessions the History charts get one point a week
 
@@ -17,15 +18,95 @@ def pain_label(question: str | None) -> str:
     return text[:1].upper() + text[1:]
 
 
+SIDE_LETTERS = {"left": "L", "right": "R"}
+ASYMMETRY_WEEKS = 4  # the asymmetry is of the holds of the last this many weeks
+
+
 @dataclass(frozen=True)
 class Hold:
+    """An exercise's holds on one side ("left", "right"), or on both (side None)."""
+
     exercise: str
     best: float
     last: float
     series: tuple[tuple[datetime, float], ...]  # (session start, longest hold that session)
+    side: str | None = None
+
+    @property
+    def label(self) -> str:
+        """"Side plank (left)", "Plank" (as records.Held.label)."""
+        return self.exercise + (f" ({self.side})" if self.side else "")
 
     def text(self) -> str:
-        return f"{self.exercise}: best {format_clock(self.best)}, last {format_clock(self.last)}"
+        return f"{self.label}: best {format_clock(self.best)}, last {format_clock(self.last)}"
+
+    def side_text(self) -> str:
+        """One side's figure beside the other's: "L best 0:40"."""
+        return f"{SIDE_LETTERS.get(self.side or '', self.side)} best {format_clock(self.best)}"
+
+
+def by_exercise(holds: tuple[Hold, ...]) -> list[tuple[str, list[Hold]]]:
+    """The holds grouped by exercise, in their order: a one-sided exercise's sides together."""
+    groups: dict[str, list[Hold]] = {}
+    for hold in holds:
+        groups.setdefault(hold.exercise, []).append(hold)
+    return list(groups.items())
+
+
+def hold_lines(holds: tuple[Hold, ...]) -> list[str]:
+    """One line per exercise: "Plank: best 0:57, last 0:52"; a one-sided exercise's sides
+    on one line, each on its own: "Side plank: L best 0:40 · R best 0:31"."""
+    lines = []
+    for exercise, sides in by_exercise(holds):
+        if len(sides) == 1 and sides[0].side is None:
+            lines.append(sides[0].text())
+        else:
+            lines.append(f"{exercise}: " + " · ".join(h.side_text() for h in sides))
+    return lines
+
+
+@dataclass(frozen=True)
+class Asymmetry:
+    """How much shorter one side's holds are than the other's: the mean of each session's
+    longest hold per side, over the last ASYMMETRY_WEEKS weeks; `was`: the same over the
+    first ASYMMETRY_WEEKS weeks of that exercise's history, when they are earlier."""
+
+    exercise: str
+    shorter: str  # "right"
+    longer: str  # "left"
+    percent: int  # 0: the sides are even
+    was: Asymmetry | None = None
+    was_since: date | None = None  # the first day of the weeks `was` is of
+
+    @classmethod
+    def of(cls, exercise: str, means: dict[str, float]) -> Asymmetry | None:
+        """From the mean hold per side ("left", "right"); None without both."""
+        left, right = means.get("left"), means.get("right")
+        if not left or not right:
+            return None
+        shorter, longer = ("right", "left") if right < left else ("left", "right")
+        low, high = sorted((left, right))
+        return cls(exercise, shorter, longer, round(100 * (high - low) / high))
+
+    def text(self, short: bool = False) -> str:
+        """"Side plank: right side 22 % shorter than left (last 4 weeks), was 35 % in
+        October 2026"; `short`: without what it was."""
+        weeks = f"(last {ASYMMETRY_WEEKS} weeks)"
+        if self.percent == 0:
+            text = f"{self.exercise}: left and right even {weeks}"
+        else:
+            text = (f"{self.exercise}: {self.shorter} side {self.percent} % shorter than "
+                    f"{self.longer} {weeks}")
+        was = self.was
+        if was is not None and self.was_since is not None and not short:
+            when = f"{self.was_since:%B %Y}"
+            if was.percent == 0:
+                text += f", were even in {when}"
+            elif was.shorter == self.shorter and self.percent:
+                text += f", was {was.percent} % in {when}"
+            else:
+                text += f", was {was.shorter} {was.percent} % shorter in {when}"
+        return text
 
 
 @dataclass(frozen=True)
@@ -42,6 +123,7 @@ class Progress:
     # the last session, when it is left out of its week (SessionRecord.counts_for_week):
     # (exercises done, exercises in it); None when it counts, or there is none
     last_left_out: tuple[int, int] | None = None
+    asymmetries: tuple[Asymmetry, ...] = ()  # one-sided holds whose sides differ (or not)
 
     def pain_label(self) -> str:
         return pain_label(self.question)
@@ -76,7 +158,7 @@ class Listed:
     speed: float
     in_progress: bool
     interrupted: bool
-    holds: tuple[tuple[str, float], ...]
+    holds: tuple[tuple[Held, float], ...]  # the longest hold per exercise and side
     question: str | None = None  # what `pain` answers (the routine's `ask`)
     damaged: str | None = None  # what no session could hold (a row changed outside itbtimer)
 

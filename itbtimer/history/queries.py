@@ -4,17 +4,18 @@ or the History screen never reads every session)."""
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import itbtimer.history.figures as figures
 from itbtimer.history.database import Database, HistoryError
-from itbtimer.history.figures import Hold, Listed, Progress, Recorded
+from itbtimer.history.figures import ASYMMETRY_WEEKS, Asymmetry, Hold, Listed, Progress, Recorded
 from itbtimer.history.limits import EARLIEST, LATEST, check_stored
-from itbtimer.history.records import RecordError, SessionRecord, week_start
+from itbtimer.history.records import Held, RecordError, SessionRecord, week_start
 from itbtimer.history.rows import local_time, monday_of, routine_filter, steps_of
 
 # A row whose instant no date arithmetic can take (imported before imports were checked,
@@ -77,12 +78,13 @@ class Queries:
                 if session is None:
                     out.append(_damaged(db, record_id, text, bool(in_progress), start_utc))
                     continue
-                best = holds.execute("SELECT exercise, seconds FROM holds WHERE session_id = ?",
-                                     (record_id,)).fetchall()
+                best = holds.execute("SELECT exercise, side, seconds FROM holds "
+                                     "WHERE session_id = ?", (record_id,)).fetchall()
                 out.append(Listed(session.id, session.start, session.routine, session.completed,
                                   session.active_seconds, session.pain, session.practice,
                                   session.speed, bool(in_progress), session.interrupted,
-                                  tuple((str(n), float(s)) for n, s in best),
+                                  tuple((Held(str(n), str(d) or None), float(s))
+                                        for n, d, s in best),
                                   session.question))
         return out
 
@@ -132,8 +134,10 @@ class Queries:
                     "SELECT COALESCE(SUM(status = 'done'), 0), COUNT(*) FROM steps "
                     "WHERE session_id = ?", [last[3]]).fetchone()
                 left_out = (int(done), int(steps))
-            holds = [self._hold(db, routine, exercise, series and weekly, series)
-                     for exercise in self._exercises(db, routine)]
+            held = self._exercises(db, routine)
+            holds = [self._hold(db, routine, exercise, side, series and weekly, series)
+                     for exercise, side in held]
+            asymmetries = self._asymmetries(db, routine, held, today)
             pain: tuple[tuple[datetime, int], ...] = ()
             if series and weekly:
                 pain = tuple((monday_of(w), int(p)) for w, p in db.execute(
@@ -160,39 +164,41 @@ class Queries:
             pain=pain,
             question=question[0] if question else None,
             last_left_out=left_out,
+            asymmetries=asymmetries,
         )
 
     @staticmethod
-    def _exercises(db: sqlite3.Connection, routine: str | None) -> list[str]:
-        """The held exercises, in the order they were first recorded: index seeks only
-        (one per exercise), never a scan of every hold."""
+    def _exercises(db: sqlite3.Connection, routine: str | None) -> list[tuple[str, str]]:
+        """The held exercises and sides ('' on both), in the order they were first
+        recorded (left before right): index seeks only (one per exercise and side), never
+        a scan of every hold."""
         if routine is None:
-            rows = db.execute("SELECT exercise, MIN(start_utc) AS first FROM holds "
-                              f"WHERE usable = 1 AND {SOUND} GROUP BY exercise "
-                              "ORDER BY first, exercise")
-            return [str(r[0]) for r in rows]
-        found: list[tuple[float, str]] = []
-        after = ""
+            rows = db.execute("SELECT exercise, side, MIN(start_utc) AS first FROM holds "
+                              f"WHERE usable = 1 AND {SOUND} GROUP BY exercise, side "
+                              "ORDER BY first, exercise, side")
+            return [(str(r[0]), str(r[1])) for r in rows]
+        found: list[tuple[float, str, str]] = []
+        after = ("", "")
         while True:
-            row = db.execute("SELECT exercise FROM holds WHERE routine = ? AND usable = 1 "
-                             "AND exercise > ? ORDER BY exercise LIMIT 1",
-                             (routine, after)).fetchone()
+            row = db.execute("SELECT exercise, side FROM holds WHERE routine = ? AND usable = 1"
+                             " AND (exercise, side) > (?, ?) ORDER BY exercise, side LIMIT 1",
+                             (routine, *after)).fetchone()
             if row is None:
                 break
-            after = row[0]
+            after = (str(row[0]), str(row[1]))
             (first,) = db.execute("SELECT MIN(start_utc) FROM holds WHERE routine = ? "
-                                  f"AND usable = 1 AND exercise = ? AND {SOUND}",
-                                  (routine, after)).fetchone()
+                                  f"AND usable = 1 AND exercise = ? AND side = ? AND {SOUND}",
+                                  (routine, *after)).fetchone()
             if first is not None:
-                found.append((first, after))
-        return [name for _, name in sorted(found)]
+                found.append((first, *after))
+        return [(name, side) for _, name, side in sorted(found)]
 
     @staticmethod
-    def _hold(db: sqlite3.Connection, routine: str | None, exercise: str, weekly: bool,
-              series: bool) -> Hold | None:
+    def _hold(db: sqlite3.Connection, routine: str | None, exercise: str, side: str,
+              weekly: bool, series: bool) -> Hold | None:
         where, args = routine_filter(None if routine is None else [routine], "AND")
-        args = [exercise, *args]
-        base = f"FROM holds WHERE usable = 1 AND exercise = ? AND {SOUND} {where}"
+        args = [exercise, side, *args]
+        base = f"FROM holds WHERE usable = 1 AND exercise = ? AND side = ? AND {SOUND} {where}"
         best = db.execute(f"SELECT MAX(seconds) {base}", args).fetchone()[0]
         last = db.execute(f"SELECT seconds {base} ORDER BY start_utc DESC LIMIT 1",
                           args).fetchone()
@@ -205,7 +211,39 @@ class Queries:
         elif series:
             points = tuple((local_time(t, None), float(v)) for t, v in db.execute(
                 f"SELECT start_utc, seconds {base} ORDER BY start_utc", args))
-        return Hold(exercise, float(best), float(last[0]), points)
+        return Hold(exercise, float(best), float(last[0]), points, side or None)
+
+    @staticmethod
+    def _asymmetries(db: sqlite3.Connection, routine: str | None,
+                     held: list[tuple[str, str]], today: date) -> tuple[Asymmetry, ...]:
+        """Each exercise held on both sides: the last weeks' asymmetry, and that of its
+        first weeks when they are earlier (figures.Asymmetry)."""
+        where, args = routine_filter(None if routine is None else [routine], "AND")
+        span = timedelta(weeks=ASYMMETRY_WEEKS)
+        since = datetime.combine(today + timedelta(days=1), time()).astimezone() - span
+        out = []
+        for exercise in dict.fromkeys(e for e, side in held if side):
+            base = (f"FROM holds WHERE usable = 1 AND exercise = ? AND side <> '' AND {SOUND} "
+                    f"{where}")
+
+            def means(start: float, end: float, exercise: str = exercise,
+                      base: str = base) -> dict[str, float]:
+                return {str(side): float(mean) for side, mean in db.execute(
+                    f"SELECT side, AVG(seconds) {base} AND start_utc >= ? AND start_utc < ? "
+                    "GROUP BY side", [exercise, *args, start, end])}
+
+            recent = Asymmetry.of(exercise, means(since.timestamp(), math.inf))
+            if recent is None:
+                continue
+            (first,) = db.execute(f"SELECT MIN(start_utc) {base}",
+                                  [exercise, *args]).fetchone()
+            if first is not None and first + span.total_seconds() <= since.timestamp():
+                was = Asymmetry.of(exercise, means(first, first + span.total_seconds()))
+                if was is not None:
+                    recent = replace(recent, was=was,
+                                     was_since=local_time(first, None).date())
+            out.append(recent)
+        return tuple(out)
 
 
 def _sound(text: str) -> SessionRecord | None:

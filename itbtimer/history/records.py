@@ -15,8 +15,9 @@ reads every shape written so far:
   record's identity is its routine's name, less " (my copy)" (`identity_of`).
 
 Each figure derived from a record is computed here, in one place: the longest
-hold per exercise (`holds`), whether a session counts for its week
-(`counts_for_week`) and the ISO week of its local date (`week`).
+hold per exercise and side (`side_holds`; `holds` merges the sides), whether a
+session counts for its week (`counts_for_week`) and the ISO week of its local date
+(`week`).
 """
 
 from __future__ import annotations
@@ -46,6 +47,20 @@ _FIELD_OF: dict[type[StrEnum], str] = {StepStatus: "status", ExerciseMode: "mode
 
 class RecordError(ValueError):
     """A JSON object that is not a session record (says which field and why)."""
+
+
+@dataclass(frozen=True, order=True)
+class Held:
+    """What a hold is a figure of: an exercise, on one side ("left", "right") or on both
+    (None: a two-sided move). One-sided holds are figures per side everywhere."""
+
+    exercise: str
+    side: str | None = None
+
+    @property
+    def label(self) -> str:
+        """"Side plank (left)", "Plank"."""
+        return self.exercise + (f" ({self.side})" if self.side else "")
 
 
 @dataclass(frozen=True)
@@ -166,12 +181,21 @@ class SessionRecord:
         """The history this session belongs to (see `identity_of` for older records)."""
         return self.routine_id or identity_of(self.routine)
 
+    def side_holds(self) -> dict[Held, float]:
+        """The longest time held per "until" exercise and side in this session (all sets),
+        in the order first held: the figures the history keeps."""
+        best: dict[Held, float] = {}
+        for step in self.steps:
+            if step.mode == ExerciseMode.UNTIL and step.time_seconds and step.time_seconds > 0:
+                held = Held(step.name, step.side)
+                best[held] = max(best.get(held, 0.0), step.time_seconds)
+        return best
+
     def holds(self) -> dict[str, float]:
         """The longest time held per "until" exercise in this session (both sides, all sets)."""
         best: dict[str, float] = {}
-        for step in self.steps:
-            if step.mode == ExerciseMode.UNTIL and step.time_seconds and step.time_seconds > 0:
-                best[step.name] = max(best.get(step.name, 0.0), step.time_seconds)
+        for held, seconds in self.side_holds().items():
+            best[held.exercise] = max(best.get(held.exercise, 0.0), seconds)
         return best
 
     def hold_times(self) -> dict[str, list[float]]:
@@ -179,8 +203,7 @@ class SessionRecord:
         times: dict[str, list[float]] = {}
         for step in self.steps:
             if step.mode == ExerciseMode.UNTIL and step.time_seconds:
-                name = step.name + (f" ({step.side})" if step.side else "")
-                times.setdefault(name, []).append(step.time_seconds)
+                times.setdefault(Held(step.name, step.side).label, []).append(step.time_seconds)
         return times
 
     def counts_for_week(self) -> bool:

@@ -34,11 +34,11 @@ def put(db: sqlite3.Connection, session: SessionRecord, in_progress: bool,
          session.week.isoformat(), session.identity, session.file, int(session.practice),
          int(session.counts_for_week() and not in_progress), session.pain,
          int(in_progress), owner, dump(data)))
-    db.executemany(STEP_INSERT, _step_rows(session))
-    db.executemany("INSERT INTO holds VALUES (?,?,?,?,?,?,?)",
-                   [(session.id, session.identity, name, start, session.week.isoformat(),
-                     seconds, int(usable))
-                    for name, seconds in session.holds().items()])
+    db.executemany(STEP_INSERT, step_rows(session))
+    db.executemany("INSERT INTO holds VALUES (?,?,?,?,?,?,?,?)",
+                   [(session.id, session.identity, held.exercise, held.side or "", start,
+                     session.week.isoformat(), seconds, int(usable))
+                    for held, seconds in session.side_holds().items()])
 
 
 def remove(db: sqlite3.Connection, record_id: str) -> None:
@@ -84,7 +84,7 @@ def steps_of(db: sqlite3.Connection | sqlite3.Cursor, record_id: str) -> tuple[S
                                      if row[12] else ()) for row in rows)
 
 
-def _step_rows(session: SessionRecord) -> list[tuple[Any, ...]]:
+def step_rows(session: SessionRecord) -> list[tuple[Any, ...]]:
     return [(session.id, n, s.name, s.status, s.mode, s.side, s.set, s.round, s.planned_seconds,
              s.active_seconds, s.added_seconds, s.reps, s.until, s.time_seconds,
              dump(dict(s.extra)) if s.extra else None) for n, s in enumerate(session.steps)]

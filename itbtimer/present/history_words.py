@@ -4,7 +4,7 @@ scope and titles, and whether a week met its target (pure; the screen only draws
 from __future__ import annotations
 
 from itbtimer.core.durations import format_clock, format_hms
-from itbtimer.history.figures import Listed
+from itbtimer.history.figures import Hold, Listed, hold_lines
 
 LIST_SHARE = 0.4  # the History list takes at most this share of the width: the charts the rest
 MET = "#2e7d32"  # a week with at least the target's sessions
@@ -56,3 +56,11 @@ def pain_titles(label: str) -> tuple[str, str]:
 def score_text(value: float) -> str:
     """A pain point's label: whole scores as they are, a week's mean to one decimal."""
     return str(int(value)) if value == int(value) else f"{value:.1f}"
+
+
+def hold_legend(sides: list[Hold], short: bool = False) -> str:
+    """An exercise's entry in the holds chart's legend: its figures, and which line is
+    which side when it has two ("Side plank: L best 0:40 · R best 0:31, R dashed");
+    `short`: its name ("Side plank, R dashed")."""
+    (line,) = [sides[0].exercise] if short else hold_lines(tuple(sides))
+    return line + (", R dashed" if any(h.side == "right" for h in sides) else "")

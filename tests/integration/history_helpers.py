@@ -4,11 +4,16 @@ test_history_disks)."""
 from __future__ import annotations
 
 import argparse
+import sqlite3
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 from itbtimer.core.session import Session
 from itbtimer.history import SessionRecord
+from itbtimer.history.database import DATABASE, MIGRATIONS
 from itbtimer.history.from_session import build_record
+from itbtimer.history.records import identity_of
+from itbtimer.history.rows import STEP_INSERT, dump, step_rows
 from tests.helpers import plan_of
 
 ROUTINE = """\
@@ -47,3 +52,33 @@ def args(**kw):
     return argparse.Namespace(**{"json": False, "routine": None, "export": None,
                                  "import_file": None, "delete": None, "undelete": None,
                                  "pain": None, **kw})
+
+
+def old_history_file(folder: Path, records: list[SessionRecord], version: int) -> Path:
+    """A history file as the itbtimer of schema `version` (1 or 2) wrote it: its tables and
+    its rows, the holds one per exercise with the sides merged (version 1: the `routine`
+    columns hold the routine's name, not its identity)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / DATABASE
+    db = sqlite3.connect(path, isolation_level=None)
+    db.create_function("identity_of", 1, identity_of)
+    db.execute("PRAGMA journal_mode=WAL")
+    for script in MIGRATIONS[:version]:
+        for statement in script.split(";"):
+            if statement.strip():
+                db.execute(statement)
+    db.execute(f"PRAGMA user_version = {version}")
+    for r in records:
+        routine = r.identity if version >= 2 else r.routine
+        data = r.to_json()
+        del data["steps"]
+        start, week = r.start.timestamp(), r.week.isoformat()
+        db.execute("INSERT INTO sessions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                   (r.id, start, r.end.timestamp(), r.offset_minutes, week, routine, r.file,
+                    int(r.practice), int(r.counts_for_week()), r.pain, 0, None, dump(data)))
+        db.executemany(STEP_INSERT, step_rows(r))
+        db.executemany("INSERT INTO holds VALUES (?,?,?,?,?,?,?)",
+                       [(r.id, routine, name, start, week, seconds, int(not r.practice))
+                        for name, seconds in r.holds().items()])
+    db.close()
+    return path

@@ -48,7 +48,7 @@ def test_append_and_read_back_in_order_of_instant(tmp_path):
     assert store.path.name == "history.sqlite3"
     db = __import__("sqlite3").connect(store.path)
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 2  # migration 2: routine identities
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 3  # migration 3: holds per side
 
 
 def test_a_step_status_or_mode_of_a_newer_version_comes_back_from_the_store_as_written(
@@ -357,7 +357,8 @@ def test_routine_matches_any_part_and_says_what_is_recorded_when_nothing_does(tm
     assert run_history(args(routine="KNE", json=True), store, date(2026, 11, 26)) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["this_week"] == 2 and data["per_week"] == 3 and len(data["sessions"]) == 2
-    assert data["holds"] == [{"exercise": "Plank", "best_seconds": 52.0, "last_seconds": 52.0}]
+    assert data["holds"] == [{"exercise": "Plank", "side": None, "best_seconds": 52.0,
+                              "last_seconds": 52.0}]
     assert run_history(args(routine="tabata"), store, date(2026, 11, 26)) == 1
     assert capsys.readouterr().err == "No sessions of 'tabata'. Recorded routines: Knee\n"
 

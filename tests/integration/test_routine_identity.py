@@ -12,10 +12,10 @@ from itbtimer.cli.main import main
 from itbtimer.editor.copies import editable
 from itbtimer.editor.document import ROUTINE, Document
 from itbtimer.history import HistoryStore, SessionRecord
-from itbtimer.history import database as history_database
 from itbtimer.routine_files import load_routine
 from itbtimer.routine_files.bundled import personal_routines_dir, routines_dir
 from tests.integration.gui_helpers import Harness, texts_in
+from tests.integration.history_helpers import old_history_file
 
 
 def old_record(n: int, routine: str, start: datetime, plank: float) -> dict:
@@ -77,21 +77,19 @@ def test_adapting_the_bundled_routine_in_the_editor_keeps_its_weeks_last_and_bes
 
 
 def test_sessions_recorded_before_identities_join_their_routine_when_the_store_migrates(
-        tmp_path, monkeypatch):
+        tmp_path):
     """A version-1 history file holding "ITB recovery" and "ITB recovery (my copy)" rows
     (the split the editor's copy made) reads as one history after the migration."""
     folder = tmp_path / "data"
-    monkeypatch.setattr(history_database, "MIGRATIONS", history_database.MIGRATIONS[:1])
-    old = HistoryStore(folder)
-    for n, name in enumerate(["ITB recovery", "ITB recovery (my copy)", "Warm-up"]):
-        old.append(SessionRecord.from_json(old_record(n, name, this_week(n), 30.0 + n)))
+    old_history_file(folder, [SessionRecord.from_json(old_record(n, name, this_week(n), 30.0 + n))
+                              for n, name in enumerate(["ITB recovery", "ITB recovery (my copy)",
+                                                        "Warm-up"])], version=1)
     with sqlite3.connect(folder / "history.sqlite3") as db:  # as version 1 wrote its rows
         for table in ("sessions", "holds"):
             db.execute(f"UPDATE {table} SET routine = (SELECT json_extract(s.record, "
                        f"'$.routine') FROM sessions s WHERE s.id = {table}."
                        f"{'id' if table == 'sessions' else 'session_id'})")
         assert db.execute("PRAGMA user_version").fetchone()[0] == 1
-    monkeypatch.undo()
 
     store = HistoryStore(folder)
     recorded = {r.identity: (r.name, r.sessions) for r in store.routines()}
