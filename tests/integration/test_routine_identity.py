@@ -98,7 +98,7 @@ def test_sessions_recorded_before_identities_join_their_routine_when_the_store_m
     assert progress.this_week == 2
     assert [(h.exercise, h.best) for h in progress.holds] == [("Plank", 31.0)]
     with sqlite3.connect(folder / "history.sqlite3") as db:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 3  # and 3: holds per side
 
 
 def test_history_routine_finds_a_renamed_copys_sessions_by_either_name(tmp_path, capsys):
