@@ -94,6 +94,8 @@ class VoicePreparation:
         self.folder = folder
         self.job: RenderJob | None = None
         self.notice: str | None = None
+        self._texts: list[str] = []  # what the running worker was given
+        self._restarted = False  # a worker killed once is started again, once
         try:
             self.cache: VoiceCache | None = VoiceCache(engine_id(), folder)
             self.installed = True
@@ -108,6 +110,7 @@ class VoicePreparation:
         self.stop()
         missing = self.cache.missing(texts_to_render(plan))
         if missing:
+            self._texts, self._restarted = missing, False
             self.job = RenderJob(missing, self.cache.folder)
             if self.job.failure:
                 self.notice = f"Voice is off: {self.job.failure}"
@@ -118,8 +121,21 @@ class VoicePreparation:
             return False
         if not self.job.poll():
             return True
+        killed = self.job.killed
+        if killed and self.cache is not None and not self._restarted:
+            # killed from outside (out of memory, a person): once, the rest is rendered again
+            self._restarted = True
+            left = self.cache.missing(self._texts)
+            if not left:
+                self.job = None
+                return False
+            self.job = RenderJob(left, self.cache.folder)
+            if not self.job.failure:
+                return True
         if self.job.failure:
-            self.notice = f"Voice is off: {self.job.failure}"
+            why = (f"the voice worker stopped twice (killed by {killed})"
+                   if killed and self._restarted else self.job.failure)
+            self.notice = f"Voice is off: {why}"
             self.cache = None
         self.job = None
         return False

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -25,6 +26,7 @@ class RenderJob:
                  launch: Callable[..., Any] = subprocess.Popen):
         self.failure: str | None = None
         self.figures: dict[str, Any] | None = None
+        self.killed: str | None = None  # the signal that ended it ("SIGKILL"), if one did
         self._list = tempfile.NamedTemporaryFile(  # noqa: SIM115 - removed when done
             "w", prefix="itbtimer-voice-", suffix=".json", delete=False, encoding="utf-8")
         with self._list as f:
@@ -38,6 +40,10 @@ class RenderJob:
             self._process = None
             self.failure = f"the voice worker cannot start ({exc.strerror})"
             self._cleanup()
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process is not None else None
 
     @property
     def running(self) -> bool:
@@ -59,6 +65,8 @@ class RenderJob:
             except (ValueError, IndexError):
                 self.figures = {}
         else:
+            if code < 0:
+                self.killed = signal.Signals(-code).name
             last = (err.strip().splitlines() or [f"exit code {code}"])[-1]
             self.failure = last.removeprefix("itbtimer voice: ")
             if code not in (EXIT_UNAVAILABLE, EXIT_CACHE):

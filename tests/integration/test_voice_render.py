@@ -175,3 +175,27 @@ def test_the_worker_stops_when_the_window_is_gone(tmp_path):
     pid = int(result.stdout)
     assert wait_until(lambda: not Path(f"/proc/{pid}").exists(), timeout=60)
     assert len(list((tmp_path / "voice").glob("*.wav"))) < len(texts)
+
+
+def test_a_killed_worker_is_started_again_once_then_the_voice_says_it_is_off(tmp_path):
+    """Killed (by the OOM killer, by a person): the phrases left are rendered by a second
+    worker without a word; killed again, the notice says the voice is off (issue 20.8)."""
+    import signal
+
+    from itbtimer.voice.coach import VoicePreparation
+
+    exercises = "".join(f"      - {{name: Exercise number {n}, work: 20s}}\n" for n in range(40))
+    plan = plan_of(f"name: W\nsections:\n  - name: Many\n    exercises:\n{exercises}")
+    preparation = VoicePreparation(tmp_path / "voice")
+    preparation.prepare(plan)
+    first = preparation.job
+    assert first is not None and first.pid is not None
+    os.kill(first.pid, signal.SIGKILL)
+    assert wait_until(lambda: preparation.poll() and preparation.job is not first, timeout=30)
+    assert preparation.notice is None  # started again, nothing to tell
+    second = preparation.job
+    assert second is not None and second.pid is not None
+    os.kill(second.pid, signal.SIGKILL)
+    assert wait_until(lambda: not preparation.poll(), timeout=30)
+    assert preparation.notice == ("Voice is off: the voice worker stopped twice (killed by "
+                                  "SIGKILL)")
