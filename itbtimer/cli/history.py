@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import io
 import json
 import sys
 from collections.abc import Iterable
@@ -16,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
+from itbtimer.atomic import write_atomic
 from itbtimer.cli.terminal import shorten
 from itbtimer.core.durations import format_clock, format_hms
 from itbtimer.core.enums import StrEnum
@@ -273,15 +275,16 @@ def _export(store: HistoryStore, routines: list[str] | None, target: Path) -> in
         print(f"itbtimer: {escaped(str(target))}: export to FILE.jsonl or FILE.csv (one row "
               "per session; FILE.steps.csv: one row per step)", file=sys.stderr)
         return 2
+    f = io.StringIO(newline="")  # written whole or not at all: never half an export
+    if export == ExportFormat.STEPS_CSV:
+        sessions, steps = _write_steps_csv(f, store.sessions(routines))
+        what = f"{steps} steps of {sessions} sessions"
+    elif export == ExportFormat.SESSIONS_CSV:
+        what = f"{_write_sessions_csv(f, store.sessions(routines))} sessions"
+    else:
+        what = f"{_write_json_lines(f, store.sessions(routines))} sessions"
     try:
-        with open(target, "w", newline="", encoding="utf-8") as f:
-            if export == ExportFormat.STEPS_CSV:
-                sessions, steps = _write_steps_csv(f, store.sessions(routines))
-                what = f"{steps} steps of {sessions} sessions"
-            elif export == ExportFormat.SESSIONS_CSV:
-                what = f"{_write_sessions_csv(f, store.sessions(routines))} sessions"
-            else:
-                what = f"{_write_json_lines(f, store.sessions(routines))} sessions"
+        write_atomic(target, f.getvalue())
     except OSError as exc:
         raise HistoryError(f"{target}: cannot write the export ({exc.strerror})") from None
     print(f"Wrote {what} to {escaped(str(target))}")
