@@ -1,7 +1,7 @@
 """The one home of the tests' fakes: the adapters in itbtimer.app.ports (and the clock and
 timers the window runs on), in memory, inspectable, no disk, no sleeping.
 
-- FakeClock: a monotonic clock that moves only when told.
+- FakeClock: a monotonic clock that moves only when told (never_asleep: no suspend either).
 - FakeTimers: the window's Tk timers (after/after_idle/cancel) on a FakeClock.
 - FakePlayer: a Player that plays nothing and remembers what it was asked to play.
 - FlakyBackend: a simpleaudio device that fails until it is plugged back in.
@@ -42,6 +42,13 @@ class FakeClock:
 
     def advance(self, seconds: float) -> None:
         self.t += seconds
+
+
+def never_asleep() -> float:
+    """A Workout's `slept` on a fake clock: the computer never suspended (the real one reads
+    CLOCK_BOOTTIME and CLOCK_MONOTONIC, whose difference jumps when the test is descheduled
+    between the two reads on a loaded machine)."""
+    return 0.0
 
 
 class FakePlayer:

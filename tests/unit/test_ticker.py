@@ -5,7 +5,7 @@ from __future__ import annotations
 from itbtimer.app.workout import ScaledClock, Workout
 from itbtimer.core.commands import Start, TogglePause
 from itbtimer.gui.ticker import Ticker
-from tests.fakes import FakeClock, FakePlayer, FakeTimers
+from tests.fakes import FakeClock, FakePlayer, FakeTimers, never_asleep
 from tests.helpers import plan_of
 
 ROUTINE = """\
@@ -22,7 +22,8 @@ sections:
 def rig(speed: float = 1.0) -> tuple[Workout, Ticker, FakeTimers, list[float], FakeClock]:
     clock = FakeClock(50.0)
     timers = FakeTimers(clock)
-    workout = Workout(plan_of(ROUTINE), FakePlayer(), ScaledClock(speed, clock))
+    workout = Workout(plan_of(ROUTINE), FakePlayer(), ScaledClock(speed, clock),
+                      slept=never_asleep)
     drawn: list[float] = []
     ticker = Ticker(timers, workout.tick, lambda: drawn.append(clock.t), workout.next_wake)
     return workout, ticker, timers, drawn, clock

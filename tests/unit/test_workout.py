@@ -13,7 +13,7 @@ import pytest
 from itbtimer.app.workout import AwakeWhileRunning, EventsLog, ScaledClock, Workout
 from itbtimer.core.commands import Extend, Next, Start, Stop, TogglePause
 from itbtimer.core.session import SessionState
-from tests.fakes import FakeAwake, FakeClock, FakePlayer, MemoryHistory
+from tests.fakes import FakeAwake, FakeClock, FakePlayer, MemoryHistory, never_asleep
 from tests.helpers import plan_of
 
 ROUTINE = """\
@@ -32,7 +32,7 @@ def workout(speed: float = 1.0, **kwargs) -> tuple[Workout, FakeClock, io.String
     real = FakeClock(383.0)
     log = io.StringIO()
     w = Workout(plan_of(ROUTINE), FakePlayer(), ScaledClock(speed, real),
-                events_log=EventsLog(log), **kwargs)
+                events_log=EventsLog(log), **{"slept": never_asleep, **kwargs})
     return w, real, log
 
 
@@ -218,7 +218,7 @@ def test_a_slow_history_write_never_holds_back_a_cue():
     log = io.StringIO()
     store = SlowHistory()
     w = Workout(plan_of(ROUTINE), FakePlayer(), ScaledClock(1.0, real), store,
-                events_log=EventsLog(log))
+                events_log=EventsLog(log), slept=never_asleep)
     w.apply(Start())
     real.t += 6.0  # the squat ends: its step_done (a snapshot is due) and the rest cue
     w.tick()
@@ -239,7 +239,8 @@ def test_the_mirror_is_rewritten_every_5_s_unless_that_costs_more_than_a_fifth_o
 
     real = FakeClock(383.0)
     store = TimedHistory()
-    w = Workout(plan_of(ROUTINE), FakePlayer(), ScaledClock(1.0, real), store, cpu_clock=real)
+    w = Workout(plan_of(ROUTINE), FakePlayer(), ScaledClock(1.0, real), store, cpu_clock=real,
+                slept=never_asleep)
     w.apply(Start())
     writes = []
     for _ in range(600):  # 60 s, ticked every 100 ms
@@ -263,7 +264,8 @@ def test_a_write_slow_only_because_the_disk_is_busy_keeps_the_mirror_every_5_s()
     real = FakeClock(383.0)
     cpu = FakeClock(0.0)
     store = BusyDisk()
-    w = Workout(plan_of(ROUTINE), FakePlayer(), ScaledClock(1.0, real), store, cpu_clock=cpu)
+    w = Workout(plan_of(ROUTINE), FakePlayer(), ScaledClock(1.0, real), store, cpu_clock=cpu,
+                slept=never_asleep)
     w.apply(Start())
     writes = []
     for _ in range(300):  # 30 s, ticked every 100 ms
