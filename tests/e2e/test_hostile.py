@@ -382,3 +382,69 @@ def test_a_routine_with_a_190_kb_cue_does_not_pass_check(tmp_path):
     assert (done.returncode, done.stderr) == (
         2, 'big.yaml:7:14: cue of exercise "Squat" (line 5) in section "A" (line 3): is 190000 '
            "characters long; a cue (it is said aloud) may have at most 500\n")
+
+
+# --- 8: the session bus killed mid-session ---------------------------------------------
+
+BUS_CLIENT = """
+import gc, sys, time
+from itbtimer.adapters import logs
+from itbtimer.adapters.desktop_bus import DesktopBus
+logs.setup()
+bus = DesktopBus()
+bus.start()
+assert bus.ready.wait(10) and bus.name, "not connected"
+print("connected", flush=True)
+sys.stdin.readline()  # the bus is killed now
+time.sleep(1.0)
+gc.collect()
+print("gone", flush=True)
+sys.stdin.readline()  # a bus is back at the same address
+deadline = time.monotonic() + 15
+while time.monotonic() < deadline and not bus.connections > 1:
+    time.sleep(0.05)
+print("again" if bus.connections > 1 else "not again", flush=True)
+bus.close()
+"""
+
+
+def bus_daemon(address: str) -> subprocess.Popen[str]:
+    daemon = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address",
+                               f"--address={address}"], stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, text=True)
+    assert daemon.stdout is not None and daemon.stdout.readline().strip()
+    return daemon
+
+
+def test_a_killed_session_bus_is_logged_once_never_printed_and_reconnected(tmp_path):
+    import shutil
+
+    if shutil.which("dbus-daemon") is None:
+        pytest.skip("dbus-daemon is not installed (make test installs dbus)")
+    address = f"unix:path={tmp_path / 'bus'}"
+    daemon = bus_daemon(address)
+    env = {**os.environ, "DBUS_SESSION_BUS_ADDRESS": address,
+           "XDG_STATE_HOME": str(tmp_path / "state")}
+    client = subprocess.Popen([sys.executable, "-c", BUS_CLIENT], env=env, text=True,
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE)
+    assert client.stdin is not None and client.stdout is not None
+    try:
+        assert client.stdout.readline() == "connected\n"
+        daemon.kill()
+        daemon.wait()
+        client.stdin.write("\n")
+        client.stdin.flush()
+        assert client.stdout.readline() == "gone\n"
+        daemon = bus_daemon(address)
+        client.stdin.write("\n")
+        client.stdin.flush()
+        assert client.stdout.readline() == "again\n"
+        _, err = client.communicate(timeout=15)
+    finally:
+        client.kill()
+        daemon.kill()
+        daemon.wait()
+    assert "Task exception was never retrieved" not in err and "Traceback" not in err, err
+    log = (tmp_path / "state" / "itbtimer" / "itbtimer.log").read_text()
+    assert log.count("MPRIS: the session bus went away") == 1, log

@@ -29,6 +29,15 @@ BUS_NAME = "org.mpris.MediaPlayer2.itbtimer"
 NOTIFICATIONS = ("org.freedesktop.Notifications", "/org/freedesktop/Notifications",
                  "org.freedesktop.Notifications")
 JUMP_SECONDS = 1.0  # a position this far from where it should be is a jump (Seeked)
+RECONNECT_SECONDS = 2.0  # a lost bus is looked for again this often
+DONE, LOST, NO_BUS = "done", "lost", "no bus"  # how one connection ended
+
+
+def _log_loop_error(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+    """An error in a task of dbus-fast's: to the log, never printed on the terminal."""
+    error = context.get("exception")
+    what = f"{type(error).__name__}: {error}" if error else context.get("message", "?")
+    log.info("MPRIS: %s", what)
 
 
 class DesktopBus:
@@ -55,6 +64,8 @@ class DesktopBus:
         self._bus: Any = None
         self._lock = threading.Lock()
         self._closed = False  # set by close(): the pipe may be gone, the bus must not stay
+        self._closing = threading.Event()  # close() was called: no reconnecting
+        self.connections = 0  # how many times it connected (a lost bus comes back)
         self._thread = threading.Thread(target=self._run, name="itbtimer-bus", daemon=True)
 
     # --- the Tk side ------------------------------------------------------------------
@@ -94,6 +105,7 @@ class DesktopBus:
         could otherwise write into a descriptor number the process has since reused
         (the history database's, say). `_closed` tells it to write nothing and leave.
         """
+        self._closing.set()
         with self._lock:
             self._closed = True
             if self._loop is not None and self._stopping is not None:
@@ -132,14 +144,29 @@ class DesktopBus:
                 self._loop.call_soon_threadsafe(fn, *args)
 
     def _run(self) -> None:
+        """Connect; when the bus goes away (its daemon killed, the session restarted), try
+        again every few seconds until it is back or the window closes."""
+        lost = False
         try:
-            asyncio.run(self._main())
-        except Exception as exc:  # never let the bus take the window down
-            log.warning("MPRIS stopped: %s: %s", type(exc).__name__, exc)
+            while not self._closing.is_set():
+                try:
+                    outcome = asyncio.run(self._main(quiet=lost))
+                except Exception as exc:  # never let the bus take the window down
+                    log.warning("MPRIS stopped: %s: %s", type(exc).__name__, exc)
+                    return
+                if outcome == LOST:
+                    lost = True
+                elif outcome != NO_BUS or not lost:
+                    return  # closed, or never had a bus: nothing to come back to
+                self.ready.set()
+                if self._closing.wait(RECONNECT_SECONDS):
+                    return
         finally:
             self.ready.set()
 
-    async def _main(self) -> None:
+    async def _main(self, quiet: bool = False) -> str:
+        """One connection: DONE when closed, LOST when the bus went away, NO_BUS."""
+        asyncio.get_running_loop().set_exception_handler(_log_loop_error)
         try:
             from dbus_fast import BusType
             from dbus_fast.aio import MessageBus
@@ -147,19 +174,21 @@ class DesktopBus:
             from itbtimer.adapters.desktop_bus.mpris import PATH, MediaPlayer, Player
         except ImportError as exc:
             log.info("MPRIS off: dbus-fast is not available (%s)", exc)
-            return
+            return DONE
         try:
             bus = await MessageBus(bus_type=BusType.SESSION).connect()
         except Exception as exc:
-            log.info("MPRIS off: no session bus (%s)", exc)
-            return
+            if not quiet:
+                log.info("MPRIS off: no session bus (%s)", exc)
+            return NO_BUS
         self._bus = bus
+        self.connections += 1
         self._stopping = asyncio.Event()
         bus.export(PATH, MediaPlayer(self.ask, self.identity, self.desktop_entry))
         with self._lock:
             if self._closed:  # the window closed while we were connecting
                 bus.disconnect()
-                return
+                return DONE
             self._player = Player(self.ask, self._now, self.position)
             self._loop = asyncio.get_running_loop()
         bus.export(PATH, self._player)
@@ -168,13 +197,24 @@ class DesktopBus:
         log.info("MPRIS: %s on the session bus", self.name)
         stopping = asyncio.ensure_future(self._stopping.wait())
         # dbus-fast leaves wait_for_disconnect unannotated (its package is typed otherwise)
-        gone = bus.wait_for_disconnect()  # type: ignore[no-untyped-call]
-        await asyncio.wait([stopping, asyncio.ensure_future(gone)],
-                           return_when=asyncio.FIRST_COMPLETED)
+        gone = asyncio.ensure_future(bus.wait_for_disconnect())  # type: ignore[no-untyped-call]
+        await asyncio.wait([stopping, gone], return_when=asyncio.FIRST_COMPLETED)
         with self._lock:
             self._player = None
             self._loop = None
-        bus.disconnect()
+            self._bus = None
+        if not gone.done():
+            bus.disconnect()
+            gone.cancel()
+            return DONE
+        # retrieved here, so it is logged once and never printed as "never retrieved"
+        why = gone.exception() if not gone.cancelled() else None
+        stopping.cancel()
+        if self._stopping.is_set():
+            return DONE
+        log.warning("MPRIS: the session bus went away (%s); media remotes are gone until "
+                    "it is back", type(why).__name__ if why else "disconnected")
+        return LOST
 
     async def _own_name(self, bus: Any) -> str:
         """org.mpris.MediaPlayer2.itbtimer, or a per-process name when another window has it."""
