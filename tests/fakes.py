@@ -126,6 +126,8 @@ class MemoryHistory:
             return
         self.snapshots += 1
         self.in_progress = record
+        if not self.unsaved:
+            self.notice = None  # as the real store: a write that works clears the notice
 
     def append(self, record: Record) -> bool:
         self.unsaved[record.id] = record

@@ -122,6 +122,7 @@ class Workout:
         self._record_id = uuid.uuid4().hex
         self._last_snapshot = -SNAPSHOT_SECONDS
         self._snapshot_every = SNAPSHOT_SECONDS
+        self._snapshot_failed = False
         self._cpu_clock = cpu_clock  # what a mirror write costs the processor
         self.guard = TickGuard()  # a tick that came too late pauses the session
         self._slept = slept
@@ -318,10 +319,13 @@ class Workout:
                 self.session.started_at is None):
             return
         real = self.clock.source()
-        if force or real - self._last_snapshot >= self._snapshot_every:
+        if force or self._snapshot_failed or real - self._last_snapshot >= self._snapshot_every:
             self._last_snapshot = real
             cpu = self._cpu_clock()
             self.history.save_in_progress(self.record())
+            # failed (a full disk): tried again at every step end, not 5 s later, so once
+            # there is room what is on disk is at most a step old
+            self._snapshot_failed = self.history.notice is not None
             # processor time, not time passed: waiting on a busy disk costs no processor, and
             # must not stretch what a crash loses beyond the 5 s
             spent = self._cpu_clock() - cpu

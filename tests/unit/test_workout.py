@@ -310,3 +310,22 @@ def test_a_wall_clock_step_back_mid_session_keeps_end_after_start_and_is_logged(
     assert record.end - record.start == timedelta(seconds=6)
     steps = [e for e in lines(log) if e["event"] == "wall_clock_step"]
     assert len(steps) == 1 and round(steps[0]["seconds"]) == -3600
+
+
+def test_while_the_disk_is_full_every_step_end_tries_the_mirror_again():
+    """A write that failed is tried again at the next step's end, not 5 s later: once the
+    disk has room, what is on it is at most one step old (issue 20.4)."""
+    store = MemoryHistory(fail=True)
+    real = FakeClock(383.0)
+    quick = ("name: Quick\ndefaults: {get_ready: 0}\nsections:\n  - name: A\n    exercises:\n"
+             "      - {name: One, work: 2s}\n      - {name: Two, work: 2s}\n"
+             "      - {name: Three, work: 2s}\n")
+    w = Workout(plan_of(quick), FakePlayer(), ScaledClock(1.0, real), store, cpu_clock=real)
+    w.apply(Start())
+    real.t += 2.0
+    w.tick()  # One ends: its mirror fails (the disk is full)
+    assert store.snapshots == 0 and store.notice
+    store.fail = False  # room again
+    real.t += 2.0
+    w.tick()  # Two ends, 2 s after the failed write: tried again at once
+    assert store.snapshots == 1 and store.in_progress is not None
