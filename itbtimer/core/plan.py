@@ -59,6 +59,8 @@ class Step:
     estimated_offset: int = 0  # start counting the estimates of the untimed steps before it
     offset_certainty: OffsetCertainty = OffsetCertainty.EXACT
     between_rounds: bool = False  # a rest between two rounds of a section
+    how: str | None = None  # work and switch steps: the exercise's how-to (Plan.to_json
+    link: str | None = None  # lists these once per exercise, not on every step)
 
     @property
     def timed(self) -> bool:
@@ -135,6 +137,8 @@ class Plan:
             "untimed_steps": self.untimed_steps,
             "estimated_seconds": self.estimated_seconds,
             "unestimated_steps": self.unestimated_steps,
+            "exercises": [{"section": section.name, "name": e.name, "how": e.how, "link": e.link}
+                          for section in self.routine.sections for e in section.exercises],
             "steps": [s.to_json() for s in self.steps],
         }
 
@@ -162,8 +166,12 @@ class Plan:
         lines = [f"{self.routine.name}"]
         if self.ask:
             lines.append(f"Asks after the session: {self.ask}, 0 to 10")
+        told: set[tuple[str, str]] = set()
         for step in self.steps:
             lines.append(f"  {start_text(step):<10} {_label(step)}")
+            if step.kind == StepKind.WORK and (step.section, step.name) not in told:
+                told.add((step.section, step.name))
+                lines += _how_lines(step)
         lines.append(self.total_text())
         return "\n".join(lines)
 
@@ -175,6 +183,16 @@ def start_text(step: Step) -> str:
     if step.offset_certainty == OffsetCertainty.ESTIMATED:
         return "≈" + format_hms(step.estimated_offset)
     return format_hms(step.estimated_offset) + "+?"
+
+
+def _how_lines(step: Step) -> list[str]:
+    """An exercise's how-to and link, indented under its first step in `itbtimer plan`."""
+    indent = " " * 13
+    lines = [f"{indent}how: {line.strip()}" if n == 0 else f"{indent}     {line.strip()}"
+             for n, line in enumerate((step.how or "").splitlines()) if line.strip()]
+    if step.link:
+        lines.append(f"{indent}link: {step.link}")
+    return lines
 
 
 def _label(step: Step) -> str:
@@ -264,7 +282,8 @@ class _Builder:
                 self.add(kind=StepKind.SWITCH, mode=ExerciseMode.TIMED, name=exercise.name,
                          side=after.sides[0], seconds=self.routine.switch,
                          exercise=exercise.name, set=after.set, sets=exercise.sets,
-                         round=after.round, rounds=section.rounds, cue=exercise.cue, **base)
+                         round=after.round, rounds=section.rounds, cue=exercise.cue,
+                         how=exercise.how, link=exercise.link, **base)
             return
         new_round = unit.round != after.round
         rest: Rest = unit.exercise.rest
@@ -279,7 +298,8 @@ class _Builder:
     def unit(self, unit: _Unit, rounds: int, base: dict[str, Any]) -> None:
         exercise = unit.exercise
         shared = {"set": unit.set, "sets": exercise.sets, "round": unit.round,
-                  "rounds": rounds, "cue": exercise.cue, **base}
+                  "rounds": rounds, "cue": exercise.cue, "how": exercise.how,
+                  "link": exercise.link, **base}
         for n, side in enumerate(unit.sides):
             if n > 0 and self.routine.switch > 0:
                 self.add(kind=StepKind.SWITCH, mode=ExerciseMode.TIMED, name=exercise.name,

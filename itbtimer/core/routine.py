@@ -50,6 +50,8 @@ class Exercise:
     all_sets_per_side: bool = False  # every set on the first side, then on the second
     rep_seconds: int | None = None  # an estimate of one rep, for reps exercises
     expect: int | None = None  # an estimate of an `until` hold
+    how: str | None = None  # how to do it and what to feel: a few sentences, shown on screen
+    link: str | None = None  # an http(s) address (the physio's video): shown, never fetched
 
     @property
     def estimate(self) -> int | None:

@@ -74,6 +74,7 @@ _TABLE: dict[Level, tuple[Field, ...]] = {
     Level.EXERCISE: (
         Field("name", "Name", Kind.TEXT, required=True),
         Field("cue", "Cue", Kind.TEXT),
+        Field("how", "How to do it", Kind.LONG_TEXT, "the steps, and what you should feel"),
         Field("work", "How long", Kind.DURATION, "30s, 2m or 1m30s", group=HOW_LONG),
         Field("reps", "Count reps instead", Kind.REPS, "10 or 8-12", group=HOW_LONG),
         Field("until", "Hold until…", Kind.TEXT, "shaking", group=HOW_LONG),

@@ -33,6 +33,12 @@ from itbtimer.present.display import Display, Phase
 PULSE_MS = 300
 PADX = 16
 CLOCK_MIN_SHARE = 0.22  # the countdown never gets less than this share of the height
+# What gives way, in order, when the words would leave the countdown less than its share:
+# a line of the how-to, then the video's address, the rest of the how-to, a line of the cue,
+# of the name, each down to one, then the routine's cue (the same all session).
+GIVE_WAY: tuple[tuple[str, str], ...] = (
+    *(("line", "how"),) * 3, ("hide", "link"), ("hide", "how"), *(("line", "cue"),) * 2,
+    ("line", "title"), ("hide", "routine_cue"))
 BUTTONS: tuple[tuple[str, str, Action | Anywhere], ...] = (  # (name, label, what it asks)
     ("back", "◀ Back", Action.BACK),
     ("pause", "Pause", Action.TOGGLE),
@@ -100,28 +106,34 @@ class RunningScreen:
         fit["status"].widget.grid(row=4, column=0, sticky="ew", padx=PADX)
         fit["cue"] = FitLabel(f, self.painted, fonts, "cue", justify="center")
         fit["cue"].widget.grid(row=5, column=0, sticky="ew", padx=PADX)
+        fit["how"] = FitLabel(f, self.painted, fonts, "how", justify="left", anchor="w")
+        fit["how"].widget.grid(row=6, column=0, sticky="ew", padx=PADX, pady=(4, 0))
+        fit["link"] = FitLabel(f, self.painted, fonts, "link", fg=DIM_TEXT, anchor="w")
+        fit["link"].widget.grid(row=7, column=0, sticky="ew", padx=PADX)
         fit["routine_cue"] = FitLabel(f, self.painted, fonts, "routine_cue", fg=DIM_TEXT)
-        fit["routine_cue"].widget.grid(row=6, column=0, sticky="ew", padx=PADX)
+        fit["routine_cue"].widget.grid(row=8, column=0, sticky="ew", padx=PADX)
         fit["next"] = FitLabel(f, self.painted, fonts, "next", fg=DIM_TEXT)
-        fit["next"].widget.grid(row=7, column=0, sticky="ew", padx=PADX, pady=(2, 4))
+        fit["next"].widget.grid(row=9, column=0, sticky="ew", padx=PADX, pady=(2, 4))
 
         self.timeline = Timeline(f, plan)
-        self.timeline.canvas.grid(row=8, column=0, sticky="ew", padx=PADX, pady=4)
+        self.timeline.canvas.grid(row=10, column=0, sticky="ew", padx=PADX, pady=4)
         self.bar = bar = self.painted.add(tk.Frame(f))
-        bar.grid(row=9, column=0, sticky="ew", padx=PADX - BUTTON_GAP, pady=(4, 8))
+        bar.grid(row=11, column=0, sticky="ew", padx=PADX - BUTTON_GAP, pady=(4, 8))
         self.buttons: dict[str, tk.Button] = {}
         for name, text, command in BUTTONS:
             self.buttons[name] = button(bar, text, partial(on_button, command),
                                         fonts["button"], padx=BUTTON_PADX)
         self._place_buttons(extendable=True)
         fit["notice"] = FitLabel(f, self.painted, fonts, "notice", fg=SIDE_TEXT)
-        fit["notice"].widget.grid(row=10, column=0, sticky="ew", padx=PADX)
+        fit["notice"].widget.grid(row=12, column=0, sticky="ew", padx=PADX)
 
         self.title = fit["title"].widget
         self.target = fit["target"].widget
         self.status = fit["status"].widget
         self.cue = fit["cue"].widget
         self.routine_cue = fit["routine_cue"].widget
+        self.how = fit["how"].widget
+        self.link = fit["link"].widget
         self.next_up = fit["next"].widget
         self.section = fit["section"].widget
         self.notice = fit["notice"].widget
@@ -202,23 +214,34 @@ class RunningScreen:
         self._notice_shown = self._notice
         self._show_or_hide(fit["notice"].widget, bool(self._notice))
         self._fit_buttons(inner_w)
-        clock_min = CLOCK_MIN_SHARE * inner_h
-        title_lines, cue_lines = fit["title"].max_lines, fit["cue"].max_lines
-        routine_cue = bool(shown.routine_cue)
-        while True:
-            fit["title"].show(shown.title, room - side_room, title_lines)
-            fit["cue"].show(shown.cue, room, cue_lines)
-            self._show_or_hide(fit["routine_cue"].widget, routine_cue)
-            left = inner_h - self._rows_height()
-            if left >= clock_min or (cue_lines == 1 and title_lines == 1 and not routine_cue):
-                break
-            if cue_lines > 1:  # the cue gives up a line first, then the name
-                cue_lines -= 1
-            elif title_lines > 1:
-                title_lines -= 1
-            else:  # then the routine's cue, the same all session: never a size below its floor
-                routine_cue = False
+        left = self._fit_rows(shown, room, side_room, inner_h)
         self._fit_clock(shown.clock, inner_w - 2 * PADX, left)
+
+    def _fit_rows(self, shown: Display, room: int, side_room: int, inner_h: int) -> int:
+        """Fit the rows of words, giving way one step at a time (GIVE_WAY) until the countdown
+        has its least share of the height; never a size below a floor. The height left."""
+        fit = self.fit
+        lines = {name: fit[name].max_lines for name in ("title", "cue", "how")}
+        showing = {"how": bool(shown.how), "link": bool(shown.link),
+                   "routine_cue": bool(shown.routine_cue)}
+        texts = {"title": shown.title, "cue": shown.cue, "how": shown.how}
+        rooms = {"title": room - side_room, "cue": room, "how": room}
+        fit["link"].show(shown.link, room)
+        for way, name in ((None, ""), *GIVE_WAY):
+            if way == "line" and lines[name] > 1:
+                lines[name] -= 1
+            elif way == "hide" and showing[name]:
+                showing[name] = False
+            elif way is not None:
+                continue
+            for each in texts:
+                fit[each].show(texts[each], rooms[each], lines[each])
+            for each, shows in showing.items():
+                self._show_or_hide(fit[each].widget, shows)
+            left = inner_h - self._rows_height()
+            if left >= CLOCK_MIN_SHARE * inner_h:
+                break
+        return left
 
     def _rows_height(self) -> int:
         """The height every row but the countdown asks for, with its padding."""
@@ -306,7 +329,7 @@ def _words(shown: Display) -> tuple[str, ...]:
     """Everything but the countdown: when none of it changed, the layout stands."""
     return (shown.title, shown.side, shown.target, shown.cue, shown.routine_cue, shown.status,
             shown.next_up, shown.section, shown.position, shown.time_left, shown.next_label,
-            shown.pause_label, str(shown.extendable))
+            shown.pause_label, str(shown.extendable), shown.how, shown.link)
 
 
 def _digits(text: str) -> str:

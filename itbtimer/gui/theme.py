@@ -77,6 +77,8 @@ TEXT_SIZES: dict[str, TextSize] = {
     "next": TextSize(_px(42), _px(39)),  # "Next: rest 30–45 s, then Plank (set 2 of 2)"
     "top": TextSize(_px(30), _px(29)),  # section · step n of N · time left: 6 arcmin
     "routine_cue": TextSize(_px(40), _px(39)),  # "Back straight": a cue like the others
+    "how": TextSize(_px(34), _px(30), lines=4),  # a rest's how-to for what comes: 6 arcmin
+    "link": TextSize(_px(24), _px(20)),  # its video's address: for the hand at the laptop
     "button": TextSize(0.032, _px(18)),
     "notice": TextSize(_px(22), _px(18), lines=2),
     # the start, finished, history and editor screens (the editor's layout is made for these)

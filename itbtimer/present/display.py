@@ -55,6 +55,8 @@ class Display:
     next_label: str  # "Next" or "Done" for the big button
     pause_label: str  # "Pause" or "Resume"
     extendable: bool = True  # +10 s adds to this step (a timed one; a hold or reps has no end)
+    how: str = ""  # on a rest or get-ready: how to do the coming exercise (its `how:`)
+    link: str = ""  # "Video: https://…" (its `link:`), shown, never opened by itself
 
 
 def countdown_text(seconds: float) -> str:
@@ -132,6 +134,16 @@ def _between_words(step: Step, coming: Step) -> str:
     return pause.strip(" :") + (f" — then {then}" if then else "")
 
 
+def how_text(how: str | None) -> str:
+    """A how-to as one paragraph of sentences: the routine's line breaks become spaces, so
+    the screen wraps it to its own width."""
+    return " ".join(line.strip() for line in (how or "").splitlines() if line.strip())
+
+
+def link_text(link: str | None) -> str:
+    return f"Video or page: {link}" if link else ""
+
+
 def _title(step: Step) -> str:
     if step.kind == StepKind.REST:
         return "Rest"
@@ -172,8 +184,10 @@ def show(view: View, routine_cue: str | None = None, paused_why: str | None = No
     between = step.kind in (StepKind.REST, StepKind.GET_READY) and not view.state.over
     at = coming_work(steps, view.index) if between and steps else None
     coming = steps[at] if at is not None else (view.next_step if between else None)
+    how = link = ""
     if coming is not None and coming.kind == StepKind.WORK:
         title, side, cue = coming.name, side_sign(coming.side), coming.cue or ""
+        how, link = how_text(coming.how), link_text(coming.link)
         target = _between_words(step, coming)
         if at is not None:
             after = coming_up(steps, at)
@@ -200,6 +214,8 @@ def show(view: View, routine_cue: str | None = None, paused_why: str | None = No
         next_label="Done" if not step.timed else ("Go" if view.can_go else "Next"),
         pause_label="Resume" if view.paused else "Pause",
         extendable=step.timed and not view.state.over,
+        how=how,
+        link=link,
     )
 
 

@@ -30,7 +30,8 @@ from itbtimer.errors import Problem
 TEXT_LIMITS = {"name": ("a name", NAME_CHARS), "id": ("an id", NAME_CHARS),
                "cue": ("a cue (it is said aloud)", CUE_CHARS),
                "until": ("an until (it is said aloud)", CUE_CHARS),
-               "note": ("a note", HOW_TO_CHARS), "description": ("a description", HOW_TO_CHARS)}
+               "note": ("a note", HOW_TO_CHARS), "description": ("a description", HOW_TO_CHARS),
+               "how": ("a how-to", HOW_TO_CHARS)}
 MAX_COUNT = 100  # rounds and sets
 GROUP = "a group of `key: value` lines"
 
@@ -58,6 +59,8 @@ BELONGS = {
     "expect": "an exercise",
     "sides": "an exercise",
     "all_sets_per_side": "an exercise",
+    "how": "an exercise",
+    "link": "an exercise",
 }
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import yaml
 
 from itbtimer.core.escaping import escaped
+from itbtimer.core.limits import LINK_CHARS
 from itbtimer.core.routine import (
     NO_REST,
     SIDE_NAMES,
@@ -23,7 +25,7 @@ TOP_KEYS = ("name", "id", "description", "cue", "per_week", "ask", "defaults", "
 DEFAULT_KEYS = ("work", "rest", "get_ready", "switch", "rep_seconds")
 SECTION_KEYS = ("name", "note", "cue", "rounds", "sets", "work", "rest", "round_rest",
                 "rep_seconds", "exercises")
-EXERCISE_KEYS = ("name", "cue", "work", "reps", "until", "expect", "sides",
+EXERCISE_KEYS = ("name", "cue", "how", "link", "work", "reps", "until", "expect", "sides",
                  "all_sets_per_side", "sets", "rest", "rep_seconds")
 MAX_ASK = 40
 _SIDE_WORDS = re.compile(
@@ -88,6 +90,24 @@ def _read_reps(c: Checker, node: yaml.Node, path: str) -> str | None:
     return None
 
 
+def _read_link(c: Checker, node: yaml.Node | None, path: str) -> str | None:
+    """An http or https address with a host, on one line: shown, and opened only when the
+    person asks. Anything else (`javascript:`, `file:`, a bare word) is a mistake."""
+    text = c.text(node, path)
+    if text is None or node is None:
+        return None
+    if len(text) > LINK_CHARS:
+        c.add(node, path, f"is {len(text)} characters long; a link may have at most {LINK_CHARS}")
+        return None
+    parts = urlsplit(text)
+    if (parts.scheme.lower() not in ("http", "https") or not parts.hostname
+            or any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in text)):
+        c.add(node, path, f"'{escaped(text[:80])}' is not a web address; write one starting "
+              "with https:// (or http://), like https://example.com/banana-stretch")
+        return None
+    return text
+
+
 def _read_flag(c: Checker, node: yaml.Node | None, path: str) -> bool:
     if node is None:
         return False
@@ -138,6 +158,8 @@ def read_exercise(c: Checker, node: yaml.Node, path: str, up: Inherited) -> Exer
         rep_seconds=(c.duration(keys.get("rep_seconds"), f"{path}.rep_seconds", 0, positive=True)
                      or up.rep_seconds) if mode == ExerciseMode.REPS else None,
         expect=(expect or None) if mode == ExerciseMode.UNTIL else None,
+        how=c.text(keys.get("how"), f"{path}.how"),
+        link=_read_link(c, keys.get("link"), f"{path}.link"),
     )
 
 

@@ -21,7 +21,7 @@ from tests.integration.gui_helpers import Harness
 pytestmark = pytest.mark.gui
 
 FLOORS = {"title": 12, "side": 12, "target": 8, "cue": 8, "routine_cue": 8, "next": 8,
-          "status": 6, "section": 6, "position": 6, "time_left": 6}  # arcmin
+          "status": 6, "section": 6, "position": 6, "time_left": 6, "how": 6}  # arcmin
 
 
 class CapHeights:
@@ -105,7 +105,7 @@ def test_every_text_on_every_running_screen_is_readable_from_three_metres(xdispl
                     too_small.append(f"{screen}: {name} {widget.cget('text')!r} "
                                      f"{arcmin:.1f} arcmin, needs {FLOORS[name]}")
         assert too_small == []
-        assert seen >= {"title", "side", "target", "cue", "routine_cue", "next", "status"}
+        assert seen >= {"title", "side", "target", "cue", "routine_cue", "next", "status", "how"}
     finally:
         ui.close()
     assert ui.errors == []
