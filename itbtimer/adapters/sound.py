@@ -1,4 +1,4 @@
-"""The seven cue sounds: generated, decoded once, played without ever blocking or crashing.
+"""The eight cue sounds: generated, decoded once, played without ever blocking or crashing.
 
 The bundled WAVs are made by `python -m itbtimer.adapters.tones --write assets/sounds`.
 """
@@ -21,7 +21,7 @@ from typing import Protocol
 
 from itbtimer.core.events import CueSound
 
-CUES = tuple(CueSound)  # countdown, go, rest, switch, halfway, ready, finish
+CUES = tuple(CueSound)  # countdown, go, rest, switch, halfway, ready, finish, new best
 RATE = 44100
 PEAK = 0.7  # of full scale: loud, with headroom so nothing clips
 RETRY_SECONDS = 30.0

@@ -1,4 +1,4 @@
-"""The seven cue sounds, generated: `python -m itbtimer.adapters.tones --write assets/sounds`
+"""The eight cue sounds, generated: `python -m itbtimer.adapters.tones --write assets/sounds`
 regenerates the bundled WAVs (deterministically: the same bytes every time)."""
 
 from __future__ import annotations
@@ -63,6 +63,9 @@ def _recipes() -> dict[CueSound, list[float]]:
         CueSound.FINISH: (_tone(at(523, bright), 0.16) + _silence(0.02)
                           + _tone(at(659, bright), 0.16) + _silence(0.02)
                           + _tone(at(784, bright), 0.45, release=0.2)),
+        # two bright bell notes leaping up a fifth, the second ringing on: a new best
+        CueSound.NEW_BEST: (_tone(at(1175, bell), 0.12, level=0.8)
+                            + _tone(at(1760, bell), 0.55, release=0.2, decay=0.35)),
     }
 
 

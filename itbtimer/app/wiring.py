@@ -22,6 +22,7 @@ from itbtimer.adapters.settings import Settings
 from itbtimer.adapters.sound import make_player
 from itbtimer.app.ports import Awake, HistoryStore, Player, RemoteControl
 from itbtimer.app.workout import AwakeWhileRunning, EventsLog, ScaledClock, Workout
+from itbtimer.core.bests import HoldKey, HoldTarget
 from itbtimer.core.enums import StrEnum
 from itbtimer.core.plan import Plan, build_plan
 from itbtimer.errors import ItbtimerError
@@ -81,9 +82,21 @@ class App:
         coach = self.voice.new_coach(plan, self.player) if self.voice else None
         workout = Workout(plan, self.player, ScaledClock(self.speed, self.real_clock),
                           self.history, self.events, routine_file, coach=coach,
-                          practice=self.practice)
+                          practice=self.practice, targets=self.targets(plan))
         workout.listeners.append(self.keep_awake)
         return workout
+
+    def targets(self, plan: Plan) -> dict[HoldKey, HoldTarget]:
+        """The holds to beat in a workout of `plan`: each hold's best and last, per side,
+        from its history. None in a practice run (its holds are no bests), nor when the
+        history cannot be read (the workout goes on without them)."""
+        if self.practice_run or self.history is None:
+            return {}
+        try:
+            progress = self.history.progress(date.today(), plan.routine.identity)
+        except HistoryError:
+            return {}
+        return {(h.exercise, h.side): HoldTarget(h.best, h.last) for h in progress.holds}
 
     def open_routine(self, path: Path) -> Plan:
         """The plan of a routine file (kept among the recent ones); ItbtimerError if not."""

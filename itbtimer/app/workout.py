@@ -12,11 +12,12 @@ import json
 import math
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 from typing import IO, TYPE_CHECKING, Any
 
 from itbtimer.app.ports import Awake, HistoryStore, Player, Record
+from itbtimer.core.bests import HoldKey, HoldTarget
 from itbtimer.core.commands import Command, Stop
 from itbtimer.core.events import (
     Cue,
@@ -101,11 +102,15 @@ class Workout:
                  wallclock: Callable[[], datetime] = lambda: datetime.now().astimezone(),
                  coach: Coach | None = None,
                  slept: Callable[[], float] = suspended_seconds, practice: bool = False,
-                 cpu_clock: Callable[[], float] = time.thread_time):
+                 cpu_clock: Callable[[], float] = time.thread_time,
+                 targets: Mapping[HoldKey, HoldTarget] | None = None):
         self.plan = plan
         self.coach = coach
         self.practice = practice  # a rehearsal, kept apart in the history (so is speed != 1)
-        self.session = Session(plan)
+        # the holds to beat (the history's bests, by exercise and side), as they were at
+        # the start: the finished screen names the holds that beat them
+        self.targets: dict[HoldKey, HoldTarget] = dict(targets or {})
+        self.session = Session(plan, self.targets)
         self.player = player
         self.clock = clock
         self.history = history

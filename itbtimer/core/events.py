@@ -15,7 +15,7 @@ from itbtimer.core.plan import Step
 
 
 class CueSound(StrEnum):
-    """The seven cue sounds; each is a WAV file of that name (assets/sounds/go.wav)."""
+    """The eight cue sounds; each is a WAV file of that name (assets/sounds/go.wav)."""
 
     COUNTDOWN = "countdown"  # a pip, 3, 2 and 1 s before a timed step ends
     GO = "go"  # a work step starts
@@ -24,6 +24,7 @@ class CueSound(StrEnum):
     HALFWAY = "halfway"  # half of a long work step is done
     READY = "ready"  # a flexible rest has reached its minimum: go when ready
     FINISH = "finish"  # the routine is done
+    NEW_BEST = "new_best"  # a hold's count passes the person's best (core/bests.py)
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ class StepStarted(Event):
 
 @dataclass(frozen=True)
 class Cue(Event):
-    """A sound is due: countdown, go, rest, switch, halfway, ready or finish."""
+    """A sound is due: countdown, go, rest, switch, halfway, ready, finish or new best."""
 
     sound: CueSound
     index: int

@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from itbtimer.core.bests import passing_point
 from itbtimer.core.events import CueSound
 from itbtimer.core.plan import Step, StepKind
 
@@ -36,6 +37,7 @@ class Visit:
     start: float  # active time
     added: float = 0.0
     fired: set[CueKey] = field(default_factory=set)
+    beat: float | None = None  # a hold's best to beat (its "New best" cue); None: none
 
     @property
     def length(self) -> float:
@@ -62,4 +64,6 @@ class Visit:
                 due.append((step.seconds / 2, CueKey(CueSound.HALFWAY)))
             if step.min_seconds is not None:
                 due.append((float(step.min_seconds), CueKey(CueSound.READY)))
+        elif self.beat is not None and step.kind == StepKind.WORK and step.until is not None:
+            due.append((passing_point(self.beat), CueKey(CueSound.NEW_BEST)))
         return sorted((o, k) for o, k in due if k not in self.fired)

@@ -15,9 +15,11 @@ with the same due times.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 import itbtimer.core.commands as do
 import itbtimer.core.events as ev
+from itbtimer.core.bests import HoldKey, HoldTarget, passing_point
 from itbtimer.core.plan import Plan, Step, StepKind
 from itbtimer.core.routine import ExerciseMode
 from itbtimer.core.schedule import Visit
@@ -41,14 +43,17 @@ SHORTEST_HOLD = 3.0
 
 
 class Session:
-    def __init__(self, plan: Plan):
+    def __init__(self, plan: Plan, targets: Mapping[HoldKey, HoldTarget] | None = None):
+        """`targets`: the holds to beat, by exercise and side (the history's bests); a hold
+        beaten in this session is the one to beat in its next set."""
         if not plan.steps:
             raise SessionError("this routine has no steps")
         self.plan = plan
+        self.targets: dict[HoldKey, HoldTarget] = dict(targets or {})
         self.steps = plan.steps
         self.state = SessionState.READY
         self.records = [StepRecord(i, s) for i, s in enumerate(self.steps)]
-        self._visit = Visit(0, self.steps[0], 0.0)
+        self._visit = Visit(0, self.steps[0], 0.0, beat=self._best_of(0))
         self._started_at: float | None = None
         self._origin = 0.0  # wall time minus active time, while running
         self._paused_total = 0.0
@@ -118,9 +123,29 @@ class Session:
         record.status = status
         record.active_seconds = active - visit.start
         record.added_seconds = visit.added
+        if status == StepStatus.DONE:
+            self._beaten(visit.index, record.active_seconds)
         at = self._wall(active) if self._paused_since is None else self._last_now
         return [ev.StepDone(at, visit.index, record.active_seconds, status == StepStatus.SKIPPED,
                          visit.added)]
+
+    def target(self, index: int) -> HoldTarget | None:
+        """The hold to beat on step `index` (a hold with a best), else None."""
+        step = self.steps[index]
+        if step.kind != StepKind.WORK or step.until is None:
+            return None
+        return self.targets.get((step.name, step.side))
+
+    def _best_of(self, index: int) -> float | None:
+        target = self.target(index)
+        return target.best if target is not None else None
+
+    def _beaten(self, index: int, held: float) -> None:
+        """A hold done longer than its best is the best to beat from now on."""
+        target = self.target(index)
+        if target is not None and held > target.best:
+            step = self.steps[index]
+            self.targets[(step.name, step.side)] = HoldTarget(held, target.last)
 
     def _enter(self, index: int, active: float) -> list[ev.Event]:
         """Begin a visit of step `index` at active time `active` (or finish)."""
@@ -134,7 +159,7 @@ class Session:
             self._ended_active = active
             self.state = SessionState.FINISHED
             return [ev.Cue(at, ev.CueSound.FINISH, len(self.steps) - 1), ev.Finished(at)]
-        self._visit = Visit(index, self.steps[index], active)
+        self._visit = Visit(index, self.steps[index], active, beat=self._best_of(index))
         self.records[index].visits += 1
         return [ev.StepStarted(at, index, self.steps[index])]
 
@@ -334,4 +359,6 @@ class Session:
             active_seconds=active,
             paused_seconds=self.paused_seconds(max(now, self._last_now)),
             added_seconds=visit.added,
+            target=(target := self.target(visit.index)),
+            new_best=target is not None and elapsed >= passing_point(target.best),
         )

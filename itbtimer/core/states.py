@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from itbtimer.core.bests import HoldTarget
 from itbtimer.core.enums import StrEnum
 from itbtimer.core.plan import Step
 from itbtimer.errors import ItbtimerError
@@ -77,6 +78,8 @@ class View:
     active_seconds: float
     paused_seconds: float
     added_seconds: float
+    target: HoldTarget | None = None  # a hold's best to beat (and last), from the history
+    new_best: bool = False  # this hold's count has passed that best
 
     @property
     def paused(self) -> bool:

@@ -199,7 +199,8 @@ class Window:
     def show_finished(self) -> None:
         if self.workout is not None:
             record = self.workout.record()
-            self.finished.show(summary_lines(record), PainQuestion(record.question))
+            self.finished.show(summary_lines(record, self.workout.targets),
+                               PainQuestion(record.question))
             self.media.finished(record)
         self._show(Screen.FINISHED)
         self._update_notice()

@@ -8,10 +8,11 @@ words (the finished summary, the pain score, notices, labels) are decided here t
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from itbtimer.core.bests import HoldKey, HoldTarget
 from itbtimer.core.durations import format_clock, format_hms
 from itbtimer.core.enums import StrEnum
 from itbtimer.core.navigation import Screen
@@ -152,6 +153,33 @@ def _title(step: Step) -> str:
     return step.name
 
 
+def best_words(view: View) -> str:
+    """A hold's target while it is held: "Best 0:57 · last 0:52"; once its count has
+    passed the best: "New best! (was 0:57)". "" on any other step."""
+    target = view.target
+    if target is None or view.state.over:
+        return ""
+    if view.new_best:
+        return f"New best! (was {format_clock(target.best)})"
+    last = f" · last {format_clock(target.last)}" if target.last is not None else ""
+    return f"Best {format_clock(target.best)}{last}"
+
+
+def new_best_lines(record: SessionRecord, targets: Mapping[HoldKey, HoldTarget]) -> list[str]:
+    """The finished screen's new bests: each hold (per side) longer than its best before
+    this session: "New best: Side plank (left) 0:45 (was 0:40)". A hold with no best
+    before (the first time) is no news, and a practice run sets no bests."""
+    if record.practice:
+        return []
+    lines = []
+    for held, seconds in record.side_holds().items():
+        before = targets.get((held.exercise, held.side))
+        if before is not None and seconds > before.best:
+            lines.append(f"New best: {held.label} {format_clock(seconds)} "
+                         f"(was {format_clock(before.best)})")
+    return lines
+
+
 def _status(view: View, paused_why: str | None = None) -> str:
     if view.state == SessionState.PAUSED:
         # paused by itself (a stall, a sleep): say why, so the person knows it was not them
@@ -163,7 +191,8 @@ def _status(view: View, paused_why: str | None = None) -> str:
     if view.can_go:
         return "Go when ready (→)"
     if not view.step.timed:
-        return "Press → when done"
+        best = best_words(view)
+        return f"{best} — press → when done" if best else "Press → when done"
     return ""
 
 
@@ -304,8 +333,10 @@ def interrupted_notice(record: SessionRecord) -> str:
     return f"Recorded the session interrupted on {record.start:%a %d %b %H:%M}"
 
 
-def summary_lines(record: SessionRecord) -> list[str]:
-    """The words of the finished screen, from the session's record."""
+def summary_lines(record: SessionRecord,
+                  targets: Mapping[HoldKey, HoldTarget] | None = None) -> list[str]:
+    """The words of the finished screen, from the session's record; `targets`: the holds
+    it had to beat (the bests before it), to name the new bests."""
     steps = record.steps
     done = sum(1 for s in steps if s.done)
     skipped = [s for s in steps if s.skipped]
@@ -317,6 +348,7 @@ def summary_lines(record: SessionRecord) -> list[str]:
              + (f", {len(skipped)} skipped" if skipped else "")]
     for name, times in record.hold_times().items():
         lines.append(f"{name}: {', '.join(format_clock(t) for t in times)}")
+    lines += new_best_lines(record, targets or {})
     if skipped:
         names = sorted({s.name for s in skipped})
         lines.append("Skipped: " + ", ".join(names[:6]) + (" …" if len(names) > 6 else ""))

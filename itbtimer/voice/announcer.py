@@ -15,6 +15,8 @@ from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
 from itbtimer.core.events import (
+    Cue,
+    CueSound,
     Event,
     Extended,
     Finished,
@@ -33,6 +35,7 @@ from itbtimer.voice.phrases import (
     PhraseKind,
     finish_phrase,
     hold_phrase,
+    new_best_phrase,
     place,
     speaking_seconds,
     step_phrases,
@@ -108,6 +111,11 @@ class Announcer:
         elif isinstance(event, Stopped):
             self._pending = []
             return [Hush(event.at)]
+        elif isinstance(event, Cue) and event.sound is CueSound.NEW_BEST:
+            phrase = new_best_phrase()
+            self._pending.append(Say(event.at + phrase.at, phrase.wordings[0], event.index,
+                                     phrase.kind))
+            self._pending.sort(key=lambda s: s.at)
         return []
 
     def _schedule(self, start: float, index: int | None, first: list[Phrase]) -> None:

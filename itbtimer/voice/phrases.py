@@ -52,6 +52,7 @@ class PhraseKind(StrEnum):
     HALFWAY = "halfway"
     TEN_SECONDS = "ten_seconds"
     HOLD = "hold"
+    NEW_BEST = "new_best"
     FINISH = "finish"
 
 
@@ -202,6 +203,15 @@ def hold_phrase(seconds: float) -> Phrase:
     return Phrase(PhraseKind.HOLD, AFTER_START_BEEP, (WELL_DONE,))
 
 
+NEW_BEST = "New best."
+NEW_BEST_BEEP_SECONDS = 0.7  # said after the "new best" bells (adapters/tones.py)
+
+
+def new_best_phrase() -> Phrase:
+    """Said as a hold's count passes the person's best (after its own bells)."""
+    return Phrase(PhraseKind.NEW_BEST, NEW_BEST_BEEP_SECONDS, (NEW_BEST,))
+
+
 def finish_phrase() -> Phrase:
     return Phrase(PhraseKind.FINISH, AFTER_FINISH_BEEP, (FINISH,))
 
@@ -271,6 +281,6 @@ def texts_to_render(plan: Plan, cues: bool = True) -> list[str]:
             texts += phrase.wordings
     texts.append(FINISH)
     if any(s.until for s in plan.steps):
-        texts.append(WELL_DONE)
+        texts += [WELL_DONE, NEW_BEST]
         texts += [hold_phrase(n).wordings[0] for n in range(1, HOLD_WORDS_UP_TO + 1)]
     return list(dict.fromkeys(texts))

@@ -138,3 +138,47 @@ def test_a_week_of_sessions_spans_the_asymmetry_windows():
     sessions = weeks_of_sessions(today())
     assert sessions[0].start.date() < today().date() - timedelta(weeks=8)
     assert sessions[-1].start.date() <= today().date()
+
+
+def status_text(ui: Harness) -> str:
+    shown = ui.window.runner.screen.shown
+    assert shown is not None
+    return shown.status
+
+
+@pytest.mark.gui
+def test_a_hold_in_the_window_aims_at_its_sides_best_and_the_finish_names_new_bests(
+        tmp_path, xdisplay):
+    store = HistoryStore(tmp_path / "data")
+    for record in weeks_of_sessions(today()):  # bests: plank 0:50, left 0:50, right 0:40
+        assert store.append(record)
+    ui = Harness(tmp_path, ITB_ROUTINE)
+    try:
+        ui.root.geometry("1100x700+0+0")
+        ui.key("space")
+        ui.advance(3.5)  # get ready, then the plank
+        assert status_text(ui) == "Best 0:50 · last 0:50 — press → when done"
+        ui.advance(20.0)
+        ui.key("Return")  # a plank of 0:20: no new best
+        ui.advance(10.0)
+        assert ui.window.runner.screen.shown.side == "◀ LEFT"
+        assert status_text(ui) == "Best 0:50 · last 0:50 — press → when done"
+        shoot("best-holding.png")
+        assert "new_best" not in ui.player.played
+        ui.advance(41.0)  # 0:51 on the left: past 0:50
+        assert status_text(ui) == "New best! (was 0:50) — press → when done"
+        assert ui.player.played.count("new_best") == 1
+        shoot("best-passed.png")
+        ui.key("Return")
+        ui.advance(5.5)  # the switch
+        assert ui.window.runner.screen.shown.side == "RIGHT ▶"
+        assert status_text(ui) == "Best 0:40 · last 0:40 — press → when done"
+        ui.advance(10.0)
+        ui.key("Return")
+        assert ui.window.screen == "finished"
+        words = texts_in(ui.window.finished.frame)
+        assert any("New best: Side plank (left) 0:51 (was 0:50)" in w for w in words), words
+        assert not any("New best: Side plank (right)" in w for w in words)
+        shoot("best-finished.png")
+    finally:
+        ui.close()
