@@ -66,6 +66,8 @@ def _recipes() -> dict[CueSound, list[float]]:
         # two bright bell notes leaping up a fifth, the second ringing on: a new best
         CueSound.NEW_BEST: (_tone(at(1175, bell), 0.12, level=0.8)
                             + _tone(at(1760, bell), 0.55, release=0.2, decay=0.35)),
+        # a quiet short click, unlike every cue: the next phase of a paced rep
+        CueSound.TICK: _tone(at(1568), 0.035, level=0.5, release=0.02),
     }
 
 

@@ -25,6 +25,7 @@ class CueSound(StrEnum):
     READY = "ready"  # a flexible rest has reached its minimum: go when ready
     FINISH = "finish"  # the routine is done
     NEW_BEST = "new_best"  # a hold's count passes the person's best (core/bests.py)
+    TICK = "tick"  # a soft tick at each phase of a paced rep (`tempo: 3-1-3`)
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ class StepStarted(Event):
 
 @dataclass(frozen=True)
 class Cue(Event):
-    """A sound is due: countdown, go, rest, switch, halfway, ready, finish or new best."""
+    """A sound is due: countdown, go, rest, switch, halfway, ready, finish, new best or tick."""
 
     sound: CueSound
     index: int

@@ -61,6 +61,7 @@ class Step:
     between_rounds: bool = False  # a rest between two rounds of a section
     how: str | None = None  # work and switch steps: the exercise's how-to (Plan.to_json
     link: str | None = None  # lists these once per exercise, not on every step)
+    tempo: tuple[int, int, int] | None = None  # a paced reps step: seconds down, hold, up
 
     @property
     def timed(self) -> bool:
@@ -92,6 +93,7 @@ class Step:
             "estimated_offset": self.estimated_offset,
             "offset_certainty": self.offset_certainty,
             "between_rounds": self.between_rounds,
+            "tempo": list(self.tempo) if self.tempo else None,
         }
 
 
@@ -307,7 +309,7 @@ class _Builder:
                          **shared)
             self.add(kind=StepKind.WORK, mode=exercise.mode, name=exercise.name, side=side,
                      seconds=exercise.work, reps=exercise.reps, until=exercise.until,
-                     estimate=exercise.estimate, **shared)
+                     estimate=exercise.estimate, tempo=exercise.tempo, **shared)
 
 
 def build_plan(routine: Routine) -> Plan:

@@ -51,6 +51,7 @@ class Exercise:
     rep_seconds: int | None = None  # an estimate of one rep, for reps exercises
     expect: int | None = None  # an estimate of an `until` hold
     how: str | None = None  # how to do it and what to feel: a few sentences, shown on screen
+    tempo: tuple[int, int, int] | None = None  # reps: seconds down, hold, up (`tempo: 3-1-3`)
     link: str | None = None  # an http(s) address (the physio's video): shown, never fetched
 
     @property

@@ -21,6 +21,45 @@ START_SOUNDS = {StepKind.WORK: CueSound.GO, StepKind.REST: CueSound.REST,
                 StepKind.SWITCH: CueSound.SWITCH}
 
 
+MAX_PACED_REPS = 100  # ticks stop after the highest rep count (or this many); Done ends it
+
+
+class RepAt(NamedTuple):
+    """Where a paced rep is: which rep (from 1), which phase (0 down, 1 hold, 2 up) and
+    the seconds left in that phase."""
+
+    rep: int
+    phase: int
+    left: float
+
+
+def rep_at(tempo: tuple[int, int, int], elapsed: float) -> RepAt:
+    """The rep and phase `elapsed` seconds into a paced reps step."""
+    rep, into = divmod(max(0.0, elapsed), sum(tempo))
+    for phase, seconds in enumerate(tempo):
+        if into < seconds:
+            return RepAt(int(rep) + 1, phase, seconds - into)
+        into -= seconds
+    return RepAt(int(rep) + 2, 0, float(tempo[0]))  # rounding at a rep's very end
+
+
+def highest_rep(reps: str) -> int:
+    """"8-12" -> 12, "10" -> 10, at most MAX_PACED_REPS."""
+    return min(MAX_PACED_REPS, int(reps.rpartition("-")[2]))
+
+
+def tempo_ticks(tempo: tuple[int, int, int], reps: str) -> list[float]:
+    """Seconds into the step of each phase change of each rep, up to the end of the highest
+    rep; not at 0 (the go sound starts the first rep), none for a hold of 0 s."""
+    down, hold, up = tempo
+    ticks: set[float] = set()
+    start = 0.0
+    for _ in range(highest_rep(reps)):
+        ticks |= {start, start + down, start + down + hold}  # a hold of 0: one tick there
+        start += down + hold + up
+    return sorted((ticks | {start}) - {0.0})
+
+
 class CueKey(NamedTuple):
     """One cue of a visit: its sound and, for the countdown, which pip (3, 2, 1; else 0)."""
 
@@ -66,4 +105,7 @@ class Visit:
                 due.append((float(step.min_seconds), CueKey(CueSound.READY)))
         elif self.beat is not None and step.kind == StepKind.WORK and step.until is not None:
             due.append((passing_point(self.beat), CueKey(CueSound.NEW_BEST)))
+        elif step.tempo and step.reps:
+            due += [(at, CueKey(CueSound.TICK, n))
+                    for n, at in enumerate(tempo_ticks(step.tempo, step.reps), 1)]
         return sorted((o, k) for o, k in due if k not in self.fired)

@@ -17,6 +17,7 @@ from itbtimer.core.durations import format_clock, format_hms
 from itbtimer.core.enums import StrEnum
 from itbtimer.core.navigation import Screen
 from itbtimer.core.plan import Step, StepKind
+from itbtimer.core.schedule import highest_rep, rep_at
 from itbtimer.core.session import SessionState, View
 from itbtimer.present.step_words import describe_step
 
@@ -135,6 +136,19 @@ def _between_words(step: Step, coming: Step) -> str:
     return pause.strip(" :") + (f" — then {then}" if then else "")
 
 
+PHASE_WORDS = ("DOWN", "HOLD", "UP")
+
+
+def paced_words(tempo: tuple[int, int, int], reps: str, elapsed: float) -> str:
+    """A paced rep as the screen says it: "Rep 5 of 8–12 · DOWN 3"; past the highest rep,
+    "Rep 13 · press Done"."""
+    at = rep_at(tempo, elapsed)
+    count = reps.replace("-", "–")
+    if at.rep > highest_rep(reps):
+        return f"{count} reps done · press Done"
+    return f"Rep {at.rep} of {count} · {PHASE_WORDS[at.phase]} {math.ceil(at.left - 1e-9)}"
+
+
 def how_text(how: str | None) -> str:
     """A how-to as one paragraph of sentences: the routine's line breaks become spaces, so
     the screen wraps it to its own width."""
@@ -209,6 +223,9 @@ def show(view: View, routine_cue: str | None = None, paused_why: str | None = No
     next_up = coming_up(steps, view.index) if steps else (
         f"Next: {describe_step(view.next_step)}" if view.next_step else "Last one!")
     title, side, target = _title(step), side_sign(step.side), _target(step)
+    if step.tempo and step.reps and not view.state.over:
+        target = paced_words(step.tempo, step.reps, view.elapsed) + (
+            target.partition(" reps")[2])  # the set and round after it
     # a rest or get-ready is about what comes: its name, side and cue are the headline
     between = step.kind in (StepKind.REST, StepKind.GET_READY) and not view.state.over
     at = coming_work(steps, view.index) if between and steps else None

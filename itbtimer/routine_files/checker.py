@@ -60,6 +60,7 @@ BELONGS = {
     "sides": "an exercise",
     "all_sets_per_side": "an exercise",
     "how": "an exercise",
+    "tempo": "an exercise",
     "link": "an exercise",
 }
 

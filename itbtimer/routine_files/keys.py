@@ -25,8 +25,9 @@ TOP_KEYS = ("name", "id", "description", "cue", "per_week", "ask", "defaults", "
 DEFAULT_KEYS = ("work", "rest", "get_ready", "switch", "rep_seconds")
 SECTION_KEYS = ("name", "note", "cue", "rounds", "sets", "work", "rest", "round_rest",
                 "rep_seconds", "exercises")
-EXERCISE_KEYS = ("name", "cue", "how", "link", "work", "reps", "until", "expect", "sides",
-                 "all_sets_per_side", "sets", "rest", "rep_seconds")
+EXERCISE_KEYS = ("name", "cue", "how", "link", "work", "reps", "tempo", "until", "expect",
+                 "sides", "all_sets_per_side", "sets", "rest", "rep_seconds")
+MAX_PHASE = 60  # seconds one phase of a paced rep may last
 MAX_ASK = 40
 _SIDE_WORDS = re.compile(
     r"^\s*(\d+(?:\s*[-–]\s*\d+)?)\s*(?:reps?\s*)?(?:each|per|a|on each|/)\s*(side|leg|arm)s?\s*$")
@@ -108,6 +109,24 @@ def _read_link(c: Checker, node: yaml.Node | None, path: str) -> str | None:
     return text
 
 
+def _read_tempo(c: Checker, node: yaml.Node | None, path: str,
+                mode: ExerciseMode) -> tuple[int, int, int] | None:
+    """`tempo: 3-1-3`: seconds down, hold, up of each rep, on a reps exercise."""
+    if node is None:
+        return None
+    if mode != ExerciseMode.REPS:
+        c.add(node, path, "`tempo` paces the reps of an exercise with `reps`; this one has none")
+        return None
+    parts = str(scalar(node)).replace(" ", "").replace("–", "-").split("-")
+    if len(parts) == 3 and all(p.isdigit() for p in parts):
+        down, hold, up = (int(p) for p in parts)
+        if 1 <= down <= MAX_PHASE and 0 <= hold <= MAX_PHASE and 1 <= up <= MAX_PHASE:
+            return down, hold, up
+    c.add(node, path, f"{describe(node)} is not a tempo: write seconds down-hold-up, like "
+          f"3-1-3 (down and up at least 1, each at most {MAX_PHASE}, hold may be 0)")
+    return None
+
+
 def _read_flag(c: Checker, node: yaml.Node | None, path: str) -> bool:
     if node is None:
         return False
@@ -144,6 +163,7 @@ def read_exercise(c: Checker, node: yaml.Node, path: str, up: Inherited) -> Exer
         c.add(keys["all_sets_per_side"], f"{path}.all_sets_per_side",
               "only an exercise with `sides` can do all its sets on one side first")
     expect = c.duration(keys.get("expect"), f"{path}.expect", 0, positive=True)
+    tempo = _read_tempo(c, keys.get("tempo"), f"{path}.tempo", mode)
     return Exercise(
         name=name or "?",
         mode=mode,
@@ -156,10 +176,12 @@ def read_exercise(c: Checker, node: yaml.Node, path: str, up: Inherited) -> Exer
         cue=c.text(keys.get("cue"), f"{path}.cue"),
         all_sets_per_side=together,
         rep_seconds=(c.duration(keys.get("rep_seconds"), f"{path}.rep_seconds", 0, positive=True)
+                     or (sum(tempo) if tempo else None)
                      or up.rep_seconds) if mode == ExerciseMode.REPS else None,
         expect=(expect or None) if mode == ExerciseMode.UNTIL else None,
         how=c.text(keys.get("how"), f"{path}.how"),
         link=_read_link(c, keys.get("link"), f"{path}.link"),
+        tempo=tempo,
     )
 
 
