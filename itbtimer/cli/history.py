@@ -175,8 +175,7 @@ def _show(store: HistoryStore, chosen: list[Recorded], identities: list[str] | N
     if not listed:
         print(escaped(f"No sessions recorded yet ({store.path})."))
         return 0
-    left = {s.id for s in listed if s.in_progress and not store.running(s.id)}
-    print("\n".join(_table(listed, left)))
+    print("\n".join(_table(listed)))
     for routine, summary in figures:
         if summary.last_session is None and summary.this_week == 0:
             continue  # only practice runs
@@ -199,8 +198,7 @@ def _recent_pain(store: HistoryStore, routine: str) -> list[int]:
             if s.pain is not None and not s.practice and not s.in_progress][-10:]
 
 
-def _table(listed: list[Listed], left: set[str]) -> list[str]:
-    """The list; `left`: sessions in progress whose window is gone, not yet recorded."""
+def _table(listed: list[Listed]) -> list[str]:
     lines = [f"{'ID':8}  {'When':21}  {'Routine':{NAME_WIDTH}}  {'Done':4}  {'Active':>8}  "
              f"{'Pain':>4}  Holds"]
     for s in listed:
@@ -213,7 +211,7 @@ def _table(listed: list[Listed], left: set[str]) -> list[str]:
             notes.append(f"practice ×{s.speed:g}")
         if s.interrupted:
             notes.append("interrupted")
-        if s.id in left:
+        if s.left:
             notes.append("interrupted, not yet saved")
         elif s.in_progress:
             notes.append("in progress")

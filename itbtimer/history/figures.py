@@ -161,6 +161,7 @@ class Listed:
     holds: tuple[tuple[Held, float], ...]  # the longest hold per exercise and side
     question: str | None = None  # what `pain` answers (the routine's `ask`)
     damaged: str | None = None  # what no session could hold (a row changed outside itbtimer)
+    left: bool = False  # in progress, but its window is gone: interrupted, not yet saved
 
     def pain_label(self) -> str:
         return pain_label(self.question)

@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -131,11 +132,6 @@ class HistoryStore:
             db.execute("DELETE FROM deleted WHERE id = ?", (found,))
         return session
 
-    def running(self, record_id: str) -> bool:
-        """Is a window running this session in progress? (False: its window is gone and
-        the session waits to be recorded as interrupted.)"""
-        return self.owners.running(record_id)
-
     def close(self) -> None:
         """Let go of every session this process owns (they stay in progress on disk)."""
         self.owners.close()
@@ -232,8 +228,10 @@ class HistoryStore:
 
     def listing(self, routines: Iterable[str] | None = None,
                 newest: int = 15) -> list[Listed]:
-        """The newest sessions for a list, oldest first, without their steps."""
-        return self.queries.listing(routines, newest)
+        """The newest sessions for a list, oldest first, without their steps; a session in
+        progress whose window is gone (not yet recorded: a full or read-only disk) is `left`."""
+        return [replace(s, left=True) if s.in_progress and not self.owners.running(s.id) else s
+                for s in self.queries.listing(routines, newest)]
 
     def routines(self) -> list[Recorded]:
         """Every routine recorded, by identity, most recent first."""

@@ -19,7 +19,8 @@ def list_line(session: Listed, short: bool = False) -> str:
     if session.damaged:
         return f"{session.short_id} damaged record" + (
             "" if short else f": itbtimer history --delete {session.short_id}")
-    mark = " practice" if session.practice else " interrupted" if session.interrupted else ""
+    mark = (" practice" if session.practice else " interrupted" if session.interrupted
+            else " interrupted, not yet saved" if session.left else "")
     pain = f" pain {session.pain}" if session.pain is not None else ""
     if short:
         return f"{session.start:%d %b %H:%M} {format_clock(session.active_seconds)}{pain}{mark}"

@@ -20,9 +20,10 @@ from itbtimer.present.history_words import (
 START = datetime(2026, 11, 23, 18, 0, tzinfo=timezone.utc)
 
 
-def listed(pain: int | None = None, practice: bool = False, interrupted: bool = False) -> Listed:
+def listed(pain: int | None = None, practice: bool = False, interrupted: bool = False,
+           left: bool = False) -> Listed:
     return Listed("abcdef0123", START, "Knee", True, 750.0, pain, practice,
-                  10.0 if practice else 1.0, False, interrupted, ())
+                  10.0 if practice else 1.0, left, interrupted, (), left=left)
 
 
 def test_list_lines_say_when_how_long_the_pain_and_what_kind_of_run():
@@ -66,3 +67,8 @@ def test_a_damaged_row_in_short_says_so_without_the_command():
     damaged = replace(listed(), damaged="unreadable")
     assert list_line(damaged, short=True) == "abcdef01 damaged record"
     assert list_line(damaged).endswith("itbtimer history --delete abcdef01")
+
+
+def test_a_session_whose_window_is_gone_but_not_yet_saved_says_so():
+    """A full or read-only disk: the History screen lists it as the CLI does (issue 20.5)."""
+    assert list_line(listed(left=True)) == "23 Nov 2026 18:00 0:12:30 interrupted, not yet saved"
