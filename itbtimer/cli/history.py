@@ -70,13 +70,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--pain", nargs=2, metavar=("ID", "SCORE"),
                         help="set a session's pain score, its answer to the routine's question "
                              "(0-10, or 'none')")
+    parser.add_argument("--morning", nargs=2, metavar=("ID", "SCORE"),
+                        help="set a session's morning-after score, the same question asked "
+                             "the next morning (0-10, or 'none')")
 
 
 def run_history(args: argparse.Namespace, store: HistoryStore | None = None,
                 today: date | None = None) -> int:
     store = store or HistoryStore()
     try:
-        writes = args.delete or args.undelete or args.pain or args.import_file
+        morning: list[str] | None = getattr(args, "morning", None)
+        writes = args.delete or args.undelete or args.pain or morning or args.import_file
         for message in _start(store, reading=not writes):
             print(escaped(message), file=sys.stderr)
         if args.delete:
@@ -88,8 +92,9 @@ def run_history(args: argparse.Namespace, store: HistoryStore | None = None,
             back = store.undelete(args.undelete)
             print(f"Restored {_one(back.short_id, back.start, back.routine)}")
             return 0
-        if args.pain:
-            return _set_pain(store, *args.pain)
+        answer = args.pain or morning  # after the session, or the morning after
+        if answer:
+            return _set_pain(store, answer[0], answer[1], morning=not args.pain)
         if args.import_file:
             report = store.import_jsonl(Path(args.import_file))
             print(escaped(report.text(args.import_file)))
@@ -131,7 +136,9 @@ def _one(short_id: str, start: Any, routine: str) -> str:
     return f"{short_id} ({start:%a %d %b %Y %H:%M}, {escaped(routine)})"
 
 
-def _set_pain(store: HistoryStore, record_id: str, score: str) -> int:
+def _set_pain(store: HistoryStore, record_id: str, score: str, morning: bool = False) -> int:
+    """--pain ID SCORE, or (morning) --morning ID SCORE: the same 0-10 answer, after the
+    session or the morning after."""
     if score.lower() in ("none", "-"):
         pain = None
     elif score.isascii() and score.isdigit() and 0 <= int(score) <= 10:
@@ -140,9 +147,10 @@ def _set_pain(store: HistoryStore, record_id: str, score: str) -> int:
         print(f"itbtimer: the pain score must be a whole number from 0 to 10, or none "
               f"(not {escaped(repr(score))})", file=sys.stderr)
         return 2
-    changed = store.set_pain(record_id, pain)
+    changed = (store.set_morning if morning else store.set_pain)(record_id, pain)
     which = _one(changed.short_id, changed.start, changed.routine)
-    print(f"{escaped(pain_label(changed.question))} of {which}: "
+    when = " the morning after" if morning else ""
+    print(f"{escaped(pain_label(changed.question))}{when} of {which}: "
           f"{'none' if pain is None else pain}")
     return 0
 
@@ -257,6 +265,7 @@ def _json(listed: list[Listed], figures: list[tuple[Recorded, Progress]]) -> int
 def _listed_json(s: Listed) -> dict[str, Any]:
     return {"id": s.id, "start": s.start.isoformat(), "routine": s.routine,
             "completed": s.completed, "active_seconds": s.active_seconds, "pain": s.pain,
+            "morning": s.morning,
             "practice": s.practice, "speed": s.speed, "interrupted": s.interrupted,
             "in_progress": s.in_progress,
             "holds": [{"exercise": n.exercise, "side": n.side, "seconds": v}

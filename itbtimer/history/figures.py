@@ -162,6 +162,7 @@ class Listed:
     question: str | None = None  # what `pain` answers (the routine's `ask`)
     damaged: str | None = None  # what no session could hold (a row changed outside itbtimer)
     left: bool = False  # in progress, but its window is gone: interrupted, not yet saved
+    morning: int | None = None  # the answer the morning after (`pain`'s question)
 
     def pain_label(self) -> str:
         return pain_label(self.question)

@@ -68,6 +68,7 @@ def _check_fields(data: dict[str, Any]) -> None:
     for name in ("active_seconds", "paused_seconds", "active_real_seconds"):
         _seconds(data.get(name), name, SESSION_SECONDS)
     _whole(data.get("pain"), "pain", 0, 10)
+    _whole(data.get("morning"), "morning", 0, 10)
     _whole(data.get("per_week"), "per_week", 1, 7 * 24)
     _whole(data.get("version"), "version", 1, 1_000_000)
     speed = data.get("speed")

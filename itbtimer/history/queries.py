@@ -85,7 +85,7 @@ class Queries:
                                   session.speed, bool(in_progress), session.interrupted,
                                   tuple((Held(str(n), str(d) or None), float(s))
                                         for n, d, s in best),
-                                  session.question))
+                                  session.question, morning=session.morning))
         return out
 
     def routines(self) -> list[Recorded]:

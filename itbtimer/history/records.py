@@ -13,6 +13,8 @@ reads every shape written so far:
 - version 3: adds `routine_id`, the routine's identity (its `id:`, else its name): the
   history a session belongs to, kept when the routine is copied or renamed. An older
   record's identity is its routine's name, less " (my copy)" (`identity_of`).
+- version 4: adds `morning`, the answer to the same question the morning after (0-10;
+  the pain-monitoring model: pain the next morning should be back where it was).
 
 Each figure derived from a record is computed here, in one place: the longest
 hold per exercise and side (`side_holds`; `holds` merges the sides), whether a
@@ -31,13 +33,14 @@ from itbtimer.core.enums import StrEnum
 from itbtimer.core.routine import COPY_SUFFIX, ExerciseMode
 from itbtimer.core.states import StepStatus
 
-RECORD_VERSION = 3
+RECORD_VERSION = 4
 
 STEP_FIELDS = ("name", "side", "set", "round", "mode", "planned_seconds", "active_seconds",
                "skipped", "status", "added_seconds", "reps", "until", "time_seconds")
 STEP_KEYS = frozenset(STEP_FIELDS)
 SESSION_FIELDS = ("version", "id", "start", "end", "routine", "routine_id", "file", "fingerprint",
-                  "per_week", "completed", "active_seconds", "paused_seconds", "pain", "practice",
+                  "per_week", "completed", "active_seconds", "paused_seconds", "pain", "morning",
+                  "practice",
                   "speed", "active_real_seconds", "interrupted", "question", "steps")
 
 
@@ -171,6 +174,7 @@ class SessionRecord:
     interrupted: bool = False
     question: str | None = None  # what `pain` answers: the routine's `ask` ("knee pain")
     routine_id: str | None = None  # the routine's identity; None in records before version 3
+    morning: int | None = None  # the answer the morning after (0-10); None: not answered
     version: int = field(default=RECORD_VERSION, compare=False)  # the version it was read from
     extra: tuple[tuple[str, Any], ...] = field(default=(), compare=False)
 
@@ -245,6 +249,9 @@ class SessionRecord:
     def with_pain(self, pain: int | None) -> SessionRecord:
         return replace(self, pain=pain)
 
+    def with_morning(self, morning: int | None) -> SessionRecord:
+        return replace(self, morning=morning)
+
     # --- JSON -------------------------------------------------------------------------
 
     def to_json(self) -> dict[str, Any]:
@@ -262,6 +269,7 @@ class SessionRecord:
             "active_seconds": self.active_seconds,
             "paused_seconds": self.paused_seconds,
             "pain": self.pain,
+            "morning": self.morning,
             "practice": self.practice,
             "speed": self.speed,
             "active_real_seconds": self.active_real_seconds,
@@ -286,7 +294,6 @@ class SessionRecord:
         if not isinstance(steps, list):
             raise RecordError("steps is not a list")
         speed = _opt_number(data.get("speed")) or 1.0
-        pain = data.get("pain")
         routine = _text(data.get("routine"), "?")
         return cls(
             id=record_id,
@@ -301,8 +308,8 @@ class SessionRecord:
             completed=bool(data.get("completed")),
             active_seconds=_opt_number(data.get("active_seconds")) or 0.0,
             paused_seconds=_opt_number(data.get("paused_seconds")) or 0.0,
-            pain=pain if isinstance(pain, int) and not isinstance(pain, bool)
-            and 0 <= pain <= 10 else None,
+            pain=_score(data.get("pain")),
+            morning=_score(data.get("morning")),
             practice=bool(data.get("practice")) or speed != 1.0,
             speed=speed,
             interrupted=bool(data.get("interrupted")),
@@ -349,6 +356,12 @@ def _instant(value: Any, name: str, local: timezone | None) -> datetime:
     if when.tzinfo is None:
         when = when.replace(tzinfo=local) if local else when.astimezone()
     return when
+
+
+def _score(value: Any) -> int | None:
+    """A 0-10 answer (pain after the session, or the morning after); None otherwise."""
+    return value if isinstance(value, int) and not isinstance(value, bool) \
+        and 0 <= value <= 10 else None
 
 
 def _text(value: Any, default: str) -> str:

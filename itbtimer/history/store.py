@@ -113,6 +113,13 @@ class HistoryStore:
             rows.put(db, session, in_progress=False)
         return session
 
+    def set_morning(self, record_id: str, morning: int | None) -> SessionRecord:
+        """The answer the morning after a session (issue 23: the pain-monitoring model)."""
+        with self.database.writing() as db:
+            session = rows.read(db, rows.find(db, record_id)).with_morning(morning)
+            rows.put(db, session, in_progress=False)
+        return session
+
     def delete(self, record_id: str) -> SessionRecord:
         """Move a session to the `deleted` table (undo with undelete)."""
         with self.database.writing() as db:

@@ -182,3 +182,19 @@ def test_a_hold_in_the_window_aims_at_its_sides_best_and_the_finish_names_new_be
         shoot("best-finished.png")
     finally:
         ui.close()
+
+
+def test_itbtimer_history_morning_sets_the_answer_the_morning_after(tmp_path, capsys):
+    store = HistoryStore(tmp_path / "data")
+    session = side_session(datetime(2026, 12, 1, 18, tzinfo=TZ), 40.0, 31.0)
+    assert store.append(session)
+    assert run_history(args(morning=[session.id[:6], "3"]), store, date(2026, 12, 2)) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Knee pain the morning after of s2026") and out.rstrip().endswith(": 3")
+    (stored,) = store.sessions()
+    assert stored.morning == 3 and stored.pain == 2  # the after-session answer kept
+    assert run_history(args(json=True), store, date(2026, 12, 2)) == 0
+    assert json.loads(capsys.readouterr().out)["sessions"][0]["morning"] == 3
+    assert run_history(args(morning=[session.id, "eleven"]), store, date(2026, 12, 2)) == 2
+    assert run_history(args(morning=[session.id, "none"]), store, date(2026, 12, 2)) == 0
+    assert next(iter(store.sessions())).morning is None

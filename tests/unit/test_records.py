@@ -67,7 +67,8 @@ def test_a_version_1_record_reads_back_and_round_trips_every_field():
     assert session.start == datetime(2026, 11, 2, 17, 0, tzinfo=timezone.utc)
     assert session.offset_minutes == 60
     again = session.to_json()
-    assert again["version"] == 3 and again["routine_id"] == again["routine"]
+    assert again["version"] == 4 and again["routine_id"] == again["routine"]
+    assert again["morning"] is None  # version 4: not answered yet
     for key, value in V1.items():
         if key != "version":
             assert again[key] == value, key
@@ -239,3 +240,11 @@ def test_step_result_reads_old_and_odd_shapes():
     assert StepResult.from_json({"name": "x", "skipped": True}).status == "skipped"
     assert StepResult.from_json({"name": "x", "status": "left"}).status == "interrupted"
     assert StepResult.from_json({"name": "x", "time_seconds": "12"}).time_seconds is None
+
+
+def test_the_morning_after_answer_round_trips_and_older_records_have_none():
+    assert SessionRecord.from_json(V1).morning is None
+    answered = SessionRecord.from_json(V1).with_morning(2)
+    assert SessionRecord.from_json(answered.to_json()).morning == 2
+    assert SessionRecord.from_json(V1 | {"morning": 11}).morning is None  # not a 0-10 answer
+    assert SessionRecord.from_json(V1 | {"morning": True}).morning is None
