@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from itbtimer.cli.main import main
+from itbtimer.core.events import CueSound
 
 ROOT = Path(__file__).parents[2]
 
@@ -141,7 +142,8 @@ def test_wheel_ships_routines_and_assets(tmp_path):
                             text=True, env={**env, "HOME": str(home)}, timeout=60)
     assert sounds.returncode == 0, sounds.stderr
     count, folder = sounds.stdout.splitlines()[0].split(" ", 1)
-    assert count == "7" and "site-packages/itbtimer/assets/sounds" in folder
+    assert count == str(len(CueSound))  # every cue's sound ships (new_best.wav too)
+    assert "site-packages/itbtimer/assets/sounds" in folder
     assert not Path(folder).resolve().is_relative_to(ROOT.resolve())
     assert sounds.stdout.splitlines()[1] == "SimpleaudioPlayer []", sounds.stdout
     with wave.open(str(played)) as w:  # the go tone, played: not silence
