@@ -656,6 +656,7 @@ sections:
                  "startup": self.startup_row, "scale": self.scale, "sound": self.sound,
                  "engine": self.engine, "loader": self.loader, "voice": self.voice_render,
                  "wakeups": self.wakeups, "history": self.history,
+                 "hostile": self.hostile_import,
                  "voice-window": self.voice_window}
         for name, part in parts.items():
             if not only or name in only:
@@ -676,6 +677,24 @@ sections:
         if proc.returncode != 0:
             raise RuntimeError(f"itbtimer {' '.join(args)} exited {proc.returncode}")
         return elapsed, usage.ru_maxrss / 1024, out.decode()
+
+    def hostile_import(self) -> None:
+        """A hostile file (issue 20): a 100 MB name on one line, then 100,000 records that
+        each break a rule. Rejected line by line, in bounded memory."""
+        path = self.tmp / "hostile.jsonl"
+        with open(path, "w") as f:
+            f.write('{"id": "' + "7" * 32 + '", "start": "2026-11-02T18:00:00+01:00", '
+                    '"routine": "')
+            for _ in range(100):  # a megabyte at a time: a forked child's peak counts ours
+                f.write("x" * 1_000_000)
+            f.write('"}\n')
+            for n in range(100_000):
+                f.write(f'{{"id": "{n:032x}", "start": "9999-12-31T23:59:59-14:00"}}\n')
+        took, peak, _ = self.run_measured("history", "--import", str(path))
+        self.row("History: `--import` of a hostile 105 MB file (a 100 MB name, 100,000 "
+                 "records dated 9999), every line rejected with its reason",
+                 f"{took:.1f} s, peak {peak:.0f} MB", "≤ 100 MB", "met" if peak <= 100
+                 else "MISSED")
 
     def history(self) -> None:
         print("history: making 20,000 sessions (about 55 years) and a 50 MB file...", flush=True)
