@@ -23,6 +23,7 @@ from itbtimer.history.charts import (
 from itbtimer.history.figures import Progress, by_exercise
 from itbtimer.present.history_words import (
     hold_legend,
+    pain_legend,
     pain_titles,
     score_text,
     target_legend,
@@ -34,6 +35,7 @@ INK = "#222222"
 GRID = "#cccccc"
 SERIES = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b")
 
+PAIN = "#c62828"
 RIGHT_DASH = (6, 4)  # a one-sided exercise's right side: its left is the solid line
 
 Box = tuple[float, float, float, float]
@@ -209,28 +211,38 @@ class HistoryCharts:
         return (x0, y0 + len(said) * line + (8 if said else 0), x1, y1)
 
     def _pain(self, box: Box, font: Any) -> None:
+        """The answers after the session, solid, and the morning after, dashed (when any)."""
         assert self.progress is not None
         pain = [(t, float(p)) for t, p in self.progress.pain]
+        morning = [(t, float(p)) for t, p in self.progress.morning]
         label = self.progress.pain_label()
-        self._frame(box, pain_titles(label), 10,
-                    [(v, str(v)) for v in (0, 5, 10)], font)
-        if not pain:
+        self._frame(box, pain_titles(label), 10, [(v, str(v)) for v in (0, 5, 10)], font,
+                    [(long, short, PAIN) for long, short in pain_legend(bool(morning))])
+        if not pain and not morning:
             self._empty(box, "No pain scores yet", font)
             return
-        x = self._time_x([t for t, _ in pain], box)
+        times = [t for t, _ in pain + morning]
+        x = self._time_x(times, box)
         x0, y0, x1, y1 = box
-        series = reduce_series(pain, max(2, int((x1 - x0) / 3)), mean)
-        points = [(x(t), y1 - (y1 - y0) * v / 10) for t, v in series]
-        if len(points) > 1:
-            self.canvas.create_line(*[c for p in points for c in p], fill="#c62828", width=2)
+        buckets = max(2, int((x1 - x0) / 3))
         fits = int((x1 - x0) / (font.measure("10") * 3))
-        for i in labelled_points([v for _, v in series], fits):
-            px, py = points[i]
-            self.canvas.create_oval(px - 4, py - 4, px + 4, py + 4, fill="#c62828", width=0)
-            value = series[i][1]
-            self.canvas.create_text(px, py - 6, text=score_text(value), anchor="s", fill=INK,
-                                    font=font)
-        self._dates(box, [t for t, _ in pain], x, font)
+        for scores, dash in ((pain, ()), (morning, RIGHT_DASH)):
+            if not scores:
+                continue
+            series = reduce_series(scores, buckets, mean)
+            points = [(x(t), y1 - (y1 - y0) * v / 10) for t, v in series]
+            if len(points) > 1:
+                self.canvas.create_line(*[c for p in points for c in p], fill=PAIN, width=2,
+                                        dash=dash, tags=("pain", "morning" if dash else "after"))
+            for i in labelled_points([v for _, v in series], fits):
+                px, py = points[i]
+                self.canvas.create_oval(px - 4, py - 4, px + 4, py + 4,
+                                        fill="white" if dash else PAIN, outline=PAIN,
+                                        width=2 if dash else 0)
+                if not dash:  # the after-session scores are labelled; the dashed line not
+                    self.canvas.create_text(px, py - 6, text=score_text(series[i][1]),
+                                            anchor="s", fill=INK, font=font)
+        self._dates(box, times, x, font)
 
     def _dates(self, box: Box, times: list[datetime], x: Callable[[datetime], float],
                font: Any) -> None:

@@ -124,6 +124,7 @@ class Progress:
     # (exercises done, exercises in it); None when it counts, or there is none
     last_left_out: tuple[int, int] | None = None
     asymmetries: tuple[Asymmetry, ...] = ()  # one-sided holds whose sides differ (or not)
+    morning: tuple[tuple[datetime, int], ...] = ()  # the answers the morning after (series)
 
     def pain_label(self) -> str:
         return pain_label(self.question)

@@ -147,6 +147,7 @@ class Queries:
                 pain = tuple((local_time(t, m), int(p)) for t, m, p in db.execute(
                     f"SELECT start_utc, offset_minutes, pain FROM sessions WHERE {usable} "
                     "AND pain IS NOT NULL ORDER BY start_utc", args))
+            morning = self._mornings(db, usable, args, series, series and weekly)
             question = db.execute(
                 f"SELECT json_extract(record, '$.question') AS q FROM sessions WHERE {usable} "
                 "AND q IS NOT NULL ORDER BY start_utc DESC LIMIT 1", args).fetchone()
@@ -165,7 +166,24 @@ class Queries:
             question=question[0] if question else None,
             last_left_out=left_out,
             asymmetries=asymmetries,
+            morning=morning,
         )
+
+    @staticmethod
+    def _mornings(db: sqlite3.Connection, usable: str, args: list[str], series: bool,
+                  weekly: bool) -> tuple[tuple[datetime, int], ...]:
+        """The answers the morning after, over time, as the pain series is (one point per
+        session, or per week: its mean); none for the start screen (series False)."""
+        answer = "json_extract(record, '$.morning')"
+        if not series:
+            return ()
+        if weekly:
+            return tuple((monday_of(w), int(p)) for w, p in db.execute(
+                f"SELECT week, CAST(ROUND(AVG({answer})) AS INTEGER) FROM sessions "
+                f"WHERE {usable} AND {answer} IS NOT NULL GROUP BY week ORDER BY week", args))
+        return tuple((local_time(t, m), int(p)) for t, m, p in db.execute(
+            f"SELECT start_utc, offset_minutes, {answer} FROM sessions WHERE {usable} "
+            f"AND {answer} IS NOT NULL ORDER BY start_utc", args))
 
     @staticmethod
     def _exercises(db: sqlite3.Connection, routine: str | None) -> list[tuple[str, str]]:

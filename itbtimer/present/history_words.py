@@ -65,3 +65,11 @@ def hold_legend(sides: list[Hold], short: bool = False) -> str:
     `short`: its name ("Side plank, R dashed")."""
     (line,) = [sides[0].exercise] if short else hold_lines(tuple(sides))
     return line + (", R dashed" if any(h.side == "right" for h in sides) else "")
+
+
+def pain_legend(morning: bool) -> list[tuple[str, str]]:
+    """The pain chart's legend, long and short: none with the after-session answers alone;
+    with morning-after answers too, which line is which."""
+    if not morning:
+        return []
+    return [("after the session", "after"), ("the morning after, dashed", "morning, dashed")]

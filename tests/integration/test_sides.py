@@ -198,3 +198,31 @@ def test_itbtimer_history_morning_sets_the_answer_the_morning_after(tmp_path, ca
     assert run_history(args(morning=[session.id, "eleven"]), store, date(2026, 12, 2)) == 2
     assert run_history(args(morning=[session.id, "none"]), store, date(2026, 12, 2)) == 0
     assert next(iter(store.sessions())).morning is None
+
+
+@pytest.mark.gui
+def test_the_pain_chart_draws_the_morning_after_dashed_beside_the_answers_after(
+        tmp_path, xdisplay):
+    store = HistoryStore(tmp_path / "data")
+    for n, record in enumerate(weeks_of_sessions(today(), weeks=4)):
+        assert store.append(record.with_morning(n % 4))
+    ui = Harness(tmp_path, ITB_ROUTINE)
+    try:
+        ui.root.geometry("1100x700+0+0")
+        ui.key("h")
+        view = ui.window.history_view
+        deadline = time.monotonic() + 10
+        while not view.loaded and time.monotonic() < deadline:
+            ui.root.update()
+        canvas = view.canvas
+        (after,) = canvas.find_withtag("after")
+        (morning,) = canvas.find_withtag("morning")
+        assert canvas.itemcget(after, "dash") == "" and canvas.itemcget(morning, "dash") != ""
+        assert canvas.itemcget(after, "fill") == canvas.itemcget(morning, "fill")
+        texts = [canvas.itemcget(i, "text") for i in canvas.find_all()
+                 if canvas.type(i) == "text"]
+        assert any(t.startswith("morning") or t.startswith("the morning after")
+                   for t in texts), texts
+        shoot("pain-morning.png")
+    finally:
+        ui.close()

@@ -86,3 +86,11 @@ def test_the_chart_legend_says_which_line_is_the_right_side():
     right = Hold("Side plank", 31.0, 31.0, (), "right")
     assert hold_legend([left, right]) == "Side plank: L best 0:40 · R best 0:31, R dashed"
     assert hold_legend([Hold("Plank", 57.0, 52.0, ())]) == "Plank: best 0:57, last 0:52"
+
+
+def test_the_morning_after_answers_are_a_series_of_their_own():
+    sessions = [side_session(datetime(2026, 12, d, 18, tzinfo=TZ), 40.0, 30.0).with_morning(m)
+                for d, m in ((1, 3), (3, None), (5, 1))]
+    progress = figures_of(sessions, TODAY.date(), ITB, series=True)
+    assert [p for _, p in progress.morning] == [3, 1] and len(progress.pain) == 3
+    assert figures_of(sessions, TODAY.date(), ITB).morning == ()  # the start screen's: none
