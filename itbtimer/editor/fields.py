@@ -74,7 +74,6 @@ _TABLE: dict[Level, tuple[Field, ...]] = {
     Level.EXERCISE: (
         Field("name", "Name", Kind.TEXT, required=True),
         Field("cue", "Cue", Kind.TEXT),
-        Field("how", "How to do it", Kind.LONG_TEXT, "the steps, and what you should feel"),
         Field("work", "How long", Kind.DURATION, "30s, 2m or 1m30s", group=HOW_LONG),
         Field("reps", "Count reps instead", Kind.REPS, "10 or 8-12", group=HOW_LONG),
         Field("until", "Hold until…", Kind.TEXT, "shaking", group=HOW_LONG),
@@ -85,6 +84,9 @@ _TABLE: dict[Level, tuple[Field, ...]] = {
               only_with="sides"),
         Field("sets", "Sets", Kind.COUNT, "1"),
         Field("rest", "Rest after each set", Kind.REST, "30s or 30-45s"),
+        # last: the essentials (how long, sides, sets) come first to Tab, and a how-to of
+        # several lines below them does not push them down the form
+        Field("how", "How to do it", Kind.LONG_TEXT, "the steps, and what you should feel"),
     ),
 }
 
