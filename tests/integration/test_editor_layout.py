@@ -157,3 +157,20 @@ def test_the_buttons_wrap_after_the_window_grows(xdisplay, tmp_path):
             assert cut(editor.buttons.frame) == []
     finally:
         ui.close()
+
+
+def test_the_editor_opens_at_full_hd_and_its_form_settles(xdisplay):
+    """Seen at 1920x1080: wrapping the form's texts moved its width and back for ever (the
+    editor never opened). The form keeps the narrower fit; nothing is cut."""
+    target = editable("itb-recovery")
+    ui = EditorHarness(target.path, target.notice, "1920x1080")
+    try:
+        ui.down_to("Plank")
+        ui.key("Return")
+        for _ in range(4):
+            ui.root.update()
+        assert cut(ui.root) == []
+        widths = _field_widths(ui)
+        assert len(set(widths.values())) == 1 and min(widths.values()) > 300
+    finally:
+        ui.close()

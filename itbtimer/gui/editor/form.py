@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import tkinter as tk
 import tkinter.font as tkfont
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -95,6 +96,7 @@ class Form:
         self._take_keys = take_keys
         self._done = done
         self._width = 0
+        self._widths: deque[int] = deque(maxlen=4)  # since the window last changed size
         self._mapping = False
         self._lines: int | None = None  # the most lines a message may take (None: all)
         self._room_check: str | None = None
@@ -212,12 +214,22 @@ class Form:
         self._fit()
 
     def _on_resize(self, event: tk.Event) -> None:
-        if event.widget is not self.frame:
+        if event.widget is not self.frame or event.width == self._width:
             return
-        if event.width != self._width:
-            self._width = event.width
-            self._fit()
-            self.room_changed()
+        if event.width in self._widths and event.width > self._width:
+            # Wrapping its texts moved the form's own width, and back (A, B, A, ...: at
+            # 1920x1080 this never ended): it keeps the narrower fit, where all of it fits.
+            # A change of the window's size starts afresh (window_changed).
+            return
+        self._widths.append(event.width)
+        self._width = event.width
+        self._fit()
+        self.room_changed()
+
+    def window_changed(self) -> None:
+        """The window has another size: every width of the form may come again."""
+        self._widths.clear()
+        self.room_changed()
 
     def _fit(self) -> None:
         """Every column its width, from the form's width alone: a field is as wide on the

@@ -337,7 +337,7 @@ class EditorScreen:
     def _on_resize(self, event: tk.Event) -> None:
         if event.widget is self.frame:
             self.lay_out(event.width)
-            self.form.room_changed()
+            self.form.window_changed()
 
     def lay_out(self, width: int) -> None:
         """The outline and the form side by side when the window is wide, stacked when
