@@ -3,7 +3,9 @@
 settings.json holds choices (`{"flash": false}` turns the cue pulse off); keys
 this version does not know are kept as they are, so other features can add theirs.
 window.json holds the window's size and whether it was maximised or full screen;
-with no window.json (the first start) the window opens maximised.
+with no window.json (the first start) the window opens maximised. The size is set by
+itbtimer too (`Placement.size_on`), so it fills the screen where no window manager
+maximises it.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from typing import Any
 from itbtimer.adapters.preferences import PreferenceFile
 from itbtimer.paths import config_dir
 
-MIN_WIDTH, MIN_HEIGHT = 640, 400
+MIN_WIDTH, MIN_HEIGHT = 640, 400  # the smallest a remembered size may be
+OPEN_WIDTH, OPEN_HEIGHT = 800, 600  # the smallest the window opens at, where the screen has room
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,15 @@ class Placement:
     height: int = 640
     maximised: bool = True
     fullscreen: bool = False
+
+    def size_on(self, screen_width: int, screen_height: int) -> tuple[int, int]:
+        """The size to open at on this screen, so a window manager is not needed for it:
+        maximised, the whole screen; else the size left, at least 800x600 and never more
+        than the screen."""
+        if self.maximised:
+            return screen_width, screen_height
+        return (min(screen_width, max(OPEN_WIDTH, self.width)),
+                min(screen_height, max(OPEN_HEIGHT, self.height)))
 
     def to_json(self) -> dict[str, Any]:
         return {"width": self.width, "height": self.height, "maximised": self.maximised,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import tkinter as tk
 from collections.abc import Callable
+from dataclasses import replace
 
 from itbtimer.adapters.settings import Placement
 from itbtimer.app.wiring import App
@@ -22,6 +23,7 @@ class Everywhere:
         self.redraw = redraw  # show the new state (the running screen, or the notices)
         self.help = HelpOverlay(root, fonts, keys_text)
         self.fullscreen = False
+        self._fill_pending = False  # maximised, not yet shown: fill the screen if no WM does
         self.flash = options.flash  # the border pulse on cues
         self._place(options)
         if options.fullscreen and not self.fullscreen:
@@ -55,11 +57,14 @@ class Everywhere:
         self.root.attributes("-fullscreen", self.fullscreen)
 
     def _place(self, options: Options) -> None:
-        """Maximised on the first start; else as the person left it (size, full screen)."""
-        placement = self.app.settings.placement() if self.app.settings else None
-        if placement is None:
-            return
-        self.root.geometry(f"{placement.width}x{placement.height}")
+        """Maximised on the first start; else as the person left it (size, full screen),
+        never larger than the screen, at least 800x600 (Placement.size_on). Maximised is
+        asked of the window manager; where none frames the window, it is given the
+        screen's size when it first shows."""
+        placement = self.app.settings.placement() if self.app.settings else Placement()
+        screen = self.root.winfo_screenwidth(), self.root.winfo_screenheight()
+        width, height = replace(placement, maximised=False).size_on(*screen)
+        self.root.geometry(f"{width}x{height}")  # the size it has when not maximised
         if placement.maximised:
             try:
                 self.root.attributes("-zoomed", True)  # X11
@@ -68,8 +73,20 @@ class Everywhere:
                     self.root.state("zoomed")  # Windows, macOS
                 except tk.TclError:
                     pass
+            self._fill_pending = True
+            self.root.bind("<Map>", self._fill_screen, add="+")
         if placement.fullscreen and not options.fullscreen:
             self.toggle_fullscreen()
+
+    def _fill_screen(self, event: tk.Event) -> None:
+        """First shown with no window manager (its frame is the window itself): nothing
+        maximises it, so it takes the screen's size."""
+        if event.widget is not self.root or not self._fill_pending:
+            return
+        self._fill_pending = False  # once: (tkinter's unbind would drop the window's too)
+        if int(self.root.wm_frame(), 16) == self.root.winfo_id():
+            self.root.geometry(f"{self.root.winfo_screenwidth()}x"
+                               f"{self.root.winfo_screenheight()}")
 
     def remember_place(self) -> None:
         """At quit: the size and state to open with next time (never in the way of quitting)."""

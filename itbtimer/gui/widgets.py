@@ -13,7 +13,7 @@ from itbtimer.gui.theme import BUTTON_BG, BUTTON_FG, FAMILY, REFERENCE_HEIGHT, T
 from itbtimer.routine_files.bundled import assets_dir
 
 MIN_SIZE = (640, 400)
-START_SIZE = "1024x640"
+START_SIZE = "800x600"  # until the window's place is known (anywhere.py: the screen's size)
 
 
 def dress(root: tk.Tk) -> tk.PhotoImage | None:

@@ -65,7 +65,7 @@ class Window:
             root.bind_all(key, lambda e: self.close())
         self.unsaved = UnsavedDialog(root)  # asked at quit only if a session is nowhere safe
         root.bind("<Configure>", self._on_resize)
-        root.bind("<Map>", self._on_map)
+        root.bind("<Map>", self._on_map, add="+")  # Everywhere has its own
         self.media = MediaLink(root, app, lambda: (self.screen, self.plan, self.workout),
                                self.act, self.quit)
         self.screens = Screens(root, self.fonts, self.act, self.choose_routine,

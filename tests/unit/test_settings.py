@@ -63,3 +63,15 @@ def test_a_preference_that_cannot_be_written_is_forgotten_not_raised(tmp_path):
     RecentFiles(blocked / "recent.json").add(tmp_path / "knee.yaml")
     assert not VoiceSettings().save(blocked / "voice.json")
     assert Settings(blocked).placement() == Placement()
+
+
+def test_maximised_opens_at_the_screens_size():
+    assert Placement().size_on(1366, 768) == (1366, 768)
+    assert Placement().size_on(640, 480) == (640, 480)
+
+
+def test_a_size_left_opens_within_the_screen_and_at_least_800_by_600():
+    assert Placement(1000, 700, maximised=False).size_on(1366, 768) == (1000, 700)
+    assert Placement(1200, 900, maximised=False).size_on(800, 600) == (800, 600)
+    assert Placement(700, 500, maximised=False).size_on(1366, 768) == (800, 600)
+    assert Placement(700, 500, maximised=False).size_on(640, 480) == (640, 480)
