@@ -19,7 +19,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from itbtimer.adapters.sound import Sound
+from itbtimer.adapters.sound import SilentPlayer
 from itbtimer.app.ports import Record
 from itbtimer.history import HistoryError, Listed, Progress
 from itbtimer.present.now_playing import NowPlaying, Remote
@@ -51,38 +51,9 @@ def never_asleep() -> float:
     return 0.0
 
 
-class FakePlayer:
-    """A Player that plays nothing and remembers what it was asked to play and say."""
-
-    def __init__(self, notice: str | None = None):
-        self.notice = notice
-        self.played: list[str] = []
-        self.spoken: list[tuple[Sound, float]] = []  # (phrase, lead-in seconds)
-        self.hushed = 0
-        self.volume = 100
-        self.muted = False
-
-    def play(self, cue: str) -> None:
-        if not self.muted:
-            self.played.append(cue)
-
-    def speak(self, sound: Sound, lead_in: float = 0.0) -> bool:
-        if self.muted:
-            return False
-        self.spoken.append((sound, lead_in))
-        return True
-
-    def hush(self) -> None:
-        self.hushed += 1
-
-    def set_volume(self, percent: int) -> None:
-        self.volume = max(0, min(100, int(percent)))
-
-    def mute(self) -> None:
-        self.muted = True
-
-    def unmute(self) -> None:
-        self.muted = False
+class FakePlayer(SilentPlayer):
+    """A Player that plays nothing and remembers what it was asked to play and say: the
+    program's own SilentPlayer (what `played`, `spoken`, `hushed` and `volume` hold)."""
 
 
 class FlakyBackend:
