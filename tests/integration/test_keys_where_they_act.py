@@ -4,17 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.integration.gui_helpers import Harness
-
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def ui(xdisplay, tmp_path):
-    harness = Harness(tmp_path)
-    yield harness
-    harness.close()
-    assert harness.errors == []
 
 
 def buttons(ui) -> dict:

@@ -2,18 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
-from tests.integration.gui_helpers import Harness
-
-
-@pytest.fixture
-def ui(xdisplay, tmp_path):
-    harness = Harness(tmp_path)
-    yield harness
-    harness.close()
-    assert harness.errors == []
-
 
 def test_a_stall_shows_paused_with_why_and_space_goes_on_from_there(ui):
     ui.key("space")

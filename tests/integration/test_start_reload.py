@@ -5,19 +5,9 @@ from __future__ import annotations
 import os
 import tkinter as tk
 
-import pytest
-
 from itbtimer.gui.window import Screen
 from itbtimer.routine_files.bundled import personal_routines_dir
 from tests.integration.gui_helpers import SHORT, Harness
-
-
-@pytest.fixture
-def ui(xdisplay, tmp_path):
-    harness = Harness(tmp_path)
-    yield harness
-    harness.close()
-    assert harness.errors == []
 
 
 def save(ui, text: str) -> None:
