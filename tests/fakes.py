@@ -228,10 +228,16 @@ class FakeRemote:
         self.published: list[NowPlaying] = []
         self.notified: list[tuple[str, str]] = []
         self.closed = False
+        self.gone = False  # the session bus went away (`went` wakes the window to say so)
 
     @property
     def wake_fd(self) -> int:
         return self._read
+
+    def went(self, gone: bool) -> None:
+        """The bus goes away (True) or comes back (False), seen from the bus thread."""
+        self.gone = gone
+        os.write(self._write, b"!")
 
     def send(self, command: Remote) -> None:
         with self._lock:

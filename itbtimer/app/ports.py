@@ -87,12 +87,16 @@ class RemoteControl(Protocol):
     """Media remotes on the desktop bus (bus.DesktopBus; tests.fakes.FakeRemote).
 
     Commands arrive in another thread; `wake_fd` turns readable when some are
-    waiting and `take()` (on the Tk thread) hands them over. `publish` and
-    `notify` may be called from the Tk thread at any time and never block.
+    waiting, or when the bus went away or came back (`gone`), and `take()` (on the
+    Tk thread) hands them over. `publish` and `notify` may be called from the Tk
+    thread at any time and never block.
     """
 
     @property
     def wake_fd(self) -> int: ...
+
+    @property
+    def gone(self) -> bool: ...
 
     def take(self) -> list[Remote]: ...
 

@@ -2,7 +2,8 @@
 
 Commands come in on the Tk thread (RemoteInbox) and are the keys' actions; what
 the window shows goes out to the remotes; a session finished while the person
-looks elsewhere becomes a desktop notification.
+looks elsewhere becomes a desktop notification. While the session bus is gone
+the window says so, and for a moment once it is back.
 """
 
 from __future__ import annotations
@@ -18,8 +19,15 @@ from itbtimer.core.plan import Plan
 from itbtimer.gui.keys import REMOTE
 from itbtimer.gui.remote import RemoteInbox
 from itbtimer.history import SessionRecord
-from itbtimer.present.now_playing import Remote, finish_message, for_screen
+from itbtimer.present.now_playing import (
+    REMOTE_BACK,
+    REMOTE_LOST,
+    Remote,
+    finish_message,
+    for_screen,
+)
 from itbtimer.routine_files.bundled import assets_dir
+from itbtimer.voice.control import STATUS_SECONDS
 
 ART_URL = (assets_dir() / "icon-256.png").as_uri()  # what a media widget shows beside the step
 
@@ -27,16 +35,21 @@ ART_URL = (assets_dir() / "icon-256.png").as_uri()  # what a media widget shows 
 class MediaLink:
     def __init__(self, root: tk.Tk, app: App,
                  showing: Callable[[], tuple[Screen, Plan | None, Workout | None]],
-                 act: Callable[[Action], None], quit: Callable[[], None]):
+                 act: Callable[[Action], None], quit: Callable[[], None],
+                 redraw: Callable[[], None] = lambda: None):
         self.root = root
         self.app = app
         self.showing = showing
         self.act = act
         self.quit = quit
+        self.redraw = redraw  # the notice line has news (the bus went away, or is back)
         self.focused = True  # does the person look at this window? (else: a notification)
+        self._gone = False  # the bus went away; the remotes wait for it to come back
+        self._back_at: float | None = None  # when it came back (said for a moment)
         root.bind("<FocusIn>", lambda e: self._focus(e, True), add="+")
         root.bind("<FocusOut>", lambda e: self._focus(e, False), add="+")
-        self.inbox = RemoteInbox(root, app.remote, self.on_remote) if app.remote else None
+        self.inbox = (RemoteInbox(root, app.remote, self.on_remote, self._woke)
+                      if app.remote else None)
 
     def on_remote(self, command: Remote) -> None:
         """A media remote's command, on the Tk thread: the same as the key for it."""
@@ -48,6 +61,23 @@ class MediaLink:
             self.quit()
         else:
             self.act(REMOTE[command])
+
+    def _woke(self) -> None:
+        """The bus thread woke the window: has the bus gone away, or come back?"""
+        gone = self.app.remote is not None and self.app.remote.gone
+        if gone == self._gone:
+            return
+        self._gone = gone
+        self._back_at = None if gone else self.app.real_clock()
+        self.redraw()
+
+    def notices(self) -> list[str]:
+        """What the notice line says about the media remote: gone, back (for a moment)."""
+        if self._gone:
+            return [REMOTE_LOST]
+        if self._back_at is not None and self.app.real_clock() - self._back_at < STATUS_SECONDS:
+            return [REMOTE_BACK]
+        return []
 
     def publish(self) -> None:
         """Tell media remotes what this window shows now (they signal only what changed)."""

@@ -67,7 +67,7 @@ class Window:
         root.bind("<Configure>", self._on_resize)
         root.bind("<Map>", self._on_map, add="+")  # Everywhere has its own
         self.media = MediaLink(root, app, lambda: (self.screen, self.plan, self.workout),
-                               self.act, self.quit)
+                               self.act, self.quit, self._redraw)
         self.screens = Screens(root, self.fonts, self.act, self.choose_routine,
                                lambda path: self.load(path or self.routine_path), self.quit)
         self.start, self.finished = self.screens.start, self.screens.finished
@@ -267,7 +267,8 @@ class Window:
         self.timers.after(int(STATUS_SECONDS * 1000) + 50, self._update_notice)
 
     def _notice_text(self) -> str:
-        return self.app.notice_line(self._notices + self._file_notices, self.workout)
+        return self.app.notice_line(self._notices + self._file_notices + self.media.notices(),
+                                    self.workout)
 
     def _update_notice(self) -> None:
         self.screens.set_notice(self._notice_text())

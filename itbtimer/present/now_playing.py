@@ -21,6 +21,9 @@ from itbtimer.history.records import SessionRecord
 from itbtimer.present.step_words import describe_step
 
 NO_TRACK = "/org/mpris/MediaPlayer2/TrackList/NoTrack"
+# The window's notice line while the session bus is gone, and for a moment once it is back
+REMOTE_LOST = "Media remote gone: the desktop bus went away (trying again)"
+REMOTE_BACK = "Media remote back"
 
 
 class Remote(StrEnum):

@@ -17,6 +17,7 @@ import pytest
 
 from itbtimer.history import HistoryStore
 from tests.helpers import wait_until
+from tests.integration.dbus_helpers import bus_daemon
 
 GOOD_ID = "0123456789abcdef0123456789abcdef"
 # They end in well under a second (0.6-0.8 s, most of it Python starting); the issue's 2 s,
@@ -411,19 +412,7 @@ bus.close()
 """
 
 
-def bus_daemon(address: str) -> subprocess.Popen[str]:
-    daemon = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address",
-                               f"--address={address}"], stdout=subprocess.PIPE,
-                              stderr=subprocess.DEVNULL, text=True)
-    assert daemon.stdout is not None and daemon.stdout.readline().strip()
-    return daemon
-
-
 def test_a_killed_session_bus_is_logged_once_never_printed_and_reconnected(tmp_path):
-    import shutil
-
-    if shutil.which("dbus-daemon") is None:
-        pytest.skip("dbus-daemon is not installed (make test installs dbus)")
     address = f"unix:path={tmp_path / 'bus'}"
     daemon = bus_daemon(address)
     env = {**os.environ, "DBUS_SESSION_BUS_ADDRESS": address,

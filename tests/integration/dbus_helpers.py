@@ -25,3 +25,15 @@ def playerctl(*args: str, pump: Callable[[], None] | None = None) -> str:
     out, err = proc.communicate(timeout=WAIT_SECONDS)
     assert proc.returncode == 0, f"playerctl {' '.join(args)}: {err.strip()}"
     return out.strip()
+
+
+def bus_daemon(address: str) -> subprocess.Popen[str]:
+    """A private dbus-daemon listening at `address` (a fixed one, so the test can kill it
+    and start it again where the program looks for it)."""
+    if shutil.which("dbus-daemon") is None:
+        pytest.skip("dbus-daemon is not installed (make test installs dbus)")
+    daemon = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address",
+                               f"--address={address}"], stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, text=True)
+    assert daemon.stdout is not None and daemon.stdout.readline().strip()
+    return daemon

@@ -14,11 +14,12 @@ from itbtimer.adapters.desktop_bus import BUS_NAME, DesktopBus
 from itbtimer.adapters.logs import log
 from itbtimer.core.session import Session
 from itbtimer.gui.remote import RemoteInbox
-from itbtimer.present.now_playing import Remote, playing, ready
+from itbtimer.present.now_playing import REMOTE_BACK, REMOTE_LOST, Remote, playing, ready
+from itbtimer.voice.control import STATUS_SECONDS
 from tests.helpers import plan_of, wait_until
-from tests.integration.dbus_helpers import WAIT_SECONDS, playerctl
+from tests.integration.dbus_helpers import WAIT_SECONDS, bus_daemon, playerctl
 from tests.integration.fake_notifications import NotificationServer
-from tests.integration.gui_helpers import SHORT, Harness
+from tests.integration.gui_helpers import SHORT, Harness, texts_in
 
 pytestmark = pytest.mark.gui
 
@@ -288,6 +289,46 @@ def test_a_session_finished_in_sight_is_no_notification(window):
     finally:
         server.close()
 
+
+def _notice_on_screen(window: Harness) -> str:
+    """The running screen's notice line as shown (wrapped to fit: one space between words)."""
+    assert window.window.runner is not None
+    return " ".join(str(window.window.runner.screen.notice.cget("text")).split())
+
+
+def test_a_bus_killed_mid_session_is_a_notice_and_the_remote_works_again_when_back(
+        xdisplay, tmp_path, monkeypatch):
+    address = f"unix:path={tmp_path / 'bus'}"
+    daemon = bus_daemon(address)
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", address)
+    bus = DesktopBus()
+    bus.start()
+    assert bus.ready.wait(WAIT_SECONDS)
+    window = Harness(tmp_path, remote=bus)
+    pump = _pump(window)
+    try:
+        window.key("space")
+        assert window.window.screen == "running"
+        assert "Media remote" not in _notice_on_screen(window)
+        daemon.kill()
+        daemon.wait()
+        assert wait_until(lambda: _notice_on_screen(window) == REMOTE_LOST, pump), \
+            _notice_on_screen(window)
+        daemon = bus_daemon(address)  # the session bus is back where it was
+        assert wait_until(lambda: _notice_on_screen(window) == REMOTE_BACK, pump), \
+            _notice_on_screen(window)
+        playerctl("pause", pump=pump)
+        assert wait_until(lambda: window.window.workout.view().state == "paused", pump)
+        assert playerctl("status") == "Paused"
+        window.advance(STATUS_SECONDS + 0.1)  # "back" has had its moment
+        assert _notice_on_screen(window) == ""
+        window.key("S")  # the finished screen says nothing of the remote either
+        assert not any("Media remote" in t for t in texts_in(window.root))
+    finally:
+        window.close()
+        daemon.kill()
+        daemon.wait()
+    assert window.errors == [], window.errors
 
 
 def test_a_bus_closed_while_still_connecting_keeps_its_pipe_and_takes_no_command():

@@ -10,10 +10,11 @@ import threading
 import pytest
 
 from itbtimer.core.navigation import Screen
-from itbtimer.present.now_playing import Playback, Remote
+from itbtimer.present.now_playing import REMOTE_BACK, REMOTE_LOST, Playback, Remote
+from itbtimer.voice.control import STATUS_SECONDS
 from tests.fakes import FakeRemote
 from tests.helpers import wait_until
-from tests.integration.gui_helpers import Harness
+from tests.integration.gui_helpers import Harness, texts_in
 
 pytestmark = pytest.mark.gui
 
@@ -66,3 +67,19 @@ def test_a_session_finished_in_sight_is_no_notification(ui):
     harness.key("space")
     harness.key("S")
     assert harness.window.screen == Screen.FINISHED and remote.notified == []
+
+
+def test_the_start_screen_says_while_the_bus_is_gone_and_for_a_moment_when_it_is_back(ui):
+    harness, remote = ui
+    pump = _pump(harness)
+    start = harness.window.start.frame
+    assert not any("Media remote" in text for text in texts_in(start))
+    threading.Thread(target=remote.went, args=(True,)).start()
+    assert wait_until(lambda: REMOTE_LOST in texts_in(start), pump), texts_in(start)
+    harness.advance(60.0)  # said for as long as it is gone
+    assert REMOTE_LOST in texts_in(start)
+    remote.went(False)
+    assert wait_until(lambda: REMOTE_BACK in texts_in(start), pump), texts_in(start)
+    assert REMOTE_LOST not in texts_in(start)
+    harness.advance(STATUS_SECONDS + 0.1)
+    assert not any("Media remote" in text for text in texts_in(start))

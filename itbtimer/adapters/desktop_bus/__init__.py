@@ -66,6 +66,7 @@ class DesktopBus:
         self._closed = False  # set by close(): the pipe may be gone, the bus must not stay
         self._closing = threading.Event()  # close() was called: no reconnecting
         self.connections = 0  # how many times it connected (a lost bus comes back)
+        self._gone = False  # connected once, then the bus went away (and is not back yet)
         self._thread = threading.Thread(target=self._run, name="itbtimer-bus", daemon=True)
 
     # --- the Tk side ------------------------------------------------------------------
@@ -77,6 +78,12 @@ class DesktopBus:
     def wake_fd(self) -> int:
         """Readable whenever a remote command is waiting in `inbox`."""
         return self._read_fd
+
+    @property
+    def gone(self) -> bool:
+        """The bus went away after it was connected, and is not back yet (the window says
+        so); `wake_fd` turns readable when this changes."""
+        return self._gone
 
     def take(self) -> list[Remote]:
         """Every command waiting, oldest first (call from the Tk thread when woken)."""
@@ -128,8 +135,20 @@ class DesktopBus:
             if self._closed:
                 return
             self.inbox.put(command)
-            with contextlib.suppress(BlockingIOError, OSError):
-                os.write(self._write_fd, b"!")
+            self._wake()
+
+    def _went(self, gone: bool) -> None:
+        """The bus went away or came back: the Tk thread is woken to say so."""
+        with self._lock:
+            if self._closed or self._gone == gone:
+                return
+            self._gone = gone
+            self._wake()
+
+    def _wake(self) -> None:
+        """Make `wake_fd` readable (holding the lock, not closed)."""
+        with contextlib.suppress(BlockingIOError, OSError):
+            os.write(self._write_fd, b"!")
 
     def position(self) -> float:
         return self._now.position_after(self.clock() - self._published_at)
@@ -156,6 +175,7 @@ class DesktopBus:
                     return
                 if outcome == LOST:
                     lost = True
+                    self._went(gone=True)
                 elif outcome != NO_BUS or not lost:
                     return  # closed, or never had a bus: nothing to come back to
                 self.ready.set()
@@ -194,6 +214,7 @@ class DesktopBus:
         bus.export(PATH, self._player)
         self.name = await self._own_name(bus)
         self.ready.set()
+        self._went(gone=False)
         log.info("MPRIS: %s on the session bus", self.name)
         stopping = asyncio.ensure_future(self._stopping.wait())
         # dbus-fast leaves wait_for_disconnect unannotated (its package is typed otherwise)
