@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from itbtimer.adapters.awake import ScreenAwake
-from itbtimer.adapters.opener import open_in_text_editor
+from itbtimer.adapters.opener import open_in_browser, open_in_text_editor
 from itbtimer.adapters.recent import RecentFiles
 from itbtimer.adapters.settings import Settings
 from itbtimer.adapters.sound import make_player
@@ -24,6 +24,7 @@ from itbtimer.app.ports import Awake, HistoryStore, Player, RemoteControl
 from itbtimer.app.workout import AwakeWhileRunning, EventsLog, ScaledClock, Workout
 from itbtimer.core.bests import HoldKey, HoldTarget
 from itbtimer.core.enums import StrEnum
+from itbtimer.core.escaping import escaped
 from itbtimer.core.plan import Plan, build_plan
 from itbtimer.errors import ItbtimerError
 from itbtimer.history import HistoryError, Progress
@@ -66,10 +67,12 @@ class App:
     settings: Settings | None = None  # remembered choices and window placement
     # the person's own text editor: None when asked to open the file, else why not
     open_file: Callable[[Path], str | None] = open_in_text_editor
+    # the person's browser, for an exercise's link (O): None when asked, else why not
+    open_url: Callable[[str], str | None] = open_in_browser
 
     def __post_init__(self) -> None:
         self.keep_awake = AwakeWhileRunning(self.awake)
-        self._sound_status: tuple[str, float] | None = None  # after M: what it did, when
+        self._status: tuple[str, float] | None = None  # after M or O: what it did, when
 
     @property
     def practice_run(self) -> bool:
@@ -125,7 +128,17 @@ class App:
             self.player.unmute()
         else:
             self.player.mute()
-        self._sound_status = (mute_status(self.player.muted), self.real_clock())
+        self._status = (mute_status(self.player.muted), self.real_clock())
+
+    def open_link(self, name: str, url: str) -> None:
+        """O: an exercise's link in the browser, said in the notice line for a moment."""
+        if not url:
+            said = f"{name or 'This step'} has no video or page (`link:`)"
+        else:
+            why = self.open_url(url)
+            said = f"Opening {url} in your browser" if why is None else (
+                f"Could not open {url}: {why}")
+        self._status = (escaped(said), self.real_clock())
 
     def progress(self, plan: Plan | None, notices: list[str]) -> Progress | None:
         """This routine's progress for the start screen; a reading problem goes to
@@ -187,7 +200,7 @@ class App:
     def notice_line(self, notices: list[str], workout: Workout | None) -> str:
         if self.voice is not None:
             notices = notices + self.voice.notices()
-        status = self._sound_status
+        status = self._status
         if status is not None and self.real_clock() - status[1] < STATUS_SECONDS:
             notices = notices + [status[0]]
         return notice_line(notices, workout.notice if workout else None, self.player.notice,

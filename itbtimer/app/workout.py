@@ -185,6 +185,16 @@ class Workout:
             self._slept_at_start = self._slept()
         return held + self._dispatch(events)
 
+    def read_how(self, how: str | None, reading: bool) -> None:
+        """I: the voice reads this how-to now (`reading`), or stops reading it."""
+        if self.coach is None or self.session.over:
+            return
+        if reading:
+            self.coach.read(how, self.now())
+        else:
+            self.coach.stop_reading(self.now())
+        self._speak()
+
     def _tick_overdue(self) -> bool:
         return (self.session.state == SessionState.RUNNING and self._wake_at is not None
                 and self.clock.source() - self._wake_at > HELD_UP_AFTER)

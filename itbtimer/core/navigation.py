@@ -53,6 +53,8 @@ class Action(StrEnum):
     OPEN = "open"  # the file dialog
     OVER = "over"  # the workout finished or was stopped
     EDIT = "edit"  # E, or the Edit button beside the routine
+    HOW = "how"  # I: how to do the exercise, large (and said), or hidden again
+    LINK = "link"  # O: the exercise's video or page in the browser
 
 
 class Move(StrEnum):
@@ -67,6 +69,8 @@ class Move(StrEnum):
     LOAD_ROUTINE = "load_routine"
     OPEN_DIALOG = "open_dialog"
     SHOW_EDITOR = "show_editor"  # the routine editor (a bundled routine: a personal copy)
+    TOGGLE_HOW = "toggle_how"  # the how-to of the exercise showing, large, read aloud
+    OPEN_LINK = "open_link"  # its link in the browser: only when asked, never by itself
 
 
 Outcome = Command | Move
@@ -83,6 +87,7 @@ TABLE: dict[Screen, dict[Action, Outcome]] = {
         Action.NEXT: Next(), Action.BACK: Back(),
         Action.RESTART: Restart(), Action.EXTEND: Extend(), Action.STOP: Stop(),
         Action.OVER: Move.SHOW_FINISHED,
+        Action.HOW: Move.TOGGLE_HOW, Action.LINK: Move.OPEN_LINK,
     },
     Screen.FINISHED: {
         Action.TOGGLE: Move.LEAVE_FINISHED, Action.NEXT: Move.LEAVE_FINISHED,

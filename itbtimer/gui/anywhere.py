@@ -33,7 +33,8 @@ class Everywhere:
         actions: dict[Anywhere, Callable[[], object]] = {
             Anywhere.HELP: self.help.toggle, Anywhere.MUTE: self.toggle_mute,
             Anywhere.FULLSCREEN: self.toggle_fullscreen, Anywhere.VOICE: self.toggle_voice,
-            Anywhere.CUES: lambda: self.toggle_voice(cues=True)}
+            Anywhere.CUES: lambda: self.toggle_voice(cues=True),
+            Anywhere.READ_HOW: self.toggle_read_how}
         actions[what]()
 
     def escape(self) -> Anywhere | None:
@@ -50,6 +51,12 @@ class Everywhere:
         """V: the spoken coach on/off; C (cues=True): the spoken cues."""
         if self.app.voice is not None:
             (self.app.voice.toggle_cues if cues else self.app.voice.toggle_voice)()
+        self.redraw()
+
+    def toggle_read_how(self) -> None:
+        """W: the voice reads each exercise's how-to in the rest before its first time."""
+        if self.app.voice is not None:
+            self.app.voice.toggle_read_how()
         self.redraw()
 
     def toggle_fullscreen(self) -> None:

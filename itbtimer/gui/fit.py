@@ -22,13 +22,15 @@ class Fitted:
 
 
 def fit(text: str, width: int, sizes: Sequence[int], measure: Measure,
-        max_lines: int = 1) -> Fitted:
+        max_lines: int = 1, wrap_first: bool = False) -> Fitted:
     """The largest size at which `text` fits `width` on one line; else wrapped onto at most
-    `max_lines` lines at the largest size that allows it; else ellipsised at the smallest."""
+    `max_lines` lines at the largest size that allows it; else ellipsised at the smallest.
+    `wrap_first` (a paragraph to read): wrapped at the largest size rather than one line
+    at a smaller one."""
     text = " ".join(text.split())
     if not text or width <= 0:
         return Fitted(text, sizes[0], 1 if text else 0)
-    for size in sizes:
+    for size in sizes if not wrap_first else ():
         if measure(text, size) <= width:
             return Fitted(text, size, 1)
     if max_lines > 1:

@@ -19,6 +19,7 @@ class Anywhere(StrEnum):
     FULLSCREEN = "fullscreen"
     VOICE = "voice"
     CUES = "cues"
+    READ_HOW = "read_how"  # W: the voice reads each how-to before the exercise's first time
 
 
 KEYS: dict[str, Action | Anywhere] = {
@@ -29,7 +30,9 @@ KEYS: dict[str, Action | Anywhere] = {
     "Escape": Action.ESCAPE, "e": Action.EDIT, "E": Action.EDIT,
     "m": Anywhere.MUTE, "M": Anywhere.MUTE, "f": Anywhere.FULLSCREEN, "F": Anywhere.FULLSCREEN,
     "F11": Anywhere.FULLSCREEN, "question": Anywhere.HELP,
+    "i": Action.HOW, "I": Action.HOW, "o": Action.LINK, "O": Action.LINK,
     "v": Anywhere.VOICE, "V": Anywhere.VOICE, "c": Anywhere.CUES, "C": Anywhere.CUES,
+    "w": Anywhere.READ_HOW, "W": Anywhere.READ_HOW,
     # media keys (most keyboards have one play/pause key), the same as a media remote
     "XF86AudioPlay": Action.TOGGLE, "XF86AudioPause": Action.PAUSE,
     "XF86AudioNext": Action.NEXT, "XF86AudioPrev": Action.BACK, "XF86AudioStop": Action.STOP,

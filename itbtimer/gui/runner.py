@@ -47,6 +47,13 @@ class Runner:
         if self.showing:
             self.ticker.redraw()
 
+    def toggle_how(self) -> None:
+        """I: the how-to of the exercise showing, large, and read aloud; or hidden again."""
+        opened = self.screen.toggle_how()
+        shown = self.screen.shown
+        self.workout.read_how(shown.about_how if shown else None, opened)
+        self.ticker.redraw()
+
     def render(self) -> None:
         if not self.showing:
             return

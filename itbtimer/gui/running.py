@@ -28,7 +28,7 @@ from itbtimer.gui.theme import (
 from itbtimer.gui.ticker import Timers
 from itbtimer.gui.timeline import Timeline
 from itbtimer.gui.widgets import FitLabel, Fonts, Painted, button, label, row_padding, set_text
-from itbtimer.present.display import Display, Phase
+from itbtimer.present.display import Display, Phase, how_panel
 
 PULSE_MS = 300
 PADX = 16
@@ -39,6 +39,12 @@ CLOCK_MIN_SHARE = 0.22  # the countdown never gets less than this share of the h
 GIVE_WAY: tuple[tuple[str, str], ...] = (
     *(("line", "how"),) * 3, ("hide", "link"), ("hide", "how"), *(("line", "cue"),) * 2,
     ("line", "title"), ("hide", "routine_cue"))
+# With the how-to open (I) it takes the place of the cue, the rest's how-to, the link and the
+# routine's cue; what comes next gives way first, then its lines, then the name's; and the
+# countdown may be smaller while it is open (the person asked to read).
+HOW_OPEN_GIVE_WAY: tuple[tuple[str, str], ...] = (
+    ("hide", "next"), *(("line", "how_open"),) * 7, ("line", "title"))
+CLOCK_MIN_SHARE_HOW_OPEN = 0.15
 BUTTONS: tuple[tuple[str, str, Action | Anywhere], ...] = (  # (name, label, what it asks)
     ("back", "◀ Back", Action.BACK),
     ("pause", "Pause", Action.TOGGLE),
@@ -106,6 +112,12 @@ class RunningScreen:
         fit["status"].widget.grid(row=4, column=0, sticky="ew", padx=PADX)
         fit["cue"] = FitLabel(f, self.painted, fonts, "cue", justify="center")
         fit["cue"].widget.grid(row=5, column=0, sticky="ew", padx=PADX)
+        # I: the how-to of the exercise showing, large, where the cue was (hidden until I)
+        fit["how_open"] = FitLabel(f, self.painted, fonts, "how_open", justify="left",
+                                   anchor="w")
+        fit["how_open"].widget.grid(row=5, column=0, sticky="ew", padx=PADX)
+        fit["how_open"].widget.grid_remove()
+        self.how_open = False
         fit["how"] = FitLabel(f, self.painted, fonts, "how", justify="left", anchor="w")
         fit["how"].widget.grid(row=6, column=0, sticky="ew", padx=PADX, pady=(4, 0))
         fit["link"] = FitLabel(f, self.painted, fonts, "link", fg=DIM_TEXT, anchor="w")
@@ -217,17 +229,31 @@ class RunningScreen:
         left = self._fit_rows(shown, room, side_room, inner_h)
         self._fit_clock(shown.clock, inner_w - 2 * PADX, left)
 
+    def toggle_how(self) -> bool:
+        """I: the how-to large in place of the cues, or hidden again; True when shown."""
+        self.how_open = not self.how_open
+        self.layout()
+        return self.how_open
+
+    def _rows(self, shown: Display) -> tuple[dict[str, str], dict[str, bool]]:
+        """The texts that may give way a line at a time, and which rows show."""
+        if self.how_open:
+            return ({"title": shown.title, "how_open": how_panel(shown)},
+                    {"cue": False, "how": False, "link": False, "routine_cue": False,
+                     "how_open": True, "next": True})
+        return ({"title": shown.title, "cue": shown.cue, "how": shown.how},
+                {"cue": True, "how": bool(shown.how), "link": bool(shown.link),
+                 "routine_cue": bool(shown.routine_cue), "how_open": False, "next": True})
+
     def _fit_rows(self, shown: Display, room: int, side_room: int, inner_h: int) -> int:
         """Fit the rows of words, giving way one step at a time (GIVE_WAY) until the countdown
         has its least share of the height; never a size below a floor. The height left."""
         fit = self.fit
-        lines = {name: fit[name].max_lines for name in ("title", "cue", "how")}
-        showing = {"how": bool(shown.how), "link": bool(shown.link),
-                   "routine_cue": bool(shown.routine_cue)}
-        texts = {"title": shown.title, "cue": shown.cue, "how": shown.how}
-        rooms = {"title": room - side_room, "cue": room, "how": room}
+        texts, showing = self._rows(shown)
+        lines = {name: fit[name].max_lines for name in texts}
+        rooms = {name: room for name in texts} | {"title": room - side_room}
         fit["link"].show(shown.link, room)
-        for way, name in ((None, ""), *GIVE_WAY):
+        for way, name in ((None, ""), *(HOW_OPEN_GIVE_WAY if self.how_open else GIVE_WAY)):
             if way == "line" and lines[name] > 1:
                 lines[name] -= 1
             elif way == "hide" and showing[name]:
@@ -239,7 +265,7 @@ class RunningScreen:
             for each, shows in showing.items():
                 self._show_or_hide(fit[each].widget, shows)
             left = inner_h - self._rows_height()
-            if left >= CLOCK_MIN_SHARE * inner_h:
+            if left >= (CLOCK_MIN_SHARE_HOW_OPEN if self.how_open else CLOCK_MIN_SHARE) * inner_h:
                 break
         return left
 

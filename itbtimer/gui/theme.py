@@ -47,6 +47,7 @@ class TextSize:
     floor: float  # the smallest it may shrink to before it wraps
     bold: bool = False
     lines: int = 1  # at most this many lines; past that, an ellipsis
+    wrap_first: bool = False  # a paragraph: wrapped large rather than shrunk onto one line
 
     def pixels(self, height: int) -> int:
         return max(10, int(self.share * height + 1e-6))
@@ -79,6 +80,8 @@ TEXT_SIZES: dict[str, TextSize] = {
     "routine_cue": TextSize(_px(40), _px(39)),  # "Back straight": a cue like the others
     "how": TextSize(_px(34), _px(30), lines=4),  # a rest's how-to for what comes: 6 arcmin
     "link": TextSize(_px(24), _px(20)),  # its video's address: for the hand at the laptop
+    # I: the how-to of the exercise showing, large: a cue's size, 6 arcmin at least
+    "how_open": TextSize(_px(46), _px(30), lines=9, wrap_first=True),
     "button": TextSize(0.032, _px(18)),
     "notice": TextSize(_px(22), _px(18), lines=2),
     # the start, finished, history and editor screens (the editor's layout is made for these)

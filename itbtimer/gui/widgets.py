@@ -88,7 +88,7 @@ class FitLabel:
         w = self.widget
         chrome = 2 * sum(int(float(str(w.cget(o)))) for o in ("padx", "bd", "highlightthickness"))
         self.fitted = fit(text, max(1, width - chrome), self.style.sizes(self.fonts.height),
-                          self._measure, lines)
+                          self._measure, lines, self.style.wrap_first)
         if self.font.cget("size") != -self.fitted.size:
             self.font.configure(size=-self.fitted.size)
         set_text(self.widget, self.fitted.text)

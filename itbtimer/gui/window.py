@@ -78,7 +78,8 @@ class Window:
             Move.SKIP_PAIN: lambda: self.save_pain(skip=True),
             Move.CLOSE_HISTORY: self.close_history,
             Move.OPEN_DIALOG: lambda: self.choose_routine(self.start.ask_for_routine()),
-            Move.SHOW_EDITOR: self.show_editor}
+            Move.SHOW_EDITOR: self.show_editor, Move.TOGGLE_HOW: self.toggle_how,
+            Move.OPEN_LINK: self.open_link}
         self._notices += self.app.recover()
         self.load(self.routine_path)
         if options.autostart:
@@ -195,6 +196,17 @@ class Window:
         self.screens.running = self.runner.screen.frame
         self._show(Screen.RUNNING)
         self.runner.start()
+
+    def toggle_how(self) -> None:
+        if self.runner is not None:
+            self.runner.toggle_how()
+
+    def open_link(self) -> None:
+        """O: the link of the exercise showing, in the browser; never without being asked."""
+        shown = self.runner.screen.shown if self.runner is not None else None
+        if shown is not None:
+            self.app.open_link(shown.about, shown.about_link)
+            self._redraw()
 
     def show_finished(self) -> None:
         if self.workout is not None:

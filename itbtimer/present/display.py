@@ -59,6 +59,10 @@ class Display:
     extendable: bool = True  # +10 s adds to this step (a timed one; a hold or reps has no end)
     how: str = ""  # on a rest or get-ready: how to do the coming exercise (its `how:`)
     link: str = ""  # "Video: https://…" (its `link:`), shown, never opened by itself
+    # the exercise this screen is about on any step (on a rest: the coming one), for I and O
+    about: str = ""  # its name
+    about_how: str = ""  # its how-to as one paragraph ("" if the routine says none)
+    about_link: str = ""  # its address, opened by O only
 
 
 def countdown_text(seconds: float) -> str:
@@ -159,6 +163,16 @@ def link_text(link: str | None) -> str:
     return f"Video or page: {link}" if link else ""
 
 
+def how_panel(shown: Display) -> str:
+    """What I shows large: how to do the exercise the screen is about, or why there is
+    nothing to show."""
+    if not shown.about:
+        return "Nothing to show here (I hides this)"
+    if not shown.about_how:
+        return f"{shown.about}: the routine says no how-to (add `how:` to it)"
+    return shown.about_how
+
+
 def _title(step: Step) -> str:
     if step.kind == StepKind.REST:
         return "Rest"
@@ -239,6 +253,8 @@ def show(view: View, routine_cue: str | None = None, paused_why: str | None = No
             after = coming_up(steps, at)
             next_up = "Then the end" if after == "Last one!" else after.replace(
                 "Next: ", "Then: ", 1)
+    about = coming if between else step if step.kind in (StepKind.WORK, StepKind.SWITCH) \
+        else None
     phase = PHASE_OF_STEP[step.kind]
     if view.state == SessionState.PAUSED:
         phase = Phase.PAUSED
@@ -262,6 +278,9 @@ def show(view: View, routine_cue: str | None = None, paused_why: str | None = No
         extendable=step.timed and not view.state.over,
         how=how,
         link=link,
+        about=about.name if about is not None else "",
+        about_how=how_text(about.how) if about is not None else "",
+        about_link=(about.link or "") if about is not None else "",
     )
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from itbtimer.core.navigation import Action, Screen
 
-EVERYWHERE = ("M mute", "V voice", "C spoken cues", "F full screen", "? keys", "Ctrl+Q quit")
+EVERYWHERE = ("M mute", "V voice", "C spoken cues", "W how-tos read before each new exercise",
+              "F full screen", "? keys", "Ctrl+Q quit")
 
 # (what is shown, the action it asks for; None: the screen's own key, not a move)
 KEYS: dict[Screen, tuple[tuple[str, Action | None], ...]] = {
@@ -17,7 +18,8 @@ KEYS: dict[Screen, tuple[tuple[str, Action | None], ...]] = {
                    ("E edit", Action.EDIT)),
     Screen.RUNNING: (("Space pause/resume", Action.TOGGLE), ("→ next/Done", Action.NEXT),
                      ("← back", Action.BACK), ("R restart step", Action.RESTART),
-                     ("+ 10 s", Action.EXTEND), ("S stop and record", Action.STOP)),
+                     ("+ 10 s", Action.EXTEND), ("S stop and record", Action.STOP),
+                     ("I how to do it", Action.HOW), ("O its video or page", Action.LINK)),
     Screen.FINISHED: (("0–10 pain score", None), ("Space back to start", Action.TOGGLE),
                       ("Esc no score", Action.ESCAPE), ("H history", Action.HISTORY)),
     Screen.HISTORY: (("← → weeks", None), ("A whole history", None), ("↑ ↓ choose", None),

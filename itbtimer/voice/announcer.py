@@ -66,9 +66,10 @@ class Hush(Event):
 
 class Announcer:
     def __init__(self, plan: Plan, cues: bool = True,
-                 seconds_of: Callable[[str], float] = speaking_seconds):
+                 seconds_of: Callable[[str], float] = speaking_seconds, how: bool = False):
         self.plan = plan
         self.cues = cues
+        self.how = how  # read an exercise's how-to in the rest before its first time
         self.seconds_of = seconds_of
         self._pending: list[Say] = []
         self._paused_at: float | None = None
@@ -119,7 +120,8 @@ class Announcer:
         return []
 
     def _schedule(self, start: float, index: int | None, first: list[Phrase]) -> None:
-        wished = first + (step_phrases(self.plan, index, self.cues) if index is not None else [])
+        wished = first + (step_phrases(self.plan, index, self.cues, self.how)
+                          if index is not None else [])
         step = self.plan.steps[index] if index is not None else None
         placed = place(wished, step, seconds_of=self.seconds_of)
         where = index if index is not None else len(self.plan.steps) - 1
@@ -131,6 +133,26 @@ class Announcer:
         self.cues = on
         if not on:
             self._pending = [s for s in self._pending if s.kind != PhraseKind.CUE]
+
+    def read(self, wordings: tuple[str, ...], now: float) -> list[Event]:
+        """I: say this how-to now, cutting what is being said (the step's own phrases still
+        to come wait until it is read); [] when there is nothing to read."""
+        if not wordings or self._paused_at is not None:
+            return []
+        seconds = self.seconds_of(wordings[0])
+        rest = [replace(s, at=max(s.at, now + seconds)) for s in self._pending
+                if s.kind != PhraseKind.HOW]
+        self._pending = [Say(now, wordings[0], self._index, PhraseKind.HOW), *rest]
+        return [Hush(now)]
+
+    def stop_reading(self, now: float) -> list[Event]:
+        """I again: the how-to is not read further."""
+        self._pending = [s for s in self._pending if s.kind != PhraseKind.HOW]
+        return [Hush(now)]
+
+    def set_how(self, on: bool) -> None:
+        """Read the how-tos before their first time (from the next step on)."""
+        self.how = on
 
     # --- reading -----------------------------------------------------------------------
 

@@ -18,7 +18,7 @@ from itbtimer.core.plan import Plan
 from itbtimer.voice.announcer import Announcer, Hush, Say
 from itbtimer.voice.cache import VoiceCache
 from itbtimer.voice.engine import INSTALL_HINT, VoiceUnavailable, engine_id
-from itbtimer.voice.phrases import speaking_seconds, texts_to_render
+from itbtimer.voice.phrases import how_wordings, speaking_seconds, texts_to_render
 from itbtimer.voice.worker import RenderJob
 
 DAMAGED = "Voice: a saved phrase was damaged and is skipped; it is made again next time"
@@ -36,12 +36,13 @@ class Coach:
     """One workout's voice. `on`: V; `cues`: C. Off, it still follows the session."""
 
     def __init__(self, plan: Plan, cache: VoiceCache | None, player: SpeechPlayer,
-                 on: bool = True, cues: bool = True):
+                 on: bool = True, cues: bool = True, how: bool = False):
         self.cache = cache
         self.player = player
         self.on = on and cache is not None
         self.notice: str | None = None
-        self.announcer = Announcer(plan, cues, cache.seconds_of if cache else speaking_seconds)
+        self.announcer = Announcer(plan, cues, cache.seconds_of if cache else speaking_seconds,
+                                   how)
 
     @property
     def cues(self) -> bool:
@@ -85,6 +86,18 @@ class Coach:
 
     def set_cues(self, on: bool) -> None:
         self.announcer.set_cues(on)
+
+    def set_how(self, on: bool) -> None:
+        self.announcer.set_how(on)
+
+    def read(self, how: str | None, now: float) -> None:
+        """I: read this how-to now (hushing what is being said)."""
+        for hush in self.announcer.read(how_wordings(how), now):
+            self.act(hush)
+
+    def stop_reading(self, now: float) -> None:
+        for hush in self.announcer.stop_reading(now):
+            self.act(hush)
 
 
 class VoicePreparation:

@@ -54,7 +54,8 @@ class VoiceControl:
     def new_coach(self, plan: Plan, player: object) -> Coach | None:
         if not self.preparation.installed or not isinstance(player, SpeechPlayer):
             return None
-        self.coach = Coach(plan, self.preparation.cache, player, self.on, self.settings.cues)
+        self.coach = Coach(plan, self.preparation.cache, player, self.on, self.settings.cues,
+                           self.settings.read_how)
         return self.coach
 
     def toggle_voice(self) -> None:
@@ -80,6 +81,19 @@ class VoiceControl:
             self.coach.set_cues(self.settings.cues)
         self._status = ("Cues spoken" if self.settings.cues else "Cues not spoken",
                         self.clock())
+
+    def toggle_read_how(self) -> None:
+        """W: read each exercise's how-to in the rest before its first time, or not
+        (remembered; from the next step on)."""
+        if not self.preparation.installed:
+            self._status = (MISSING, self.clock())
+            return
+        self.settings.read_how = not self.settings.read_how
+        self.settings.save(self.settings_file)
+        if self.coach is not None:
+            self.coach.set_how(self.settings.read_how)
+        self._status = ("How-tos read before each new exercise" if self.settings.read_how
+                        else "How-tos read on I only", self.clock())
 
     def notices(self) -> list[str]:
         """What the notice line says about the voice now (the worker is checked here)."""

@@ -21,6 +21,7 @@ from itbtimer.core.enums import StrEnum
 from itbtimer.core.events import CueSound
 from itbtimer.core.plan import Plan, Step, StepKind
 from itbtimer.core.schedule import HALFWAY_MIN_STEP, Visit
+from itbtimer.present.display import how_text
 from itbtimer.present.step_words import side_words
 
 AFTER_START_BEEP = 0.55  # go / rest / switch beeps last up to 0.48 s: speak after them
@@ -54,6 +55,7 @@ class PhraseKind(StrEnum):
     HOLD = "hold"
     NEW_BEST = "new_best"
     FINISH = "finish"
+    HOW = "how"  # how to do an exercise: on I, or (if wanted) before its first time
 
 
 @dataclass(frozen=True)
@@ -154,6 +156,26 @@ def _switch(step: Step) -> tuple[str, ...]:
             f"{words.capital(said.split()[0])}.")
 
 
+def how_wordings(how: str | None) -> tuple[str, ...]:
+    """An exercise's how-to as said: the whole paragraph, then its first sentence (when the
+    whole does not fit a rest); () when the routine says none."""
+    whole = how_text(how)
+    if not whole:
+        return ()
+    first = whole.split(". ", 1)[0]
+    return _unique((_sentence(whole), _sentence(first)))
+
+
+def _first_time(plan: Plan, index: int) -> Step | None:
+    """The exercise a rest or get-ready at `index` leads to, if it comes up for the first
+    time in the plan there (its how-to is read then, when the person wants it)."""
+    coming = _next_work(plan, index)
+    if coming is None or not coming.how:
+        return None
+    earlier = (s for s in plan.steps[:coming.index] if s.kind == StepKind.WORK)
+    return None if any(s.name == coming.name for s in earlier) else coming
+
+
 def _unique(texts: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(texts))
 
@@ -165,8 +187,9 @@ def _next_work(plan: Plan, index: int) -> Step | None:
 # --- the wish list of one step ------------------------------------------------------------
 
 
-def step_phrases(plan: Plan, index: int, cues: bool = True) -> list[Phrase]:
-    """What the coach would like to say during step `index`, in order of importance."""
+def step_phrases(plan: Plan, index: int, cues: bool = True, how: bool = False) -> list[Phrase]:
+    """What the coach would like to say during step `index`, in order of importance;
+    `how`: on the rest or get-ready before an exercise's first time, its how-to too."""
     step = plan.steps[index]
     out: list[Phrase] = []
     if step.kind == StepKind.GET_READY:
@@ -191,6 +214,10 @@ def step_phrases(plan: Plan, index: int, cues: bool = True) -> list[Phrase]:
     if cues and step.kind == StepKind.WORK and step.cue:
         # wished right after the start phrase; `place` moves it on, and drops it first
         out.append(Phrase(PhraseKind.CUE, AFTER_START_BEEP, (_sentence(step.cue),)))
+    first = _first_time(plan, index) if how and step.kind in (
+        StepKind.REST, StepKind.GET_READY) else None
+    if first is not None:  # after what the rest says; said shorter, or not, if it is short
+        out.append(Phrase(PhraseKind.HOW, AFTER_START_BEEP, how_wordings(first.how)))
     return out
 
 
@@ -273,12 +300,14 @@ def texts_to_render(plan: Plan, cues: bool = True) -> list[str]:
     """Every wording the coach may use for this plan, in the order it is needed.
 
     All the wordings of each phrase are included (a shorter one is chosen when a hold
-    phrase comes first); the hold times come last, only for plans with holds.
+    phrase comes first); each exercise's how-to with the rest before its first time (read
+    there if wanted, and on I any time); the hold times come last, only for plans with holds.
     """
     texts: list[str] = []
     for index in range(len(plan.steps)):
-        for phrase in step_phrases(plan, index, cues):
+        for phrase in step_phrases(plan, index, cues, how=True):
             texts += phrase.wordings
+    texts += [t for s in plan.steps for t in how_wordings(s.how)]  # a first step has none before
     texts.append(FINISH)
     if any(s.until for s in plan.steps):
         texts += [WELL_DONE, NEW_BEST]

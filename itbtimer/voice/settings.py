@@ -17,6 +17,7 @@ def settings_path() -> Path:
 class VoiceSettings:
     voice: bool = True  # the coach speaks
     cues: bool = True  # ... the exercise cues too
+    read_how: bool = False  # ... and each how-to in the rest before its first time (W)
     told_missing: bool = False  # the start screen said once how to get the voice
 
     @classmethod
