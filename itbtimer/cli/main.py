@@ -25,6 +25,7 @@ from itbtimer.core.plan import build_plan
 from itbtimer.core.routine import Routine
 from itbtimer.errors import ItbtimerError, RoutineError
 from itbtimer.gui.options import Launch
+from itbtimer.present.progress_words import growth_line
 from itbtimer.routine_files import load_routine, refuse_odd_file
 from itbtimer.routine_files.bundled import (
     DEFAULT_ROUTINE,
@@ -123,6 +124,9 @@ def cmd_check(args: argparse.Namespace) -> int:
             status = 2
             continue
         print(escaped(f"OK {plan.routine.name}: {plan.total_text()}"))
+        grows = growth_line(plan.routine)
+        if grows:
+            print(escaped(f"   {grows}"))
     return status
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from itbtimer.core.durations import format_clock, format_hms
 from itbtimer.core.enums import StrEnum
+from itbtimer.core.progression import NO_PROGRESSION, Progression, grown
 from itbtimer.core.routine import NO_REST, Exercise, ExerciseMode, Rest, Routine, Section
 
 
@@ -101,8 +102,14 @@ class Step:
 
 @dataclass(frozen=True)
 class Plan:
-    routine: Routine
+    routine: Routine  # as it runs: at the levels of `progression`
     steps: tuple[Step, ...]
+    progression: Progression = NO_PROGRESSION  # the levels it runs at, and why
+    written: Routine | None = None  # the routine as its file says (None: the same)
+
+    @property
+    def as_written(self) -> Routine:
+        return self.written or self.routine
 
     @property
     def ask(self) -> str | None:
@@ -139,9 +146,29 @@ class Plan:
             "untimed_steps": self.untimed_steps,
             "estimated_seconds": self.estimated_seconds,
             "unestimated_steps": self.unestimated_steps,
-            "exercises": [{"section": section.name, "name": e.name, "how": e.how, "link": e.link}
+            "exercises": [{"section": section.name, "name": e.name, "how": e.how, "link": e.link,
+                           "progress": _growth_json(e)}
                           for section in self.routine.sections for e in section.exercises],
+            "progress": self._progress_json(),
             "steps": [s.to_json() for s in self.steps],
+        }
+
+    def _progress_json(self) -> dict[str, Any] | None:
+        """What grows (as the file says) and the levels this plan runs at; None when the
+        routine has no `progress:`."""
+        written = self.as_written
+        sections = [{"name": s.name, "sets_up_to": s.sets_up_to} for s in written.sections
+                    if s.sets_up_to is not None]
+        grows = any(e.growth for s in written.sections for e in s.exercises)
+        if not sections and not grows:
+            return None
+        return {
+            "pain_at_most": written.pain_at_most,
+            "sections": sections,
+            "levels": [{"grows": lv.key.grows, "name": lv.key.name, "level": lv.level,
+                        "was": lv.was, "most": lv.most, "change": lv.decision.change,
+                        "reason": lv.decision.reason, "by_hand": lv.by_hand}
+                       for lv in self.progression.levels],
         }
 
     def total_text(self) -> str:
@@ -312,8 +339,17 @@ class _Builder:
                      estimate=exercise.estimate, tempo=exercise.tempo, **shared)
 
 
-def build_plan(routine: Routine) -> Plan:
-    builder = _Builder(routine)
-    for section in routine.sections:
+def _growth_json(exercise: Exercise) -> dict[str, int] | None:
+    growth = exercise.growth
+    return None if growth is None else {"by": growth.by, "up_to": growth.up_to}
+
+
+def build_plan(routine: Routine, progression: Progression = NO_PROGRESSION) -> Plan:
+    """The steps of `routine`, at the levels of `progression` (core/progression.py; the
+    routine's own figures without one)."""
+    runs = grown(routine, progression.as_levels())
+    builder = _Builder(runs)
+    for section in runs.sections:
         builder.section(section)
-    return Plan(routine, tuple(builder.steps))
+    return Plan(runs, tuple(builder.steps), progression,
+                routine if runs is not routine else None)

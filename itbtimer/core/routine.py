@@ -28,6 +28,19 @@ class Rest:
 NO_REST = Rest(0, 0)
 
 
+@dataclass(frozen=True)
+class Growth:
+    """`progress: {by: 5s, up_to: 60s}` (seconds: timed work, or a hold's `expect`) or
+    `{by: 2, up_to: 15}` (reps): each level adds `by`, never past `up_to`
+    (core/progression.py)."""
+
+    by: int
+    up_to: int
+
+
+DEFAULT_PAIN_AT_MOST = 3  # progression: step up when two answers are at most this (0-10)
+
+
 class ExerciseMode(StrEnum):
     """How an exercise ends: after `work` seconds, or when the person presses Done."""
 
@@ -53,6 +66,7 @@ class Exercise:
     how: str | None = None  # how to do it and what to feel: a few sentences, shown on screen
     tempo: tuple[int, int, int] | None = None  # reps: seconds down, hold, up (`tempo: 3-1-3`)
     link: str | None = None  # an http(s) address (the physio's video): shown, never fetched
+    growth: Growth | None = None  # `progress:`: how it grows when the knee allows
 
     @property
     def estimate(self) -> int | None:
@@ -74,6 +88,7 @@ class Section:
     note: str | None = None
     cue: str | None = None
     round_rest: Rest | None = None  # between rounds; None: the rest of the exercise before
+    sets_up_to: int | None = None  # `progress: {sets_up_to: 3}`: one more set a level
 
 
 # What a copy of a bundled routine is called ("ITB recovery (my copy)").
@@ -93,6 +108,7 @@ class Routine:
     fingerprint: str = ""
     ask: str | None = None  # the question after the session ("knee pain"); None: ask nothing
     id: str | None = None  # the history it continues (`id:`): kept by copies and renames
+    pain_at_most: int = DEFAULT_PAIN_AT_MOST  # `progress: {pain_at_most: 3}` at the top
 
     @property
     def identity(self) -> str:

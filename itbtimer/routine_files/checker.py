@@ -62,6 +62,11 @@ BELONGS = {
     "how": "an exercise",
     "tempo": "an exercise",
     "link": "an exercise",
+    "progress": "the top, a section or an exercise",
+    "by": "an exercise's `progress`",
+    "up_to": "an exercise's `progress`",
+    "sets_up_to": "a section's `progress`",
+    "pain_at_most": "the `progress` at the top of the file",
 }
 
 

@@ -20,13 +20,15 @@ from itbtimer.core.routine import (
     Section,
 )
 from itbtimer.routine_files.checker import Checker, describe, scalar, sets_hint
+from itbtimer.routine_files.progress_keys import read_growth, read_pain_at_most, read_sets_up_to
 
-TOP_KEYS = ("name", "id", "description", "cue", "per_week", "ask", "defaults", "sections")
+TOP_KEYS = ("name", "id", "description", "cue", "per_week", "ask", "progress", "defaults",
+            "sections")
 DEFAULT_KEYS = ("work", "rest", "get_ready", "switch", "rep_seconds")
 SECTION_KEYS = ("name", "note", "cue", "rounds", "sets", "work", "rest", "round_rest",
-                "rep_seconds", "exercises")
+                "rep_seconds", "progress", "exercises")
 EXERCISE_KEYS = ("name", "cue", "how", "link", "work", "reps", "tempo", "until", "expect",
-                 "sides", "all_sets_per_side", "sets", "rest", "rep_seconds")
+                 "sides", "all_sets_per_side", "sets", "rest", "rep_seconds", "progress")
 MAX_PHASE = 60  # seconds one phase of a paced rep may last
 MAX_ASK = 40
 _SIDE_WORDS = re.compile(
@@ -164,6 +166,8 @@ def read_exercise(c: Checker, node: yaml.Node, path: str, up: Inherited) -> Exer
               "only an exercise with `sides` can do all its sets on one side first")
     expect = c.duration(keys.get("expect"), f"{path}.expect", 0, positive=True)
     tempo = _read_tempo(c, keys.get("tempo"), f"{path}.tempo", mode)
+    figure = {ExerciseMode.TIMED: work, ExerciseMode.UNTIL: expect or None,
+              ExerciseMode.REPS: int(reps.partition("-")[2] or reps) if reps else None}[mode]
     return Exercise(
         name=name or "?",
         mode=mode,
@@ -182,6 +186,7 @@ def read_exercise(c: Checker, node: yaml.Node, path: str, up: Inherited) -> Exer
         how=c.text(keys.get("how"), f"{path}.how"),
         link=_read_link(c, keys.get("link"), f"{path}.link"),
         tempo=tempo,
+        growth=read_growth(c, keys.get("progress"), f"{path}.progress", mode, figure),
     )
 
 
@@ -215,6 +220,8 @@ def read_section(c: Checker, node: yaml.Node, path: str, up: Inherited) -> Secti
         note=c.text(keys.get("note"), f"{path}.note"),
         cue=c.text(keys.get("cue"), f"{path}.cue"),
         round_rest=round_rest,
+        sets_up_to=read_sets_up_to(c, keys.get("progress"), f"{path}.progress",
+                                   min((e.sets for e in exercises), default=1)),
     )
 
 
@@ -266,6 +273,13 @@ def read_routine(c: Checker, root: yaml.Node) -> Routine | None:
         section = read_section(c, item, f"sections[{i}]", up)
         if section:
             sections.append(section)
+    ask = _read_ask(c, keys.get("ask"))
+    grows = any(s.sets_up_to is not None or any(e.growth for e in s.exercises)
+                for s in sections)
+    if grows and ask is None:
+        c.add(keys.get("ask", root), "ask", "exercises with `progress` grow by the answers to "
+              "the question after the session: add `ask: knee pain` (or another short "
+              "question) at the top")
     return Routine(
         name=name or "?",
         sections=tuple(sections),
@@ -274,6 +288,7 @@ def read_routine(c: Checker, root: yaml.Node) -> Routine | None:
         per_week=c.count(keys.get("per_week"), "per_week", 0, top=14) or None,
         get_ready=get_ready,
         switch=switch,
-        ask=_read_ask(c, keys.get("ask")),
+        ask=ask,
         id=c.text(keys.get("id"), "id"),
+        pain_at_most=read_pain_at_most(c, keys.get("progress"), "progress"),
     )

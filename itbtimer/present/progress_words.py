@@ -1,0 +1,112 @@
+"""Progression in words (issue 23): what a routine lets grow, where each exercise stands
+("Plank 35 s (+5 s: pain 2 and 1)"), and what changes next time, in one line. The rule is
+core/progression.py; these are only its words."""
+
+from __future__ import annotations
+
+from itbtimer.core.durations import format_duration
+from itbtimer.core.progression import Change, Grows, Level, Progression, grown_exercise
+from itbtimer.core.routine import Exercise, ExerciseMode, Routine, Section
+
+
+def _exercise(routine: Routine, name: str) -> Exercise | None:
+    return next((e for s in routine.sections for e in s.exercises if e.name == name), None)
+
+
+def _section(routine: Routine, name: str) -> Section | None:
+    return next((s for s in routine.sections if s.name == name), None)
+
+
+def _seconds(seconds: int) -> str:
+    return f"{seconds} s" if seconds < 60 else format_duration(seconds)
+
+
+def _sets(count: int) -> str:
+    return f"{count} set{'s' if count != 1 else ''}"
+
+
+def figure(routine: Routine, level: Level, at: int | None = None) -> str:
+    """What the exercise (or section) is at a level: "35 s", "10-14 reps", "3 sets"."""
+    at = level.level if at is None else at
+    if level.key.grows == Grows.SECTION:
+        section = _section(routine, level.key.name)
+        if section is None or section.sets_up_to is None or not section.exercises:
+            return "?"
+        fewest = min(e.sets for e in section.exercises)
+        return _sets(min(fewest + at, max(section.sets_up_to, fewest)))
+    exercise = _exercise(routine, level.key.name)
+    if exercise is None:
+        return "?"
+    grown = grown_exercise(exercise, at)
+    if grown.mode == ExerciseMode.REPS:
+        return f"{grown.reps} reps"
+    if grown.mode == ExerciseMode.UNTIL:
+        return f"aim {_seconds(grown.expect or 0)}"
+    return _seconds(grown.work or 0)
+
+
+def step_size(routine: Routine, level: Level) -> str:
+    """One level, in its unit: "5 s", "2 reps", "1 set"."""
+    if level.key.grows == Grows.SECTION:
+        return "1 set"
+    exercise = _exercise(routine, level.key.name)
+    if exercise is None or exercise.growth is None:
+        return "1 level"
+    if exercise.mode == ExerciseMode.REPS:
+        return f"{exercise.growth.by} reps"
+    return _seconds(exercise.growth.by)
+
+
+def _name(level: Level) -> str:
+    return f"{level.key.name} sets" if level.key.grows == Grows.SECTION else level.key.name
+
+
+def level_line(routine: Routine, level: Level) -> str:
+    """"Plank 35 s (+5 s: pain 2 and 1)", "Plank 30 s (−5 s: pain 6 after the last
+    session)", "Plank 35 s (kept: pain 4: ...)"; `routine`: as written, before the levels."""
+    if level.moved > 0:
+        how = f"+{step_size(routine, level)}"
+    elif level.moved < 0:
+        how = f"−{step_size(routine, level)}"
+    else:
+        how = "as last time" if level.level else "the routine's own"
+    return f"{_name(level)} {figure(routine, level)} ({how}: {level.decision.reason})"
+
+
+def start_lines(routine: Routine, progression: Progression) -> list[str]:
+    """The start screen's lines: each exercise the plan runs other than the file says, or
+    whose level moved."""
+    return [level_line(routine, lv) for lv in progression.levels if lv.level or lv.moved]
+
+
+def next_time_line(routine: Routine, progression: Progression) -> str | None:
+    """The finished screen's one line: what changes next time and why."""
+    if not progression:
+        return None
+    moved = [lv for lv in progression.levels if lv.moved]
+    if not moved:
+        reason = progression.levels[0].decision.reason
+        return f"Next time: the same ({reason})"
+    parts = [f"{_name(lv)} {figure(routine, lv)}" for lv in moved]
+    sign = "up" if moved[0].decision.change == Change.UP else "back"
+    return f"Next time {sign}: {', '.join(parts)} ({moved[0].decision.reason})"
+
+
+def growth_line(routine: Routine) -> str | None:
+    """What a routine lets grow, for `itbtimer check`: "Grows when the knee allows (pain 3
+    or less twice): Plank +5 s to 1m · Dips +2 reps to 15 · Strength to 3 sets"."""
+    parts = []
+    for section in routine.sections:
+        for exercise in section.exercises:
+            growth = exercise.growth
+            if growth is not None:
+                unit = ("reps", str(growth.up_to)) if exercise.mode == ExerciseMode.REPS \
+                    else ("", _seconds(growth.up_to))
+                by = f"{growth.by} reps" if unit[0] else _seconds(growth.by)
+                parts.append(f"{exercise.name} +{by} to {unit[1]}")
+        if section.sets_up_to is not None:
+            parts.append(f"{section.name} to {_sets(section.sets_up_to)}")
+    if not parts:
+        return None
+    return (f"Grows when the knee allows (pain {routine.pain_at_most} or less twice): "
+            + " · ".join(parts))
