@@ -120,4 +120,5 @@ def test_the_examples_in_the_docs_are_valid_routines():
         for block in re.findall(r"```yaml\n(.*?)```", (root / doc).read_text(), re.S):
             assert build_plan(parse_routine(block, doc)).steps
             found += 1
-    assert found == 6  # README: 1; the format reference: the whole example, how-to, three more
+    assert found == 7  # README: 1; the format reference: the whole example, how-to, progress,
+    # three more
