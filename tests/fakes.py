@@ -141,7 +141,8 @@ class MemoryHistory:
                         key=lambda r: r.start)[-newest:]
         return [Listed(r.id, r.start, r.routine, r.completed, r.active_seconds, r.pain,
                        r.practice, r.speed, False, r.interrupted,
-                       tuple(r.side_holds().items()), r.question) for r in chosen]
+                       tuple(r.side_holds().items()), r.question, morning=r.morning)
+                for r in chosen]
 
     def _find(self, record_id: str) -> Record:
         found = [r for r in self.records if r.id.startswith(record_id)]
@@ -156,6 +157,11 @@ class MemoryHistory:
 
     def set_pain(self, record_id: str, pain: int | None) -> Record:
         record = self._find(record_id).with_pain(pain)
+        self.records = [record if r.id == record.id else r for r in self.records]
+        return record
+
+    def set_morning(self, record_id: str, morning: int | None) -> Record:
+        record = self._find(record_id).with_morning(morning)
         self.records = [record if r.id == record.id else r for r in self.records]
         return record
 

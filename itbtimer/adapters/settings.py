@@ -5,7 +5,8 @@ this version does not know are kept as they are, so other features can add their
 window.json holds the window's size and whether it was maximised or full screen;
 with no window.json (the first start) the window opens maximised. The size is set by
 itbtimer too (`Placement.size_on`), so it fills the screen where no window manager
-maximises it.
+maximises it. asked.json holds the sessions the morning-after question was asked about
+(answered or skipped with Esc), so it is asked once (history/morning.py).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 from itbtimer.adapters.preferences import PreferenceFile
 from itbtimer.paths import config_dir
 
+ASKED_KEPT = 20  # sessions remembered as asked about the morning after (only the newest is asked)
 MIN_WIDTH, MIN_HEIGHT = 640, 400  # the smallest a remembered size may be
 OPEN_WIDTH, OPEN_HEIGHT = 800, 600  # the smallest the window opens at, where the screen has room
 
@@ -65,6 +67,10 @@ class Settings:
     def window_path(self) -> Path:
         return self.folder / "window.json"
 
+    @property
+    def asked_path(self) -> Path:
+        return self.folder / "asked.json"
+
     def _choices(self) -> dict[str, Any]:
         return PreferenceFile(self.settings_path).read_dict()
 
@@ -78,3 +84,14 @@ class Settings:
 
     def save_placement(self, placement: Placement) -> None:
         PreferenceFile(self.window_path).write(placement.to_json())
+
+    def morning_asked(self) -> list[str]:
+        """The ids of the sessions the morning-after question was asked about, oldest first."""
+        ids = PreferenceFile(self.asked_path).read_dict().get("morning_after")
+        return [i for i in ids if isinstance(i, str)] if isinstance(ids, list) else []
+
+    def remember_morning_asked(self, session_id: str) -> None:
+        """A session the morning-after question was asked about: not asked again (best
+        effort, as every preference: a folder that cannot be written forgets it)."""
+        ids = [i for i in self.morning_asked() if i != session_id] + [session_id]
+        PreferenceFile(self.asked_path).write({"morning_after": ids[-ASKED_KEPT:]})

@@ -72,6 +72,10 @@ class HistoryStore(Protocol):
     def set_pain(self, record_id: str, pain: int | None) -> Record:
         ...
 
+    def set_morning(self, record_id: str, morning: int | None) -> Record:
+        """The answer the morning after a session (the start screen's question)."""
+        ...
+
 
 class Awake(Protocol):
     """Keeps the screen from blanking while a workout runs."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,8 +30,10 @@ from itbtimer.errors import ItbtimerError
 from itbtimer.history import HistoryError, Progress
 from itbtimer.history import HistoryStore as FileHistory
 from itbtimer.history.from_session import is_practice
+from itbtimer.history.morning import MORNING_LOOK_BACK, morning_due
 from itbtimer.paths import user_sounds_dir
 from itbtimer.present.display import interrupted_notice, mute_status, notice_line
+from itbtimer.present.morning_words import MorningQuestion
 from itbtimer.present.unsaved_words import kept_elsewhere, kept_nowhere
 from itbtimer.routine_files import load_routine
 from itbtimer.routine_files.bundled import assets_dir
@@ -39,6 +41,10 @@ from itbtimer.voice.control import STATUS_SECONDS, VoiceControl
 
 if TYPE_CHECKING:  # imported when the editor opens: ruamel.yaml costs the start-up
     from itbtimer.editor.document import Document
+
+
+def local_now() -> datetime:
+    return datetime.now().astimezone()
 
 
 class UnsavedAnswer(StrEnum):
@@ -69,6 +75,7 @@ class App:
     open_file: Callable[[Path], str | None] = open_in_text_editor
     # the person's browser, for an exercise's link (O): None when asked, else why not
     open_url: Callable[[str], str | None] = open_in_browser
+    wallclock: Callable[[], datetime] = local_now  # the date and time where the person is
 
     def __post_init__(self) -> None:
         self.keep_awake = AwakeWhileRunning(self.awake)
@@ -96,7 +103,7 @@ class App:
         if self.practice_run or self.history is None:
             return {}
         try:
-            progress = self.history.progress(date.today(), plan.routine.identity)
+            progress = self.history.progress(self.today(), plan.routine.identity)
         except HistoryError:
             return {}
         return {(h.exercise, h.side): HoldTarget(h.best, h.last) for h in progress.holds}
@@ -146,11 +153,47 @@ class App:
         if self.history is None or plan is None:
             return None
         try:
-            return self.history.progress(date.today(), plan.routine.identity,
+            return self.history.progress(self.today(), plan.routine.identity,
                                          plan.routine.per_week)
         except HistoryError as exc:
             notices.append(f"History not read: {exc}")
             return None
+
+    def today(self) -> date:
+        return self.wallclock().date()
+
+    def morning_question(self) -> MorningQuestion | None:
+        """The morning-after question this start asks (history/morning.py), or None; None
+        too when the history cannot be read (the start screen goes on without it)."""
+        if self.history is None:
+            return None
+        asked = self.settings.morning_asked() if self.settings else []
+        try:
+            due = morning_due(self.history.listing(None, MORNING_LOOK_BACK), self.today(),
+                              asked)
+        except HistoryError:
+            return None
+        if due is None or due.question is None:
+            return None
+        return MorningQuestion(due.id, due.question, due.start.date())
+
+    def answer_morning(self, question: MorningQuestion, score: int) -> str | None:
+        """Keep the answer as the session's `morning`; why not, when it cannot be."""
+        if self.settings is not None:
+            self.settings.remember_morning_asked(question.session_id)
+        if self.history is None:
+            return "there is no history"
+        try:
+            self.history.set_morning(question.session_id, score)
+        except HistoryError as exc:
+            return str(exc)
+        return None
+
+    def skip_morning(self, question: MorningQuestion) -> None:
+        """Esc: not answered, and not asked again (remembered in the preferences: a skip
+        says nothing about the knee, so the history keeps no trace of it)."""
+        if self.settings is not None:
+            self.settings.remember_morning_asked(question.session_id)
 
     def recover(self) -> list[str]:
         """Record sessions the last run could not (a crash); the notices that say so."""
@@ -227,7 +270,8 @@ def bootstrap(*, mute: bool = False, volume: int = 100, speed: float = 1.0,
               settings: Settings | None = None,
               real_clock: Callable[[], float] = time.monotonic,
               voice: VoiceControl | None = None, voice_option: bool | None = None,
-              cues_option: bool | None = None) -> App:
+              cues_option: bool | None = None,
+              wallclock: Callable[[], datetime] = local_now) -> App:
     """The real adapters, except those given. The voice speaks through the player: it is
     the real one with the real player, and only what a test passes with a fake one.
     The desktop bus is connected by `run_window` (`desktop_remote()`), so a test window
@@ -243,7 +287,7 @@ def bootstrap(*, mute: bool = False, volume: int = 100, speed: float = 1.0,
                real_clock=real_clock, events=events, speed=speed, practice=practice,
                warnings=warnings,
                voice=voice, remote=remote,
-               settings=Settings() if settings is None else settings)
+               settings=Settings() if settings is None else settings, wallclock=wallclock)
 
 
 def desktop_remote() -> RemoteControl | None:

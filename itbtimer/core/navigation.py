@@ -6,10 +6,11 @@ here; anything not in the table means nothing on that screen. Adding a screen
 carries out what the table says.
 
 What a screen takes as typing is not a move, and is not here: the editor's fields,
-the history list's arrows, the finished screen's score (0-9, T, and 1 then 0 for
-10: gui/finished.py and core/pain.py). Each screen is asked for such keys before
-the table (gui/screens.py own_key); they change neither the screen nor the
-workout. Leaving with the score (Space, Enter) and skipping it (Esc) are moves.
+the history list's arrows, the finished screen's score and the start screen's
+morning-after score (0-9, T, and 1 then 0 for 10: core/pain.py). Each screen is
+asked for such keys before the table (gui/screens.py own_key); they change neither
+the screen nor the workout. Leaving with the score (Space, Enter) and skipping it
+(Esc) are moves; so is skipping the morning-after question (Esc on the start screen).
 """
 
 from __future__ import annotations
@@ -64,6 +65,7 @@ class Move(StrEnum):
     SHOW_FINISHED = "show_finished"
     LEAVE_FINISHED = "leave_finished"  # save the pain score, back to the start screen
     SKIP_PAIN = "skip_pain"
+    SKIP_MORNING = "skip_morning"  # the morning-after question: not answered, not asked again
     SHOW_HISTORY = "show_history"
     CLOSE_HISTORY = "close_history"  # back where history was opened from
     LOAD_ROUTINE = "load_routine"
@@ -80,7 +82,7 @@ TABLE: dict[Screen, dict[Action, Outcome]] = {
         Action.TOGGLE: Move.START_WORKOUT, Action.PLAY: Move.START_WORKOUT,
         Action.HISTORY: Move.SHOW_HISTORY,
         Action.CHOOSE: Move.LOAD_ROUTINE, Action.OPEN: Move.OPEN_DIALOG,
-        Action.EDIT: Move.SHOW_EDITOR,
+        Action.EDIT: Move.SHOW_EDITOR, Action.ESCAPE: Move.SKIP_MORNING,
     },
     Screen.RUNNING: {
         Action.TOGGLE: TogglePause(), Action.PLAY: Resume(), Action.PAUSE: Pause(),

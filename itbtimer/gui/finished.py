@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import tkinter as tk
 from collections.abc import Callable
-from functools import partial
 
 from itbtimer.app.workout import Workout
 from itbtimer.core.pain import PainEntry
+from itbtimer.gui.score_row import ScoreButtons
 from itbtimer.gui.theme import DIM_TEXT, PHASE_COLOURS, SIDE_TEXT
 from itbtimer.gui.widgets import Fonts, Painted, button, label
 from itbtimer.present.display import PainQuestion, Phase
@@ -29,14 +29,9 @@ class FinishedScreen:
         self.frame.rowconfigure(0, weight=1)
         self.pain_help = label(self.frame, self.painted, fonts["medium"])
         self.pain_help.grid(row=1, column=0, sticky="ew", padx=16)
-        self.pain_row = row = self.painted.add(tk.Frame(self.frame))
-        row.grid(row=2, column=0, sticky="ew", padx=12, pady=6)
-        self.pain_buttons = []
-        for score in range(11):
-            row.columnconfigure(score, weight=1, uniform="pain")
-            b = button(row, str(score), partial(self.choose, score), fonts["big"], padx=2)
-            b.grid(row=0, column=score, sticky="ew", padx=2)
-            self.pain_buttons.append(b)
+        self.scores = ScoreButtons(self.frame, self.painted, fonts["big"], self.choose)
+        self.pain_row, self.pain_buttons = self.scores.frame, self.scores.buttons
+        self.pain_row.grid(row=2, column=0, sticky="ew", padx=12, pady=6)
         self.pain_state = label(self.frame, self.painted, fonts["medium"], fg=SIDE_TEXT)
         self.pain_state.grid(row=3, column=0, sticky="ew")
         bottom = self.painted.add(tk.Frame(self.frame))
@@ -97,8 +92,7 @@ class FinishedScreen:
         self._mark(self.question.state(self.pain.score, saved=self.pain.score is not None))
 
     def _mark(self, text: str) -> None:
-        for i, b in enumerate(self.pain_buttons):
-            b.configure(bg="#ffe066" if i == self.pain.score else "#e8e8e8")
+        self.scores.mark(self.pain.score)
         self.pain_state.configure(text=text)
 
     def set_notice(self, text: str) -> None:

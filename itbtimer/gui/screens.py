@@ -12,6 +12,7 @@ from itbtimer.adapters.watch import RoutineWatch
 from itbtimer.core.navigation import Action, Screen
 from itbtimer.gui.finished import FinishedScreen
 from itbtimer.gui.history_view import HistoryView
+from itbtimer.gui.morning import Answer
 from itbtimer.gui.start import StartScreen
 from itbtimer.gui.ticker import Timers
 from itbtimer.gui.widgets import Fonts
@@ -25,8 +26,8 @@ WATCH_MS = 1000  # on the start screen, how often the routine file is checked fo
 class Screens:
     def __init__(self, root: tk.Tk, fonts: Fonts, act: Callable[[Action], None],
                  choose: Callable[[Path], None], close_editor: Callable[[Path | None], None],
-                 quit: Callable[[], None]):
-        self.start = StartScreen(root, fonts, act, choose)
+                 quit: Callable[[], None], answer: Answer):
+        self.start = StartScreen(root, fonts, act, choose, answer)
         self.finished = FinishedScreen(root, fonts, lambda: act(Action.NEXT),
                                        lambda: act(Action.HISTORY))
         self.history = HistoryView(root, fonts, lambda: act(Action.ESCAPE))
@@ -78,11 +79,14 @@ class Screens:
 
     def own_key(self, screen: Screen, key: str, now: float) -> bool:
         """Keys a screen takes itself: all of the editor's (typing in a field), history's
-        weeks and list, the finished screen's score."""
+        weeks and list, the finished screen's score, the start screen's morning-after
+        score (while it is asked)."""
         if screen == Screen.EDITOR:
             return True
         if screen == Screen.HISTORY:
             return self.history.key(key)
+        if screen == Screen.START:
+            return self.start.morning.type(key, now)
         return screen == Screen.FINISHED and self.finished.type(key, now)
 
     def resized(self, screen: Screen) -> None:

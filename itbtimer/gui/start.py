@@ -12,10 +12,12 @@ from tkinter import filedialog
 from itbtimer.core.durations import format_hms
 from itbtimer.core.navigation import Action, Screen
 from itbtimer.core.plan import Plan
+from itbtimer.gui.morning import Answer, MorningBox
 from itbtimer.gui.theme import DIM_TEXT, SCREEN_BG, SIDE_TEXT
 from itbtimer.gui.widgets import FitLabel, Fonts, Painted, button, label, row_padding
 from itbtimer.history.figures import Progress, hold_lines
 from itbtimer.present.keys_help import keys_line
+from itbtimer.present.morning_words import MorningQuestion
 from itbtimer.present.start_words import left_out_line, progress_line
 from itbtimer.routine_files.bundled import all_routines
 
@@ -26,9 +28,9 @@ class StartScreen:
     that wrap rather than leave the window."""
 
     def __init__(self, parent: tk.Misc, fonts: Fonts, act: Callable[[Action], None],
-                 choose: Callable[[Path], None]):
+                 choose: Callable[[Path], None], answer: Answer):
         """act: Start, Open…, History and Edit ask for their navigation action; a routine's
-        button chooses its file."""
+        button chooses its file; answer keeps the morning-after question's answer."""
         self.fonts = fonts
         self.act = act
         self.choose = choose
@@ -36,19 +38,23 @@ class StartScreen:
         self.painted.colour = SCREEN_BG
         self.frame = self.painted.add(tk.Frame(parent))
         self.frame.columnconfigure(0, weight=1)
+        # the morning-after question, first of all when it is asked (gui/morning.py)
+        self.morning = MorningBox(self.frame, self.painted, fonts, answer)
+        self.morning.frame.grid(row=0, column=0, sticky="ew", padx=24, pady=(12, 0))
+        self.morning.frame.grid_remove()
         self.body = self.painted.add(tk.Frame(self.frame))
-        self.body.grid(row=0, column=0, sticky="nsew", padx=24, pady=(12, 0))
-        self.frame.rowconfigure(0, weight=1)
+        self.body.grid(row=1, column=0, sticky="nsew", padx=24, pady=(12, 0))
+        self.frame.rowconfigure(1, weight=1)
         self.start_row = self.painted.add(tk.Frame(self.frame))
-        self.start_row.grid(row=1, column=0, sticky="ew", padx=24, pady=(6, 0))
+        self.start_row.grid(row=2, column=0, sticky="ew", padx=24, pady=(6, 0))
         self.chooser = self.painted.add(tk.Frame(self.frame))
-        self.chooser.grid(row=2, column=0, sticky="ew", padx=20, pady=4)
+        self.chooser.grid(row=3, column=0, sticky="ew", padx=20, pady=4)
         self._keys = FitLabel(self.frame, self.painted, fonts, "small", fg=DIM_TEXT)
         self._keys.max_lines = 2
-        self._keys.widget.grid(row=3, column=0, sticky="ew", padx=16)
+        self._keys.widget.grid(row=4, column=0, sticky="ew", padx=16)
         self._notice = FitLabel(self.frame, self.painted, fonts, "small", fg=SIDE_TEXT)
         self._notice.max_lines = 2
-        self._notice.widget.grid(row=4, column=0, sticky="ew", padx=16, pady=(0, 8))
+        self._notice.widget.grid(row=5, column=0, sticky="ew", padx=16, pady=(0, 8))
         self.keys, self.notice = self._keys.widget, self._notice.widget
         self._notice_text = ""
         self.mono = tkfont.nametofont("TkFixedFont").copy()
@@ -82,11 +88,10 @@ class StartScreen:
         self._keys.show(keys_line(Screen.START, routine_ok=not self.error_text), width - 32)
         self._notice.show(self._notice_text, width - 32)
         self._flow(self._choices, width - 40)
+        self.morning.wrap(width - 80)
         self._size_mistakes()
         self.frame.update_idletasks()
-        room = self.frame.winfo_height() - 12 - sum(
-            w.winfo_reqheight() + 8 for w in (self.start_row, self.chooser, self.keys,
-                                              self.notice))
+        room = self.frame.winfo_height() - 12 - self._others_height()
         used = 0
         for fitted, _ in self._lines:
             widget = fitted.widget
@@ -97,14 +102,25 @@ class StartScreen:
             elif widget.winfo_manager():
                 widget.grid_remove()
 
+    def _others_height(self) -> int:
+        """The height of what is always shown below and above the routine's lines."""
+        shown = [self.start_row, self.chooser, self.keys, self.notice]
+        if self.morning.shown:
+            shown.append(self.morning.frame)
+        return sum(w.winfo_reqheight() + 8 for w in shown) + (12 if self.morning.shown else 0)
+
+    def show_morning(self, question: MorningQuestion | None) -> None:
+        """The morning-after question (None: none, or no more)."""
+        if question != self.morning.question:
+            self.morning.show(question)
+            self.layout()
+
     def _size_mistakes(self) -> None:
         """The mistakes as large as the medium text when they fit the height, else small."""
         if self.mistakes is None or not self.mistakes.winfo_exists():
             return
-        room = self.frame.winfo_height() - sum(
-            w.winfo_reqheight() + 8 for w in (self.start_row, self.chooser, self.keys,
-                                              self.notice)) - 4 * self.fonts["heading"].metrics(
-                "linespace")
+        room = self.frame.winfo_height() - self._others_height() - 4 * self.fonts[
+            "heading"].metrics("linespace")
         for style in ("medium", "small"):
             self.mono.configure(size=self.fonts[style].cget("size"))
             if self.mistakes.winfo_reqheight() <= room:

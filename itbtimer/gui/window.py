@@ -69,18 +69,21 @@ class Window:
         self.media = MediaLink(root, app, lambda: (self.screen, self.plan, self.workout),
                                self.act, self.quit, self._redraw)
         self.screens = Screens(root, self.fonts, self.act, self.choose_routine,
-                               lambda path: self.load(path or self.routine_path), self.quit)
+                               lambda path: self.load(path or self.routine_path), self.quit,
+                               self.app.answer_morning)
         self.start, self.finished = self.screens.start, self.screens.finished
         self.history_view = self.screens.history
         self._moves = {  # each Move of the navigation table, carried out here
             Move.START_WORKOUT: self.start_workout, Move.SHOW_FINISHED: self.show_finished,
             Move.LEAVE_FINISHED: self.back_to_start, Move.SHOW_HISTORY: self.show_history,
-            Move.SKIP_PAIN: lambda: self.save_pain(skip=True),
+            Move.SKIP_PAIN: lambda: self.save_pain(skip=True), Move.SKIP_MORNING: self.skip_morning,
             Move.CLOSE_HISTORY: self.close_history,
             Move.OPEN_DIALOG: lambda: self.choose_routine(self.start.ask_for_routine()),
             Move.SHOW_EDITOR: self.show_editor, Move.TOGGLE_HOW: self.toggle_how,
             Move.OPEN_LINK: self.open_link}
         self._notices += self.app.recover()
+        # asked on this start only, while the start screen shows, until answered or skipped
+        self.morning = self.app.morning_question()
         self.load(self.routine_path)
         if options.autostart:
             self.act(Action.TOGGLE)
@@ -175,6 +178,9 @@ class Window:
             self.root.title(escaped(f"itbtimer — {self.plan.routine.name}"))
             self.start.show_plan(self.plan, self.app.progress(self.plan, self._notices))
         self.start.show_choices(self.app.recent.paths() if self.app.recent else [])
+        if self.start.morning.answered:
+            self.morning = None  # answered before leaving the start screen: done with
+        self.start.show_morning(self.morning)
         self._show(Screen.START)
         self._update_notice()
 
@@ -186,6 +192,7 @@ class Window:
     def start_workout(self) -> None:
         if self.plan is None:
             return
+        self.morning = None  # a session today: the morning before it is no longer asked
         if self.runner is not None:
             self.runner.destroy()
         self.runner = Runner(self.root, self.fonts, self.app, self.timers, self.plan,
@@ -260,6 +267,16 @@ class Window:
         """The window's close button: asks first when the editor has unsaved changes."""
         if not self.screens.ask_before_quitting(self.screen):
             self.quit(asking=True)
+
+    def skip_morning(self) -> None:
+        """Esc on the start screen: the morning-after question goes, not asked again."""
+        question = self.start.morning.question
+        if question is None:
+            return
+        if not self.start.morning.answered:
+            self.app.skip_morning(question)
+        self.morning = None
+        self.start.show_morning(None)
 
     # --- pain score: chosen on the finished screen, saved once when leaving it -----------
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import tkinter as tk
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from itbtimer.adapters.logs import log_path
@@ -37,7 +39,9 @@ class Harness:
     """A Window on a real Tk root, on a fake clock (its timers too), with a fake player."""
 
     def __init__(self, tmp: Path, text: str = SHORT, speed: float = 1.0,
-                 remote: RemoteControl | None = None, **options):
+                 remote: RemoteControl | None = None,
+                 wallclock: Callable[[], datetime] | None = None, **options):
+        """`wallclock`: the date and time the window lives in (the real one if not given)."""
         self.routine = tmp / "short.yaml"
         self.routine.write_text(text)
         self.clock = FakeClock()
@@ -50,7 +54,8 @@ class Harness:
         self.root = tk.Tk(className="itbtimer")
         self.app = bootstrap(player=self.player, history=self.history, awake=self.awake,
                              recent=RecentFiles(tmp / "recent.json"), real_clock=self.clock,
-                             events=EventsLog(self.events_file), speed=speed, remote=remote)
+                             events=EventsLog(self.events_file), speed=speed, remote=remote,
+                             **({"wallclock": wallclock} if wallclock else {}))
         self.window = Window(self.root, Options(routine=self.routine, **options), self.app,
                              self.timers)
         self.root.update()

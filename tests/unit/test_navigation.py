@@ -59,3 +59,8 @@ def test_every_move_is_a_row_of_the_table():
     moves = {outcome for rows in TABLE.values() for outcome in rows.values()
              if isinstance(outcome, Move)}
     assert moves == set(Move)
+
+
+def test_esc_on_the_start_screen_skips_the_morning_after_question():
+    assert route(Screen.START, Action.ESCAPE) is Move.SKIP_MORNING
+    assert [s for s in Screen if route(s, Action.ESCAPE) is Move.SKIP_MORNING] == [Screen.START]
