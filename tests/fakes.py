@@ -22,6 +22,7 @@ from pathlib import Path
 from itbtimer.adapters.sound import SilentPlayer
 from itbtimer.app.ports import Record
 from itbtimer.history import HistoryError, Listed, Progress
+from itbtimer.history.records import RunRecord
 from itbtimer.present.now_playing import NowPlaying, Remote
 from tests.helpers import figures_of
 
@@ -90,6 +91,7 @@ class MemoryHistory:
         self.messages: list[str] = []
         self.pending: list[Record] = []
         self.snapshots = 0
+        self.kept_runs: list[RunRecord] = []
 
     def save_in_progress(self, record: Record) -> None:
         if self.fail:
@@ -133,7 +135,7 @@ class MemoryHistory:
     def progress(self, today: date, routine: str | None = None, per_week: int | None = None,
                  weeks: int = 12, series: bool = False) -> Progress:
         """The SQLite store's own figures over these records, in a database in memory."""
-        return figures_of(self.records, today, routine, per_week, weeks, series)
+        return figures_of(self.records, today, routine, per_week, weeks, series, self.kept_runs)
 
     def listing(self, routines: Iterable[str] | None = None, newest: int = 15) -> list[Listed]:
         names = None if routines is None else set(routines)
@@ -141,8 +143,8 @@ class MemoryHistory:
                         key=lambda r: r.start)[-newest:]
         return [Listed(r.id, r.start, r.routine, r.completed, r.active_seconds, r.pain,
                        r.practice, r.speed, False, r.interrupted,
-                       tuple(r.side_holds().items()), r.question, morning=r.morning)
-                for r in chosen]
+                       tuple(r.side_holds().items()), r.question, morning=r.morning,
+                       note=r.note) for r in chosen]
 
     def _find(self, record_id: str) -> Record:
         found = [r for r in self.records if r.id.startswith(record_id)]
@@ -150,10 +152,39 @@ class MemoryHistory:
             raise HistoryError(f"no session with the id {record_id!r}")
         return found[0]
 
-    def delete(self, record_id: str) -> Record:
+    def _find_run(self, record_id: str) -> RunRecord | None:
+        found = [r for r in self.kept_runs if r.id.startswith(record_id)]
+        return found[0] if len(found) == 1 else None
+
+    def delete(self, record_id: str) -> Record | RunRecord:
+        run = self._find_run(record_id)
+        if run is not None:
+            self.kept_runs.remove(run)
+            return run
         record = self._find(record_id)
         self.records.remove(record)
         return record
+
+    def set_note(self, record_id: str, note: str | None) -> Record | RunRecord:
+        run = self._find_run(record_id)
+        if run is not None:
+            changed = run.with_note(note)
+            self.kept_runs = [changed if r.id == run.id else r for r in self.kept_runs]
+            return changed
+        record = self._find(record_id).with_note(note)
+        self.records = [record if r.id == record.id else r for r in self.records]
+        return record
+
+    def log_run(self, run: RunRecord) -> RunRecord:
+        if self.fail:
+            raise HistoryError(FULL)
+        self.kept_runs = [r for r in self.kept_runs if r.id != run.id] + [run]
+        return run
+
+    def runs(self, newest: int | None = None, since: date | None = None) -> list[RunRecord]:
+        chosen = sorted((r for r in self.kept_runs if since is None or r.local_date >= since),
+                        key=lambda r: r.start)
+        return chosen[-newest:] if newest is not None else chosen
 
     def set_pain(self, record_id: str, pain: int | None) -> Record:
         record = self._find(record_id).with_pain(pain)

@@ -17,6 +17,7 @@ from itbtimer.editor.document import Document, EditorError, locate
 from itbtimer.editor.fields import Kind, fields
 from itbtimer.history import HistoryStore, Progress, SessionRecord
 from itbtimer.history.database import MemoryDatabase
+from itbtimer.history.records import RunRecord
 from itbtimer.routine_files import load_routine, parse_routine
 
 
@@ -49,12 +50,15 @@ def in_progress_ids(store) -> list[str]:
 
 
 def figures_of(records: Iterable[SessionRecord], today: date, routine: str | None = None,
-               per_week: int | None = None, weeks: int = 12, series: bool = False) -> Progress:
-    """The history's figures for these finished sessions: the SQLite store's own queries,
-    on a database in memory."""
+               per_week: int | None = None, weeks: int = 12, series: bool = False,
+               runs: Iterable[RunRecord] = ()) -> Progress:
+    """The history's figures for these finished sessions (and runs): the SQLite store's own
+    queries, on a database in memory."""
     store = HistoryStore(database=MemoryDatabase())
     for record in records:
         store.append(record)
+    for run in runs:
+        store.log_run(run)
     return store.progress(today, routine, per_week, weeks, series)
 
 

@@ -14,7 +14,7 @@ from typing import Protocol
 
 from itbtimer.adapters.sound import Player
 from itbtimer.history.figures import Listed, Progress
-from itbtimer.history.records import SessionRecord
+from itbtimer.history.records import RunRecord, SessionRecord
 from itbtimer.present.now_playing import NowPlaying, Remote
 
 __all__ = ["Awake", "HistoryStore", "Player", "Record", "RemoteControl"]
@@ -66,7 +66,8 @@ class HistoryStore(Protocol):
         """The newest sessions, oldest first, without their steps."""
         ...
 
-    def delete(self, record_id: str) -> Record:
+    def delete(self, record_id: str) -> Record | RunRecord:
+        """A session or a run, to the deleted ones (`itbtimer history --undelete`)."""
         ...
 
     def set_pain(self, record_id: str, pain: int | None) -> Record:
@@ -74,6 +75,18 @@ class HistoryStore(Protocol):
 
     def set_morning(self, record_id: str, morning: int | None) -> Record:
         """The answer the morning after a session (the start screen's question)."""
+        ...
+
+    def set_note(self, record_id: str, note: str | None) -> Record | RunRecord:
+        """A session's or a run's note (None: none)."""
+        ...
+
+    def log_run(self, run: RunRecord) -> RunRecord:
+        """Keep a run; raises history.HistoryError when it cannot be written."""
+        ...
+
+    def runs(self, newest: int | None = None, since: date | None = None) -> list[RunRecord]:
+        """Runs, oldest first."""
         ...
 
 

@@ -22,13 +22,17 @@ from itbtimer.cli.terminal import shorten
 from itbtimer.core.durations import format_clock, format_hms
 from itbtimer.core.enums import StrEnum
 from itbtimer.core.escaping import escaped, spreadsheet_cell
+from itbtimer.core.runs import METRES, DistanceUnit, RunEntryError, check_note, format_distance
 from itbtimer.history import HistoryError, HistoryStore, Listed, Recorded, SessionRecord
 from itbtimer.history.figures import ASYMMETRY_WEEKS, Progress, hold_lines, pain_label
+from itbtimer.history.records import RunRecord
 
 RECENT = 15
 NAME_WIDTH = 26
 SESSION_FIELDS = ("date", "time", "week", "routine", "minutes", "completed", "practice",
-                  "pain")  # then one column per held exercise, then session_id
+                  "pain")  # then one column per held exercise, then note and session_id
+RUN_FIELDS = ("date", "time", "week", "distance_km", "distance_mi", "unit", "minutes", "pain",
+              "pain_from_km", "pain_free_km", "note", "run_id")
 STEP_FIELDS = ("session_id", "session_start", "session_end", "routine", "completed", "pain",
               "practice", "speed", "name", "side", "set", "round", "mode", "planned_seconds",
               "active_seconds", "skipped", "status", "added_seconds", "reps", "until",
@@ -41,10 +45,12 @@ class ExportFormat(StrEnum):
     JSON_LINES = "jsonl"  # one record a line, as the history keeps it (FILE.jsonl, FILE.json)
     SESSIONS_CSV = "csv"  # one row a session, for a spreadsheet of weeks (FILE.csv)
     STEPS_CSV = "steps.csv"  # one row a step, with its session's fields (FILE.steps.csv)
+    RUNS_CSV = "runs.csv"  # one row a run (FILE.runs.csv)
 
 
 EXPORT_FORMATS = {".jsonl": ExportFormat.JSON_LINES, ".json": ExportFormat.JSON_LINES,
-                  ".csv": ExportFormat.SESSIONS_CSV, ".steps.csv": ExportFormat.STEPS_CSV}
+                  ".csv": ExportFormat.SESSIONS_CSV, ".steps.csv": ExportFormat.STEPS_CSV,
+                  ".runs.csv": ExportFormat.RUNS_CSV}
 
 
 def export_format(target: Path) -> ExportFormat | None:
@@ -59,10 +65,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--routine", metavar="NAME",
                         help="only routines whose name or file contains NAME (any case)")
     parser.add_argument("--export", metavar="FILE",
-                        help="write every session: FILE.jsonl (one record a line), FILE.csv "
-                             "(one row per session: date, routine, minutes, completed, "
-                             "practice, pain, the longest hold of each exercise) or "
-                             "FILE.steps.csv (one row per step)")
+                        help="write every session: FILE.jsonl (one record a line, runs too), "
+                             "FILE.csv (one row per session: date, routine, minutes, "
+                             "completed, practice, pain, the longest hold of each "
+                             "exercise, note), FILE.steps.csv (one row per step) or FILE.runs.csv "
+                             "(one row per run)")
     parser.add_argument("--import", dest="import_file", metavar="FILE.jsonl",
                         help="merge sessions from another machine (ids already here skipped)")
     parser.add_argument("--delete", metavar="ID", help="delete a session (undo: --undelete)")
@@ -73,6 +80,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--morning", nargs=2, metavar=("ID", "SCORE"),
                         help="set a session's morning-after score, the same question asked "
                              "the next morning (0-10, or 'none')")
+    parser.add_argument("--note", nargs=2, metavar=("ID", "TEXT"),
+                        help="set a session's or a run's note, one line ('' removes it)")
 
 
 def run_history(args: argparse.Namespace, store: HistoryStore | None = None,
@@ -80,27 +89,13 @@ def run_history(args: argparse.Namespace, store: HistoryStore | None = None,
     store = store or HistoryStore()
     try:
         morning: list[str] | None = getattr(args, "morning", None)
-        writes = args.delete or args.undelete or args.pain or morning or args.import_file
+        note: list[str] | None = getattr(args, "note", None)
+        writes = (args.delete or args.undelete or args.pain or morning or note
+                  or args.import_file)
         for message in _start(store, reading=not writes):
             print(escaped(message), file=sys.stderr)
-        if args.delete:
-            gone = store.delete(args.delete)
-            print(f"Deleted {_one(gone.short_id, gone.start, gone.routine)} "
-                  f"(undo: itbtimer history --undelete {gone.short_id})")
-            return 0
-        if args.undelete:
-            back = store.undelete(args.undelete)
-            print(f"Restored {_one(back.short_id, back.start, back.routine)}")
-            return 0
-        answer = args.pain or morning  # after the session, or the morning after
-        if answer:
-            return _set_pain(store, answer[0], answer[1], morning=not args.pain)
-        if args.import_file:
-            report = store.import_jsonl(Path(args.import_file))
-            print(escaped(report.text(args.import_file)))
-            for line in report.reasons():
-                print(escaped(line))
-            return 0
+        if writes:
+            return _write(store, args, morning, note)
         recorded = store.routines()
         chosen = _matching(recorded, args.routine)
         if not chosen and args.routine:
@@ -115,6 +110,28 @@ def run_history(args: argparse.Namespace, store: HistoryStore | None = None,
     except HistoryError as exc:
         print(f"itbtimer: {escaped(str(exc))}", file=sys.stderr)
         return 2
+
+
+def _write(store: HistoryStore, args: argparse.Namespace, morning: list[str] | None,
+           note: list[str] | None) -> int:
+    """The corrections (--delete, --undelete, --note, --pain, --morning) and --import."""
+    if args.delete:
+        gone = store.delete(args.delete)
+        print(f"Deleted {_which(gone)} (undo: itbtimer history --undelete {gone.short_id})")
+        return 0
+    if args.undelete:
+        print(f"Restored {_which(store.undelete(args.undelete))}")
+        return 0
+    if note:
+        return _set_note(store, note[0], note[1])
+    answer = args.pain or morning  # after the session, or the morning after
+    if answer:
+        return _set_pain(store, answer[0], answer[1], morning=not args.pain)
+    report = store.import_jsonl(Path(args.import_file))
+    print(escaped(report.text(args.import_file)))
+    for line in report.reasons():
+        print(escaped(line))
+    return 0
 
 
 def _start(store: HistoryStore, reading: bool) -> list[str]:
@@ -134,6 +151,28 @@ def _start(store: HistoryStore, reading: bool) -> list[str]:
 
 def _one(short_id: str, start: Any, routine: str) -> str:
     return f"{short_id} ({start:%a %d %b %Y %H:%M}, {escaped(routine)})"
+
+
+def _which(record: SessionRecord | RunRecord) -> str:
+    """A session ("1a2b3c4d (Mon 07 Dec 2026 18:00, ITB recovery)") or a run ("the run
+    1a2b3c4d (Mon 07 Dec 2026, 5.2 km)")."""
+    if isinstance(record, RunRecord):
+        return (f"the run {record.short_id} ({record.start:%a %d %b %Y}, "
+                f"{format_distance(record.distance_m, record.unit)})")
+    return _one(record.short_id, record.start, record.routine)
+
+
+def _set_note(store: HistoryStore, record_id: str, text: str) -> int:
+    """--note ID TEXT: a session's or a run's note; '' removes it."""
+    try:
+        note = check_note(text)
+    except RunEntryError as exc:
+        print(f"itbtimer: {exc}", file=sys.stderr)
+        return 2
+    changed = store.set_note(record_id, note)
+    said = "removed" if note is None else escaped(repr(note))
+    print(f"Note of {_which(changed)}: {said}")
+    return 0
 
 
 def _set_pain(store: HistoryStore, record_id: str, score: str, morning: bool = False) -> int:
@@ -177,13 +216,15 @@ def routine_matches(wanted: str, name: str, file: str | None) -> bool:
 def _show(store: HistoryStore, chosen: list[Recorded], identities: list[str] | None,
           today: date, as_json: bool) -> int:
     listed = store.listing(identities, RECENT)
+    runs = store.runs(RECENT)
     figures = [(r, store.progress(today, r.identity, series=as_json)) for r in chosen]
     if as_json:
-        return _json(listed, figures)
-    if not listed:
+        return _json(listed, figures, runs)
+    if not listed and not runs:
         print(escaped(f"No sessions recorded yet ({store.path})."))
         return 0
-    print("\n".join(_table(listed)))
+    if listed:
+        print("\n".join(_table(listed)))
     for routine, summary in figures:
         if summary.last_session is None and summary.this_week == 0:
             continue  # only practice runs
@@ -198,7 +239,27 @@ def _show(store: HistoryStore, chosen: list[Recorded], identities: list[str] | N
         pain = _recent_pain(store, routine.identity)
         if pain:
             print(f"  {escaped(summary.pain_label())}: " + " → ".join(str(p) for p in pain))
+    if runs:
+        print()
+        print("\n".join(_run_table(runs)))
     return 0
+
+
+def _run_table(runs: list[RunRecord]) -> list[str]:
+    """The newest runs: how far, how long, the pain and how far before it, the note."""
+    lines = ["Runs (never counted as sessions)",
+             f"{'ID':8}  {'Day':15}  {'Distance':>8}  {'Time':>7}  {'Pain':>4}  "
+             f"{'Before pain':>11}  Note"]
+    for run in runs:
+        free = run.pain_free_m
+        lines.append(
+            f"{run.short_id:8}  {run.start:%a %d %b %Y}  "
+            f"{format_distance(run.distance_m, run.unit):>8}  "
+            f"{format_clock(run.seconds) if run.seconds else '':>7}  "
+            f"{'' if run.pain is None else run.pain:>4}  "
+            f"{'?' if free is None else format_distance(free, run.unit):>11}  "
+            f"{escaped(run.note or '')}".rstrip())
+    return lines
 
 
 def _recent_pain(store: HistoryStore, routine: str) -> list[int]:
@@ -225,6 +286,8 @@ def _table(listed: list[Listed]) -> list[str]:
             notes.append("in progress")
         holds = ", ".join(f"{escaped(n.label)} {format_clock(v)}" for n, v in s.holds)
         extra = "  [" + ", ".join(notes) + "]" if notes else ""
+        if s.note:
+            extra += f'  "{escaped(s.note)}"'
         lines.append(
             f"{s.short_id:8}  {s.start:%a %d %b %Y %H:%M}  "
             f"{shorten(escaped(s.routine), NAME_WIDTH):{NAME_WIDTH}}  "
@@ -233,7 +296,8 @@ def _table(listed: list[Listed]) -> list[str]:
     return lines
 
 
-def _json(listed: list[Listed], figures: list[tuple[Recorded, Progress]]) -> int:
+def _json(listed: list[Listed], figures: list[tuple[Recorded, Progress]],
+          runs: list[RunRecord]) -> int:
     def summary(routine: Recorded, p: Progress) -> dict[str, Any]:
         return {
             "routine": routine.name,
@@ -254,7 +318,9 @@ def _json(listed: list[Listed], figures: list[tuple[Recorded, Progress]]) -> int
         }
 
     out: dict[str, Any] = {"sessions": [_listed_json(s) for s in listed],
-                           "routines": [summary(n, p) for n, p in figures]}
+                           "routines": [summary(n, p) for n, p in figures],
+                           "runs": [run.to_json() | {"pain_free_m": run.pain_free_m}
+                                    for run in runs]}
     if len(figures) == 1:  # one routine: its figures at the top as well
         out.update({k: v for k, v in out["routines"][0].items()
                     if k not in ("routine", "routine_id")})
@@ -265,7 +331,7 @@ def _json(listed: list[Listed], figures: list[tuple[Recorded, Progress]]) -> int
 def _listed_json(s: Listed) -> dict[str, Any]:
     return {"id": s.id, "start": s.start.isoformat(), "routine": s.routine,
             "completed": s.completed, "active_seconds": s.active_seconds, "pain": s.pain,
-            "morning": s.morning,
+            "morning": s.morning, "note": s.note,
             "practice": s.practice, "speed": s.speed, "interrupted": s.interrupted,
             "in_progress": s.in_progress,
             "holds": [{"exercise": n.exercise, "side": n.side, "seconds": v}
@@ -280,7 +346,8 @@ def _export(store: HistoryStore, routines: list[str] | None, target: Path) -> in
     export = export_format(target)
     if export is None:
         print(f"itbtimer: {escaped(str(target))}: export to FILE.jsonl or FILE.csv (one row "
-              "per session; FILE.steps.csv: one row per step)", file=sys.stderr)
+              "per session; FILE.steps.csv: one row per step; FILE.runs.csv: one row per run)",
+              file=sys.stderr)
         return 2
     f = io.StringIO(newline="")  # written whole or not at all: never half an export
     if export == ExportFormat.STEPS_CSV:
@@ -288,8 +355,12 @@ def _export(store: HistoryStore, routines: list[str] | None, target: Path) -> in
         what = f"{steps} steps of {sessions} sessions"
     elif export == ExportFormat.SESSIONS_CSV:
         what = f"{_write_sessions_csv(f, store.sessions(routines))} sessions"
-    else:
-        what = f"{_write_json_lines(f, store.sessions(routines))} sessions"
+    elif export == ExportFormat.RUNS_CSV:
+        what = f"{_write_runs_csv(f, store.runs())} runs"
+    else:  # the runs too, unless only some routines' sessions are asked for
+        sessions = _write_json_lines(f, store.sessions(routines))
+        runs = _write_json_lines(f, store.runs() if routines is None else [])
+        what = f"{sessions} sessions" + (f" and {runs} runs" if runs else "")
     try:
         write_atomic(target, f.getvalue())
     except OSError as exc:
@@ -298,7 +369,7 @@ def _export(store: HistoryStore, routines: list[str] | None, target: Path) -> in
     return 0
 
 
-def _write_json_lines(f: IO[str], records: Iterable[SessionRecord]) -> int:
+def _write_json_lines(f: IO[str], records: Iterable[SessionRecord | RunRecord]) -> int:
     sessions = 0
     for record in records:
         f.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
@@ -319,7 +390,8 @@ def _write_sessions_csv(f: IO[str], records: Iterable[SessionRecord]) -> int:
     sessions = list(records)
     held = list(dict.fromkeys(name for r in sessions for name in r.side_holds()))
     columns = {name: spreadsheet_cell(f"{name.label} hold (s)") for name in held}
-    writer = csv.DictWriter(f, fieldnames=[*SESSION_FIELDS, *columns.values(), "session_id"])
+    writer = csv.DictWriter(f, fieldnames=[*SESSION_FIELDS, *columns.values(), "note",
+                                           "session_id"])
     writer.writeheader()
     for record in sessions:
         holds = record.side_holds()
@@ -330,9 +402,31 @@ def _write_sessions_csv(f: IO[str], records: Iterable[SessionRecord]) -> int:
             "completed": "yes" if record.completed else "no",
             "practice": "yes" if record.practice else "no",
             "pain": "" if record.pain is None else record.pain,
+            "note": record.note or "",
             "session_id": record.id,
         }) | {columns[name]: f"{round(seconds, 1):g}" for name, seconds in holds.items()})
     return len(sessions)
+
+
+def _write_runs_csv(f: IO[str], runs: list[RunRecord]) -> int:
+    """One row a run: its distance in km and in miles (`unit`: the one it was written in),
+    minutes, the pain, where it began and how far before it."""
+    writer = csv.DictWriter(f, fieldnames=RUN_FIELDS)
+    writer.writeheader()
+
+    def km(metres: float | None) -> str:
+        return "" if metres is None else f"{metres / 1000:.2f}"
+
+    for run in runs:
+        writer.writerow(_cells({
+            "date": run.local_date.isoformat(), "time": f"{run.start:%H:%M}",
+            "week": run.week.isoformat(), "distance_km": km(run.distance_m),
+            "distance_mi": f"{run.distance_m / METRES[DistanceUnit.MI]:.2f}", "unit": run.unit,
+            "minutes": "" if run.seconds is None else round(run.seconds / 60, 1),
+            "pain": "" if run.pain is None else run.pain,
+            "pain_from_km": km(run.pain_from_m), "pain_free_km": km(run.pain_free_m),
+            "note": run.note or "", "run_id": run.id}))
+    return len(runs)
 
 
 def _write_steps_csv(f: IO[str], records: Iterable[SessionRecord]) -> tuple[int, int]:

@@ -183,6 +183,12 @@ def cmd_history(args: argparse.Namespace) -> int:
     return run_history(args)
 
 
+def cmd_run(args: argparse.Namespace) -> int:
+    from itbtimer.cli.run import run_run
+
+    return run_run(args)
+
+
 def cmd_install_desktop(args: argparse.Namespace) -> int:
     from itbtimer.adapters.launcher import check, install, uninstall
 
@@ -291,6 +297,12 @@ def _history_arguments(p: argparse.ArgumentParser) -> None:
     add_arguments(p)
 
 
+def _run_arguments(p: argparse.ArgumentParser) -> None:
+    from itbtimer.cli.run import add_arguments
+
+    add_arguments(p)
+
+
 def _desktop_arguments(p: argparse.ArgumentParser) -> None:
     what = p.add_mutually_exclusive_group()
     what.add_argument("--uninstall", action="store_true", help="remove it again")
@@ -327,6 +339,8 @@ COMMANDS: tuple[Command, ...] = (
             _new_arguments, cmd_new),
     Command("history", "", "show past sessions, weekly counts, holds and knee pain",
             _history_arguments, cmd_history),
+    Command("run", "DISTANCE [--pain N] [--pain-from D] [--time T]", "log a run: how far, "
+            "and how far before the knee hurt (5.2km, 3.1mi)", _run_arguments, cmd_run),
     Command("install-desktop", "[--check | --uninstall]", "add itbtimer to the applications "
             "menu (--check: does it still work?)", _desktop_arguments, cmd_install_desktop),
     Command("say", '"TEXT" [-o F.wav]', "say a sentence in the coach's voice (or write it)",

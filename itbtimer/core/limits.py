@@ -11,3 +11,4 @@ CUE_CHARS = 500  # a cue, a rep or `until` text: a sentence or two said aloud
 HOW_TO_CHARS = 4000  # an exercise's how-to: a paragraph shown on screen
 LINK_CHARS = 2000  # an exercise's `link:`, an http(s) address
 SAY_CHARS = 2000  # `itbtimer say`: what one phrase may be
+NOTE_CHARS = 500  # a note on a session or a run: one line, a sentence or two

@@ -119,6 +119,22 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX holds_by_week ON holds (routine, usable, exercise, side, week, seconds);
     CREATE INDEX holds_by_length ON holds (routine, usable, exercise, side, seconds);
     INSERT INTO holds """ + SIDE_HOLDS + ";",
+    # 4: runs (records.RunRecord), beside the sessions and never among them: no routine, no
+    # week's count. `pain_free_m` is RunRecord.pain_free_m, kept for the History chart. A
+    # deleted run goes to `deleted` as a session does (its record says its kind).
+    """
+    CREATE TABLE runs (
+        id TEXT PRIMARY KEY,
+        start_utc REAL NOT NULL,          -- POSIX seconds
+        offset_minutes INTEGER NOT NULL,  -- the local UTC offset where it was run
+        week TEXT NOT NULL,               -- Monday of the ISO week of the local date
+        distance_m REAL NOT NULL,
+        pain_free_m REAL,                 -- how far before the pain (NULL: not said)
+        pain INTEGER,
+        record TEXT NOT NULL              -- the whole record, as JSON
+    );
+    CREATE INDEX runs_by_start ON runs (start_utc);
+    """,
 )
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from itbtimer.core.durations import format_clock
+from itbtimer.core.runs import DistanceUnit
 from itbtimer.history.records import Held
 
 SERIES_POINTS = 1500  # above this many sessions the History charts get one point a week
@@ -125,6 +126,9 @@ class Progress:
     last_left_out: tuple[int, int] | None = None
     asymmetries: tuple[Asymmetry, ...] = ()  # one-sided holds whose sides differ (or not)
     morning: tuple[tuple[datetime, int], ...] = ()  # the answers the morning after (series)
+    # every run's distance before the pain, in metres (series; all routines: runs have none)
+    pain_free: tuple[tuple[datetime, float], ...] = ()
+    run_unit: DistanceUnit = DistanceUnit.KM  # the newest run's: the figures are shown in it
 
     def pain_label(self) -> str:
         return pain_label(self.question)
@@ -164,6 +168,7 @@ class Listed:
     damaged: str | None = None  # what no session could hold (a row changed outside itbtimer)
     left: bool = False  # in progress, but its window is gone: interrupted, not yet saved
     morning: int | None = None  # the answer the morning after (`pain`'s question)
+    note: str | None = None  # the person's words on it
 
     def pain_label(self) -> str:
         return pain_label(self.question)

@@ -4,6 +4,7 @@ once, the history.jsonl of itbtimer 0.3 and before."""
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -13,7 +14,7 @@ from typing import BinaryIO
 from itbtimer.history import rows
 from itbtimer.history.database import Database, HistoryError
 from itbtimer.history.limits import LINE_BYTES, check_import
-from itbtimer.history.records import RecordError, SessionRecord
+from itbtimer.history.records import RecordError, RecordKind, RunRecord, SessionRecord
 
 LEGACY = "history.jsonl"
 LEGACY_IN_PROGRESS = "in-progress.json"
@@ -27,6 +28,7 @@ class ImportReport:
     added: int
     already: int
     rejected: tuple[tuple[int, str], ...]  # (line number, what is wrong with it)
+    runs: int = 0  # runs added
 
     @property
     def unreadable(self) -> tuple[int, ...]:
@@ -34,7 +36,9 @@ class ImportReport:
 
     def text(self, name: str) -> str:
         """One line: how many were imported, already there, rejected (and where)."""
-        parts = [f"Imported {self.added} session{'s' if self.added != 1 else ''} from {name}"]
+        runs = f" and {self.runs} run{'s' if self.runs != 1 else ''}" if self.runs else ""
+        parts = [f"Imported {self.added} session{'s' if self.added != 1 else ''}{runs} "
+                 f"from {name}"]
         if self.already:
             parts.append(f"{self.already} already in the history")
         if self.rejected:
@@ -63,39 +67,58 @@ def import_jsonl(database: Database, source: Path) -> ImportReport:
     zone = local if isinstance(local, timezone) else None
     rejected: list[tuple[int, str]] = []
     taken: dict[str, tuple[bool, float]] = {}  # id -> (interrupted, active) of this import
+    runs: set[str] = set()
     already: set[str] = set()
     with stream, database.writing() as db:
         known = {r[0] for r in db.execute("SELECT id FROM sessions")}
+        known |= {r[0] for r in db.execute("SELECT id FROM runs")}
         known |= {r[0] for r in db.execute("SELECT id FROM deleted")}
         for number, raw in _lines(stream):
-            if raw is None:
-                rejected.append((number, TOO_LONG))
-                continue
-            if not raw.strip():
+            if raw is not None and not raw.strip():
                 continue
             try:
-                data = json.loads(raw)
-                check_import(data)
-                session = SessionRecord.from_json(data, zone)
+                record = _record(raw, zone)
             except RecordError as exc:
                 rejected.append((number, str(exc)))
                 continue
-            except (ValueError, RecursionError) as exc:
-                rejected.append((number, _not_json(exc)))
-                continue
-            if session.id in known:
-                already.add(session.id)
-                continue
-            earlier = taken.get(session.id)
-            # the same id twice (an old bug): keep the finished one, else the longer
-            if earlier is None:
-                rows.put(db, session, in_progress=False, fresh=True)
-            elif _better(session, earlier):
-                rows.put(db, session, in_progress=False)
-            else:
-                continue
-            taken[session.id] = (session.interrupted, session.active_seconds)
-    return ImportReport(len(taken), len(already), tuple(rejected))
+            if record.id in known:
+                already.add(record.id)
+            elif isinstance(record, RunRecord):
+                if record.id not in runs and record.id not in taken:
+                    rows.put_run(db, record, fresh=True)
+                    runs.add(record.id)
+            elif record.id not in runs:
+                _take(db, record, taken)
+    return ImportReport(len(taken), len(already), tuple(rejected), len(runs))
+
+
+def _record(raw: bytes | None, zone: timezone | None) -> SessionRecord | RunRecord:
+    """One line as a record, checked (limits.py); RecordError says what is wrong."""
+    if raw is None:
+        raise RecordError(TOO_LONG)
+    try:
+        data = json.loads(raw)
+        if check_import(data) == RecordKind.RUN:
+            return RunRecord.from_json(data, zone)
+        return SessionRecord.from_json(data, zone)
+    except RecordError:
+        raise
+    except (ValueError, RecursionError) as exc:
+        raise RecordError(_not_json(exc)) from None
+
+
+def _take(db: sqlite3.Connection, session: SessionRecord,
+          taken: dict[str, tuple[bool, float]]) -> None:
+    """Write an imported session; the same id twice in one file (an old bug): keep the
+    finished one, else the longer."""
+    earlier = taken.get(session.id)
+    if earlier is None:
+        rows.put(db, session, in_progress=False, fresh=True)
+    elif _better(session, earlier):
+        rows.put(db, session, in_progress=False)
+    else:
+        return
+    taken[session.id] = (session.interrupted, session.active_seconds)
 
 
 def _lines(stream: BinaryIO) -> Iterator[tuple[int, bytes | None]]:

@@ -13,8 +13,9 @@ import re
 from datetime import datetime, timezone
 from typing import Any
 
-from itbtimer.core.limits import CUE_CHARS, NAME_CHARS
-from itbtimer.history.records import RecordError
+from itbtimer.core.limits import CUE_CHARS, NAME_CHARS, NOTE_CHARS
+from itbtimer.core.runs import LONGEST_RUN_M, LONGEST_RUN_SECONDS, DistanceUnit
+from itbtimer.history.records import RUN_FIELDS, RecordError, RecordKind, kind_of
 
 FIRST_YEAR, LAST_YEAR = 1970, 2200
 EARLIEST = datetime(FIRST_YEAR, 1, 2, tzinfo=timezone.utc).timestamp()  # a day either side:
@@ -26,21 +27,62 @@ MAX_FIELDS = 100  # fields a newer version may add to a record or a step
 LINE_BYTES = 1024 * 1024  # one record as one line of JSON
 ID = re.compile(r"[0-9a-f]{8,64}")
 ID_RULE = "8 to 64 lowercase hex digits (0-9, a-f)"
-TEXTS = {"routine": NAME_CHARS, "question": NAME_CHARS, "file": 4096, "fingerprint": 64}
+TEXTS = {"routine": NAME_CHARS, "question": NAME_CHARS, "file": 4096, "fingerprint": 64,
+         "note": NOTE_CHARS}
 STEP_TEXTS = {"name": NAME_CHARS, "side": 40, "mode": 40, "status": 40, "reps": CUE_CHARS,
               "until": CUE_CHARS}
 STEP_SECONDS = ("planned_seconds", "active_seconds", "time_seconds")
 FLAGS = ("completed", "practice", "interrupted")
 
 
-def check_import(data: Any) -> None:
-    """A record from outside: everything `check_stored` checks, and its id's format (the
-    ids this program makes are 32 hex digits; DEADBEEF and deadbeef must not be two)."""
-    if isinstance(data, dict):
-        record_id = data.get("id")
-        if isinstance(record_id, str) and not ID.fullmatch(record_id):
-            raise RecordError(f"id: {_shown(record_id)} is not an id: {ID_RULE}")
-    check_stored(data)
+def check_import(data: Any) -> RecordKind:
+    """A record from outside: everything `check_stored` (a session) or `check_run` checks,
+    and its id's format (the ids this program makes are 32 hex digits; DEADBEEF and
+    deadbeef must not be two). Which kind of record it is."""
+    if not isinstance(data, dict):
+        raise RecordError("a record is a JSON object {…}")
+    record_id = data.get("id")
+    if isinstance(record_id, str) and not ID.fullmatch(record_id):
+        raise RecordError(f"id: {_shown(record_id)} is not an id: {ID_RULE}")
+    kind = kind_of(data)
+    if kind == RecordKind.RUN:
+        check_run(data)
+    else:
+        check_stored(data)
+    return kind
+
+
+def check_run(data: Any) -> None:
+    """Raise RecordError naming the first field that no run could hold."""
+    if not isinstance(data, dict):
+        raise RecordError("a record is a JSON object {…}")
+    if not isinstance(data.get("id"), str) or not data["id"]:
+        raise RecordError("id: missing; every record has one (32 hex digits)")
+    if len(data) > len(RUN_FIELDS) + MAX_FIELDS:
+        raise RecordError(f"{len(data)} fields; a record has at most {MAX_FIELDS} more than "
+                          "it knows")
+    instant(data.get("start"), "start")
+    distance = data.get("distance_m")
+    if distance is None:
+        raise RecordError("distance_m: a run has a distance in metres")
+    _number(distance, "distance_m")
+    if not 0 < distance <= LONGEST_RUN_M:
+        raise RecordError(f"distance_m: {distance!r} is not more than 0 and at most "
+                          f"{LONGEST_RUN_M:g} metres")
+    unit = data.get("unit")
+    if unit is not None and unit not in tuple(DistanceUnit):
+        raise RecordError(f"unit: {_shown(unit)} is not one of "
+                          f"{', '.join(DistanceUnit)}")
+    pain_from = data.get("pain_from_m")
+    if pain_from is not None:
+        _number(pain_from, "pain_from_m")
+        if not 0 <= pain_from <= distance:
+            raise RecordError(f"pain_from_m: {pain_from!r} is not between 0 and the run's "
+                              f"distance_m ({distance:g})")
+    _seconds(data.get("seconds"), "seconds", LONGEST_RUN_SECONDS)
+    _whole(data.get("pain"), "pain", 0, 10)
+    _whole(data.get("version"), "version", 1, 1_000_000)
+    _text(data.get("note"), "note", NOTE_CHARS)
 
 
 def check_stored(data: Any) -> None:

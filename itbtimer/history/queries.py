@@ -12,10 +12,11 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import itbtimer.history.figures as figures
+from itbtimer.core.runs import DistanceUnit
 from itbtimer.history.database import Database, HistoryError
 from itbtimer.history.figures import ASYMMETRY_WEEKS, Asymmetry, Hold, Listed, Progress, Recorded
-from itbtimer.history.limits import EARLIEST, LATEST, check_stored
-from itbtimer.history.records import Held, RecordError, SessionRecord, week_start
+from itbtimer.history.limits import EARLIEST, LATEST, check_run, check_stored
+from itbtimer.history.records import Held, RecordError, RunRecord, SessionRecord, week_start
 from itbtimer.history.rows import local_time, monday_of, routine_filter, steps_of
 
 # A row whose instant no date arithmetic can take (imported before imports were checked,
@@ -85,8 +86,22 @@ class Queries:
                                   session.speed, bool(in_progress), session.interrupted,
                                   tuple((Held(str(n), str(d) or None), float(s))
                                         for n, d, s in best),
-                                  session.question, morning=session.morning))
+                                  session.question, morning=session.morning, note=session.note))
         return out
+
+    def runs(self, newest: int | None = None, since: date | None = None) -> list[RunRecord]:
+        """Runs oldest first (the newest N; since a day); a damaged row is left out."""
+        where, args = "", []
+        if since is not None:
+            where, args = "WHERE start_utc >= ?", [datetime.combine(since, time()).astimezone()
+                                                  .timestamp()]
+        query = f"SELECT record FROM runs {where} ORDER BY start_utc"
+        if newest is not None:
+            query = (f"SELECT record FROM (SELECT record, start_utc FROM runs {where} "
+                     f"ORDER BY start_utc DESC LIMIT {int(newest)}) ORDER BY start_utc")
+        with self.database.reading() as db:
+            texts = [r[0] for r in db.execute(query, args)]
+        return [run for run in map(_sound_run, texts) if run is not None]
 
     def routines(self) -> list[Recorded]:
         """Every routine recorded, by identity, most recent first (name and file: those of
@@ -148,6 +163,7 @@ class Queries:
                     f"SELECT start_utc, offset_minutes, pain FROM sessions WHERE {usable} "
                     "AND pain IS NOT NULL ORDER BY start_utc", args))
             morning = self._mornings(db, usable, args, series, series and weekly)
+            runs, unit = self._pain_free(db) if series else ((), DistanceUnit.KM)
             question = db.execute(
                 f"SELECT json_extract(record, '$.question') AS q FROM sessions WHERE {usable} "
                 "AND q IS NOT NULL ORDER BY start_utc DESC LIMIT 1", args).fetchone()
@@ -167,6 +183,8 @@ class Queries:
             last_left_out=left_out,
             asymmetries=asymmetries,
             morning=morning,
+            pain_free=runs,
+            run_unit=unit,
         )
 
     @staticmethod
@@ -184,6 +202,22 @@ class Queries:
         return tuple((local_time(t, m), int(p)) for t, m, p in db.execute(
             f"SELECT start_utc, offset_minutes, {answer} FROM sessions WHERE {usable} "
             f"AND {answer} IS NOT NULL ORDER BY start_utc", args))
+
+    @staticmethod
+    def _pain_free(db: sqlite3.Connection) -> tuple[tuple[tuple[datetime, float], ...],
+                                                    DistanceUnit]:
+        """Every run's distance before the pain (RunRecord.pain_free_m), over time, and the
+        unit of the newest run (the one the person writes in now)."""
+        points = tuple((local_time(t, m), float(d)) for t, m, d in db.execute(
+            f"SELECT start_utc, offset_minutes, pain_free_m FROM runs WHERE {SOUND} AND "
+            "pain_free_m IS NOT NULL ORDER BY start_utc"))
+        newest = db.execute("SELECT json_extract(record, '$.unit') FROM runs "
+                            "ORDER BY start_utc DESC LIMIT 1").fetchone()
+        try:
+            unit = DistanceUnit(newest[0]) if newest else DistanceUnit.KM
+        except ValueError:
+            unit = DistanceUnit.KM
+        return points, unit
 
     @staticmethod
     def _exercises(db: sqlite3.Connection, routine: str | None) -> list[tuple[str, str]]:
@@ -270,6 +304,16 @@ def _sound(text: str) -> SessionRecord | None:
         data = json.loads(text)
         check_stored(data)
         return SessionRecord.from_json(data | {"steps": []})
+    except (ValueError, RecordError, RecursionError):
+        return None
+
+
+def _sound_run(text: str) -> RunRecord | None:
+    """A stored run, or None when it holds what no run could."""
+    try:
+        data = json.loads(text)
+        check_run(data)
+        return RunRecord.from_json(data)
     except (ValueError, RecordError, RecursionError):
         return None
 

@@ -15,6 +15,9 @@ reads every shape written so far:
   record's identity is its routine's name, less " (my copy)" (`identity_of`).
 - version 4: adds `morning`, the answer to the same question the morning after (0-10;
   the pain-monitoring model: pain the next morning should be back where it was).
+- version 5: adds `note` (one line, the person's words), and a second kind of record, a
+  run (`RunRecord`, `"kind": "run"`): how far, how long, the pain and where it began.
+  A record without `kind` is a session.
 
 Each figure derived from a record is computed here, in one place: the longest
 hold per exercise and side (`side_holds`; `holds` merges the sides), whether a
@@ -31,21 +34,23 @@ from typing import Any, TypeVar
 
 from itbtimer.core.enums import StrEnum
 from itbtimer.core.routine import COPY_SUFFIX, ExerciseMode
+from itbtimer.core.runs import DistanceUnit, pain_free_metres
 from itbtimer.core.states import StepStatus
 
-RECORD_VERSION = 4
+RECORD_VERSION = 5
 
 STEP_FIELDS = ("name", "side", "set", "round", "mode", "planned_seconds", "active_seconds",
                "skipped", "status", "added_seconds", "reps", "until", "time_seconds")
 STEP_KEYS = frozenset(STEP_FIELDS)
 SESSION_FIELDS = ("version", "id", "start", "end", "routine", "routine_id", "file", "fingerprint",
                   "per_week", "completed", "active_seconds", "paused_seconds", "pain", "morning",
-                  "practice",
+                  "practice", "note",
                   "speed", "active_real_seconds", "interrupted", "question", "steps")
 
 
 V1_INTERRUPTED = "left"  # version 1's status for a step left by Back or Restart
-_FIELD_OF: dict[type[StrEnum], str] = {StepStatus: "status", ExerciseMode: "mode"}
+_FIELD_OF: dict[type[StrEnum], str] = {StepStatus: "status", ExerciseMode: "mode",
+                                       DistanceUnit: "unit"}
 
 
 class RecordError(ValueError):
@@ -175,6 +180,7 @@ class SessionRecord:
     question: str | None = None  # what `pain` answers: the routine's `ask` ("knee pain")
     routine_id: str | None = None  # the routine's identity; None in records before version 3
     morning: int | None = None  # the answer the morning after (0-10); None: not answered
+    note: str | None = None  # the person's words on it (one line)
     version: int = field(default=RECORD_VERSION, compare=False)  # the version it was read from
     extra: tuple[tuple[str, Any], ...] = field(default=(), compare=False)
 
@@ -252,6 +258,9 @@ class SessionRecord:
     def with_morning(self, morning: int | None) -> SessionRecord:
         return replace(self, morning=morning)
 
+    def with_note(self, note: str | None) -> SessionRecord:
+        return replace(self, note=note)
+
     # --- JSON -------------------------------------------------------------------------
 
     def to_json(self) -> dict[str, Any]:
@@ -275,6 +284,7 @@ class SessionRecord:
             "active_real_seconds": self.active_real_seconds,
             "interrupted": self.interrupted,
             "question": self.question,
+            "note": self.note,
             "steps": [s.to_json() for s in self.steps],
         }
         out.update(self.extra)
@@ -314,9 +324,110 @@ class SessionRecord:
             speed=speed,
             interrupted=bool(data.get("interrupted")),
             question=_opt_text(data.get("question")),
+            note=_opt_text(data.get("note")),
             version=_opt_int(data.get("version")) or 1,
             extra=tuple((k, v) for k, v in data.items() if k not in SESSION_FIELDS),
         )
+
+
+class RecordKind(StrEnum):
+    """What a line of the history's JSON is: a session (no `kind` field) or a run."""
+
+    SESSION = "session"
+    RUN = "run"
+
+
+RUN_FIELDS = ("kind", "version", "id", "start", "distance_m", "unit", "seconds", "pain",
+              "pain_from_m", "note")
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    """One run: the test of the treatment. How far (`distance_m`, metres; shown in `unit`,
+    the one it was written in), how long (`seconds`, or None), the pain (0-10, or None)
+    and where it began (`pain_from_m`), a note. Never a session: it counts for no week."""
+
+    id: str
+    start: datetime  # the day it was run (noon there when logged for an earlier day)
+    distance_m: float
+    unit: DistanceUnit = DistanceUnit.KM
+    seconds: float | None = None
+    pain: int | None = None
+    pain_from_m: float | None = None
+    note: str | None = None
+    version: int = field(default=RECORD_VERSION, compare=False)
+    extra: tuple[tuple[str, Any], ...] = field(default=(), compare=False)
+
+    @property
+    def pain_free_m(self) -> float | None:
+        """How far before the pain began (core.runs.pain_free_metres)."""
+        return pain_free_metres(self.distance_m, self.pain, self.pain_from_m)
+
+    @property
+    def local_date(self) -> date:
+        return self.start.date()
+
+    @property
+    def week(self) -> date:
+        return week_start(self.local_date)
+
+    @property
+    def offset_minutes(self) -> int:
+        offset = self.start.utcoffset() or timedelta(0)
+        return int(offset.total_seconds() // 60)
+
+    @property
+    def short_id(self) -> str:
+        return self.id[:8]
+
+    def with_note(self, note: str | None) -> RunRecord:
+        return replace(self, note=note)
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "kind": RecordKind.RUN, "version": RECORD_VERSION, "id": self.id,
+            "start": self.start.isoformat(timespec="seconds"), "distance_m": self.distance_m,
+            "unit": self.unit, "seconds": self.seconds, "pain": self.pain,
+            "pain_from_m": self.pain_from_m, "note": self.note,
+        }
+        out.update(self.extra)
+        return out
+
+    @classmethod
+    def from_json(cls, data: Any, local: timezone | None = None) -> RunRecord:
+        if not isinstance(data, dict):
+            raise RecordError("a record is not a JSON object")
+        record_id = data.get("id")
+        if not isinstance(record_id, str) or not record_id:
+            raise RecordError("the record has no id")
+        distance = _opt_number(data.get("distance_m"))
+        if distance is None:
+            raise RecordError("distance_m: a run has a distance in metres")
+        unit, unknown = _closed(DistanceUnit, _text(data.get("unit"), DistanceUnit.KM),
+                                DistanceUnit.KM)
+        return cls(
+            id=record_id,
+            start=_instant(data.get("start"), "start", local),
+            distance_m=distance,
+            unit=unit,
+            seconds=_opt_number(data.get("seconds")),
+            pain=_score(data.get("pain")),
+            pain_from_m=_opt_number(data.get("pain_from_m")),
+            note=_opt_text(data.get("note")),
+            version=_opt_int(data.get("version")) or RECORD_VERSION,
+            extra=tuple((k, v) for k, v in data.items() if k not in RUN_FIELDS) + unknown,
+        )
+
+
+def kind_of(data: dict[str, Any]) -> RecordKind:
+    """Which kind of record a JSON object is (no `kind`: a session, as every record before
+    version 5)."""
+    kind = data.get("kind", RecordKind.SESSION)
+    try:
+        return RecordKind(kind)
+    except ValueError:
+        raise RecordError(f"kind: {str(kind)[:20]!r} is not a kind of record this itbtimer "
+                          f"knows ({', '.join(RecordKind)})") from None
 
 
 Closed = TypeVar("Closed", bound=StrEnum)

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from itbtimer.history.database import HistoryError
-from itbtimer.history.records import SessionRecord, StepResult
+from itbtimer.history.records import RecordKind, RunRecord, SessionRecord, StepResult
 
 STEP_INSERT = "INSERT INTO steps VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 
@@ -73,6 +73,60 @@ def find(db: sqlite3.Connection, short: str, deleted: bool = False) -> str:
     if len(rows) > 1:
         raise HistoryError(f"the id {short!r} fits more than one session; give more of it")
     return str(rows[0][0])
+
+
+def find_record(db: sqlite3.Connection, short: str,
+                deleted: bool = False) -> tuple[RecordKind, str]:
+    """The one session or run whose id starts with `short`, and which it is; among the
+    deleted ones (both kinds, in one table) with `deleted`."""
+    if deleted:
+        found = find(db, short, deleted=True)
+        return _deleted_kind(db, found), found
+    try:
+        return RecordKind.SESSION, find(db, short)
+    except HistoryError as exc:
+        if "more than one" in str(exc):
+            raise
+        ids = _starting(db, short)
+        if len(ids) == 1:
+            return RecordKind.RUN, ids[0]
+        if len(ids) > 1:
+            raise HistoryError(f"the id {short!r} fits more than one run; give more of it"
+                               ) from None
+        raise HistoryError(f"{exc} (nor a run)") from None
+
+
+def _starting(db: sqlite3.Connection, short: str) -> list[str]:
+    """The ids of runs that start with `short` (at most 3)."""
+    if not short or any(c in short for c in "%_\\"):
+        return []
+    return [str(r[0]) for r in db.execute(
+        "SELECT id FROM runs WHERE id >= ? AND id < ? LIMIT 3",
+        (short, short + "\U0010ffff"))]
+
+
+def _deleted_kind(db: sqlite3.Connection, record_id: str) -> RecordKind:
+    (text,) = db.execute("SELECT record FROM deleted WHERE id = ?", (record_id,)).fetchone()
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return RecordKind.SESSION
+    return RecordKind.RUN if isinstance(data, dict) and data.get(
+        "kind") == RecordKind.RUN else RecordKind.SESSION
+
+
+def put_run(db: sqlite3.Connection, run: RunRecord, fresh: bool = False) -> None:
+    """Write one run (replacing the one of its id unless `fresh`)."""
+    if not fresh:
+        db.execute("DELETE FROM runs WHERE id = ?", (run.id,))
+    db.execute("INSERT INTO runs VALUES (?,?,?,?,?,?,?,?)",
+               (run.id, run.start.timestamp(), run.offset_minutes, run.week.isoformat(),
+                run.distance_m, run.pain_free_m, run.pain, dump(run.to_json())))
+
+
+def read_run(db: sqlite3.Connection, record_id: str) -> RunRecord:
+    (text,) = db.execute("SELECT record FROM runs WHERE id = ?", (record_id,)).fetchone()
+    return RunRecord.from_json(json.loads(text))
 
 
 def steps_of(db: sqlite3.Connection | sqlite3.Cursor, record_id: str) -> tuple[StepResult, ...]:

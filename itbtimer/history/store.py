@@ -38,7 +38,7 @@ from itbtimer.history.imports import ImportReport
 from itbtimer.history.locks import Owners
 from itbtimer.history.pending import PendingFiles, write_jsonl
 from itbtimer.history.queries import Queries
-from itbtimer.history.records import SessionRecord
+from itbtimer.history.records import RecordKind, RunRecord, SessionRecord
 from itbtimer.paths import data_dir, state_dir
 
 __all__ = ["HistoryError", "HistoryStore", "ImportReport"]
@@ -120,24 +120,52 @@ class HistoryStore:
             rows.put(db, session, in_progress=False)
         return session
 
-    def delete(self, record_id: str) -> SessionRecord:
-        """Move a session to the `deleted` table (undo with undelete)."""
+    def set_note(self, record_id: str, note: str | None) -> SessionRecord | RunRecord:
+        """A session's or a run's note (None: none)."""
         with self.database.writing() as db:
-            found = rows.find(db, record_id)
-            session = rows.read(db, found)
-            db.execute("INSERT OR REPLACE INTO deleted VALUES (?, ?, ?)",
-                       (found, self._now(), rows.dump(session.to_json())))
-            rows.remove(db, found)
+            kind, found = rows.find_record(db, record_id)
+            if kind == RecordKind.RUN:
+                run = rows.read_run(db, found).with_note(note)
+                rows.put_run(db, run)
+                return run
+            session = rows.read(db, found).with_note(note)
+            rows.put(db, session, in_progress=False)
         return session
 
-    def undelete(self, record_id: str) -> SessionRecord:
+    def log_run(self, run: RunRecord) -> RunRecord:
+        """Keep a run (raises HistoryError, with the cause, when it cannot be written)."""
         with self.database.writing() as db:
-            found = rows.find(db, record_id, deleted=True)
+            rows.put_run(db, run)
+        return run
+
+    def delete(self, record_id: str) -> SessionRecord | RunRecord:
+        """Move a session or a run to the `deleted` table (undo with undelete)."""
+        with self.database.writing() as db:
+            kind, found = rows.find_record(db, record_id)
+            record: SessionRecord | RunRecord
+            if kind == RecordKind.RUN:
+                record = rows.read_run(db, found)
+                db.execute("DELETE FROM runs WHERE id = ?", (found,))
+            else:
+                record = rows.read(db, found)
+                rows.remove(db, found)
+            db.execute("INSERT OR REPLACE INTO deleted VALUES (?, ?, ?)",
+                       (found, self._now(), rows.dump(record.to_json())))
+        return record
+
+    def undelete(self, record_id: str) -> SessionRecord | RunRecord:
+        with self.database.writing() as db:
+            kind, found = rows.find_record(db, record_id, deleted=True)
             (text,) = db.execute("SELECT record FROM deleted WHERE id = ?", (found,)).fetchone()
-            session = SessionRecord.from_json(json.loads(text))
-            rows.put(db, session, in_progress=False)
+            record: SessionRecord | RunRecord
+            if kind == RecordKind.RUN:
+                record = RunRecord.from_json(json.loads(text))
+                rows.put_run(db, record)
+            else:
+                record = SessionRecord.from_json(json.loads(text))
+                rows.put(db, record, in_progress=False)
             db.execute("DELETE FROM deleted WHERE id = ?", (found,))
-        return session
+        return record
 
     def close(self) -> None:
         """Let go of every session this process owns (they stay in progress on disk)."""
@@ -239,6 +267,11 @@ class HistoryStore:
         progress whose window is gone (not yet recorded: a full or read-only disk) is `left`."""
         return [replace(s, left=True) if s.in_progress and not self.owners.running(s.id) else s
                 for s in self.queries.listing(routines, newest)]
+
+    def runs(self, newest: int | None = None, since: date | None = None) -> list[RunRecord]:
+        """Runs, oldest first: the newest N, or those since a day (both: the newest N of
+        those); damaged rows left out."""
+        return self.queries.runs(newest, since)
 
     def routines(self) -> list[Recorded]:
         """Every routine recorded, by identity, most recent first."""

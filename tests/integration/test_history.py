@@ -22,6 +22,7 @@ from itbtimer.app.workout import ScaledClock, Workout
 from itbtimer.cli.history import run_history
 from itbtimer.core.commands import Next, Start, Stop
 from itbtimer.history import HistoryStore, SessionRecord
+from itbtimer.history.database import MIGRATIONS
 from itbtimer.history.figures import Hold
 from tests.fakes import FakeAwake, FakeClock, FakePlayer
 from tests.helpers import figures_of, in_progress_ids, plan_of
@@ -48,7 +49,7 @@ def test_append_and_read_back_in_order_of_instant(tmp_path):
     assert store.path.name == "history.sqlite3"
     db = __import__("sqlite3").connect(store.path)
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 3  # migration 3: holds per side
+    assert db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)  # the newest
 
 
 def test_a_step_status_or_mode_of_a_newer_version_comes_back_from_the_store_as_written(

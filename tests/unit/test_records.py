@@ -21,7 +21,7 @@ from itbtimer.history.charts import (
     week_window,
 )
 from itbtimer.history.from_session import build_record
-from itbtimer.history.records import RecordError, SessionRecord, StepResult
+from itbtimer.history.records import RECORD_VERSION, RecordError, SessionRecord, StepResult
 from tests.helpers import figures_of, plan_of
 
 V1 = {  # written by build_record of itbtimer 0.1-0.3 (version 1)
@@ -67,7 +67,7 @@ def test_a_version_1_record_reads_back_and_round_trips_every_field():
     assert session.start == datetime(2026, 11, 2, 17, 0, tzinfo=timezone.utc)
     assert session.offset_minutes == 60
     again = session.to_json()
-    assert again["version"] == 4 and again["routine_id"] == again["routine"]
+    assert again["version"] == RECORD_VERSION and again["routine_id"] == again["routine"]
     assert again["morning"] is None  # version 4: not answered yet
     for key, value in V1.items():
         if key != "version":
