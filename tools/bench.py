@@ -571,23 +571,19 @@ class Bench:
                  "in all", "in the background, once", "—")
 
     def longest_text(self) -> None:
-        """`itbtimer say` and the worker on the longest text allowed (issue 20.6)."""
+        """`itbtimer say` and the worker on the longest text allowed (issue 20.6). Before the
+        engine let its lexicons go ahead of loading the model: 236 and 229 MB."""
         from itbtimer.core.limits import SAY_CHARS
 
         words = "squat down slowly, keep your back straight and breathe out as you rise. "
         text = (words * (SAY_CHARS // len(words) + 1))[:SAY_CHARS - 1] + "."
-        started = time.perf_counter()
-        done = subprocess.run(["/usr/bin/time", "-f", "%M", PY, "-m", "itbtimer", "say", text,
-                               "-o", str(self.tmp / "longest.wav")], env=self.env,
-                              capture_output=True, text=True, check=True)
-        took = time.perf_counter() - started
-        peak = int(done.stderr.strip().splitlines()[-1]) / 1024
+        took, peak, _ = self.run_measured("say", text, "-o", str(self.tmp / "longest.wav"))
         self.row(f"Voice: `itbtimer say` on the longest text allowed ({SAY_CHARS} characters)",
-                 f"{took:.1f} s, peak {peak:.0f} MB", "≤ 200 MB",
+                 f"{took:.1f} s, peak {peak:.0f} MB", "≤ 200 MB (was 236 MB)",
                  "met" if peak <= 200 else "MISSED")
         _, figures = self.render_worker([text], self.tmp / "longest-cache")
         self.row(f"Voice: the render worker on a {SAY_CHARS}-character phrase",
-                 f"peak {figures['peak_rss_mb']:.0f} MB", "≤ 200 MB",
+                 f"peak {figures['peak_rss_mb']:.0f} MB", "≤ 200 MB (was 229 MB)",
                  "met" if figures["peak_rss_mb"] <= 200 else "MISSED")
 
     VOICE_ROUTINE = """\

@@ -62,13 +62,14 @@ def render(argv: list[str]) -> int:
         cache = VoiceCache(engine_id(args.engine), args.cache or voice_cache_dir())
         todo = cache.missing(texts)
         started = time.perf_counter()
-        engine = make_engine(args.engine) if todo else None
-        loaded = time.perf_counter()
-        for text in todo:
-            assert engine is not None
-            if args.parent and os.getppid() != args.parent:
-                break  # the window has gone (killed, crashed): what is written stays
-            cache.store(text, engine.render(text))
+        load_seconds = 0.0
+        if todo:
+            engine = make_engine(args.engine)
+            for text, wav in engine.render_all(todo):
+                cache.store(text, wav)
+                if args.parent and os.getppid() != args.parent:
+                    break  # the window has gone (killed, crashed): what is written stays
+            load_seconds = engine.load_seconds
         done = time.perf_counter()
     except VoiceUnavailable as exc:
         print(f"itbtimer voice: {exc}", file=sys.stderr)
@@ -84,8 +85,8 @@ def render(argv: list[str]) -> int:
     print(json.dumps({
         "rendered": len(todo),
         "cached": len(texts) - len(todo),
-        "load_seconds": round(loaded - started, 3),
-        "render_seconds": round(done - loaded, 3),
+        "load_seconds": round(load_seconds, 3),
+        "render_seconds": round(done - started - load_seconds, 3),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     }), flush=True)
     return 0

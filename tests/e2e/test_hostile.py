@@ -11,6 +11,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+import wave
 from pathlib import Path
 
 import pytest
@@ -275,6 +276,7 @@ def fill(disk: Path) -> None:
 LEFT_IN_PROGRESS = """
 import sys
 import time
+import wave
 from pathlib import Path
 from itbtimer.history import HistoryStore
 store = HistoryStore(Path(sys.argv[1]) / "data" / "itbtimer",
@@ -368,6 +370,26 @@ def test_sigterm_on_a_full_disk_keeps_the_session_elsewhere_and_says_where(
 
 
 # --- 6: unbounded text -----------------------------------------------------------------
+
+@pytest.mark.slow
+def test_say_on_the_longest_text_allowed_stays_under_200_mb(tmp_path):
+    """Before: 215-236 MB (the lexicons, the model and the audio all at once); now the
+    lexicons are let go before the model loads: ~140 MB. About 10 s of rendering."""
+    from itbtimer.core.limits import SAY_CHARS
+
+    words = "squat down slowly, keep your back straight and breathe out as you rise. "
+    text = (words * (SAY_CHARS // len(words) + 1))[:SAY_CHARS - 1] + "."
+    out = tmp_path / "longest.wav"
+    say = subprocess.Popen([sys.executable, "-m", "itbtimer", "say", text, "-o", str(out)],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                           env={**os.environ, "HOME": str(tmp_path)})
+    _, status, usage = os.wait4(say.pid, 0)  # this process's own peak, not the others'
+    assert say.stderr is not None
+    assert os.waitstatus_to_exitcode(status) == 0, say.stderr.read()
+    assert usage.ru_maxrss / 1024 < 200
+    with wave.open(str(out)) as w:  # all of it said: over a minute and a half
+        assert w.getnframes() / w.getframerate() > 90
+
 
 def test_say_refuses_a_text_over_2000_characters_at_once(tmp_path):
     started = time.monotonic()
