@@ -21,10 +21,12 @@ from pathlib import Path
 
 from itbtimer.adapters.sound import SilentPlayer
 from itbtimer.app.ports import Record
+from itbtimer.core.progression import Progression
+from itbtimer.core.routine import Routine
 from itbtimer.history import HistoryError, Listed, Progress
 from itbtimer.history.records import RunRecord
 from itbtimer.present.now_playing import NowPlaying, Remote
-from tests.helpers import figures_of
+from tests.helpers import figures_of, progression_of
 
 FULL = "History not saved: the disk holding memory is full"
 
@@ -136,6 +138,10 @@ class MemoryHistory:
                  weeks: int = 12, series: bool = False) -> Progress:
         """The SQLite store's own figures over these records, in a database in memory."""
         return figures_of(self.records, today, routine, per_week, weeks, series, self.kept_runs)
+
+    def progression(self, routine: Routine) -> Progression:
+        """The SQLite store's own levels over these records, in a database in memory."""
+        return progression_of(self.records, routine)
 
     def listing(self, routines: Iterable[str] | None = None, newest: int = 15) -> list[Listed]:
         names = None if routines is None else set(routines)

@@ -13,6 +13,8 @@ from pathlib import Path
 from hypothesis import strategies as st
 
 from itbtimer.core.plan import Plan, build_plan
+from itbtimer.core.progression import Progression
+from itbtimer.core.routine import Routine
 from itbtimer.editor.document import Document, EditorError, locate
 from itbtimer.editor.fields import Kind, fields
 from itbtimer.history import HistoryStore, Progress, SessionRecord
@@ -60,6 +62,14 @@ def figures_of(records: Iterable[SessionRecord], today: date, routine: str | Non
     for run in runs:
         store.log_run(run)
     return store.progress(today, routine, per_week, weeks, series)
+
+
+def progression_of(records: Iterable[SessionRecord], routine: Routine) -> Progression:
+    """The levels the SQLite store derives from these finished sessions, in memory."""
+    store = HistoryStore(database=MemoryDatabase())
+    for record in records:
+        store.append(record)
+    return store.progression(routine)
 
 
 # --- random edits of a routine in the editor (unit and integration rings) -------------

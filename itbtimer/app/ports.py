@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Protocol
 
 from itbtimer.adapters.sound import Player
+from itbtimer.core.progression import Progression
+from itbtimer.core.routine import Routine
 from itbtimer.history.figures import Listed, Progress
 from itbtimer.history.records import RunRecord, SessionRecord
 from itbtimer.present.now_playing import NowPlaying, Remote
@@ -64,6 +66,10 @@ class HistoryStore(Protocol):
 
     def listing(self, routines: Iterable[str] | None = None, newest: int = 15) -> list[Listed]:
         """The newest sessions, oldest first, without their steps."""
+        ...
+
+    def progression(self, routine: Routine) -> Progression:
+        """The levels the routine's next session runs at, and why (core/progression.py)."""
         ...
 
     def delete(self, record_id: str) -> Record | RunRecord:

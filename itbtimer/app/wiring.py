@@ -26,6 +26,8 @@ from itbtimer.core.bests import HoldKey, HoldTarget
 from itbtimer.core.enums import StrEnum
 from itbtimer.core.escaping import escaped
 from itbtimer.core.plan import Plan, build_plan
+from itbtimer.core.progression import NO_PROGRESSION, Progression
+from itbtimer.core.routine import Routine
 from itbtimer.errors import ItbtimerError
 from itbtimer.history import HistoryError, Progress
 from itbtimer.history import HistoryStore as FileHistory
@@ -109,13 +111,25 @@ class App:
         return {(h.exercise, h.side): HoldTarget(h.best, h.last) for h in progress.holds}
 
     def open_routine(self, path: Path) -> Plan:
-        """The plan of a routine file (kept among the recent ones); ItbtimerError if not."""
-        plan = build_plan(load_routine(path))
+        """The plan of a routine file as it will run, at the levels its history has reached
+        (core/progression.py), kept among the recent ones; ItbtimerError if not a routine."""
+        routine = load_routine(path)
+        plan = build_plan(routine, self.progression(routine))
         if self.recent is not None:
             self.recent.add(path)
         if self.voice is not None:
             self.voice.prepare(plan)  # the worker renders its phrases while Start waits
         return plan
+
+    def progression(self, routine: Routine) -> Progression:
+        """The levels the routine runs at; none when the history cannot be read (the
+        routine's own figures: the reading problem shows on the start screen's figures)."""
+        if self.history is None:
+            return NO_PROGRESSION
+        try:
+            return self.history.progression(routine)
+        except HistoryError:
+            return NO_PROGRESSION
 
     def open_for_editing(self, path: Path) -> tuple[Document, str | None]:
         """The routine at `path` as a document to edit (a bundled one: an announced personal

@@ -22,10 +22,11 @@ from itbtimer import __version__
 from itbtimer.core.durations import format_hms
 from itbtimer.core.escaping import escaped, escaped_lines
 from itbtimer.core.plan import build_plan
+from itbtimer.core.progression import NO_PROGRESSION, Progression, growing
 from itbtimer.core.routine import Routine
 from itbtimer.errors import ItbtimerError, RoutineError
 from itbtimer.gui.options import Launch
-from itbtimer.present.progress_words import growth_line
+from itbtimer.present.progress_words import growth_line, plan_lines
 from itbtimer.routine_files import load_routine, refuse_odd_file
 from itbtimer.routine_files.bundled import (
     DEFAULT_ROUTINE,
@@ -131,13 +132,37 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
-    plan = build_plan(_load(args.routine))
+    routine = _load(args.routine)
+    plan = build_plan(routine, _progression(routine))
     if args.json:
         # dumps, not dump: the C encoder, one write (dump streams through Python)
         sys.stdout.write(json.dumps(plan.to_json(), ensure_ascii=False) + "\n")
     else:
+        for line in plan_lines(routine, plan.progression):
+            print(escaped(line))
         print(escaped_lines(plan.describe()))  # a routine's names never drive the terminal
     return 0
+
+
+def _progression(routine: Routine) -> Progression:
+    """The levels the routine's history has reached (core/progression.py): the plan as it
+    will run. A history that cannot be read is said, and the routine runs as written."""
+    if not growing(routine):
+        return NO_PROGRESSION
+    from itbtimer.history import HistoryError, HistoryStore
+
+    try:
+        return HistoryStore().progression(routine)
+    except HistoryError as exc:
+        print(escaped(f"itbtimer: levels not read ({exc}); the plan is the routine's own"),
+              file=sys.stderr)
+        return NO_PROGRESSION
+
+
+def cmd_progress(args: argparse.Namespace) -> int:
+    from itbtimer.cli.progress import run_progress
+
+    return run_progress(_load(args.routine), args)
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -280,6 +305,13 @@ def _plan_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="machine-readable output")
 
 
+def _progress_arguments(p: argparse.ArgumentParser) -> None:
+    from itbtimer.cli.progress import add_arguments
+
+    _routines_argument(p)
+    add_arguments(p)
+
+
 def _new_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("name", metavar="NAME")
     p.add_argument("--from", dest="source", metavar="ROUTINE",
@@ -334,6 +366,9 @@ COMMANDS: tuple[Command, ...] = (
     Command("check", "[ROUTINE...]", "validate routine files", _check_arguments, cmd_check),
     Command("plan", "[ROUTINE] [--json]", "print every step of a routine", _plan_arguments,
             cmd_plan),
+    Command("progress", "[ROUTINE] [--set EXERCISE LEVEL | --reset]",
+            "each growing exercise's level, and why (set or reset by hand)",
+            _progress_arguments, cmd_progress),
     Command("list", "", "list your routines (*) and the bundled ones", _no_arguments, cmd_list),
     Command("new", "NAME [--from ROUTINE [--fresh]] [--edit]", "start a routine of your own",
             _new_arguments, cmd_new),

@@ -135,6 +135,20 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX runs_by_start ON runs (start_utc);
     """,
+    # 5: progression levels set by hand (`itbtimer progress ROUTINE --set/--reset`), by the
+    # routine's identity. The levels each session ran at are in its record (`levels`);
+    # where an exercise stands now is derived from those (core/progression.py), so no
+    # decision is stored and none is applied twice.
+    """
+    CREATE TABLE levels_set (
+        routine TEXT NOT NULL,            -- the routine's identity
+        grows TEXT NOT NULL,              -- 'exercises' or 'sections'
+        name TEXT NOT NULL,               -- the exercise's (or the section's) name
+        level INTEGER NOT NULL,
+        set_utc REAL NOT NULL,            -- when: only sessions after it count
+        PRIMARY KEY (routine, grows, name)
+    ) WITHOUT ROWID;
+    """,
 )
 
 
@@ -237,11 +251,15 @@ class Database:
         uri = f"{self.path.resolve().as_uri()}?immutable=1"
         try:
             db = sqlite3.connect(uri, uri=True, isolation_level=None)
-            if 0 < db.execute("PRAGMA user_version").fetchone()[0] < 3:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if 0 < version < 3:
                 # holds per side, as migration 3 would make them (a temporary view is
                 # found before the file's own table of that name)
                 db.execute("CREATE TEMP VIEW holds (session_id, routine, exercise, side, "
                            "start_utc, week, seconds, usable) AS " + SIDE_HOLDS)
+            if 0 < version < 5:  # no level was set by hand before migration 5
+                db.execute("CREATE TEMP TABLE levels_set (routine, grows, name, level, "
+                           "set_utc)")
             return db
         except sqlite3.Error as exc:
             raise self.error(exc) from None

@@ -69,4 +69,6 @@ def build_record(session: Session, now: float, start: datetime, end: datetime,
         practice=is_practice(practice, speed),
         speed=speed,
         question=session.plan.ask,
+        levels=tuple(session.plan.progression.as_levels().items())
+        if session.plan.progression else None,
     )

@@ -15,7 +15,7 @@ from typing import Any
 
 from itbtimer.core.limits import CUE_CHARS, NAME_CHARS, NOTE_CHARS
 from itbtimer.core.runs import LONGEST_RUN_M, LONGEST_RUN_SECONDS, DistanceUnit
-from itbtimer.history.records import RUN_FIELDS, RecordError, RecordKind, kind_of
+from itbtimer.history.records import MAX_LEVEL, RUN_FIELDS, RecordError, RecordKind, kind_of
 
 FIRST_YEAR, LAST_YEAR = 1970, 2200
 EARLIEST = datetime(FIRST_YEAR, 1, 2, tzinfo=timezone.utc).timestamp()  # a day either side:
@@ -113,11 +113,29 @@ def _check_fields(data: dict[str, Any]) -> None:
     _whole(data.get("morning"), "morning", 0, 10)
     _whole(data.get("per_week"), "per_week", 1, 7 * 24)
     _whole(data.get("version"), "version", 1, 1_000_000)
+    _check_levels(data.get("levels"))
     speed = data.get("speed")
     if speed is not None:
         _number(speed, "speed")
         if not 1 <= speed <= 100:
             raise RecordError(f"speed: {speed!r} is not between 1 and 100 (the --speed range)")
+
+
+def _check_levels(levels: Any) -> None:
+    """`levels`: null, or {"exercises": {NAME: LEVEL}, "sections": {NAME: LEVEL}}."""
+    if levels is None:
+        return
+    if not isinstance(levels, dict):
+        raise RecordError(f"levels: must be an object {{\"exercises\": {{…}}}}, not "
+                          f"{_shown(levels)}")
+    for grows, named in levels.items():
+        if grows not in ("exercises", "sections"):
+            raise RecordError(f"levels: {_shown(grows)} is not exercises or sections")
+        if not isinstance(named, dict) or len(named) > MAX_STEPS:
+            raise RecordError(f"levels.{grows}: must be an object of names and levels")
+        for name, level in named.items():
+            _text(name, f"levels.{grows} name", NAME_CHARS)
+            _whole(level, f"levels.{grows}.{name[:40]}", 0, MAX_LEVEL)
 
 
 def _check_steps(steps: Any) -> None:

@@ -12,6 +12,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import itbtimer.history.figures as figures
+from itbtimer.core.progression import Answered, Grows, LevelKey, SetByHand
 from itbtimer.core.runs import DistanceUnit
 from itbtimer.history.database import Database, HistoryError
 from itbtimer.history.figures import ASYMMETRY_WEEKS, Asymmetry, Hold, Listed, Progress, Recorded
@@ -22,6 +23,9 @@ from itbtimer.history.rows import local_time, monday_of, routine_filter, steps_o
 # A row whose instant no date arithmetic can take (imported before imports were checked,
 # or changed outside itbtimer) is left out of every figure and listed as damaged.
 SOUND = f"start_utc BETWEEN {EARLIEST} AND {LATEST}"
+# The progression rule reads the last two sessions at a level and the morning before them.
+ANSWERED = 3
+GROWS = frozenset(g.value for g in Grows)
 
 
 class Queries:
@@ -102,6 +106,31 @@ class Queries:
         with self.database.reading() as db:
             texts = [r[0] for r in db.execute(query, args)]
         return [run for run in map(_sound_run, texts) if run is not None]
+    def answered(self, routine: str, newest: int = ANSWERED) -> list[Answered]:
+        """The routine's newest completed, non-practice sessions as the progression rule
+        reads them (their answers and the levels they ran at), oldest first."""
+        with self.database.reading() as db:
+            rows = db.execute(
+                "SELECT * FROM (SELECT record, start_utc FROM sessions WHERE routine = ? AND "
+                f"in_progress = 0 AND practice = 0 AND {SOUND} AND "
+                "json_extract(record, '$.completed') = 1 ORDER BY start_utc DESC "
+                f"LIMIT {int(newest)}) ORDER BY start_utc", (routine,)).fetchall()
+        out = []
+        for text, start in rows:
+            session = _sound(text)
+            if session is not None:
+                out.append(Answered(session.pain, session.morning, None,
+                                    session.level_map() if session.levels else None,
+                                    float(start)))
+        return out
+
+    def levels_set(self, routine: str) -> dict[LevelKey, SetByHand]:
+        """The levels set by hand for a routine (`itbtimer progress --set/--reset`)."""
+        with self.database.reading() as db:
+            rows = db.execute("SELECT grows, name, level, set_utc FROM levels_set "
+                              "WHERE routine = ?", (routine,)).fetchall()
+        return {LevelKey(Grows(g), str(n)): SetByHand(int(lv), float(at))
+                for g, n, lv, at in rows if g in GROWS}
 
     def routines(self) -> list[Recorded]:
         """Every routine recorded, by identity, most recent first (name and file: those of

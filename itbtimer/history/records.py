@@ -18,6 +18,9 @@ reads every shape written so far:
 - version 5: adds `note` (one line, the person's words), and a second kind of record, a
   run (`RunRecord`, `"kind": "run"`): how far, how long, the pain and where it began.
   A record without `kind` is a session.
+- version 6: adds `levels`, the progression levels the session ran at
+  (`{"exercises": {"Plank": 1}, "sections": {"Strength": 1}}`; core/progression.py),
+  null when its routine grows nothing. An older record ran at the routine's own figures.
 
 Each figure derived from a record is computed here, in one place: the longest
 hold per exercise and side (`side_holds`; `holds` merges the sides), whether a
@@ -33,11 +36,12 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any, TypeVar
 
 from itbtimer.core.enums import StrEnum
+from itbtimer.core.progression import Grows, LevelKey
 from itbtimer.core.routine import COPY_SUFFIX, ExerciseMode
 from itbtimer.core.runs import DistanceUnit, pain_free_metres
 from itbtimer.core.states import StepStatus
 
-RECORD_VERSION = 5
+RECORD_VERSION = 6
 
 STEP_FIELDS = ("name", "side", "set", "round", "mode", "planned_seconds", "active_seconds",
                "skipped", "status", "added_seconds", "reps", "until", "time_seconds")
@@ -45,7 +49,8 @@ STEP_KEYS = frozenset(STEP_FIELDS)
 SESSION_FIELDS = ("version", "id", "start", "end", "routine", "routine_id", "file", "fingerprint",
                   "per_week", "completed", "active_seconds", "paused_seconds", "pain", "morning",
                   "practice", "note",
-                  "speed", "active_real_seconds", "interrupted", "question", "steps")
+                  "speed", "active_real_seconds", "interrupted", "question", "levels", "steps")
+MAX_LEVEL = 1000  # a level past this is no level (a record changed by hand)
 
 
 V1_INTERRUPTED = "left"  # version 1's status for a step left by Back or Restart
@@ -181,6 +186,8 @@ class SessionRecord:
     routine_id: str | None = None  # the routine's identity; None in records before version 3
     morning: int | None = None  # the answer the morning after (0-10); None: not answered
     note: str | None = None  # the person's words on it (one line)
+    # the progression levels it ran at (version 6); None: its routine grew nothing, or older
+    levels: tuple[tuple[LevelKey, int], ...] | None = None
     version: int = field(default=RECORD_VERSION, compare=False)  # the version it was read from
     extra: tuple[tuple[str, Any], ...] = field(default=(), compare=False)
 
@@ -261,6 +268,10 @@ class SessionRecord:
     def with_note(self, note: str | None) -> SessionRecord:
         return replace(self, note=note)
 
+    def level_map(self) -> dict[LevelKey, int]:
+        """The levels it ran at; an exercise not listed ran at level 0 (its own figure)."""
+        return dict(self.levels or ())
+
     # --- JSON -------------------------------------------------------------------------
 
     def to_json(self) -> dict[str, Any]:
@@ -285,6 +296,7 @@ class SessionRecord:
             "interrupted": self.interrupted,
             "question": self.question,
             "note": self.note,
+            "levels": levels_json(self.levels),
             "steps": [s.to_json() for s in self.steps],
         }
         out.update(self.extra)
@@ -325,6 +337,7 @@ class SessionRecord:
             interrupted=bool(data.get("interrupted")),
             question=_opt_text(data.get("question")),
             note=_opt_text(data.get("note")),
+            levels=levels_of(data.get("levels")),
             version=_opt_int(data.get("version")) or 1,
             extra=tuple((k, v) for k, v in data.items() if k not in SESSION_FIELDS),
         )
@@ -451,6 +464,30 @@ def identity_of(routine: str) -> str:
     if routine.endswith(COPY_SUFFIX) and len(routine) > len(COPY_SUFFIX):
         return routine[: -len(COPY_SUFFIX)]
     return routine
+
+
+def levels_json(levels: tuple[tuple[LevelKey, int], ...] | None) -> dict[str, Any] | None:
+    """`{"exercises": {"Plank": 1}, "sections": {"Strength": 0}}`, or None."""
+    if levels is None:
+        return None
+    out: dict[str, dict[str, int]] = {grows.value: {} for grows in Grows}
+    for key, level in levels:
+        out[key.grows.value][key.name] = level
+    return dict(out)
+
+
+def levels_of(value: Any) -> tuple[tuple[LevelKey, int], ...] | None:
+    """The levels of a record's `levels` (what is not a name and a level 0-1000 is left out)."""
+    if not isinstance(value, dict):
+        return None
+    out = []
+    for grows in Grows:
+        named = value.get(grows.value)
+        if isinstance(named, dict):
+            out += [(LevelKey(grows, name), level) for name, level in named.items()
+                    if isinstance(name, str) and _opt_int(level) is not None
+                    and 0 <= level <= MAX_LEVEL]
+    return tuple(out)
 
 
 def week_start(day: date) -> date:

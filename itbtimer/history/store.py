@@ -25,12 +25,20 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from itbtimer.core.progression import (
+    NO_PROGRESSION,
+    LevelKey,
+    Progression,
+    growing,
+    progression,
+)
+from itbtimer.core.routine import Routine
 from itbtimer.history import imports, rows
 from itbtimer.history.database import Database, HistoryError
 from itbtimer.history.figures import Listed, Progress, Recorded
@@ -119,6 +127,15 @@ class HistoryStore:
             session = rows.read(db, rows.find(db, record_id)).with_morning(morning)
             rows.put(db, session, in_progress=False)
         return session
+
+    def set_levels(self, routine: str, levels: Mapping[LevelKey, int]) -> None:
+        """Set progression levels by hand (`itbtimer progress`; 0: the routine's own figure);
+        only sessions after now count towards the next change."""
+        at = self._now()
+        with self.database.writing() as db:
+            db.executemany("INSERT OR REPLACE INTO levels_set VALUES (?, ?, ?, ?, ?)",
+                           [(routine, key.grows.value, key.name, level, at)
+                            for key, level in levels.items()])
 
     def set_note(self, record_id: str, note: str | None) -> SessionRecord | RunRecord:
         """A session's or a run's note (None: none)."""
@@ -276,6 +293,14 @@ class HistoryStore:
     def routines(self) -> list[Recorded]:
         """Every routine recorded, by identity, most recent first."""
         return self.queries.routines()
+
+    def progression(self, routine: Routine) -> Progression:
+        """The levels the routine's next session runs at, and why (core/progression.py),
+        from its sessions and the levels set by hand."""
+        if not growing(routine):
+            return NO_PROGRESSION
+        return progression(routine, self.queries.answered(routine.identity),
+                           self.queries.levels_set(routine.identity))
 
     def progress(self, today: date, routine: str | None = None, per_week: int | None = None,
                  weeks: int = 12, series: bool = False) -> Progress:

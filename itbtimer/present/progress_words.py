@@ -110,3 +110,17 @@ def growth_line(routine: Routine) -> str | None:
         return None
     return (f"Grows when the knee allows (pain {routine.pain_at_most} or less twice): "
             + " · ".join(parts))
+
+
+def plan_lines(routine: Routine, progression: Progression) -> list[str]:
+    """What `itbtimer plan` says above the steps of a routine that grows: the levels it
+    runs at, or that it runs at its own figures so far, and why."""
+    if not progression:
+        return []
+    lines = start_lines(routine, progression)
+    if not lines:
+        reason = progression.levels[0].decision.reason
+        return [f"At the routine's own figures so far ({reason}); itbtimer progress lists "
+                "each level"]
+    return ["At the levels your history has reached (itbtimer progress lists them, "
+            "--reset undoes them):"] + [f"  {line}" for line in lines]

@@ -69,6 +69,7 @@ def test_a_version_1_record_reads_back_and_round_trips_every_field():
     again = session.to_json()
     assert again["version"] == RECORD_VERSION and again["routine_id"] == again["routine"]
     assert again["morning"] is None  # version 4: not answered yet
+    assert again["levels"] is None  # version 5: it ran at the routine's own figures
     for key, value in V1.items():
         if key != "version":
             assert again[key] == value, key
