@@ -12,9 +12,12 @@ SYS_TEST := $(VENV)/.sysdeps-test
 # Debian packages: ALSA headers for simpleaudio, Tk for the window;
 # Xvfb and xdotool for the tests; a session bus (dbus), playerctl and desktop-file-validate
 # (desktop-file-utils) for the MPRIS and launcher tests; faketime (libfaketime) to step the
-# wall clock in the timing tests; ImageMagick's `import` for make screenshots.
-PKGS_RUN  := libasound2-dev python3-tk python3-venv python3-dev gcc
-PKGS_TEST := $(PKGS_RUN) xvfb xdotool dbus playerctl desktop-file-utils faketime imagemagick
+# wall clock in the timing tests; ImageMagick's `import` for make screenshots; DejaVu Sans
+# (fonts-dejavu-core) for the PDFs of `itbtimer report`, and poppler-utils (pdftotext,
+# pdfinfo, pdftoppm) to read them back in the tests.
+PKGS_RUN  := libasound2-dev python3-tk python3-venv python3-dev gcc fonts-dejavu-core
+PKGS_TEST := $(PKGS_RUN) xvfb xdotool dbus playerctl desktop-file-utils faketime imagemagick \
+             poppler-utils
 PKGS_SHOTS := imagemagick
 
 .PHONY: run test test-fast lint typecheck bench soak screenshots clean

@@ -46,3 +46,7 @@ class RoutineError(ItbtimerError):
 
     def __str__(self) -> str:
         return "\n".join(p.render(self.source) for p in self.problems)
+
+
+class ReportError(ItbtimerError):
+    """A report or routine card that cannot be made or written (itbtimer report)."""

@@ -135,9 +135,10 @@ class MemoryHistory:
         return [record] if self.append(record) else []
 
     def progress(self, today: date, routine: str | None = None, per_week: int | None = None,
-                 weeks: int = 12, series: bool = False) -> Progress:
+                 weeks: int = 12, series: bool = False, since: date | None = None) -> Progress:
         """The SQLite store's own figures over these records, in a database in memory."""
-        return figures_of(self.records, today, routine, per_week, weeks, series, self.kept_runs)
+        return figures_of(self.records, today, routine, per_week, weeks, series, self.kept_runs,
+                          since)
 
     def progression(self, routine: Routine) -> Progression:
         """The SQLite store's own levels over these records, in a database in memory."""

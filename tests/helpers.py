@@ -53,7 +53,7 @@ def in_progress_ids(store) -> list[str]:
 
 def figures_of(records: Iterable[SessionRecord], today: date, routine: str | None = None,
                per_week: int | None = None, weeks: int = 12, series: bool = False,
-               runs: Iterable[RunRecord] = ()) -> Progress:
+               runs: Iterable[RunRecord] = (), since: date | None = None) -> Progress:
     """The history's figures for these finished sessions (and runs): the SQLite store's own
     queries, on a database in memory."""
     store = HistoryStore(database=MemoryDatabase())
@@ -61,7 +61,7 @@ def figures_of(records: Iterable[SessionRecord], today: date, routine: str | Non
         store.append(record)
     for run in runs:
         store.log_run(run)
-    return store.progress(today, routine, per_week, weeks, series)
+    return store.progress(today, routine, per_week, weeks, series, since)
 
 
 def progression_of(records: Iterable[SessionRecord], routine: Routine) -> Progression:

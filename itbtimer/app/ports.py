@@ -60,8 +60,9 @@ class HistoryStore(Protocol):
         ...
 
     def progress(self, today: date, routine: str | None = None, per_week: int | None = None,
-                 weeks: int = 12, series: bool = False) -> Progress:
-        """The figures of the start screen (series=False) or the History screen."""
+                 weeks: int = 12, series: bool = False, since: date | None = None) -> Progress:
+        """The figures of the start screen (series=False), the History screen, or (since)
+        a report of the weeks from that day's."""
         ...
 
     def listing(self, routines: Iterable[str] | None = None, newest: int = 15) -> list[Listed]:

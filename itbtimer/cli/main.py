@@ -214,6 +214,12 @@ def cmd_run(args: argparse.Namespace) -> int:
     return run_run(args)
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from itbtimer.cli.report import run_report
+
+    return run_report(args)
+
+
 def cmd_install_desktop(args: argparse.Namespace) -> int:
     from itbtimer.adapters.launcher import check, install, uninstall
 
@@ -335,6 +341,12 @@ def _run_arguments(p: argparse.ArgumentParser) -> None:
     add_arguments(p)
 
 
+def _report_arguments(p: argparse.ArgumentParser) -> None:
+    from itbtimer.cli.report import add_arguments
+
+    add_arguments(p)
+
+
 def _desktop_arguments(p: argparse.ArgumentParser) -> None:
     what = p.add_mutually_exclusive_group()
     what.add_argument("--uninstall", action="store_true", help="remove it again")
@@ -376,6 +388,9 @@ COMMANDS: tuple[Command, ...] = (
             _history_arguments, cmd_history),
     Command("run", "DISTANCE [--pain N] [--pain-from D] [--time T]", "log a run: how far, "
             "and how far before the knee hurt (5.2km, 3.1mi)", _run_arguments, cmd_run),
+    Command("report", "[ROUTINE] [--weeks N] -o FILE.pdf", "a PDF of the weeks, pain and "
+            "holds for the physio (--routine-card: the routine on one page)", _report_arguments,
+            cmd_report),
     Command("install-desktop", "[--check | --uninstall]", "add itbtimer to the applications "
             "menu (--check: does it still work?)", _desktop_arguments, cmd_install_desktop),
     Command("say", '"TEXT" [-o F.wav]', "say a sentence in the coach's voice (or write it)",

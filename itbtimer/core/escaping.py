@@ -11,6 +11,7 @@ Each of them is shown as an escape (`\\x1b`, `\\u202e`) instead.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 
 HIDDEN = frozenset(("Cc", "Cf", "Zl", "Zp"))  # control, format, line and paragraph separators
 
@@ -32,6 +33,13 @@ def spreadsheet_cell(text: str) -> str:
     """`escaped` text for a CSV cell, with a `'` before a formula sign so a spreadsheet
     shows it as text: "=1+1" -> "'=1+1", "-Squat" -> "'-Squat" (numbers are not texts)."""
     return ("'" if text.startswith(FORMULA_SIGNS) else "") + escaped(text)
+
+
+def escaped_for(text: str, shows: Callable[[str], bool]) -> str:
+    """`escaped`, and each character `shows` says cannot be shown (a font without its
+    glyph: a PDF's) written as its escape too, never left out unseen."""
+    return "".join(_escape(c) if unicodedata.category(c) in HIDDEN or not shows(c) else c
+                   for c in text)
 
 
 def escaped_lines(text: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -176,3 +177,24 @@ class Listed:
     @property
     def short_id(self) -> str:
         return self.id[:8]
+
+
+@dataclass(frozen=True)
+class Scores:
+    """A series of 0-10 answers in a few figures: how many, their mean, the lowest and
+    highest, the first and the last (a report's line beside its chart)."""
+
+    count: int
+    mean: float
+    low: float
+    high: float
+    first: float
+    last: float
+
+    @classmethod
+    def of(cls, series: Sequence[tuple[datetime, float]]) -> Scores | None:
+        values = [v for _, v in series]
+        if not values:
+            return None
+        return cls(len(values), sum(values) / len(values), min(values), max(values),
+                   values[0], values[-1])

@@ -144,21 +144,28 @@ class Queries:
                 for r in rows]
 
     def progress(self, today: date, routine: str | None = None, per_week: int | None = None,
-                 weeks: int = 12, series: bool = False) -> Progress:
+                 weeks: int = 12, series: bool = False, since: date | None = None) -> Progress:
         """The figures for the start screen (series=False: a few indexed queries) or the
         History screen (series=True: all weeks, and the holds and pain over time — one
         point per session, or per week when there are more than figures.SERIES_POINTS
-        sessions: the week's longest hold and its mean pain, which is what a chart can show)."""
+        sessions: the week's longest hold and its mean pain, which is what a chart can show).
+        `since` (with series, for a report of some weeks): the weeks and the series from the
+        week of that day on, and one point a week only when that period has that many."""
         names = None if routine is None else [routine]
         where, args = routine_filter(names, "AND")
         usable = f"in_progress = 0 AND practice = 0 AND {SOUND} {where}"
         monday = week_start(today)
         first_week = monday - timedelta(weeks=weeks - 1)
+        period = ""  # the series' sessions: all, or those since the week of `since`
+        if series and since is not None:
+            first_week = week_start(since)
+            start = datetime.combine(first_week, time()).astimezone().timestamp()
+            period = f" AND start_utc >= {start!r}"  # a number: nothing to escape
         with self.database.reading() as db:
             if series:
-                row = db.execute(f"SELECT MIN(week), COUNT(*) FROM sessions WHERE {usable}",
-                                 args).fetchone()
-                if row[0]:
+                row = db.execute(f"SELECT MIN(week), COUNT(*) FROM sessions WHERE {usable}"
+                                 f"{period}", args).fetchone()
+                if row[0] and since is None:
                     first_week = min(first_week, week_start(date.fromisoformat(row[0])))
                 weekly = row[1] > figures.SERIES_POINTS
             counts = dict(db.execute(
@@ -179,19 +186,20 @@ class Queries:
                     "WHERE session_id = ?", [last[3]]).fetchone()
                 left_out = (int(done), int(steps))
             held = self._exercises(db, routine)
-            holds = [self._hold(db, routine, exercise, side, series and weekly, series)
+            holds = [self._hold(db, routine, exercise, side, series and weekly, series, period)
                      for exercise, side in held]
             asymmetries = self._asymmetries(db, routine, held, today)
             pain: tuple[tuple[datetime, int], ...] = ()
             if series and weekly:
                 pain = tuple((monday_of(w), int(p)) for w, p in db.execute(
                     f"SELECT week, CAST(ROUND(AVG(pain)) AS INTEGER) FROM sessions "
-                    f"WHERE {usable} AND pain IS NOT NULL GROUP BY week ORDER BY week", args))
+                    f"WHERE {usable}{period} AND pain IS NOT NULL GROUP BY week ORDER BY week",
+                    args))
             elif series:
                 pain = tuple((local_time(t, m), int(p)) for t, m, p in db.execute(
-                    f"SELECT start_utc, offset_minutes, pain FROM sessions WHERE {usable} "
+                    f"SELECT start_utc, offset_minutes, pain FROM sessions WHERE {usable}{period} "
                     "AND pain IS NOT NULL ORDER BY start_utc", args))
-            morning = self._mornings(db, usable, args, series, series and weekly)
+            morning = self._mornings(db, usable + period, args, series, series and weekly)
             runs, unit = self._pain_free(db) if series else ((), DistanceUnit.KM)
             question = db.execute(
                 f"SELECT json_extract(record, '$.question') AS q FROM sessions WHERE {usable} "
@@ -276,7 +284,9 @@ class Queries:
 
     @staticmethod
     def _hold(db: sqlite3.Connection, routine: str | None, exercise: str, side: str,
-              weekly: bool, series: bool) -> Hold | None:
+              weekly: bool, series: bool, period: str = "") -> Hold | None:
+        """An exercise's hold on a side: its best and last ever, and its series (the
+        sessions of `period`, an SQL condition on start_utc, or all)."""
         where, args = routine_filter(None if routine is None else [routine], "AND")
         args = [exercise, side, *args]
         base = f"FROM holds WHERE usable = 1 AND exercise = ? AND side = ? AND {SOUND} {where}"
@@ -288,10 +298,10 @@ class Queries:
         points: tuple[tuple[datetime, float], ...] = ()
         if weekly:
             points = tuple((monday_of(w), float(v)) for w, v in db.execute(
-                f"SELECT week, MAX(seconds) {base} GROUP BY week ORDER BY week", args))
+                f"SELECT week, MAX(seconds) {base}{period} GROUP BY week ORDER BY week", args))
         elif series:
             points = tuple((local_time(t, None), float(v)) for t, v in db.execute(
-                f"SELECT start_utc, seconds {base} ORDER BY start_utc", args))
+                f"SELECT start_utc, seconds {base}{period} ORDER BY start_utc", args))
         return Hold(exercise, float(best), float(last[0]), points, side or None)
 
     @staticmethod

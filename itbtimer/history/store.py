@@ -303,6 +303,7 @@ class HistoryStore:
                            self.queries.levels_set(routine.identity))
 
     def progress(self, today: date, routine: str | None = None, per_week: int | None = None,
-                 weeks: int = 12, series: bool = False) -> Progress:
-        """The figures of the start screen (series=False) or the History screen."""
-        return self.queries.progress(today, routine, per_week, weeks, series)
+                 weeks: int = 12, series: bool = False, since: date | None = None) -> Progress:
+        """The figures of the start screen (series=False), the History screen, or (since)
+        a report of the weeks from that day's."""
+        return self.queries.progress(today, routine, per_week, weeks, series, since)

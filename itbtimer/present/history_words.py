@@ -44,9 +44,14 @@ def target_legend(target: int | None) -> list[tuple[str, str]]:
     return [(f"target {target} a week", f"target {target}")] if target else []
 
 
+def week_met(count: int, target: int | None) -> bool:
+    """Did a week meet the target: at least `target` sessions (never without a target)."""
+    return bool(target) and count >= (target or 0)
+
+
 def week_colour(count: int, target: int | None) -> str:
     """A week's bar: green when it met the target, blue otherwise (or with no target)."""
-    return MET if target and count >= target else NOT_MET
+    return MET if week_met(count, target) else NOT_MET
 
 
 def pain_titles(label: str) -> tuple[str, str]:

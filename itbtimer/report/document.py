@@ -1,0 +1,157 @@
+"""The report for the physio: a routine's weeks against its target, the answers to its
+pain question after the session and the morning after, and the holds of each side, with
+their trend, their asymmetry and the bests; then any further parts (tables) that the
+history holds. One or two pages, A4 or Letter."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Protocol
+
+from itbtimer.core.durations import format_clock
+from itbtimer.errors import ReportError
+from itbtimer.history.charts import mean
+from itbtimer.history.figures import Progress, by_exercise
+from itbtimer.present.history_words import pain_legend
+from itbtimer.report import charts
+from itbtimer.report.charts import MARKERS, Key, Line
+from itbtimer.report.paper import Paper
+from itbtimer.report.sheet import QUIET, Rgb, Sheet
+from itbtimer.report.words import (
+    HOLD_HEADINGS,
+    MOST_WEEKS,
+    Period,
+    hold_rows,
+    pain_lines,
+    weeks_lines,
+)
+
+PAIN: Rgb = (198, 40, 40)
+SERIES: tuple[Rgb, ...] = ((31, 119, 180), (214, 39, 40), (44, 140, 44), (148, 103, 189),
+                           (200, 100, 10), (140, 86, 75))  # the History screen's, darker
+
+
+@dataclass(frozen=True)
+class Part:
+    """A further part of the report, as a table under its title (the progression levels,
+    the runs, the notes: each where the history holds some)."""
+
+    title: str
+    headings: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    shares: tuple[float, ...]  # each column's share of the width
+
+
+@dataclass(frozen=True)
+class ReportData:
+    name: str  # the routine's name now
+    period: Period
+    progress: Progress  # its figures, the series of the period's sessions
+    made: datetime
+    parts: tuple[Part, ...] = ()
+
+
+class Figures(Protocol):
+    """What a report reads from the history (history.HistoryStore has it)."""
+
+    def progress(self, today: date, routine: str | None = None, per_week: int | None = None,
+                 weeks: int = 12, series: bool = False,
+                 since: date | None = None) -> Progress: ...
+
+
+def gather(store: Figures, identity: str, name: str, per_week: int | None, made: datetime,
+           weeks: int) -> ReportData:
+    """The figures of the routine recorded as `identity` for the `weeks` up to `made`.
+    ReportError when the history has none of its sessions, or the weeks are not 1 to
+    MOST_WEEKS."""
+    if not 1 <= weeks <= MOST_WEEKS:
+        raise ReportError(f"--weeks must be a whole number from 1 to {MOST_WEEKS} (not {weeks})")
+    period = Period.of(made.date(), weeks)
+    progress = store.progress(made.date(), identity, per_week, weeks=weeks, series=True,
+                              since=period.first)
+    if progress.last_session is None:
+        raise ReportError(f"No sessions of {name} recorded yet: there is nothing to report "
+                          "(practice runs are not counted)")
+    return ReportData(name, period, progress, made)
+
+
+def report_pdf(data: ReportData, paper: Paper) -> bytes:
+    """The report as a PDF."""
+    sheet = Sheet(paper, f"{data.name}: report", data.made)
+    sheet.heading(f"{data.name} — report", 16)
+    last = data.progress.last_session
+    sheet.paragraph(f"{data.period.text()} · made {data.made:%d %b %Y %H:%M} with itbtimer"
+                    + (f" · last session {last:%a %d %b %Y}" if last else ""), 9, colour=QUIET)
+    sheet.gap(3)
+    _weeks(sheet, data)
+    _pain(sheet, data)
+    _holds(sheet, data)
+    for part in data.parts:
+        _part(sheet, part)
+    return sheet.output()
+
+
+def _weeks(sheet: Sheet, data: ReportData) -> None:
+    progress = data.progress
+    sheet.heading("Sessions per week", keep=45)
+    for line in weeks_lines(progress.weeks, progress.per_week):
+        sheet.paragraph(line)
+    keys = [(Key.MET, "target met"), (Key.NOT_MET, "not met"),
+            (Key.TARGET, f"target {progress.per_week} a week")] if progress.per_week else []
+    charts.legend(sheet, [], keys)
+    box = charts.plot_box(sheet, 42)
+    charts.week_bars(sheet, box, progress.weeks, progress.per_week, data.period.last.year)
+    sheet.gap(3)
+
+
+def _pain(sheet: Sheet, data: ReportData) -> None:
+    progress = data.progress
+    sheet.heading(f"{progress.pain_label()} (0 none – 10 worst)", keep=45)
+    for line in pain_lines(progress):
+        sheet.paragraph(line)
+    labels = [long for long, _ in pain_legend(True)]
+    lines = [Line(labels[0], [(t, float(v)) for t, v in progress.pain], PAIN, combine=mean,
+                  labelled=True)]
+    if progress.morning:
+        lines.append(Line(labels[1], [(t, float(v)) for t, v in progress.morning], PAIN,
+                          dashed=True, combine=mean))
+    charts.legend(sheet, lines)
+    box = charts.plot_box(sheet, 38)
+    charts.time_lines(sheet, box, lines, data.period.start(), data.period.end(), 10.0,
+                      [(v, str(v)) for v in (0, 2, 4, 6, 8, 10)], "No answers in these weeks")
+    sheet.gap(3)
+
+
+def _holds(sheet: Sheet, data: ReportData) -> None:
+    """Each exercise a colour and a marker; its left side (or both) solid and filled, its
+    right dashed and open."""
+    progress = data.progress
+    if not progress.holds:
+        return
+    sheet.heading("Holds: the longest of each session", keep=50)
+    for asymmetry in progress.asymmetries:
+        sheet.paragraph(asymmetry.text())
+    lines = [Line(hold.label, hold.series, SERIES[n % len(SERIES)], MARKERS[n % len(MARKERS)],
+                  dashed=hold.side == "right")
+             for n, (_, sides) in enumerate(by_exercise(progress.holds)) for hold in sides]
+    charts.legend(sheet, lines)
+    box = charts.plot_box(sheet, 48)
+    highest = max([v for line in lines for _, v in line.points] + [30.0])
+    top = (int(highest // 30) + 1) * 30
+    step = max(30, top // 4 // 30 * 30)
+    charts.time_lines(sheet, box, lines, data.period.start(), data.period.end(), top,
+                      [(v, format_clock(v)) for v in range(0, top + 1, step)],
+                      "No holds in these weeks")
+    sheet.gap(2)
+    sheet.table(HOLD_HEADINGS, hold_rows(progress.holds), _widths(sheet, (4, 1.3, 1, 1, 1.3)))
+
+
+def _part(sheet: Sheet, part: Part) -> None:
+    sheet.heading(part.title, keep=15)
+    sheet.table(part.headings, part.rows, _widths(sheet, part.shares))
+
+
+def _widths(sheet: Sheet, shares: Sequence[float]) -> list[float]:
+    return [sheet.width * s / sum(shares) for s in shares]

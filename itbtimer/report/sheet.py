@@ -1,0 +1,168 @@
+"""A PDF as the report and the routine card write it (fpdf2): A4 or Letter, one Unicode
+font, text that flows down the page onto the next, and every text the person's words
+may be in escaped (core/escaping.py), including what the font cannot show."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from fpdf import FPDF
+from fpdf.enums import Align, TableBordersLayout, WrapMode, XPos, YPos
+from fpdf.fonts import FontFace, TTFFont
+
+from itbtimer import __version__
+from itbtimer.core.escaping import escaped_for
+from itbtimer.report.fonts import find_fonts
+from itbtimer.report.paper import Paper
+
+FAMILY = "DejaVu"
+MARGIN = 15.0  # mm, all round
+INK = (34, 34, 34)
+QUIET = (90, 90, 90)  # the lines under a heading: still dark enough to print
+RULE = (200, 200, 200)
+
+Rgb = tuple[int, int, int]
+
+
+class Sheet:
+    """One PDF being written: a cursor (`y`, in mm from the top) that texts, tables and
+    charts move down; a page is added when the next one does not fit."""
+
+    def __init__(self, paper: Paper, title: str, made: datetime):
+        pdf = FPDF(orientation="portrait", unit="mm", format=paper.value)
+        fonts = find_fonts()
+        pdf.add_font(FAMILY, "", str(fonts.regular))
+        pdf.add_font(FAMILY, "B", str(fonts.bold))
+        pdf.set_margins(MARGIN, MARGIN, MARGIN)
+        pdf.set_auto_page_break(True, MARGIN)
+        pdf.set_font(FAMILY, "", 10)
+        self.pdf = pdf
+        regular, bold = pdf.fonts[FAMILY.lower()], pdf.fonts[FAMILY.lower() + "B"]
+        assert isinstance(regular, TTFFont) and isinstance(bold, TTFFont)
+        self._glyphs = frozenset(chr(c) for c in regular.cmap)
+        self._widths = {False: regular.cw, True: bold.cw}  # per mille of the size
+        pdf.set_title(self.clean(title))
+        pdf.set_creator(f"itbtimer {__version__}")
+        pdf.set_creation_date(made)
+        pdf.add_page()
+
+    # --- texts ------------------------------------------------------------------------
+
+    def clean(self, text: str) -> str:
+        """The person's text as the PDF shows it: escaped (core/escaping.py), and what the
+        font has no glyph for written as its escape too ("日" -> "\\u65e5")."""
+        return escaped_for(text, self._glyphs.__contains__)
+
+    @property
+    def y(self) -> float:
+        return self.pdf.get_y()
+
+    @property
+    def left(self) -> float:
+        return self.pdf.l_margin
+
+    @property
+    def width(self) -> float:
+        return self.pdf.epw
+
+    @property
+    def room(self) -> float:
+        """How much of this page is left below the cursor, in mm."""
+        return self.pdf.h - self.pdf.b_margin - self.y
+
+    def need(self, height: float) -> None:
+        """A new page unless `height` mm fit below the cursor."""
+        if height > self.room:
+            self.pdf.add_page()
+
+    def gap(self, height: float) -> None:
+        self.pdf.set_y(self.y + height)
+
+    def font(self, size: float, bold: bool = False, colour: Rgb = INK) -> None:
+        self.pdf.set_font(FAMILY, "B" if bold else "", size)
+        self.pdf.set_text_color(*colour)
+
+    def text_width(self, text: str) -> float:
+        return float(self.pdf.get_string_width(text))
+
+    def heading(self, text: str, size: float = 12, keep: float = 0.0) -> None:
+        """A bold heading, on the page of what follows it (`keep` mm of it at least)."""
+        self.need(size * 0.6 + 2 + keep)
+        self.font(size, bold=True)
+        self.pdf.set_x(self.left)
+        self.pdf.multi_cell(self.width, size * 0.5, self.clean(text), align=Align.L,
+                            new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.gap(1.0)
+
+    def paragraph(self, text: str, size: float = 9, indent: float = 0.0,
+                  colour: Rgb = INK, bold: bool = False) -> None:
+        """Text that wraps at words (a word wider than the line, at its letters); each of
+        its lines escaped on its own, the line breaks kept."""
+        self.font(size, bold=bold, colour=colour)
+        self.pdf.set_x(self.left + indent)
+        cleaned = "\n".join(self.clean(line) for line in text.split("\n"))
+        self.pdf.multi_cell(self.width - indent, size * 0.45, cleaned, align=Align.L,
+                            new_x=XPos.LMARGIN, new_y=YPos.NEXT, wrapmode=WrapMode.WORD)
+
+    def paragraph_height(self, text: str, size: float = 9, indent: float = 0.0,
+                         bold: bool = False) -> float:
+        """About how tall `paragraph` writes it, in mm: its words wrapped as fpdf2 wraps them
+        (at spaces, a longer word at its letters), from the font's widths, a hundred times
+        faster than a dry run of multi_cell (a card tries several sizes)."""
+        widths = self._widths[bold]
+        room = (self.width - indent - 2 * self.pdf.c_margin) * 1000 * 72 / 25.4 / size
+        lines = 0
+        used: float
+        for paragraph in text.split("\n"):
+            lines += 1
+            used = 0.0
+            for word in self.clean(paragraph).split(" "):
+                width = float(sum(widths[ord(c)] for c in word))
+                if used and used + widths[32] + width > room:
+                    lines, used = lines + 1, 0.0
+                if width > room:  # broken at its letters
+                    lines += int(width // room)
+                    width %= room
+                used += (widths[32] if used else 0.0) + width
+        return lines * size * 0.45
+
+    def table(self, headings: Sequence[str], rows: Sequence[Sequence[str]],
+              widths: Sequence[float], size: float = 9) -> None:
+        """A table with a bold heading row and a rule under it (repeated on a new page)."""
+        self.need(3 * size * 0.5)
+        self.font(size)
+        with self.pdf.table(col_widths=tuple(widths), width=sum(widths), align=Align.L,
+                            text_align=Align.L, line_height=size * 0.5,
+                            borders_layout=TableBordersLayout.HORIZONTAL_LINES,
+                            headings_style=FontFace(emphasis="BOLD"), padding=(0.6, 1.0),
+                            first_row_as_headings=True) as table:
+            for cells in (headings, *rows):
+                row = table.row()
+                for cell in cells:
+                    row.cell(self.clean(cell))
+        self.gap(2.0)
+
+    def columns(self, count: int, gutter: float) -> list[tuple[float, float]]:
+        """(left, width) of `count` columns across the page, `gutter` mm apart."""
+        width = (self.width - gutter * (count - 1)) / count
+        return [(self.pdf.l_margin + n * (width + gutter), width) for n in range(count)]
+
+    def column(self, left: float, width: float, y: float) -> None:
+        """Text from here on goes in the column at `left`, `width` wide, from `y` down."""
+        self.pdf.set_left_margin(left)
+        self.pdf.set_right_margin(self.pdf.w - left - width)
+        self.pdf.set_xy(left, y)
+
+    def whole_width(self) -> None:
+        """Text goes across the page again (after `column`)."""
+        self.pdf.set_left_margin(MARGIN)
+        self.pdf.set_right_margin(MARGIN)
+
+    def rule(self) -> None:
+        self.pdf.set_draw_color(*RULE)
+        self.pdf.set_line_width(0.2)
+        self.pdf.line(self.left, self.y, self.left + self.width, self.y)
+
+    def output(self) -> bytes:
+        return bytes(self.pdf.output())

@@ -1,0 +1,145 @@
+"""`itbtimer report` and `--routine-card` as a person uses them: the PDF read back with
+pdftotext (the figures it should say) and pdfinfo (its pages and paper), rendered with
+pdftoppm; a bad input a plain message and exit 2, never a traceback."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import replace
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from itbtimer.cli.main import main
+from itbtimer.history import HistoryStore
+from tests.sides_helpers import side_session
+
+
+def text_of(pdf: Path, layout: bool = True) -> str:
+    """The PDF's text: laid out as on the page (tables on one line), or in reading order
+    (a card's two columns one after the other)."""
+    return subprocess.run(["pdftotext", *(["-layout"] if layout else []), str(pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
+
+
+def info_of(pdf: Path) -> dict[str, str]:
+    out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
+                         check=True).stdout
+    return {k.strip(): v.strip() for k, _, v in (line.partition(":") for line in
+                                                   out.splitlines())}
+
+
+def recorded_weeks(weeks: int = 6) -> list:
+    """Three sessions a week up to today (the last week one), pain falling from 6, the
+    right side plank shorter than the left; the morning after answered every other time."""
+    today = datetime.now().astimezone().replace(hour=7, minute=0, second=0, microsecond=0)
+    sessions = []
+    for n in range(weeks * 3 - 2):
+        start = today - timedelta(days=(weeks * 3 - 3 - n) * 7 // 3 + 1)
+        record = side_session(start, 40.0 + n, 30.0 + n, pain=max(0, 6 - n // 3))
+        sessions.append(replace(record, per_week=3, morning=2 if n % 2 else None))
+    return sessions
+
+
+def fill(sessions: list) -> None:
+    store = HistoryStore()
+    for record in sessions:
+        assert store.append(record)
+
+
+def test_the_report_says_the_weeks_the_pain_and_the_holds(tmp_path, capsys):
+    sessions = recorded_weeks()
+    fill(sessions)
+    pains = [s.pain for s in sessions]
+    out = tmp_path / "report.pdf"
+    assert main(["report", "itb-recovery", "--weeks", "12", "-o", str(out)]) == 0
+    said = capsys.readouterr().out
+    assert said.startswith("Wrote the report of ITB recovery, ") and str(out) in said
+    text = text_of(out)
+    assert "ITB recovery — report" in text
+    assert "16 sessions in 12 weeks, 1.3 a week" in text
+    assert "Target 3 a week: met in 5 of 12 weeks" in text
+    assert "Knee pain (0 none – 10 worst)" in text
+    assert (f"After the session: mean {sum(pains) / 16:.1f}, lowest 1, highest 6; first 6, "
+            "last 1 (16 answers)") in text
+    assert "The morning after: mean 2.0, lowest 2, highest 2; first 2, last 2 (8 answers)" \
+        in text
+    assert "Side plank: right side 20 % shorter than left (last 4 weeks)" in text
+    rows = [" ".join(line.split()) for line in text.splitlines()]
+    assert "Side plank left 0:40 0:55 0:55" in rows
+    assert "Side plank right 0:30 0:45 0:45" in rows
+    assert info_of(out)["Pages"] in ("1", "2")
+
+
+def test_the_routine_card_is_one_page_with_every_exercise_and_its_how(tmp_path, capsys):
+    out = tmp_path / "card.pdf"
+    assert main(["report", "--routine-card", "itb-recovery", "-o", str(out)]) == 0
+    assert "Wrote the routine card of ITB recovery to" in capsys.readouterr().out
+    text = " ".join(text_of(out, layout=False).split())
+    assert info_of(out)["Pages"] == "1"
+    for expected in ("ITB recovery", "Warm-up", "Squats — 30 s",
+                     "Side plank — 2 sets × hold until shaking · each side · rest 30-45 s "
+                     "between sets", "Cue: Bent arm, tailbone under, legs stacked",
+                     "Lie on one side and lift the hips", "Foam roller"):
+        assert expected in text
+
+
+def test_paper_from_the_locale_or_as_asked(tmp_path, monkeypatch):
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_PAPER", raising=False)
+    letter, a4 = tmp_path / "letter.pdf", tmp_path / "a4.pdf"
+    assert main(["report", "--routine-card", "warm-up", "-o", str(letter)]) == 0
+    assert main(["report", "--routine-card", "warm-up", "--paper", "A4", "-o", str(a4)]) == 0
+    assert "(letter)" in info_of(letter)["Page size"]
+    assert "(A4)" in info_of(a4)["Page size"]
+
+
+def test_a_name_in_any_script_and_hidden_characters_are_shown_escaped(tmp_path):
+    routine = tmp_path / "mine.yaml"
+    routine.write_text('name: "Knie \\u202e日本 Ωμέγα"\nsections:\n  - name: A\n'
+                       '    exercises:\n      - {name: Squat, work: 30s}\n')
+    out = tmp_path / "card.pdf"
+    assert main(["report", "--routine-card", str(routine), "-o", str(out)]) == 0
+    # a right-to-left override escaped; no glyph in the font: its escape, never a gap
+    assert "Knie \\u202e\\u65e5\\u672c Ωμέγα" in text_of(out)
+
+
+def test_bad_input_gets_a_plain_message_and_exit_2(tmp_path, capsys):
+    out = tmp_path / "r.pdf"
+    assert main(["report", "itb-recovery", "-o", str(out)]) == 2  # nothing recorded
+    assert "No sessions of ITB recovery recorded yet" in capsys.readouterr().err
+    fill(recorded_weeks(1))
+    assert main(["report", "no-such-routine", "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "no-such-routine: no such file" in err and "recorded routines: ITB recovery" in err
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    assert main(["report", "itb-recovery", "-o", str(fifo)]) == 2
+    assert "pipe: this is a named pipe, not a file" in capsys.readouterr().err
+    blocked = tmp_path / "a-file"
+    blocked.write_text("")
+    assert main(["report", "--routine-card", "-o", str(blocked / "card.pdf")]) == 2
+    assert "card.pdf: cannot write the PDF there (Not a directory)" in capsys.readouterr().err
+    assert main(["report", "itb-recovery", "--weeks", "0", "-o", str(out)]) == 2
+    assert "a whole number of weeks from 1 to 520 (not '0')" in capsys.readouterr().err
+    assert not out.exists() and "Traceback" not in capsys.readouterr().err
+
+
+def test_a_routine_whose_file_is_gone_is_reported_from_the_history(tmp_path, capsys):
+    fill([replace(s, routine="Old\x1b[31m knee", routine_id="Old\x1b[31m knee")
+          for s in recorded_weeks(2)])  # imported: a record's name may hold anything
+    out = tmp_path / "old.pdf"
+    assert main(["report", "knee", "-o", str(out)]) == 0
+    assert "Old\\x1b[31m knee — report" in text_of(out)
+    assert "Wrote the report of Old\\x1b[31m knee," in capsys.readouterr().out
+
+
+def test_the_pdf_renders_at_1366_pixels_wide(tmp_path):
+    fill(recorded_weeks())
+    out = tmp_path / "report.pdf"
+    assert main(["report", "-o", str(out)]) == 0
+    subprocess.run(["pdftoppm", "-png", "-r", "50", "-scale-to-x", "1366", "-scale-to-y", "-1",
+                    "-f", "1", "-l", "1", str(out), str(tmp_path / "page")], check=True)
+    page = tmp_path / "page-1.png"
+    assert page.stat().st_size > 10_000  # charts and text, not a blank page

@@ -1,0 +1,111 @@
+"""What the report and the routine card say, decided without a PDF: the paper, the period,
+the weeks against the target, the answers, the holds of each side, an exercise in words;
+the history's figures for a report's weeks (the store's own queries, in memory)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+
+from itbtimer.core.escaping import escaped_for
+from itbtimer.report.card import what
+from itbtimer.report.paper import Paper, paper_for
+from itbtimer.report.words import Period, hold_rows, pain_lines, scores_line, weeks_lines
+from tests.helpers import figures_of, plan_of
+from tests.sides_helpers import ITB, TZ, side_session
+
+TODAY = date(2026, 12, 7)  # a Monday
+
+
+def test_letter_where_the_locale_s_country_uses_it_a4_elsewhere():
+    assert paper_for({"LANG": "en_US.UTF-8"}) == Paper.LETTER
+    assert paper_for({"LANG": "fr_CA.UTF-8"}) == Paper.LETTER
+    assert paper_for({"LANG": "es_MX@euro"}) == Paper.LETTER
+    assert paper_for({"LANG": "en_GB.UTF-8"}) == Paper.A4
+    assert paper_for({"LANG": "C.UTF-8"}) == Paper.A4
+    assert paper_for({}) == Paper.A4
+    # as the C library reads them: LC_ALL, then LC_PAPER, then LANG
+    assert paper_for({"LANG": "de_DE.UTF-8", "LC_PAPER": "en_US.UTF-8"}) == Paper.LETTER
+    assert paper_for({"LC_ALL": "de_DE.UTF-8", "LC_PAPER": "en_US.UTF-8"}) == Paper.A4
+
+
+def test_a_period_is_whole_weeks_up_to_the_day_it_is_made():
+    period = Period.of(date(2026, 12, 9), 12)  # a Wednesday
+    assert period.first == date(2026, 9, 21) and period.first.weekday() == 0
+    assert period.text() == "21 Sep – 09 Dec 2026 (12 weeks)"
+    assert Period.of(date(2027, 1, 6), 4).text() == "14 Dec 2026 – 06 Jan 2027 (4 weeks)"
+    assert Period.of(TODAY, 1).text() == "07 Dec – 07 Dec 2026 (1 week)"
+
+
+def test_the_weeks_against_the_target_and_this_week_so_far():
+    weeks = [(date(2026, 11, 16), 3), (date(2026, 11, 23), 2), (date(2026, 11, 30), 4),
+             (TODAY, 1)]
+    assert weeks_lines(weeks, 3) == ["10 sessions in 4 weeks, 2.5 a week",
+                                     "Target 3 a week: met in 2 of 4 weeks "
+                                     "(this week so far: 1)"]
+    assert weeks_lines(weeks[:3], 3)[1] == "Target 3 a week: met in 2 of 3 weeks"
+    assert weeks_lines([(TODAY, 1)], None) == ["1 session in 1 week, 1.0 a week"]
+
+
+def test_the_answers_in_a_few_figures():
+    t = datetime(2026, 12, 1, 18, tzinfo=TZ)
+    series = [(t, 4.0), (t + timedelta(days=2), 2.0), (t + timedelta(days=4), 3.0)]
+    assert scores_line("After the session", series) == (
+        "After the session: mean 3.0, lowest 2, highest 4; first 4, last 3 (3 answers)")
+    assert scores_line("The morning after", []) == "The morning after: no answers in these weeks"
+
+
+def test_a_report_s_figures_are_of_its_weeks_and_the_bests_of_all_time():
+    old = side_session(datetime(2026, 8, 3, 18, tzinfo=TZ), 70.0, 60.0, pain=7)  # before
+    recent = [replace(side_session(datetime(2026, 11, d, 18, tzinfo=TZ), 40.0 + d, 30.0 + d,
+                                   pain=d % 4), morning=1)
+              for d in (17, 19, 24, 26)]
+    period = Period.of(TODAY, 4)
+    progress = figures_of([old, *recent], TODAY, ITB, series=True, since=period.first)
+    assert [n for _, n in progress.weeks] == [2, 2, 0, 0]
+    assert progress.weeks[0][0] == period.first
+    assert [p for _, p in progress.pain] == [1, 3, 0, 2]  # the old session's 7 is not in them
+    assert pain_lines(progress) == [
+        "After the session: mean 1.5, lowest 0, highest 3; first 1, last 2 (4 answers)",
+        "The morning after: mean 1.0, lowest 1, highest 1; first 1, last 1 (4 answers)"]
+    assert hold_rows(progress.holds) == [
+        ("Plank", "both", "0:50", "0:50", "0:50"),
+        ("Side plank", "left", "0:57", "1:06", "1:10"),  # best ever: the old session's
+        ("Side plank", "right", "0:47", "0:56", "1:00")]
+
+
+def test_a_hold_with_no_session_in_the_weeks_says_so_and_keeps_its_best():
+    old = side_session(datetime(2026, 8, 3, 18, tzinfo=TZ), 70.0, 60.0)
+    progress = figures_of([old], TODAY, ITB, series=True, since=Period.of(TODAY, 2).first)
+    assert sum(n for _, n in progress.weeks) == 0 and progress.pain == ()
+    assert hold_rows(progress.holds)[1] == ("Side plank", "left", "–", "–", "1:10")
+
+
+def test_text_the_font_cannot_show_is_escaped_never_dropped():
+    latin = set("Squat ")
+    assert escaped_for("Squat 日", latin.__contains__) == "Squat \\u65e5"
+    assert escaped_for("Squat\u202e", latin.__contains__) == "Squat\\u202e"
+    assert escaped_for("Squat\x1b[31m", set("Squat[31m").__contains__) == "Squat\\x1b[31m"
+
+
+CARD = """\
+name: Card
+sections:
+  - name: A
+    sets: 2
+    rest: 30-45s
+    exercises:
+      - {name: Plank, until: shaking}
+      - {name: Side plank, until: shaking, sides: both}
+      - {name: Dips, reps: 8-12, tempo: 3-1-3, sides: both, sets: 1}
+      - {name: Squat, work: 30s, sets: 1}
+"""
+
+
+def test_an_exercise_in_words_on_the_card():
+    exercises = [e for s in plan_of(CARD).routine.sections for e in s.exercises]
+    assert [what(e) for e in exercises] == [
+        "2 sets × hold until shaking · rest 30-45 s between sets",
+        "2 sets × hold until shaking · each side · rest 30-45 s between sets",
+        "8-12 reps at tempo 3-1-3 · each side",
+        "30 s"]
