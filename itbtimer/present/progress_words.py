@@ -58,7 +58,8 @@ def step_size(routine: Routine, level: Level) -> str:
 
 
 def _name(level: Level) -> str:
-    return f"{level.key.name} sets" if level.key.grows == Grows.SECTION else level.key.name
+    """The exercise's name; a section's ("Strength 3 sets": the figure says what grows)."""
+    return level.key.name
 
 
 def level_line(routine: Routine, level: Level) -> str:
