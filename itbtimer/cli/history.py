@@ -30,13 +30,13 @@ from itbtimer.history.records import RunRecord
 RECENT = 15
 NAME_WIDTH = 26
 SESSION_FIELDS = ("date", "time", "week", "routine", "minutes", "completed", "practice",
-                  "pain")  # then one column per held exercise, then note and session_id
+                  "pain", "morning")  # then one column per held exercise, then note and session_id
 RUN_FIELDS = ("date", "time", "week", "distance_km", "distance_mi", "unit", "minutes", "pain",
               "pain_from_km", "pain_free_km", "note", "run_id")
 STEP_FIELDS = ("session_id", "session_start", "session_end", "routine", "completed", "pain",
-              "practice", "speed", "name", "side", "set", "round", "mode", "planned_seconds",
-              "active_seconds", "skipped", "status", "added_seconds", "reps", "until",
-              "time_seconds")
+              "morning", "practice", "speed", "name", "side", "set", "round", "mode",
+              "planned_seconds", "active_seconds", "skipped", "status", "added_seconds", "reps",
+              "until", "time_seconds")
 
 
 class ExportFormat(StrEnum):
@@ -67,7 +67,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--export", metavar="FILE",
                         help="write every session: FILE.jsonl (one record a line, runs too), "
                              "FILE.csv (one row per session: date, routine, minutes, "
-                             "completed, practice, pain, the longest hold of each "
+                             "completed, practice, pain, morning, the longest hold of each "
                              "exercise, note), FILE.steps.csv (one row per step) or FILE.runs.csv "
                              "(one row per run)")
     parser.add_argument("--import", dest="import_file", metavar="FILE.jsonl",
@@ -236,9 +236,7 @@ def _show(store: HistoryStore, chosen: list[Recorded], identities: list[str] | N
             print("  " + escaped(line))
         for asymmetry in summary.asymmetries:
             print("  " + escaped(asymmetry.text()))
-        pain = _recent_pain(store, routine.identity)
-        if pain:
-            print(f"  {escaped(summary.pain_label())}: " + " → ".join(str(p) for p in pain))
+        _print_answers(store, routine.identity, summary.pain_label())
     if runs:
         print()
         print("\n".join(_run_table(runs)))
@@ -262,14 +260,19 @@ def _run_table(runs: list[RunRecord]) -> list[str]:
     return lines
 
 
-def _recent_pain(store: HistoryStore, routine: str) -> list[int]:
-    return [s.pain for s in store.listing([routine], 40)
-            if s.pain is not None and not s.practice and not s.in_progress][-10:]
+def _print_answers(store: HistoryStore, routine: str, label: str) -> None:
+    """The last answers after the session, then the morning after ("Knee pain: 3 → 2")."""
+    recent = [s for s in store.listing([routine], 40) if not s.practice and not s.in_progress]
+    for when, answers in (("", [s.pain for s in recent]),
+                          (" the morning after", [s.morning for s in recent])):
+        scores = [str(a) for a in answers if a is not None][-10:]
+        if scores:
+            print(f"  {escaped(label)}{when}: " + " → ".join(scores))
 
 
 def _table(listed: list[Listed]) -> list[str]:
     lines = [f"{'ID':8}  {'When':21}  {'Routine':{NAME_WIDTH}}  {'Done':4}  {'Active':>8}  "
-             f"{'Pain':>4}  Holds"]
+             f"{'Pain':>4}  {'Morning':>7}  Holds"]
     for s in listed:
         if s.damaged:
             lines.append(f"{s.short_id:8}  damaged record ({escaped(s.damaged)}); "
@@ -292,7 +295,8 @@ def _table(listed: list[Listed]) -> list[str]:
             f"{s.short_id:8}  {s.start:%a %d %b %Y %H:%M}  "
             f"{shorten(escaped(s.routine), NAME_WIDTH):{NAME_WIDTH}}  "
             f"{'yes' if s.completed else 'no':4}  {format_hms(s.active_seconds):>8}  "
-            f"{'' if s.pain is None else s.pain:>4}  {holds}{extra}")
+            f"{'' if s.pain is None else s.pain:>4}  {'' if s.morning is None else s.morning:>7}"
+            f"  {holds}{extra}")
     return lines
 
 
@@ -315,6 +319,7 @@ def _json(listed: list[Listed], figures: list[tuple[Recorded, Progress]],
                            "was_since": a.was_since.isoformat() if a.was_since else None,
                            "text": a.text()} for a in p.asymmetries],
             "pain": [{"start": t.isoformat(), "pain": v} for t, v in p.pain],
+            "morning": [{"start": t.isoformat(), "morning": v} for t, v in p.morning],
         }
 
     out: dict[str, Any] = {"sessions": [_listed_json(s) for s in listed],
@@ -402,6 +407,7 @@ def _write_sessions_csv(f: IO[str], records: Iterable[SessionRecord]) -> int:
             "completed": "yes" if record.completed else "no",
             "practice": "yes" if record.practice else "no",
             "pain": "" if record.pain is None else record.pain,
+            "morning": "" if record.morning is None else record.morning,
             "note": record.note or "",
             "session_id": record.id,
         }) | {columns[name]: f"{round(seconds, 1):g}" for name, seconds in holds.items()})
@@ -437,7 +443,7 @@ def _write_steps_csv(f: IO[str], records: Iterable[SessionRecord]) -> tuple[int,
         sessions += 1
         head = {"session_id": record.id, "session_start": record.start.isoformat(),
                 "session_end": record.end.isoformat(), "routine": record.routine,
-                "completed": record.completed, "pain": record.pain,
+                "completed": record.completed, "pain": record.pain, "morning": record.morning,
                 "practice": record.practice, "speed": record.speed}
         for step in record.steps:
             writer.writerow(_cells({**step.to_json(), **head}))

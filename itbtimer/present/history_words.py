@@ -11,9 +11,18 @@ MET = "#2e7d32"  # a week with at least the target's sessions
 NOT_MET = "#64b5f6"
 
 
+def answers_text(pain: int | None, morning: int | None) -> str:
+    """The answers after the session and the morning after, as the list says them:
+    " pain 3, morning 1", " pain 3", " morning 1", or nothing."""
+    said = ([f"pain {pain}"] if pain is not None else []) + (
+        [f"morning {morning}"] if morning is not None else [])
+    return " " + ", ".join(said) if said else ""
+
+
 def list_line(session: Listed, short: bool = False) -> str:
-    """One session in the list: "23 Nov 2026 18:00 0:12:30 pain 3 practice"; `short` (the
-    list has no room for the long ones): "23 Nov 18:00 12:30 pain 3 practice", no year and
+    """One session in the list: "23 Nov 2026 18:00 0:12:30 pain 3, morning 1 practice";
+    `short` (the list has no room for the long ones): "23 Nov 18:00 12:30 pain 3 practice",
+    no year and
     the time as m:ss under an hour, a damaged record without the command that deletes it.
     Words are never cut: the list is as wide as its rows."""
     if session.damaged:
@@ -21,7 +30,7 @@ def list_line(session: Listed, short: bool = False) -> str:
             "" if short else f": itbtimer history --delete {session.short_id}")
     mark = (" practice" if session.practice else " interrupted" if session.interrupted
             else " interrupted, not yet saved" if session.left else "")
-    pain = f" pain {session.pain}" if session.pain is not None else ""
+    pain = answers_text(session.pain, session.morning)
     if short:
         return f"{session.start:%d %b %H:%M} {format_clock(session.active_seconds)}{pain}{mark}"
     return f"{session.start:%d %b %Y %H:%M} {format_hms(session.active_seconds)}{pain}{mark}"

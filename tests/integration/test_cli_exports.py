@@ -15,7 +15,7 @@ from tests.integration.history_helpers import ROUTINE, TZ, args, record_of
 
 def three_sessions(folder) -> HistoryStore:
     store = HistoryStore(folder)
-    store.append(record_of(datetime(2026, 11, 23, 18, tzinfo=TZ), 45.0, pain=4))
+    store.append(record_of(datetime(2026, 11, 23, 18, tzinfo=TZ), 45.0, pain=4).with_morning(2))
     store.append(record_of(datetime(2026, 11, 25, 18, tzinfo=TZ), 52.0, pain=None,
                            finish=False))
     store.append(record_of(datetime(2026, 11, 26, 7, tzinfo=TZ), 20.0, speed=10.0))
@@ -29,15 +29,15 @@ def test_a_csv_export_has_one_row_per_session_for_a_spreadsheet_of_weeks(tmp_pat
     rows = list(csv.DictReader(target.open(encoding="utf-8")))
     assert [r["date"] for r in rows] == ["2026-11-23", "2026-11-25", "2026-11-26"]
     first = rows[0]
-    assert (first["routine"], first["completed"], first["practice"], first["pain"]) == (
-        "Knee", "yes", "no", "4")
+    assert (first["routine"], first["completed"], first["practice"], first["pain"],
+            first["morning"]) == ("Knee", "yes", "no", "4", "2")
     assert first["week"] == "2026-11-23" and first["time"] == "18:00"
     assert first["minutes"] == "2.4"  # 45 + 40 s of planks, 60 s of squats
     assert first["Plank hold (s)"] == "45"  # the longest of the session
-    assert rows[1]["completed"] == "no" and rows[1]["pain"] == ""
+    assert rows[1]["completed"] == "no" and rows[1]["pain"] == rows[1]["morning"] == ""
     assert rows[2]["practice"] == "yes"
-    assert list(rows[0])[:9] == ["date", "time", "week", "routine", "minutes", "completed",
-                                 "practice", "pain", "Plank hold (s)"]
+    assert list(rows[0])[:10] == ["date", "time", "week", "routine", "minutes", "completed",
+                                  "practice", "pain", "morning", "Plank hold (s)"]
     assert f"Wrote 3 sessions to {target}" in capsys.readouterr().out
 
 
@@ -47,6 +47,7 @@ def test_a_steps_csv_export_has_one_row_per_step(tmp_path, capsys):
     assert run_history(args(export=str(target)), store) == 0
     rows = list(csv.DictReader(target.open(encoding="utf-8")))
     assert rows[0]["name"] == "Plank" and rows[0]["time_seconds"] == "45.0"
+    assert (rows[0]["pain"], rows[0]["morning"]) == ("4", "2")
     assert len({r["session_id"] for r in rows}) == 3
     assert f"steps of 3 sessions to {target}" in capsys.readouterr().out
 

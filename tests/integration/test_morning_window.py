@@ -73,10 +73,17 @@ def test_asked_once_on_the_next_days_first_start_never_the_same_day_nor_twice(
     finally:
         ui.close()
 
+    assert run_history(args(), HistoryStore(tmp_path / "data"), WEDNESDAY_MORNING.date()) == 0
+    table, *summary = capsys.readouterr().out.split("\n\n")
+    header, row = table.splitlines()
+    assert header.index("Pain") < header.index("Morning") < header.index("Holds")
+    assert row[header.index("Pain"):header.index("Holds")].split() == ["2", "2"], row
+    assert "  Knee pain: 2\n  Knee pain the morning after: 2\n" in summary[0], summary
     assert run_history(args(json=True), HistoryStore(tmp_path / "data"),
                        WEDNESDAY_MORNING.date()) == 0
-    sessions = json.loads(capsys.readouterr().out)["sessions"]
-    assert [(s["pain"], s["morning"]) for s in sessions] == [(2, 2)]
+    out = json.loads(capsys.readouterr().out)
+    assert [(s["pain"], s["morning"]) for s in out["sessions"]] == [(2, 2)]
+    assert [m["morning"] for m in out["morning"]] == [2]
 
 
 def test_esc_skips_and_a_skipped_morning_is_not_asked_again(xdisplay, tmp_path):

@@ -21,9 +21,9 @@ START = datetime(2026, 11, 23, 18, 0, tzinfo=timezone.utc)
 
 
 def listed(pain: int | None = None, practice: bool = False, interrupted: bool = False,
-           left: bool = False) -> Listed:
+           left: bool = False, morning: int | None = None) -> Listed:
     return Listed("abcdef0123", START, "Knee", True, 750.0, pain, practice,
-                  10.0 if practice else 1.0, left, interrupted, (), left=left)
+                  10.0 if practice else 1.0, left, interrupted, (), left=left, morning=morning)
 
 
 def test_list_lines_say_when_how_long_the_pain_and_what_kind_of_run():
@@ -32,6 +32,13 @@ def test_list_lines_say_when_how_long_the_pain_and_what_kind_of_run():
     assert list_line(listed(pain=0, practice=True)) == "23 Nov 2026 18:00 0:12:30 pain 0 practice"
     assert list_line(listed(interrupted=True)) == "23 Nov 2026 18:00 0:12:30 interrupted"
     assert list_line(listed(practice=True, interrupted=True)).endswith(" practice")
+
+
+def test_list_lines_say_the_answer_the_morning_after_beside_the_one_after_the_session():
+    assert list_line(listed(pain=3, morning=1)) == "23 Nov 2026 18:00 0:12:30 pain 3, morning 1"
+    assert list_line(listed(morning=0)) == "23 Nov 2026 18:00 0:12:30 morning 0"
+    assert list_line(listed(pain=2, morning=4), short=True) == (
+        "23 Nov 18:00 12:30 pain 2, morning 4")
 
 
 def test_the_weeks_scope_says_how_much_is_shown():
