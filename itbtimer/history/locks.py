@@ -39,8 +39,15 @@ class Owners:
             fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:
             raise HistoryError(self.database.cause(exc.errno, exc.strerror)) from None
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        os.write(fd, f"{os.getpid()}\n".encode())
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        except OSError as exc:  # no locks on this file system (ENOLCK)
+            os.close(fd)
+            raise HistoryError(self.database.cause(exc.errno, exc.strerror)) from None
+        # the pid is for a person looking in the folder; the flock is what owns the session,
+        # so a full disk (a new empty file needs no room, its first byte does) takes nothing
+        with contextlib.suppress(OSError):
+            os.write(fd, f"{os.getpid()}\n".encode())
         self._held[record_id] = fd
         return path.name
 

@@ -129,3 +129,31 @@ def test_a_read_only_remount_is_named_read_stays_possible_and_saves_when_writabl
     assert store.retry()
     assert [s.id for s in HistoryStore(folder).sessions()] == [*before, "later"]
     whole(folder)
+
+
+@pytest.mark.parametrize("data_too", [False, True], ids=["data-elsewhere", "data-there-too"])
+def test_a_session_started_with_the_state_folder_on_a_full_disk_runs_on(small_disk, tmp_path,
+                                                                       data_too):
+    """The lock file is made (a new file needs no room) but its first write fails: before,
+    that OSError left the workout's first tick and the window ended, 'internal error'."""
+    folder = (small_disk if data_too else tmp_path) / "data"
+    store = HistoryStore(folder, state=small_disk / "state")
+    before = earlier_records(store, 1)
+    filler = fill(small_disk)
+    clock = FakeClock(0.0)
+    workout = Workout(plan_of(ROUTINE), FakePlayer(), ScaledClock(1.0, clock), store)
+    workout.apply(Start())
+    for t in range(1, 12):
+        clock.set(float(t))
+        workout.tick()
+    assert workout.session.state == "running"
+    in_progress = [s.id for s in HistoryStore(folder).sessions(in_progress=True)]
+    if data_too:
+        assert workout.notice == f"History not saved: the disk holding {folder} is full"
+        assert in_progress == before
+    else:  # the session is still owned (its lock is held) and mirrored to the database
+        assert workout.notice is None
+        assert in_progress == [*before, workout.record().id]
+        assert store.owners.running(workout.record().id)
+    filler.unlink()
+    whole(folder)
