@@ -50,10 +50,18 @@ class _Escaping(logging.Formatter):
         return escaped_lines(super().format(record))
 
 
+class _LogFile(logging.FileHandler):
+    """The log file; a line it cannot write (a full disk) is lost quietly, where logging
+    would print '--- Logging error ---' and a traceback on the terminal."""
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        pass
+
+
 def setup() -> None:
     """Warnings go to the log file, not the terminal (the window shows notices)."""
     try:
-        handler: logging.Handler = logging.FileHandler(log_path(), encoding="utf-8")
+        handler: logging.Handler = _LogFile(log_path(), encoding="utf-8")
     except OSError:
         handler = logging.NullHandler()
     handler.setFormatter(_Escaping("%(asctime)s %(name)s: %(message)s"))

@@ -125,3 +125,18 @@ def test_window_closed_during_a_beep_quits_cleanly_and_saves(xdisplay, tmp_path)
     assert len(records) == 1 and not records[0]["completed"]
     assert not (tmp_path / "state" / "itbtimer" / "itbtimer.log").exists() or "Traceback" not in (
         tmp_path / "state" / "itbtimer" / "itbtimer.log").read_text()
+
+
+def test_a_log_line_on_a_full_disk_is_lost_quietly_not_printed(tmp_path):
+    """The log file's disk is full (here: the log is /dev/full, where every write fails with
+    'No space left on device'): the line is lost; before, logging printed '--- Logging
+    error ---' and a traceback on the terminal for each one."""
+    log = tmp_path / "state" / "itbtimer" / "itbtimer.log"
+    log.parent.mkdir(parents=True)
+    log.symlink_to("/dev/full")
+    code = ("from itbtimer.adapters import logs; logs.setup(); "
+            "logs.log.warning('MPRIS off: no session bus'); logs.log.info('again')")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env={**os.environ, "XDG_STATE_HOME": str(tmp_path / "state")},
+                          timeout=30)
+    assert (done.returncode, done.stderr) == (0, "")
