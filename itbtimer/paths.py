@@ -53,3 +53,13 @@ def package_data(name: str) -> Path:
     if installed.is_dir():
         return installed
     return Path(__file__).resolve().parent.parent / name
+
+
+def systemd_user_dir() -> Path:
+    """Where the person's own systemd user units go ($XDG_CONFIG_HOME/systemd/user)."""
+    return Path(platformdirs.user_config_dir()) / "systemd" / "user"
+
+
+def autostart_dir() -> Path:
+    """What the desktop starts at login ($XDG_CONFIG_HOME/autostart, XDG Autostart spec)."""
+    return Path(platformdirs.user_config_dir()) / "autostart"

@@ -157,18 +157,22 @@ def exec_arguments(value: str) -> list[str]:
         return []
     if current is not None:
         arguments.append("".join(current))
-    return [a for a in arguments if not re.fullmatch(r"%[A-Za-z]", a)]
+    return [a.replace("%%", "%") for a in arguments if not re.fullmatch(r"%[A-Za-z]", a)]
 
 
-def exec_line(command: list[str]) -> str:
-    """The Exec key: each argument quoted as the Desktop Entry spec asks, then %f."""
+def exec_line(command: list[str], field_code: str | None = "%f") -> str:
+    """The Exec key, as the Desktop Entry spec asks: an argument with a reserved character
+    in double quotes (" ` $ \\ escaped with a backslash), every literal % written %%, and
+    the whole a string value (each backslash doubled); then the field code (%f: the file
+    the menu was given), if any. `exec_arguments` reads it back."""
     def quote(arg: str) -> str:
+        arg = arg.replace("%", "%%")
         if not any(c in arg for c in ' \t\n"\'\\><~|&;$*?#()`='):
             return arg
         escaped = "".join("\\" + c if c in '"`$\\' else c for c in arg)
         return f'"{escaped}"'.replace("\\", "\\\\")
 
-    return " ".join(quote(a) for a in command) + " %f"
+    return " ".join([*(quote(a) for a in command), *([field_code] if field_code else [])])
 
 
 def entry_text(command: list[str]) -> str:

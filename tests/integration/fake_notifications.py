@@ -1,4 +1,5 @@
-"""A desktop's notification server, on a test's private bus: it remembers each Notify."""
+"""A desktop's notification server, on a test's private bus: it remembers each Notify, and
+a test can click one of its actions (`NotificationServer.click`) or dismiss it."""
 
 import asyncio
 import threading
@@ -6,7 +7,7 @@ from typing import Annotated
 
 from dbus_fast.aio import MessageBus
 from dbus_fast.annotations import DBusDict, DBusInt32, DBusSignature, DBusStr, DBusUInt32
-from dbus_fast.service import ServiceInterface, dbus_method
+from dbus_fast.service import ServiceInterface, dbus_method, dbus_signal
 
 DBusStrings = Annotated[list[str], DBusSignature("as")]
 
@@ -15,6 +16,8 @@ class Notifications(ServiceInterface):
     def __init__(self, capabilities: tuple[str, ...] = ("body",)) -> None:
         super().__init__("org.freedesktop.Notifications")
         self.shown: list[tuple[str, str, str, str]] = []
+        self.actions: list[list[str]] = []  # each Notify's actions: key, label, key, label...
+        self.closed: list[int] = []  # the ids asked to close (CloseNotification)
         self.capabilities = list(capabilities)
 
     @dbus_method()
@@ -26,7 +29,23 @@ class Notifications(ServiceInterface):
                summary: DBusStr, body: DBusStr, actions: DBusStrings, hints: DBusDict,
                expire_timeout: DBusInt32) -> DBusUInt32:
         self.shown.append((app_name, app_icon, summary, body))
+        self.actions.append(list(actions))
         return len(self.shown)
+
+    @dbus_method()
+    def CloseNotification(self, notification_id: DBusUInt32) -> None:
+        self.closed.append(notification_id)
+        self.NotificationClosed(notification_id, 3)
+
+    @dbus_signal()
+    def ActionInvoked(self, notification_id: int,
+                      key: str) -> Annotated[list[object], DBusSignature("us")]:
+        return [notification_id, key]
+
+    @dbus_signal()
+    def NotificationClosed(self, notification_id: int,
+                           reason: int) -> Annotated[list[int], DBusSignature("uu")]:
+        return [notification_id, reason]
 
 
 class NotificationServer:
@@ -50,6 +69,22 @@ class NotificationServer:
         self.ready.set()
         await self._stop.wait()
         bus.disconnect()
+
+    def click(self, notification_id: int, key: str) -> None:
+        """The person clicks the action `key` of a notification shown (the server says so
+        on the bus, then closes it, as servers do)."""
+        assert self._loop is not None
+        self._loop.call_soon_threadsafe(self._click, notification_id, key)
+
+    def _click(self, notification_id: int, key: str) -> None:
+        self.service.ActionInvoked(notification_id, key)
+        self.service.NotificationClosed(notification_id, 2)
+
+    def dismiss(self, notification_id: int, reason: int = 2) -> None:
+        """The notification goes away unanswered (1 expired, 2 dismissed by the person)."""
+        assert self._loop is not None
+        self._loop.call_soon_threadsafe(self.service.NotificationClosed, notification_id,
+                                        reason)
 
     def close(self) -> None:
         if self._loop is not None and self._stop is not None:

@@ -168,6 +168,11 @@ def test_exec_line_quotes_paths_with_spaces_as_the_spec_asks():
     assert exec_line(['/x/"q"$']) == '"/x/\\\\"q\\\\"\\\\$" %f'
 
 
+def test_exec_line_writes_a_literal_percent_twice_so_it_is_no_field_code():
+    assert exec_line(["/x/50%f/itbtimer"]) == "/x/50%%f/itbtimer %f"
+    assert exec_line(["/a b/%u"], field_code=None) == '"/a b/%%u"'
+
+
 def test_entry_names_the_window_class_and_the_icon():
     text = entry_text(["/usr/bin/itbtimer"])
     lines = text.splitlines()

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import html
 import os
 import queue
 import threading
@@ -26,8 +25,6 @@ from itbtimer.core.escaping import escaped
 from itbtimer.present.now_playing import NowPlaying, Remote, idle
 
 BUS_NAME = "org.mpris.MediaPlayer2.itbtimer"
-NOTIFICATIONS = ("org.freedesktop.Notifications", "/org/freedesktop/Notifications",
-                 "org.freedesktop.Notifications")
 JUMP_SECONDS = 1.0  # a position this far from where it should be is a jump (Seeked)
 RECONNECT_SECONDS = 2.0  # a lost bus is looked for again this often
 DONE, LOST, NO_BUS = "done", "lost", "no bus"  # how one connection ended
@@ -261,22 +258,22 @@ class DesktopBus:
     def _send_notification(self, summary: str, body: str) -> None:
         if self._bus is None:
             return
-        from dbus_fast import Message, MessageType
-        from dbus_fast.signature import Variant
+        from dbus_fast import MessageType
 
-        destination, path, interface = NOTIFICATIONS
+        from itbtimer.adapters.desktop_bus.notifications import (
+            body_text,
+            capabilities,
+            notify_message,
+        )
+
         bus = self._bus
 
         async def send() -> None:
             if self._body_markup is None:
-                self._body_markup = await self._reads_markup()
-            # a server that reads markup would take "Knee & hip <3" as a broken tag: the
-            # body's &, < and > are written as entities there, and as they are elsewhere
-            text = html.escape(body, quote=False) if self._body_markup else body
-            message = Message(destination=destination, path=path, interface=interface,
-                              member="Notify", signature="susssasa{sv}i",
-                              body=[self.identity, 0, self.icon, summary, text, [],
-                                    {"desktop-entry": Variant("s", self.desktop_entry)}, -1])
+                self._body_markup = "body-markup" in await capabilities(bus)
+            message = notify_message(self.identity, self.icon, summary,
+                                     body_text(body, self._body_markup), [],
+                                     self.desktop_entry)
             try:
                 reply = await bus.call(message)
             except Exception as exc:
@@ -286,22 +283,6 @@ class DesktopBus:
                 log.info("notification not shown: %s", reply.error_name)
 
         asyncio.ensure_future(send())
-
-    async def _reads_markup(self) -> bool:
-        """Does the notification server show markup in a body (`body-markup`)?"""
-        from dbus_fast import Message, MessageType
-
-        destination, path, interface = NOTIFICATIONS
-        try:
-            reply = await self._bus.call(Message(destination=destination, path=path,
-                                                 interface=interface,
-                                                 member="GetCapabilities"))
-        except Exception as exc:
-            log.info("notification server's capabilities not read: %s", exc)
-            return False
-        if reply is None or reply.message_type != MessageType.METHOD_RETURN or not reply.body:
-            return False
-        return "body-markup" in reply.body[0]
 
 
 def connect(icon: str = "itbtimer") -> DesktopBus | None:

@@ -1,0 +1,132 @@
+"""Desktop notifications (org.freedesktop.Notifications): what the server can show, the body
+as it reads it, and a question with actions that waits for the person's click.
+
+`DesktopBus.notify` (the window's "Workout complete") shows one and goes on; `ask` (the
+training-day reminder, a short-lived process of its own) shows one with actions and
+waits for the answer.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+from collections.abc import Sequence
+from typing import Any
+
+from itbtimer.adapters.logs import log
+from itbtimer.core.escaping import escaped
+
+NOTIFICATIONS = ("org.freedesktop.Notifications", "/org/freedesktop/Notifications",
+                 "org.freedesktop.Notifications")
+ANSWER_SECONDS = 2 * 3600.0  # how long a reminder waits for a click before it gives up
+EXPIRED = 1  # NotificationClosed's reason: it timed out (many servers keep it in a list)
+
+
+async def capabilities(bus: Any) -> list[str]:
+    """What the server says it can do (GetCapabilities): "body-markup", "actions", ..."""
+    from dbus_fast import Message, MessageType
+
+    destination, path, interface = NOTIFICATIONS
+    try:
+        reply = await bus.call(Message(destination=destination, path=path,
+                                       interface=interface, member="GetCapabilities"))
+    except Exception as exc:
+        log.info("notification server's capabilities not read: %s", exc)
+        return []
+    if reply is None or reply.message_type != MessageType.METHOD_RETURN or not reply.body:
+        return []
+    return [str(c) for c in reply.body[0]]
+
+
+def body_text(body: str, markup: bool) -> str:
+    """A server that reads markup would take "Knee & hip <3" as a broken tag: there the
+    body's &, < and > are written as entities, elsewhere as they are."""
+    return html.escape(body, quote=False) if markup else body
+
+
+def notify_message(app: str, icon: str, summary: str, body: str, actions: Sequence[str],
+                   desktop_entry: str, timeout_ms: int = -1) -> Any:
+    """The Notify call; summary and body as given (escape them first)."""
+    from dbus_fast import Message
+    from dbus_fast.signature import Variant
+
+    destination, path, interface = NOTIFICATIONS
+    return Message(destination=destination, path=path, interface=interface, member="Notify",
+                   signature="susssasa{sv}i",
+                   body=[app, 0, icon, summary, body, list(actions),
+                         {"desktop-entry": Variant("s", desktop_entry)}, timeout_ms])
+
+
+def ask(summary: str, body: str, actions: Sequence[tuple[str, str]],
+        wait: float = ANSWER_SECONDS, icon: str = "itbtimer") -> str | None:
+    """Show a notification with actions ((key, label), ...) and wait for a click: the key
+    clicked, or None when it was dismissed, nobody answered in `wait` seconds, the server
+    shows no actions, or there is no session bus (all logged, none an error)."""
+    try:
+        return asyncio.run(_ask(escaped(summary), escaped(body), actions, wait, icon))
+    except ImportError as exc:
+        log.info("reminder not shown: dbus-fast is not available (%s)", exc)
+        return None
+
+
+async def _ask(summary: str, body: str, actions: Sequence[tuple[str, str]], wait: float,
+               icon: str) -> str | None:
+    from dbus_fast import BusType, Message, MessageType
+    from dbus_fast.aio import MessageBus
+
+    try:
+        bus = await MessageBus(bus_type=BusType.SESSION).connect()
+    except Exception as exc:
+        log.info("reminder not shown: no session bus (%s)", exc)
+        return None
+    try:
+        can = await capabilities(bus)
+        answer: asyncio.Future[str | None] = asyncio.get_running_loop().create_future()
+        shown: list[int] = []  # the notification's id, once the server gave it
+
+        def on_signal(message: Any) -> None:
+            if (message.message_type != MessageType.SIGNAL or not shown
+                    or message.interface != NOTIFICATIONS[2] or message.body[0] != shown[0]
+                    or answer.done()):
+                return
+            if message.member == "ActionInvoked":
+                answer.set_result(str(message.body[1]))
+            elif message.member == "NotificationClosed" and message.body[1] != EXPIRED:
+                answer.set_result(None)
+
+        bus.add_message_handler(on_signal)
+        await bus.call(Message(destination="org.freedesktop.DBus", path="/org/freedesktop/DBus",
+                               interface="org.freedesktop.DBus", member="AddMatch",
+                               signature="s", body=[f"type='signal',interface='"
+                                                    f"{NOTIFICATIONS[2]}'"]))
+        keys = [part for key, label in actions for part in (key, escaped(label))]
+        with_actions = "actions" in can and bool(keys)
+        reply = await bus.call(notify_message(
+            "itbtimer", icon, summary, body_text(body, "body-markup" in can),
+            keys if with_actions else [], "itbtimer"))
+        if reply is None or reply.message_type != MessageType.METHOD_RETURN:
+            log.info("reminder not shown: %s", reply.error_name if reply else "no reply")
+            return None
+        if not with_actions:
+            return None
+        shown.append(int(reply.body[0]))
+        try:
+            return await asyncio.wait_for(answer, wait)
+        except asyncio.TimeoutError:
+            await _close(bus, shown[0])
+            return None
+    finally:
+        bus.disconnect()
+
+
+async def _close(bus: Any, notification_id: int) -> None:
+    """Take back a question nobody answered (it would open a window hours late)."""
+    from dbus_fast import Message
+
+    destination, path, interface = NOTIFICATIONS
+    try:
+        await bus.call(Message(destination=destination, path=path, interface=interface,
+                               member="CloseNotification", signature="u",
+                               body=[notification_id]))
+    except Exception as exc:
+        log.info("reminder not taken back: %s", exc)
