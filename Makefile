@@ -14,10 +14,11 @@ SYS_TEST := $(VENV)/.sysdeps-test
 # (desktop-file-utils) for the MPRIS and launcher tests; faketime (libfaketime) to step the
 # wall clock in the timing tests; ImageMagick's `import` for make screenshots; DejaVu Sans
 # (fonts-dejavu-core) for the PDFs of `itbtimer report`, and poppler-utils (pdftotext,
-# pdfinfo, pdftoppm) to read them back in the tests.
+# pdfinfo, pdftoppm) to read them back in the tests; systemd for systemd-analyze verify and
+# systemctl (the reminder's timer and service, itbtimer remind).
 PKGS_RUN  := libasound2-dev python3-tk python3-venv python3-dev gcc fonts-dejavu-core
 PKGS_TEST := $(PKGS_RUN) xvfb xdotool dbus playerctl desktop-file-utils faketime imagemagick \
-             poppler-utils
+             poppler-utils systemd
 PKGS_SHOTS := imagemagick
 
 .PHONY: run test test-fast lint typecheck bench soak screenshots clean

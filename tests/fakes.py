@@ -309,3 +309,19 @@ class FakeRemote:
             self.closed = True
             os.close(self._read)
             os.close(self._write)
+
+
+class FakeSystemctl:
+    """`systemctl --user` of a session systemd runs (or not, available=False): each call is
+    kept in `calls`, and every call succeeds."""
+
+    def __init__(self, available: bool = True) -> None:
+        self.calls: list[tuple[str, ...]] = []
+        self.is_available = available
+
+    def available(self) -> bool:
+        return self.is_available
+
+    def run(self, *args: str) -> str | None:
+        self.calls.append(args)
+        return "enabled" if args[:1] == ("is-enabled",) else ""

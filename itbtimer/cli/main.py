@@ -363,6 +363,30 @@ def _no_arguments(p: argparse.ArgumentParser) -> None:
     pass
 
 
+def _remind_arguments(p: argparse.ArgumentParser) -> None:
+    from itbtimer.cli.remind import add_remind_arguments
+
+    add_remind_arguments(p)
+
+
+def _calendar_arguments(p: argparse.ArgumentParser) -> None:
+    from itbtimer.cli.remind import add_calendar_arguments
+
+    add_calendar_arguments(p)
+
+
+def cmd_remind(args: argparse.Namespace) -> int:
+    from itbtimer.cli.remind import run_remind
+
+    return run_remind(args)
+
+
+def cmd_calendar(args: argparse.Namespace) -> int:
+    from itbtimer.cli.remind import run_calendar
+
+    return run_calendar(args)
+
+
 @dataclass(frozen=True)
 class Command:
     """One sub-command: how the help writes it, what it is for, its arguments, its function."""
@@ -397,6 +421,12 @@ COMMANDS: tuple[Command, ...] = (
             _say_arguments, cmd_say),
     Command("edit", "[ROUTINE]", "change a routine (a bundled one: your own copy of it)",
             _routines_argument, cmd_edit),
+    Command("remind", "[ROUTINE] [--days D] [--at HH:MM] [--off | --status]",
+            "a reminder on training days when the week is behind", _remind_arguments,
+            cmd_remind),
+    Command("calendar", "[ROUTINE] [--days D] [--at HH:MM] -o F.ics",
+            "the training days as a weekly event for a calendar app", _calendar_arguments,
+            cmd_calendar),
 )
 NAMES = frozenset(command.name for command in COMMANDS)
 
