@@ -28,11 +28,14 @@ from itbtimer.core.escaping import escaped
 from itbtimer.core.plan import Plan, build_plan
 from itbtimer.core.progression import NO_PROGRESSION, Progression
 from itbtimer.core.routine import Routine
+from itbtimer.core.runs import DistanceUnit, RunText
 from itbtimer.errors import ItbtimerError
 from itbtimer.history import HistoryError, Progress
 from itbtimer.history import HistoryStore as FileHistory
+from itbtimer.history.from_run import newest_unit, run_record
 from itbtimer.history.from_session import is_practice
 from itbtimer.history.morning import MORNING_LOOK_BACK, morning_due
+from itbtimer.history.records import RunRecord
 from itbtimer.paths import user_sounds_dir
 from itbtimer.present.display import interrupted_notice, mute_status, notice_line
 from itbtimer.present.morning_words import MorningQuestion
@@ -175,6 +178,23 @@ class App:
 
     def today(self) -> date:
         return self.wallclock().date()
+
+    def run_unit(self) -> DistanceUnit:
+        """The unit a bare number of the run form is in: the newest run's (km if none)."""
+        if self.history is None:
+            return DistanceUnit.KM
+        try:
+            return newest_unit(self.history.runs(newest=1))
+        except HistoryError:
+            return DistanceUnit.KM
+
+    def log_run(self, text: RunText) -> RunRecord:
+        """Keep the run the form says. RunEntryError says what is wrong with what was
+        written; HistoryError why it could not be kept."""
+        entry = text.read(self.today(), self.run_unit())
+        if self.history is None:
+            raise HistoryError("there is no history to keep it in")
+        return self.history.log_run(run_record(entry, self.wallclock()))
 
     def morning_question(self) -> MorningQuestion | None:
         """The morning-after question this start asks (history/morning.py), or None; None

@@ -134,6 +134,7 @@ class Workout:
         self._slept_before = slept()
         self._wake_at: float | None = None  # real time the next tick was asked for
         self._saved_pain: int | None = None
+        self.note: str | None = None  # the person's words on it (the finished screen's N)
 
     # --- driving ---------------------------------------------------------------------
 
@@ -326,7 +327,7 @@ class Workout:
         start = self._started_wall or self.wallclock()
         return build_record(self.session, self.now(), start, self._ended_wall or
                             self._wall_now(), self.routine_file, pain, self._record_id,
-                            speed=self.clock.speed, practice=self.practice)
+                            speed=self.clock.speed, practice=self.practice).with_note(self.note)
 
     def _snapshot(self, force: bool = False) -> None:
         """Mirror the session in progress to disk, so a crash loses at most ~5 s of it."""
@@ -368,6 +369,19 @@ class Workout:
             return False  # the store says why in its notice
         self._saved_pain = pain
         return True
+
+    def keep_note(self, note: str | None) -> str | None:
+        """The person's note on this session (None: none): with its record when that is
+        saved later, or set in the record already saved. Why not, when the history could
+        not take it; None when kept."""
+        self.note = note
+        if not self.saved or self.history is None:
+            return None
+        try:
+            self.history.set_note(self._record_id, note)
+        except ItbtimerError as exc:
+            return f"Note not saved: {exc}"
+        return None
 
     def quit(self) -> None:
         """Closing the window: stop the session and keep what was done."""

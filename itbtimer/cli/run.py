@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date, datetime
+from datetime import datetime
 
 from itbtimer.core.escaping import escaped
 from itbtimer.core.runs import DAY_FORM, DISTANCE_FORM, DistanceUnit, RunEntryError, RunText
 from itbtimer.history import HistoryError, HistoryStore
-from itbtimer.history.from_run import run_record
+from itbtimer.history.from_run import newest_unit, run_record
 from itbtimer.present.run_words import logged_text
 
 
@@ -52,10 +52,9 @@ def run_run(args: argparse.Namespace, store: HistoryStore | None = None,
     return 0
 
 
-def last_unit(store: HistoryStore, since: date | None = None) -> DistanceUnit:
+def last_unit(store: HistoryStore) -> DistanceUnit:
     """The unit of the newest run: a bare number is in it (km when there is none)."""
     try:
-        newest = store.runs(newest=1, since=since)
+        return newest_unit(store.runs(newest=1))
     except HistoryError:
         return DistanceUnit.KM
-    return newest[0].unit if newest else DistanceUnit.KM

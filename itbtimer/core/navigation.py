@@ -35,6 +35,7 @@ class Screen(StrEnum):
     FINISHED = "finished"
     HISTORY = "history"
     EDITOR = "editor"
+    RUN = "run"  # the "Log a run" form
 
 
 class Action(StrEnum):
@@ -56,6 +57,8 @@ class Action(StrEnum):
     EDIT = "edit"  # E, or the Edit button beside the routine
     HOW = "how"  # I: how to do the exercise, large (and said), or hidden again
     LINK = "link"  # O: the exercise's video or page in the browser
+    LOG_RUN = "log_run"  # L, or the "Log a run" button: the run form
+    NOTE = "note"  # N: a note on the session just done
 
 
 class Move(StrEnum):
@@ -73,6 +76,10 @@ class Move(StrEnum):
     SHOW_EDITOR = "show_editor"  # the routine editor (a bundled routine: a personal copy)
     TOGGLE_HOW = "toggle_how"  # the how-to of the exercise showing, large, read aloud
     OPEN_LINK = "open_link"  # its link in the browser: only when asked, never by itself
+    SHOW_RUN_FORM = "show_run_form"
+    SAVE_RUN = "save_run"  # keep the run the form says (or say what is wrong with it)
+    CLOSE_RUN_FORM = "close_run_form"  # back to the start screen, nothing kept
+    OPEN_NOTE = "open_note"  # the finished screen's one-line note (Enter saves, Esc not)
 
 
 Outcome = Command | Move
@@ -83,6 +90,7 @@ TABLE: dict[Screen, dict[Action, Outcome]] = {
         Action.HISTORY: Move.SHOW_HISTORY,
         Action.CHOOSE: Move.LOAD_ROUTINE, Action.OPEN: Move.OPEN_DIALOG,
         Action.EDIT: Move.SHOW_EDITOR, Action.ESCAPE: Move.SKIP_MORNING,
+        Action.LOG_RUN: Move.SHOW_RUN_FORM,
     },
     Screen.RUNNING: {
         Action.TOGGLE: TogglePause(), Action.PLAY: Resume(), Action.PAUSE: Pause(),
@@ -94,11 +102,14 @@ TABLE: dict[Screen, dict[Action, Outcome]] = {
     Screen.FINISHED: {
         Action.TOGGLE: Move.LEAVE_FINISHED, Action.NEXT: Move.LEAVE_FINISHED,
         Action.HISTORY: Move.SHOW_HISTORY, Action.ESCAPE: Move.SKIP_PAIN,
+        Action.NOTE: Move.OPEN_NOTE,
     },
     Screen.HISTORY: {
         Action.HISTORY: Move.CLOSE_HISTORY, Action.ESCAPE: Move.CLOSE_HISTORY,
     },
     Screen.EDITOR: {},  # every key in the editor is the editor's own (gui/editor/)
+    # the run form's boxes take every other key as typing (gui/run_form.py)
+    Screen.RUN: {Action.NEXT: Move.SAVE_RUN, Action.ESCAPE: Move.CLOSE_RUN_FORM},
 }
 
 def route(screen: Screen, action: Action) -> Outcome | None:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from itbtimer.app.workout import Workout
 from itbtimer.core.pain import PainEntry
+from itbtimer.gui.note_line import NoteLine
 from itbtimer.gui.score_row import ScoreButtons
 from itbtimer.gui.theme import DIM_TEXT, PHASE_COLOURS, SIDE_TEXT
 from itbtimer.gui.widgets import Fonts, Painted, button, label
@@ -16,8 +17,10 @@ from itbtimer.present.display import PainQuestion, Phase
 
 class FinishedScreen:
     def __init__(self, parent: tk.Misc, fonts: Fonts, on_done: Callable[[], None],
-                 on_history: Callable[[], None]):
+                 on_history: Callable[[], None], on_note: Callable[[str], str | None]):
+        """on_note(text): keep the typed note; what is wrong with it, or None when kept."""
         self.fonts = fonts
+        self.on_note = on_note
         self.pain = PainEntry()
         self.question = PainQuestion(None)
         self.painted = Painted()
@@ -34,17 +37,20 @@ class FinishedScreen:
         self.pain_row.grid(row=2, column=0, sticky="ew", padx=12, pady=6)
         self.pain_state = label(self.frame, self.painted, fonts["medium"], fg=SIDE_TEXT)
         self.pain_state.grid(row=3, column=0, sticky="ew")
+        self.note = NoteLine(self.frame, self.painted, fonts)
+        self.note.frame.grid(row=4, column=0, sticky="ew", padx=24, pady=(6, 0))
         bottom = self.painted.add(tk.Frame(self.frame))
-        bottom.grid(row=4, column=0, pady=8)
+        bottom.grid(row=5, column=0, pady=8)
         button(bottom, "Back to start  (Space)", on_done, fonts["medium"]).grid(row=0, column=0,
                                                                                padx=6)
         button(bottom, "History  (H)", on_history, fonts["medium"]).grid(row=0, column=1, padx=6)
         self.notice = label(self.frame, self.painted, fonts["small"], fg=SIDE_TEXT)
-        self.notice.grid(row=5, column=0, sticky="ew", pady=(0, 6))
+        self.notice.grid(row=6, column=0, sticky="ew", pady=(0, 6))
         self.frame.bind("<Configure>", self._on_resize)
 
     def _on_resize(self, event: tk.Event) -> None:
-        for widget in self.lines.winfo_children() + [self.pain_help, self.notice]:
+        for widget in self.lines.winfo_children() + [self.pain_help, self.notice,
+                                                     self.note.said]:
             widget["wraplength"] = max(300, event.width - 60)
 
     def show(self, lines: list[str], question: PainQuestion) -> None:
@@ -60,6 +66,7 @@ class FinishedScreen:
             widget.grid(column=0, sticky="w")
         self.pain = PainEntry()
         self.question = question
+        self.note.reset()
         self.pain_help.configure(text=question.prompt())
         for widget in (self.pain_help, self.pain_row, self.pain_state):
             if question.asked:
@@ -67,6 +74,25 @@ class FinishedScreen:
             else:
                 widget.grid_remove()
         self._mark(question.state(None, asked=True))
+
+    def open_note(self) -> None:
+        """N: the one-line note, to type (Enter saves, Esc leaves it as it was)."""
+        self.note.open()
+
+    def note_key(self, key: str) -> bool:
+        """While the note is typed, every key is the note's: Enter keeps it (unless it is
+        too long: then it says so and stays open), Esc closes it unchanged."""
+        if not self.note.typing:
+            return False
+        if key in ("Return", "KP_Enter"):
+            problem = self.on_note(self.note.typed())
+            if problem is None:
+                self.note.saved()
+            else:
+                self.note.say(problem)
+        elif key == "Escape":
+            self.note.close()
+        return True
 
     def type(self, key: str, now: float) -> bool:
         """A key on this screen: True when it was a score (1 then 0 quickly is 10); with

@@ -4,12 +4,14 @@ target, holds over time, pain scores. What to show is decided in history/charts.
 
 from __future__ import annotations
 
+import math
 import tkinter as tk
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
 
 from itbtimer.core.durations import format_clock
+from itbtimer.core.runs import METRES
 from itbtimer.gui.fit import ellipsise
 from itbtimer.gui.widgets import Fonts
 from itbtimer.history.charts import (
@@ -23,6 +25,7 @@ from itbtimer.history.charts import (
 from itbtimer.history.figures import Progress, by_exercise
 from itbtimer.present.history_words import (
     hold_legend,
+    pain_free_titles,
     pain_legend,
     pain_titles,
     score_text,
@@ -36,6 +39,7 @@ GRID = "#cccccc"
 SERIES = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b")
 
 PAIN = "#c62828"
+RUN = "#2e7d32"  # the runs' distance before the pain: green, unlike the pain's red
 RIGHT_DASH = (6, 4)  # a one-sided exercise's right side: its left is the solid line
 
 Box = tuple[float, float, float, float]
@@ -74,7 +78,13 @@ class HistoryCharts:
                  for i in range(3)]
         self._weeks(boxes[0], small)
         self._holds(boxes[1], small)
-        self._pain(boxes[2], small)
+        if progress.pain_free:  # the runs' line beside the pain chart, half the width each
+            x0, y0, x1, y1 = boxes[2]
+            half = (x0 + x1) / 2
+            self._pain((x0, y0, half - 12, y1), small)
+            self._pain_free((half + 12 + small.measure("00.0"), y0, x1, y1), small)
+        else:
+            self._pain(boxes[2], small)
         return True
 
     def _frame(self, box: Box, titles: tuple[str, str], ymax: float,
@@ -243,6 +253,31 @@ class HistoryCharts:
                     self.canvas.create_text(px, py - 6, text=score_text(series[i][1]),
                                             anchor="s", fill=INK, font=font)
         self._dates(box, times, x, font)
+
+    def _pain_free(self, box: Box, font: Any) -> None:
+        """Each run's distance before the pain (the whole run when it did not hurt), in the
+        newest run's unit: the test of the routine, over the same time as the pain."""
+        assert self.progress is not None
+        unit = self.progress.run_unit
+        points = [(t, metres / METRES[unit]) for t, metres in self.progress.pain_free]
+        top = max(1.0, math.ceil(max(v for _, v in points)))
+        ticks = [(v, f"{v:g}") for v in sorted({0.0, round(top / 2, 1), top})]
+        self._frame(box, pain_free_titles(unit), top, ticks, font)
+        x = self._time_x([t for t, _ in points], box)
+        x0, y0, x1, y1 = box
+        series = reduce_series(points, max(2, int((x1 - x0) / 3)), mean)
+        drawn = [(x(t), y1 - (y1 - y0) * v / top) for t, v in series]
+        if len(drawn) > 1:
+            self.canvas.create_line(*[c for p in drawn for c in p], fill=RUN, width=2,
+                                    tags=("pain_free",))
+        for i in labelled_points([v for _, v in series], int((x1 - x0) / (font.measure("00.0")
+                                                                           * 2))):
+            px, py = drawn[i]
+            self.canvas.create_oval(px - 4, py - 4, px + 4, py + 4, fill=RUN, width=0,
+                                    tags=("pain_free_point",))
+            self.canvas.create_text(px, py - 6, text=f"{series[i][1]:.1f}", anchor="s",
+                                    fill=INK, font=font)
+        self._dates(box, [t for t, _ in points], x, font)
 
     def _dates(self, box: Box, times: list[datetime], x: Callable[[datetime], float],
                font: Any) -> None:

@@ -31,6 +31,7 @@ KEYS: dict[str, Action | Anywhere] = {
     "m": Anywhere.MUTE, "M": Anywhere.MUTE, "f": Anywhere.FULLSCREEN, "F": Anywhere.FULLSCREEN,
     "F11": Anywhere.FULLSCREEN, "question": Anywhere.HELP,
     "i": Action.HOW, "I": Action.HOW, "o": Action.LINK, "O": Action.LINK,
+    "l": Action.LOG_RUN, "L": Action.LOG_RUN, "n": Action.NOTE, "N": Action.NOTE,
     "v": Anywhere.VOICE, "V": Anywhere.VOICE, "c": Anywhere.CUES, "C": Anywhere.CUES,
     "w": Anywhere.READ_HOW, "W": Anywhere.READ_HOW,
     # media keys (most keyboards have one play/pause key), the same as a media remote

@@ -13,6 +13,7 @@ from itbtimer.core.navigation import Action, Screen
 from itbtimer.gui.finished import FinishedScreen
 from itbtimer.gui.history_view import HistoryView
 from itbtimer.gui.morning import Answer
+from itbtimer.gui.run_form import RunForm
 from itbtimer.gui.start import StartScreen
 from itbtimer.gui.ticker import Timers
 from itbtimer.gui.widgets import Fonts
@@ -26,11 +27,14 @@ WATCH_MS = 1000  # on the start screen, how often the routine file is checked fo
 class Screens:
     def __init__(self, root: tk.Tk, fonts: Fonts, act: Callable[[Action], None],
                  choose: Callable[[Path], None], close_editor: Callable[[Path | None], None],
-                 quit: Callable[[], None], answer: Answer):
+                 quit: Callable[[], None], answer: Answer,
+                 note: Callable[[str], str | None]):
         self.start = StartScreen(root, fonts, act, choose, answer)
         self.finished = FinishedScreen(root, fonts, lambda: act(Action.NEXT),
-                                       lambda: act(Action.HISTORY))
+                                       lambda: act(Action.HISTORY), note)
         self.history = HistoryView(root, fonts, lambda: act(Action.ESCAPE))
+        self.run_form = RunForm(root, fonts, lambda: act(Action.NEXT),
+                                lambda: act(Action.ESCAPE))
         self._editor: EditorScreen | None = None
 
         def make_editor() -> EditorScreen:
@@ -52,14 +56,15 @@ class Screens:
         if screen == Screen.EDITOR:
             return self.editor.frame
         return {Screen.START: self.start.frame, Screen.FINISHED: self.finished.frame,
-                Screen.HISTORY: self.history.frame, Screen.RUNNING: self.running}[screen]
+                Screen.HISTORY: self.history.frame, Screen.RUNNING: self.running,
+                Screen.RUN: self.run_form.frame}[screen]
 
     def show(self, screen: Screen) -> None:
         """Only this screen is packed; the others are forgotten (kept for later)."""
         shown = self.frame(screen)
         editor = self._editor.frame if self._editor is not None else None
         for other in (self.start.frame, self.finished.frame, self.history.frame, editor,
-                      self.running):
+                      self.running, self.run_form.frame):
             if other is not None and other is not shown:
                 other.pack_forget()  # type: ignore[attr-defined]
         if shown is not None:
@@ -79,15 +84,18 @@ class Screens:
 
     def own_key(self, screen: Screen, key: str, now: float) -> bool:
         """Keys a screen takes itself: all of the editor's (typing in a field), history's
-        weeks and list, the finished screen's score, the start screen's morning-after
-        score (while it is asked)."""
+        weeks and list, the finished screen's note (while it is typed) and score, the start
+        screen's morning-after score (while it is asked), the run form's typing."""
         if screen == Screen.EDITOR:
             return True
+        if screen == Screen.RUN:
+            return self.run_form.key(key)
         if screen == Screen.HISTORY:
             return self.history.key(key)
         if screen == Screen.START:
             return self.start.morning.type(key, now)
-        return screen == Screen.FINISHED and self.finished.type(key, now)
+        return screen == Screen.FINISHED and (self.finished.note_key(key)
+                                          or self.finished.type(key, now))
 
     def resized(self, screen: Screen) -> None:
         """The fonts changed size: a drawn screen draws again."""

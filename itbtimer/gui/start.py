@@ -235,7 +235,8 @@ class StartScreen:
             self._choices.append(button(self.chooser, title,
                                         partial(self.choose, path),
                                         self.fonts["small"]))
-        for text, action in (("Open…", Action.OPEN), ("History  (H)", Action.HISTORY)):
+        for text, action in (("Open…", Action.OPEN), ("History  (H)", Action.HISTORY),
+                             ("Log a run  (L)", Action.LOG_RUN)):
             self._choices.append(button(self.chooser, text, partial(self.act, action),
                                         self.fonts["small"]))
         self.layout()

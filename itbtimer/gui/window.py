@@ -17,6 +17,7 @@ from itbtimer.core.commands import Command
 from itbtimer.core.escaping import escaped
 from itbtimer.core.navigation import Action, Move, Navigation, Screen
 from itbtimer.core.plan import Plan
+from itbtimer.core.runs import RunEntryError, check_note
 from itbtimer.errors import ItbtimerError, RoutineError
 from itbtimer.gui.anywhere import Everywhere
 from itbtimer.gui.dialogs import UnsavedDialog
@@ -28,8 +29,10 @@ from itbtimer.gui.screens import RoutineWatcher, Screens
 from itbtimer.gui.theme import PRACTICE_BAND
 from itbtimer.gui.ticker import Timers, TkTimers
 from itbtimer.gui.widgets import FitLabel, Fonts, Painted, dress
+from itbtimer.history import HistoryError
 from itbtimer.present.display import PainQuestion, practice_band, summary_lines
 from itbtimer.present.keys_help import overlay_text
+from itbtimer.present.run_words import logged_text
 from itbtimer.present.start_words import opened_words
 from itbtimer.voice.control import STATUS_SECONDS
 
@@ -49,6 +52,7 @@ class Window:
         self.unsaved_report: str | None = None  # at quit: a session the history could not take
         self._notices = list(app.warnings)
         self._file_notices: list[str] = []  # about the routine file: gone once it reads well
+        self._run_logged: list[str] = []  # "Logged a run …": until the next workout
         self._icon = dress(root)
         white = Painted()
         white.colour = PRACTICE_BAND[0]
@@ -70,7 +74,7 @@ class Window:
                                self.act, self.quit, self._redraw)
         self.screens = Screens(root, self.fonts, self.act, self.choose_routine,
                                lambda path: self.load(path or self.routine_path), self.quit,
-                               self.app.answer_morning)
+                               self.app.answer_morning, self.keep_note)
         self.start, self.finished = self.screens.start, self.screens.finished
         self.history_view = self.screens.history
         self._moves = {  # each Move of the navigation table, carried out here
@@ -80,7 +84,9 @@ class Window:
             Move.CLOSE_HISTORY: self.close_history,
             Move.OPEN_DIALOG: lambda: self.choose_routine(self.start.ask_for_routine()),
             Move.SHOW_EDITOR: self.show_editor, Move.TOGGLE_HOW: self.toggle_how,
-            Move.OPEN_LINK: self.open_link}
+            Move.OPEN_LINK: self.open_link, Move.SHOW_RUN_FORM: self.show_run_form,
+            Move.SAVE_RUN: self.save_run, Move.CLOSE_RUN_FORM: self.close_run_form,
+            Move.OPEN_NOTE: self.finished.open_note}
         self._notices += self.app.recover()
         # asked on this start only, while the start screen shows, until answered or skipped
         self.morning = self.app.morning_question()
@@ -192,6 +198,7 @@ class Window:
     def start_workout(self) -> None:
         if self.plan is None:
             return
+        self._run_logged = []
         self.morning = None  # a session today: the morning before it is no longer asked
         if self.runner is not None:
             self.runner.destroy()
@@ -227,6 +234,40 @@ class Window:
     def back_to_start(self) -> None:
         self.save_pain()
         self.load(self.routine_path)
+
+    # --- a run (the start screen's L) and a note (the finished screen's N) -----------------
+
+    def show_run_form(self) -> None:
+        if self.app.history is None:
+            return
+        self.screens.run_form.show(self.app.run_unit())
+        self._show(Screen.RUN)
+        self.screens.run_form.focus()
+
+    def save_run(self) -> None:
+        """Keep the run the form says and go back to the start screen, which says so; or
+        say what is wrong with it, on the form."""
+        try:
+            run = self.app.log_run(self.screens.run_form.text())
+        except RunEntryError as exc:
+            self.screens.run_form.say(str(exc))
+            return
+        except HistoryError as exc:
+            self.screens.run_form.say(f"The run was not kept: {exc}")
+            return
+        self._run_logged = [logged_text(run)]
+        self.load(self.routine_path)
+
+    def close_run_form(self) -> None:
+        self.load(self.routine_path)
+
+    def keep_note(self, text: str) -> str | None:
+        """The finished screen's note: what is wrong with it, or None once kept."""
+        try:
+            note = check_note(text)
+        except RunEntryError as exc:
+            return str(exc)
+        return self.workout.keep_note(note) if self.workout is not None else None
 
     def show_history(self) -> None:
         if self.app.history is None:
@@ -296,8 +337,8 @@ class Window:
         self.timers.after(int(STATUS_SECONDS * 1000) + 50, self._update_notice)
 
     def _notice_text(self) -> str:
-        return self.app.notice_line(self._notices + self._file_notices + self.media.notices(),
-                                    self.workout)
+        return self.app.notice_line(self._notices + self._file_notices + self.media.notices()
+                                    + self._run_logged, self.workout)
 
     def _update_notice(self) -> None:
         self.screens.set_notice(self._notice_text())

@@ -100,8 +100,11 @@ def time_ticks(first: datetime, last: datetime, fits: int) -> list[tuple[datetim
     step = max(1, -(-days // fits))
     start = datetime(first.year, first.month, first.day, tzinfo=tz)
     crosses = first.year != last.year
+    offsets = [d for d in range(step, days + 1, step) if start + timedelta(days=d) <= last]
+    if not offsets and days > 1:  # room for one label only, and none fell inside: the middle
+        offsets = [days // 2]
     return [(start + timedelta(days=d), day_text((start + timedelta(days=d)).date(), crosses))
-            for d in range(step, days + 1, step) if start + timedelta(days=d) <= last]
+            for d in offsets]
 
 
 def reduce_series(points: Sequence[tuple[datetime, float]], buckets: int,

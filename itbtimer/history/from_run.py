@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, time
 
-from itbtimer.core.runs import RunEntry
+from itbtimer.core.runs import DistanceUnit, RunEntry
 from itbtimer.history.records import RunRecord
 
 LOGGED_LATER_AT = time(12, 0)  # a run logged for an earlier day: noon that day
@@ -22,3 +22,8 @@ def run_record(entry: RunEntry, now: datetime, record_id: str | None = None) -> 
                      distance_m=entry.distance.metres, unit=entry.distance.unit,
                      seconds=entry.seconds, pain=entry.pain, pain_from_m=entry.pain_from_m,
                      note=entry.note)
+
+
+def newest_unit(newest: list[RunRecord]) -> DistanceUnit:
+    """The unit a bare number is in: the newest run's (store.runs(newest=1)), else km."""
+    return newest[-1].unit if newest else DistanceUnit.KM

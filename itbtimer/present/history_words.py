@@ -4,8 +4,11 @@ scope and titles, and whether a week met its target (pure; the screen only draws
 from __future__ import annotations
 
 from itbtimer.core.durations import format_clock, format_hms
+from itbtimer.core.escaping import escaped
+from itbtimer.core.runs import DistanceUnit
 from itbtimer.history.figures import Hold, Listed, hold_lines
 
+NOTE_LONG, NOTE_SHORT = 40, 16  # a note's characters in the list's long and short lines
 LIST_SHARE = 0.4  # the History list takes at most this share of the width: the charts the rest
 MET = "#2e7d32"  # a week with at least the target's sessions
 NOT_MET = "#64b5f6"
@@ -24,7 +27,8 @@ def list_line(session: Listed, short: bool = False) -> str:
     `short` (the list has no room for the long ones): "23 Nov 18:00 12:30 pain 3 practice",
     no year and
     the time as m:ss under an hour, a damaged record without the command that deletes it.
-    Words are never cut: the list is as wide as its rows."""
+    Words are never cut (the list is as wide as its rows), but for a note's: at most
+    NOTE_LONG characters of it, NOTE_SHORT in a short line."""
     if session.damaged:
         return f"{session.short_id} damaged record" + (
             "" if short else f": itbtimer history --delete {session.short_id}")
@@ -32,8 +36,19 @@ def list_line(session: Listed, short: bool = False) -> str:
             else " interrupted, not yet saved" if session.left else "")
     pain = answers_text(session.pain, session.morning)
     if short:
-        return f"{session.start:%d %b %H:%M} {format_clock(session.active_seconds)}{pain}{mark}"
-    return f"{session.start:%d %b %Y %H:%M} {format_hms(session.active_seconds)}{pain}{mark}"
+        return (f"{session.start:%d %b %H:%M} {format_clock(session.active_seconds)}{pain}"
+                f"{mark}{note_words(session.note, NOTE_SHORT)}")
+    return (f"{session.start:%d %b %Y %H:%M} {format_hms(session.active_seconds)}{pain}{mark}"
+            f"{note_words(session.note, NOTE_LONG)}")
+
+
+def note_words(note: str | None, most: int) -> str:
+    """A session's note in its list line: ' “twinge on the lunges”', escaped, at most `most`
+    characters of it (then "…")."""
+    if not note:
+        return ""
+    shown = escaped(note)
+    return f" “{shown if len(shown) <= most else shown[:most - 1] + '…'}”"
 
 
 def week_scope(shown: int, whole: bool, earlier: bool) -> str:
@@ -66,6 +81,11 @@ def week_colour(count: int, target: int | None) -> str:
 def pain_titles(label: str) -> tuple[str, str]:
     """The pain chart's title, long then short: the question's own words."""
     return f"{label} after the session (0-10)", label
+
+
+def pain_free_titles(unit: DistanceUnit) -> tuple[str, str]:
+    """The runs' chart's title, long then short: how far each run went before the pain."""
+    return f"Distance before the pain ({unit})", f"Before pain ({unit})"
 
 
 def score_text(value: float) -> str:

@@ -15,17 +15,20 @@ EVERYWHERE = ("M mute", "V voice", "C spoken cues", "W how-tos read before each 
 # (what is shown, the action it asks for; None: the screen's own key, not a move)
 KEYS: dict[Screen, tuple[tuple[str, Action | None], ...]] = {
     Screen.START: (("Space start", Action.TOGGLE), ("H history", Action.HISTORY),
-                   ("E edit", Action.EDIT)),
+                   ("E edit", Action.EDIT), ("L log a run", Action.LOG_RUN)),
     Screen.RUNNING: (("Space pause/resume", Action.TOGGLE), ("→ next/Done", Action.NEXT),
                      ("← back", Action.BACK), ("R restart step", Action.RESTART),
                      ("+ 10 s", Action.EXTEND), ("S stop and record", Action.STOP),
                      ("I how to do it", Action.HOW), ("O its video or page", Action.LINK)),
-    Screen.FINISHED: (("0–10 pain score", None), ("Space back to start", Action.TOGGLE),
+    Screen.FINISHED: (("0–10 pain score", None), ("N note", Action.NOTE),
+                      ("Space back to start", Action.TOGGLE),
                       ("Esc no score", Action.ESCAPE), ("H history", Action.HISTORY)),
     Screen.HISTORY: (("← → weeks", None), ("A whole history", None), ("↑ ↓ choose", None),
                      ("P pain score", None), ("Delete delete", None),
                      ("H or Esc back", Action.ESCAPE)),
     Screen.EDITOR: (),  # the editor lists its own keys (gui/editor/)
+    Screen.RUN: (("Tab next box", None), ("Enter save", Action.NEXT),
+                 ("Esc cancel", Action.ESCAPE)),
 }
 
 

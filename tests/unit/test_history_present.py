@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timezone
 
+from itbtimer.core.runs import DistanceUnit
 from itbtimer.history import Listed
 from itbtimer.present.history_words import (
     MET,
     NOT_MET,
     list_line,
+    pain_free_titles,
     pain_titles,
     score_text,
     target_legend,
@@ -39,6 +42,21 @@ def test_list_lines_say_the_answer_the_morning_after_beside_the_one_after_the_se
     assert list_line(listed(morning=0)) == "23 Nov 2026 18:00 0:12:30 morning 0"
     assert list_line(listed(pain=2, morning=4), short=True) == (
         "23 Nov 18:00 12:30 pain 2, morning 4")
+
+
+def test_a_sessions_note_is_in_its_list_line_escaped_and_cut_to_fit():
+    noted = replace(listed(pain=3), note="twinge on the lunges, left")
+    assert list_line(noted) == "23 Nov 2026 18:00 0:12:30 pain 3 “twinge on the lunges, left”"
+    assert list_line(noted, short=True) == "23 Nov 18:00 12:30 pain 3 “twinge on the l…”"
+    hostile = replace(listed(), note="a\u202eb" + "x" * 100)
+    line = list_line(hostile)
+    assert "\u202e" not in line and "a\\u202eb" in line and line.endswith("x…”")
+    assert len(line) == len(list_line(listed())) + len(" “”") + 40
+
+
+def test_the_runs_chart_is_titled_in_the_newest_runs_unit():
+    assert pain_free_titles(DistanceUnit.MI) == ("Distance before the pain (mi)",
+                                                 "Before pain (mi)")
 
 
 def test_the_weeks_scope_says_how_much_is_shown():

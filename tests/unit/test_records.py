@@ -223,6 +223,13 @@ def test_time_ticks_name_years_over_a_long_history():
     assert [text for _, text in short] == ["Sep 2026", "Oct", "Nov"]
 
 
+def test_a_narrow_chart_of_weeks_still_has_a_date_under_it():
+    tz = timezone.utc
+    ticks = time_ticks(datetime(2026, 10, 10, 18, tzinfo=tz), datetime(2026, 12, 4, 18, tzinfo=tz),
+                       1)
+    assert [text for _, text in ticks] == ["07 Nov"]
+
+
 def test_a_long_series_is_reduced_to_what_the_chart_can_show():
     start = datetime(2000, 1, 1, tzinfo=timezone.utc)
     points = [(start + timedelta(days=i), float(i % 100)) for i in range(20_000)]

@@ -1,0 +1,161 @@
+"""Runs and notes through the real window, with real key events: "Log a run (L)" on the
+start screen, the finished screen's note (N), and the History screen's line of the
+distance run before the pain."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from itbtimer.core.runs import RunText
+from itbtimer.history.from_run import run_record
+from tests.integration.gui_helpers import texts_in
+
+KEYSYMS = {" ": "space", ".": "period", ":": "colon", ",": "comma", "-": "minus",
+           "'": "apostrophe"}
+SHIFTED = frozenset(":")
+
+
+def type_text(ui, text: str) -> None:
+    for char in text:
+        ui.key(KEYSYMS.get(char, char), 0x1 if char.isupper() or char in SHIFTED else 0)
+
+
+def test_a_run_is_logged_from_the_start_screen_with_the_keys_alone(ui):
+    ui.key("L")
+    assert ui.window.screen == "run"
+    form = ui.window.screens.run_form
+    assert ui.root.focus_get() is form.boxes["distance"]
+    type_text(ui, "5.2km")
+    ui.key("Tab")
+    type_text(ui, "31:20")
+    ui.key("Tab")
+    type_text(ui, "3")  # typed in the box: not a pain score, not a move
+    ui.key("Tab")
+    type_text(ui, "4km")
+    ui.key("Tab")
+    ui.key("Tab")
+    type_text(ui, "hills, left knee")
+    assert ui.window.screen == "run"  # "h" and "s" were typing, not History or Stop
+    ui.key("Return")
+    assert ui.window.screen == "start"
+    (run,) = ui.history.runs()
+    assert (run.distance_m, run.seconds, run.pain, run.pain_from_m, run.note) == (
+        5200.0, 1880.0, 3, 4000.0, "hills, left knee")
+    said = " ".join(texts_in(ui.window.start.frame))
+    assert "Logged a run on" in said and "4.0 km before the pain" in said
+    assert ui.history.sessions() is not None and list(ui.history.sessions()) == []
+
+
+def test_a_mistake_in_the_form_is_said_on_it_and_esc_keeps_nothing(ui):
+    ui.key("l")
+    type_text(ui, "5x")
+    ui.key("Return")
+    form = ui.window.screens.run_form
+    assert ui.window.screen == "run"
+    assert form.problem.cget("text") == ("the distance must be a distance such as 5.2km or "
+                                         "3.1mi, not '5x'")
+    ui.key("Escape")
+    assert ui.window.screen == "start"
+    assert ui.history.runs() == []
+    ui.key("l")  # opened again: empty boxes, no old problem
+    assert form.boxes["distance"].get() == "" and form.problem.cget("text") == ""
+    assert form.boxes["day"].get() == "today"
+
+
+def test_the_buttons_log_a_run_too(ui):
+    (log,) = [b for b in ui.window.start._choices if b.cget("text") == "Log a run  (L)"]
+    log.invoke()
+    ui.root.update()
+    assert ui.window.screen == "run"
+    form = ui.window.screens.run_form
+    form.boxes["distance"].insert(0, "3.1mi")
+    form.boxes["day"].delete(0, "end")
+    form.boxes["day"].insert(0, "yesterday")
+    (save,) = [b for b in form.frame.winfo_children()[-1].winfo_children()
+               if b.cget("text") == "Save  (Enter)"]
+    save.invoke()
+    ui.root.update()
+    assert ui.window.screen == "start"
+    (run,) = ui.history.runs()
+    assert run.unit == "mi" and run.local_date == datetime.now().date() - timedelta(days=1)
+
+
+def test_a_note_is_typed_on_the_finished_screen_and_kept_with_the_session(ui):
+    ui.key("space")
+    ui.key("s")  # stop early: the finished screen
+    assert ui.window.screen == "finished"
+    ui.key("N")
+    finished = ui.window.finished
+    assert finished.note.typing and ui.root.focus_get() is finished.note.box
+    type_text(ui, "twinge on the lunges, left 3")
+    assert finished.pain.score is None  # the 3 was the note's
+    ui.key("Return")
+    assert not finished.note.typing and ui.window.screen == "finished"
+    assert finished.note.said.cget("text").startswith("Note: twinge on the lunges, left 3")
+    ui.key("5")  # the score again, now the note is closed
+    ui.key("space")
+    assert ui.window.screen == "start"
+    (record,) = ui.history.sessions()
+    assert record.note == "twinge on the lunges, left 3" and record.pain == 5
+
+
+def test_esc_leaves_the_note_as_it_was_and_a_long_one_is_refused(ui):
+    ui.key("space")
+    ui.key("s")
+    ui.key("n")
+    type_text(ui, "first")
+    ui.key("Return")
+    ui.key("n")
+    finished = ui.window.finished
+    assert finished.note.box.get() == "first"
+    type_text(ui, " and more")
+    ui.key("Escape")  # closes the box only: still on the finished screen, the score open
+    assert ui.window.screen == "finished" and not finished.note.typing
+    ui.key("n")
+    finished.note.box.insert("end", "x" * 600)
+    ui.key("Return")
+    assert finished.note.typing  # stays open and says why
+    assert "a note is at most 500" in finished.note.help.cget("text")
+    ui.key("Escape")
+    ui.key("Escape")  # no score
+    ui.key("space")
+    (record,) = ui.history.sessions()
+    assert record.note == "first"
+
+
+def test_a_note_changed_after_the_session_was_saved_is_changed_in_it(ui):
+    ui.key("space")
+    ui.key("s")
+    ui.key("h")  # History saves the session; the finished screen stays open behind it
+    ui.key("Escape")
+    assert ui.window.screen == "finished"
+    ui.key("n")
+    type_text(ui, "late note")
+    ui.key("Return")
+    (record,) = ui.history.sessions()
+    assert record.note == "late note"
+
+
+def test_the_history_screen_draws_the_distance_before_the_pain_beside_the_pain(ui):
+    now = datetime.now().astimezone()
+    for days, text in ((20, RunText("5km", pain="4", pain_from="2km")),
+                       (10, RunText("6km", pain="2", pain_from="4km")),
+                       (2, RunText("7km"))):
+        ui.history.log_run(run_record(text.read(now.date() - timedelta(days=days)),
+                                      now - timedelta(days=days)))
+    ui.key("h")
+    view = ui.window.history_view
+    view.worker.join(5)
+    ui.advance(0.1)
+    assert view.loaded
+    canvas = view.canvas
+    (line,) = canvas.find_withtag("pain_free")
+    ys = canvas.coords(line)[1::2]
+    assert ys[0] > ys[1] > ys[2]  # 2, 4, then 7 km: higher each time
+    texts = [canvas.itemcget(i, "text") for i in canvas.find_all()
+             if canvas.type(i) == "text"]
+    assert "Distance before the pain (km)" in texts
+    assert "7.0" in texts  # the newest run's whole distance, labelled
+    (pain_chart,) = [i for i in canvas.find_all() if canvas.type(i) == "text"
+                     and canvas.itemcget(i, "text").startswith("No pain scores")]
+    assert canvas.coords(pain_chart)[0] < canvas.coords(line)[0]  # the pain chart, left
