@@ -14,6 +14,7 @@ from pathlib import Path
 
 from itbtimer.cli.history import routine_matches
 from itbtimer.core.escaping import escaped
+from itbtimer.core.routine import Routine
 from itbtimer.errors import ItbtimerError, ReportError
 from itbtimer.history import HistoryStore
 from itbtimer.report.output import save_pdf
@@ -63,26 +64,26 @@ def run_report(args: argparse.Namespace, store: HistoryStore | None = None,
         print(escaped(f"Wrote the routine card of {routine.name} to {written}"))
         return 0
     store = store or HistoryStore()
-    identity, name, per_week = _which(args.routine, store)
-    data = gather(store, identity, name, per_week, now, args.weeks)
+    identity, name, per_week, its_file = _which(args.routine, store)
+    data = gather(store, identity, name, per_week, now, args.weeks, its_file)
     written = save_pdf(target, report_pdf(data, paper))
     print(escaped(f"Wrote the report of {name}, {data.period.text()}, to {written}"))
     return 0
 
 
-def _which(wanted: str, store: HistoryStore) -> tuple[str, str, int | None]:
-    """The routine's identity, name and target: from its file when there is one (so a
-    renamed routine's report has its name now), else the history's one routine that
+def _which(wanted: str, store: HistoryStore) -> tuple[str, str, int | None, Routine | None]:
+    """The routine's identity, name, target and itself: from its file when there is one (so
+    a renamed routine's report has its name now), else the history's one routine that
     matches `wanted` (a routine file deleted since)."""
     try:
         routine = load_routine(resolve_routine(wanted))
-        return routine.identity, routine.name, routine.per_week
+        return routine.identity, routine.name, routine.per_week, routine
     except ItbtimerError as exc:
         recorded = store.routines()
         found = [r for r in recorded if routine_matches(wanted, r.identity, None)
                  or routine_matches(wanted, r.name, r.file)]
         if len(found) == 1:
-            return found[0].identity, found[0].name, None
+            return found[0].identity, found[0].name, None, None
         known = ", ".join(r.name for r in (found or recorded)) or "none yet"
         if found:
             raise ReportError(f"{wanted!r} matches several recorded routines: {known}; "

@@ -93,6 +93,16 @@ class Queries:
                                   session.question, morning=session.morning, note=session.note))
         return out
 
+    def notes(self, routine: str, since: date) -> list[tuple[datetime, str]]:
+        """The notes on a routine's sessions from a day on, oldest first: (start, note)."""
+        start = datetime.combine(since, time()).astimezone().timestamp()
+        note = "json_extract(record, '$.note')"
+        with self.database.reading() as db:
+            return [(local_time(t, m), str(n)) for t, m, n in db.execute(
+                f"SELECT start_utc, offset_minutes, {note} FROM sessions WHERE routine = ? "
+                f"AND start_utc >= ? AND in_progress = 0 AND {SOUND} AND {note} IS NOT NULL "
+                "ORDER BY start_utc", (routine, start))]
+
     def runs(self, newest: int | None = None, since: date | None = None) -> list[RunRecord]:
         """Runs oldest first (the newest N; since a day); a damaged row is left out."""
         where, args = "", []

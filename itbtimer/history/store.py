@@ -27,7 +27,7 @@ import json
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -284,6 +284,10 @@ class HistoryStore:
         progress whose window is gone (not yet recorded: a full or read-only disk) is `left`."""
         return [replace(s, left=True) if s.in_progress and not self.owners.running(s.id) else s
                 for s in self.queries.listing(routines, newest)]
+
+    def notes(self, routine: str, since: date) -> list[tuple[datetime, str]]:
+        """The notes on a routine's sessions from a day on, oldest first: (start, note)."""
+        return self.queries.notes(routine, since)
 
     def runs(self, newest: int | None = None, since: date | None = None) -> list[RunRecord]:
         """Runs, oldest first: the newest N, or those since a day (both: the newest N of

@@ -5,19 +5,24 @@ history holds. One or two pages, A4 or Letter."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Protocol
 
 from itbtimer.core.durations import format_clock
+from itbtimer.core.progression import Progression
+from itbtimer.core.routine import Routine
+from itbtimer.core.runs import METRES
 from itbtimer.errors import ReportError
 from itbtimer.history.charts import mean
 from itbtimer.history.figures import Progress, by_exercise
+from itbtimer.history.records import RunRecord
 from itbtimer.present.history_words import pain_legend
 from itbtimer.report import charts
-from itbtimer.report.charts import MARKERS, Key, Line
+from itbtimer.report.charts import MARKERS, Key, Line, Marker
 from itbtimer.report.paper import Paper
+from itbtimer.report.parts import Part, levels_part, notes_part, runs_part
 from itbtimer.report.sheet import QUIET, Rgb, Sheet
 from itbtimer.report.words import (
     HOLD_HEADINGS,
@@ -29,19 +34,9 @@ from itbtimer.report.words import (
 )
 
 PAIN: Rgb = (198, 40, 40)
+RUN: Rgb = (40, 40, 40)
 SERIES: tuple[Rgb, ...] = ((31, 119, 180), (214, 39, 40), (44, 140, 44), (148, 103, 189),
                            (200, 100, 10), (140, 86, 75))  # the History screen's, darker
-
-
-@dataclass(frozen=True)
-class Part:
-    """A further part of the report, as a table under its title (the progression levels,
-    the runs, the notes: each where the history holds some)."""
-
-    title: str
-    headings: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    shares: tuple[float, ...]  # each column's share of the width
 
 
 @dataclass(frozen=True)
@@ -50,7 +45,8 @@ class ReportData:
     period: Period
     progress: Progress  # its figures, the series of the period's sessions
     made: datetime
-    parts: tuple[Part, ...] = ()
+    runs: tuple[RunRecord, ...] = ()  # the runs of the period (any routine: runs have none)
+    parts: tuple[Part, ...] = ()  # the progression levels, the notes: where there are some
 
 
 class Figures(Protocol):
@@ -60,12 +56,18 @@ class Figures(Protocol):
                  weeks: int = 12, series: bool = False,
                  since: date | None = None) -> Progress: ...
 
+    def runs(self, newest: int | None = None, since: date | None = None) -> list[RunRecord]: ...
+
+    def notes(self, routine: str, since: date) -> list[tuple[datetime, str]]: ...
+
+    def progression(self, routine: Routine) -> Progression: ...
+
 
 def gather(store: Figures, identity: str, name: str, per_week: int | None, made: datetime,
-           weeks: int) -> ReportData:
-    """The figures of the routine recorded as `identity` for the `weeks` up to `made`.
-    ReportError when the history has none of its sessions, or the weeks are not 1 to
-    MOST_WEEKS."""
+           weeks: int, routine: Routine | None = None) -> ReportData:
+    """The figures of the routine recorded as `identity` for the `weeks` up to `made`; with
+    the `routine` itself (its file is there), where each growing exercise stands. ReportError
+    when the history has none of its sessions, or the weeks are not 1 to MOST_WEEKS."""
     if not 1 <= weeks <= MOST_WEEKS:
         raise ReportError(f"--weeks must be a whole number from 1 to {MOST_WEEKS} (not {weeks})")
     period = Period.of(made.date(), weeks)
@@ -74,7 +76,11 @@ def gather(store: Figures, identity: str, name: str, per_week: int | None, made:
     if progress.last_session is None:
         raise ReportError(f"No sessions of {name} recorded yet: there is nothing to report "
                           "(practice runs are not counted)")
-    return ReportData(name, period, progress, made)
+    runs = tuple(store.runs(since=period.first))
+    levels = levels_part(routine, store.progression(routine)) if routine else None
+    notes = notes_part(store.notes(identity, period.first), runs)
+    return ReportData(name, period, progress, made, runs,
+                      tuple(part for part in (levels, notes) if part is not None))
 
 
 def report_pdf(data: ReportData, paper: Paper) -> bytes:
@@ -88,6 +94,7 @@ def report_pdf(data: ReportData, paper: Paper) -> bytes:
     _weeks(sheet, data)
     _pain(sheet, data)
     _holds(sheet, data)
+    _runs(sheet, data)
     for part in data.parts:
         _part(sheet, part)
     return sheet.output()
@@ -145,13 +152,35 @@ def _holds(sheet: Sheet, data: ReportData) -> None:
                       [(v, format_clock(v)) for v in range(0, top + 1, step)],
                       "No holds in these weeks")
     sheet.gap(2)
-    sheet.table(HOLD_HEADINGS, hold_rows(progress.holds), _widths(sheet, (4, 1.3, 1, 1, 1.3)))
+    sheet.table(HOLD_HEADINGS, hold_rows(progress.holds), (4, 1.3, 1, 1, 1.3))
+
+
+def _runs(sheet: Sheet, data: ReportData) -> None:
+    """The runs' distance, dashed, and how far each went before the pain, solid; in the
+    unit of the newest run (each row in its own)."""
+    part = runs_part(data.runs)
+    if part is None:
+        return
+    unit = data.progress.run_unit
+    sheet.heading("Runs: how far before the knee hurt", keep=50)
+    whole = [(run.start, run.distance_m / METRES[unit]) for run in data.runs]
+    free = [(run.start, run.pain_free_m / METRES[unit]) for run in data.runs
+            if run.pain_free_m is not None]
+    lines = [Line("before the pain", free, RUN, Marker.CIRCLE),
+             Line("the whole run", whole, RUN, Marker.SQUARE, dashed=True)]
+    charts.legend(sheet, lines)
+    box = charts.plot_box(sheet, 40)
+    most = max(v for _, v in whole)
+    step = max(1, math.ceil(most / 4))
+    top = step * max(1, math.ceil(most * 1.05 / step))
+    charts.time_lines(sheet, box, lines, data.period.start(), data.period.end(), top,
+                      [(v, f"{v} {unit}") for v in range(0, top + 1, step)],
+                      "No runs in these weeks")
+    sheet.gap(2)
+    _part(sheet, replace(part, title=""))
 
 
 def _part(sheet: Sheet, part: Part) -> None:
-    sheet.heading(part.title, keep=15)
-    sheet.table(part.headings, part.rows, _widths(sheet, part.shares))
-
-
-def _widths(sheet: Sheet, shares: Sequence[float]) -> list[float]:
-    return [sheet.width * s / sum(shares) for s in shares]
+    if part.title:
+        sheet.heading(part.title, keep=15)
+    sheet.table(part.headings, part.rows, part.shares)

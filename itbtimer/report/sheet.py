@@ -128,11 +128,14 @@ class Sheet:
         return lines * size * 0.45
 
     def table(self, headings: Sequence[str], rows: Sequence[Sequence[str]],
-              widths: Sequence[float], size: float = 9) -> None:
-        """A table with a bold heading row and a rule under it (repeated on a new page)."""
+              shares: Sequence[float], size: float = 9) -> None:
+        """A table across the page, each column its share of the width, with a bold heading
+        row (repeated on a new page)."""
         self.need(3 * size * 0.5)
         self.font(size)
-        with self.pdf.table(col_widths=tuple(widths), width=sum(widths), align=Align.L,
+        self.pdf.set_draw_color(*QUIET)
+        self.pdf.set_line_width(0.15)
+        with self.pdf.table(col_widths=tuple(shares), width=self.width, align=Align.L,
                             text_align=Align.L, line_height=size * 0.5,
                             borders_layout=TableBordersLayout.HORIZONTAL_LINES,
                             headings_style=FontFace(emphasis="BOLD"), padding=(0.6, 1.0),

@@ -11,7 +11,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from itbtimer.cli.main import main
+from itbtimer.core.runs import DistanceUnit
 from itbtimer.history import HistoryStore
+from itbtimer.history.records import RunRecord
 from tests.sides_helpers import side_session
 
 
@@ -143,3 +145,41 @@ def test_the_pdf_renders_at_1366_pixels_wide(tmp_path):
                     "-f", "1", "-l", "1", str(out), str(tmp_path / "page")], check=True)
     page = tmp_path / "page-1.png"
     assert page.stat().st_size > 10_000  # charts and text, not a blank page
+
+
+GROWING = """\
+name: ITB recovery
+ask: knee pain
+per_week: 3
+sections:
+  - name: Core
+    exercises:
+      - {name: Plank, until: shaking, expect: 30s, progress: {by: 5s, up_to: 60s}}
+      - {name: Side plank, until: shaking, sides: both}
+"""
+
+
+def test_runs_notes_and_levels_are_in_the_report_when_the_history_has_them(tmp_path):
+    sessions = recorded_weeks()
+    fill(sessions)
+    store = HistoryStore()
+    store.set_note(sessions[-1].id, "twinge on the lunges, left")
+    day = sessions[-1].start
+    store.log_run(RunRecord("run-1", day - timedelta(days=9), 5200.0, DistanceUnit.KM,
+                            31 * 60 + 20, pain=3, pain_from_m=4000.0, note="hilly"))
+    store.log_run(RunRecord("run-2", day - timedelta(days=2), 4828.0, DistanceUnit.MI,
+                            pain=0))
+    routine = tmp_path / "itb.yaml"
+    routine.write_text(GROWING)
+    out = tmp_path / "report.pdf"
+    assert main(["report", str(routine), "-o", str(out)]) == 0
+    rows = [" ".join(line.split()) for line in text_of(out).splitlines()]
+    assert "Runs: how far before the knee hurt" in rows
+    assert any(r.endswith("5.2 km in 31:20 (6:02 /km), pain 3 from 4.0 km 4.0 km before the "
+                          "pain") for r in rows), rows
+    assert any(r.endswith("3.0 mi, no pain the whole run without pain") for r in rows)
+    assert "Progression: where each exercise stands for the next session" in rows
+    assert any(r.startswith("Plank 0 of 6") for r in rows), rows  # the morning after was 2
+    assert "Notes" in rows
+    assert any(r.endswith("session twinge on the lunges, left") for r in rows)
+    assert any(r.endswith("run hilly") for r in rows)
