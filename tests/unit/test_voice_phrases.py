@@ -283,3 +283,29 @@ def test_a_new_cue_in_the_timetable_silences_the_voice(monkeypatch):
         if placed.text is not None:
             end = placed.at + speaking_seconds(placed.text)
             assert end <= 2.0 or placed.at >= 2.0 + BEEP_SECONDS, placed
+
+
+def test_every_wording_that_starts_a_one_sided_step_names_its_side():
+    """Face down on the mat the side is heard, not read: however short the start, rest,
+    get-ready or switch phrase is said, it names the side (issue 22)."""
+    from itbtimer.core.plan import StepKind, build_plan
+    from itbtimer.present.step_words import side_words
+    from itbtimer.routine_files import load_routine
+    from itbtimer.routine_files.bundled import resolve_routine
+
+    plan = build_plan(load_routine(resolve_routine("itb-recovery")))
+    checked = 0
+    for step in plan.steps:
+        coming = step if step.kind in (StepKind.WORK, StepKind.SWITCH) else next(
+            (s for s in plan.steps[step.index + 1:] if s.kind == StepKind.WORK), None)
+        if coming is None or not coming.side:
+            continue
+        for phrase in step_phrases(plan, step.index):
+            if phrase.kind not in (PhraseKind.START, PhraseKind.SWITCH, PhraseKind.GET_READY,
+                                   PhraseKind.REST):
+                continue
+            for text in phrase.wordings:
+                if text != "Rest.":  # a rest too short for more: the screen heads with it
+                    assert side_words(coming).split()[0] in text.lower(), text
+                    checked += 1
+    assert checked > 20
