@@ -128,6 +128,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         grows = growth_line(plan.routine)
         if grows:
             print(escaped(f"   {grows}"))
+        for name, picture in plan.pictures():
+            print(escaped(f"  {name}: image {picture.describe()}"))
     return status
 
 

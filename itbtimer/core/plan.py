@@ -16,7 +16,15 @@ from typing import Any
 from itbtimer.core.durations import format_clock, format_hms
 from itbtimer.core.enums import StrEnum
 from itbtimer.core.progression import NO_PROGRESSION, Progression, grown
-from itbtimer.core.routine import NO_REST, Exercise, ExerciseMode, Rest, Routine, Section
+from itbtimer.core.routine import (
+    NO_REST,
+    Exercise,
+    ExerciseMode,
+    Picture,
+    Rest,
+    Routine,
+    Section,
+)
 
 
 class StepKind(StrEnum):
@@ -63,6 +71,7 @@ class Step:
     how: str | None = None  # work and switch steps: the exercise's how-to (Plan.to_json
     link: str | None = None  # lists these once per exercise, not on every step)
     tempo: tuple[int, int, int] | None = None  # a paced reps step: seconds down, hold, up
+    image: Picture | None = None  # work and switch steps: the exercise's picture
 
     @property
     def timed(self) -> bool:
@@ -147,7 +156,8 @@ class Plan:
             "estimated_seconds": self.estimated_seconds,
             "unestimated_steps": self.unestimated_steps,
             "exercises": [{"section": section.name, "name": e.name, "how": e.how, "link": e.link,
-                           "progress": _growth_json(e)}
+                           "progress": _growth_json(e),
+                           "image": _picture_json(e.image)}
                           for section in self.routine.sections for e in section.exercises],
             "progress": self._progress_json(),
             "steps": [s.to_json() for s in self.steps],
@@ -170,6 +180,11 @@ class Plan:
                         "reason": lv.decision.reason, "by_hand": lv.by_hand}
                        for lv in self.progression.levels],
         }
+
+    def pictures(self) -> list[tuple[str, Picture]]:
+        """Each exercise's picture, once: (its name, the picture)."""
+        return [(e.name, e.image) for section in self.routine.sections
+                for e in section.exercises if e.image is not None]
 
     def total_text(self) -> str:
         """How long the plan takes, in the one wording every screen and command uses:
@@ -221,7 +236,16 @@ def _how_lines(step: Step) -> list[str]:
              for n, line in enumerate((step.how or "").splitlines()) if line.strip()]
     if step.link:
         lines.append(f"{indent}link: {step.link}")
+    if step.image:
+        lines.append(f"{indent}image: {step.image.describe()}")
     return lines
+
+
+def _picture_json(picture: Picture | None) -> dict[str, Any] | None:
+    if picture is None:
+        return None
+    return {"file": picture.name, "path": picture.path, "kind": picture.kind,
+            "width": picture.width, "height": picture.height, "frames": picture.frames}
 
 
 def _label(step: Step) -> str:
@@ -312,7 +336,7 @@ class _Builder:
                          side=after.sides[0], seconds=self.routine.switch,
                          exercise=exercise.name, set=after.set, sets=exercise.sets,
                          round=after.round, rounds=section.rounds, cue=exercise.cue,
-                         how=exercise.how, link=exercise.link, **base)
+                         how=exercise.how, link=exercise.link, image=exercise.image, **base)
             return
         new_round = unit.round != after.round
         rest: Rest = unit.exercise.rest
@@ -328,7 +352,7 @@ class _Builder:
         exercise = unit.exercise
         shared = {"set": unit.set, "sets": exercise.sets, "round": unit.round,
                   "rounds": rounds, "cue": exercise.cue, "how": exercise.how,
-                  "link": exercise.link, **base}
+                  "link": exercise.link, "image": exercise.image, **base}
         for n, side in enumerate(unit.sides):
             if n > 0 and self.routine.switch > 0:
                 self.add(kind=StepKind.SWITCH, mode=ExerciseMode.TIMED, name=exercise.name,

@@ -49,6 +49,31 @@ class ExerciseMode(StrEnum):
     UNTIL = "until"  # until: shaking, Done when it is reached (a hold)
 
 
+class PictureKind(StrEnum):
+    PNG = "PNG"
+    GIF = "GIF"
+
+
+@dataclass(frozen=True)
+class Picture:
+    """An exercise's `image:`, as its check found it (routine_files/images.py)."""
+
+    path: str  # where it is (the routine's folder joined with what the routine says)
+    kind: PictureKind
+    width: int
+    height: int
+    frames: int = 1  # an animated GIF: more than one
+
+    @property
+    def name(self) -> str:
+        return self.path.replace("\\", "/").rsplit("/", 1)[-1]
+
+    def describe(self) -> str:
+        """"banana.gif (GIF, 240×240, animated: 24 frames)"."""
+        moving = f", animated: {self.frames} frames" if self.frames > 1 else ""
+        return f"{self.name} ({self.kind}, {self.width}×{self.height}{moving})"
+
+
 @dataclass(frozen=True)
 class Exercise:
     name: str
@@ -67,6 +92,7 @@ class Exercise:
     tempo: tuple[int, int, int] | None = None  # reps: seconds down, hold, up (`tempo: 3-1-3`)
     link: str | None = None  # an http(s) address (the physio's video): shown, never fetched
     growth: Growth | None = None  # `progress:`: how it grows when the knee allows
+    image: Picture | None = None  # a PNG or GIF beside the routine, shown by the countdown
 
     @property
     def estimate(self) -> int | None:

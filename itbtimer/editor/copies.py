@@ -11,6 +11,7 @@ from itbtimer.editor.document import ROUTINE, Document
 from itbtimer.errors import ItbtimerError
 from itbtimer.paths import user_routines_dir
 from itbtimer.routine_files.bundled import resolve_routine, routines_dir
+from itbtimer.routine_files.images import copy_pictures
 
 COPY_PREFIX = "my-"
 
@@ -45,6 +46,7 @@ def editable(name_or_path: str) -> Editable:
         return Editable(mine, f"{path.stem} is bundled with itbtimer and is never changed; "
                               f"editing your copy {mine}")
     write_atomic(mine, personal_copy_text(path.read_text(encoding="utf-8"), path.stem))
+    copy_pictures(path, mine.parent)
     return Editable(mine, f"{path.stem} is bundled with itbtimer and is never changed; "
                           f"made your own copy to edit: {mine}")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -67,6 +68,7 @@ BELONGS = {
     "up_to": "an exercise's `progress`",
     "sets_up_to": "a section's `progress`",
     "pain_at_most": "the `progress` at the top of the file",
+    "image": "an exercise",
 }
 
 
@@ -110,6 +112,7 @@ class Checker:
     problems: list[Problem] = field(default_factory=list)
     # Lines set aside because of a syntax mistake (1-based): what they held is unknown.
     set_aside: frozenset[int] = frozenset()
+    folder: Path = Path(".")  # where the routine file is: its images are looked for there
 
     def add(self, node: yaml.Node | None, path: str, message: str) -> None:
         line = col = None

@@ -9,17 +9,19 @@ from urllib.parse import urlsplit
 import yaml
 
 from itbtimer.core.escaping import escaped
-from itbtimer.core.limits import LINK_CHARS
+from itbtimer.core.limits import IMAGE_PATH_CHARS, LINK_CHARS
 from itbtimer.core.routine import (
     NO_REST,
     SIDE_NAMES,
     Exercise,
     ExerciseMode,
+    Picture,
     Rest,
     Routine,
     Section,
 )
 from itbtimer.routine_files.checker import Checker, describe, scalar, sets_hint
+from itbtimer.routine_files.images import ImageProblem, check_image
 from itbtimer.routine_files.progress_keys import read_growth, read_pain_at_most, read_sets_up_to
 
 TOP_KEYS = ("name", "id", "description", "cue", "per_week", "ask", "progress", "defaults",
@@ -27,8 +29,9 @@ TOP_KEYS = ("name", "id", "description", "cue", "per_week", "ask", "progress", "
 DEFAULT_KEYS = ("work", "rest", "get_ready", "switch", "rep_seconds")
 SECTION_KEYS = ("name", "note", "cue", "rounds", "sets", "work", "rest", "round_rest",
                 "rep_seconds", "progress", "exercises")
-EXERCISE_KEYS = ("name", "cue", "how", "link", "work", "reps", "tempo", "until", "expect",
-                 "sides", "all_sets_per_side", "sets", "rest", "rep_seconds", "progress")
+EXERCISE_KEYS = ("name", "cue", "how", "link", "image", "work", "reps", "tempo", "until",
+                 "expect", "sides", "all_sets_per_side", "sets", "rest", "rep_seconds",
+                 "progress")
 MAX_PHASE = 60  # seconds one phase of a paced rep may last
 MAX_ASK = 40
 _SIDE_WORDS = re.compile(
@@ -111,6 +114,21 @@ def _read_link(c: Checker, node: yaml.Node | None, path: str) -> str | None:
     return text
 
 
+def _read_image(c: Checker, node: yaml.Node | None, path: str) -> Picture | None:
+    """A PNG or GIF file beside the routine (images.py checks it is there and is one)."""
+    text = c.text(node, path)
+    if text is None or node is None:
+        return None
+    if len(text) > IMAGE_PATH_CHARS or "\x00" in text or "\n" in text:
+        c.add(node, path, "is not a file name; write the image's name, like banana.gif")
+        return None
+    try:
+        return check_image(c.folder, text)
+    except ImageProblem as exc:
+        c.add(node, path, str(exc))
+        return None
+
+
 def _read_tempo(c: Checker, node: yaml.Node | None, path: str,
                 mode: ExerciseMode) -> tuple[int, int, int] | None:
     """`tempo: 3-1-3`: seconds down, hold, up of each rep, on a reps exercise."""
@@ -185,6 +203,7 @@ def read_exercise(c: Checker, node: yaml.Node, path: str, up: Inherited) -> Exer
         expect=(expect or None) if mode == ExerciseMode.UNTIL else None,
         how=c.text(keys.get("how"), f"{path}.how"),
         link=_read_link(c, keys.get("link"), f"{path}.link"),
+        image=_read_image(c, keys.get("image"), f"{path}.image"),
         tempo=tempo,
         growth=read_growth(c, keys.get("progress"), f"{path}.progress", mode, figure),
     )

@@ -94,23 +94,27 @@ def _check_nodes(node: yaml.Node, path: str, checker: Checker, hidden: bool,
             _check_nodes(value, where, checker, hidden, seen)
 
 
-def parse_routine(text: str, source: str = "<routine>") -> Routine:
-    """Validate routine text; raises RoutineError with every problem found."""
+def parse_routine(text: str, source: str = "<routine>", folder: Path | None = None) -> Routine:
+    """Validate routine text; raises RoutineError with every problem found. Its images are
+    looked for in `folder` (by default the folder of `source`, a file's path; else the
+    current folder)."""
     if "\x00" in text:
         raise RoutineError(source, [Problem("this is not a text file (it contains NUL bytes)")])
+    if folder is None:
+        folder = Path(source).parent if not source.startswith("<") else Path(".")
     try:
-        return _parse(text, source)
+        return _parse(text, source, folder)
     except RecursionError:
         raise RoutineError(source, [Problem("the file is nested too deeply to be a routine")]
                            ) from None
 
 
-def _parse(text: str, source: str) -> Routine:
+def _parse(text: str, source: str, folder: Path) -> Routine:
     read = _read_past_mistakes(text)
     if read.root is None:
         raise RoutineError(source, read.problems or [Problem(
             "the file is empty; a routine needs at least `name:` and `sections:`")])
-    checker = Checker(set_aside=read.set_aside)
+    checker = Checker(set_aside=read.set_aside, folder=folder)
     _check_nodes(read.root, "", checker, read.hidden, set())
     routine = None if checker.problems else read_routine(checker, read.root)
     if checker.problems or read.problems or routine is None:

@@ -21,6 +21,7 @@ from itbtimer.routine_files.bundled import (
     resolve_routine,
     routines_dir,
 )
+from itbtimer.routine_files.images import copy_pictures
 
 STARTER = """\
 # Your routine. Change anything, save, then: itbtimer check {name}
@@ -95,6 +96,12 @@ def new_routine(name: str, source: str | None = None, fresh: bool = False) -> Pa
                             "or choose another name") from None
     except OSError as exc:
         raise ItbtimerError(f"{target}: cannot be written ({exc.strerror})") from None
+    if source is not None:
+        try:
+            copy_pictures(origin, target.parent)
+        except OSError as exc:
+            raise ItbtimerError(f"{target} is written, but its images could not be copied "
+                                f"beside it ({exc.strerror})") from None
     return target
 
 

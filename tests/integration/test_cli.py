@@ -26,7 +26,11 @@ def run(*args: str, cwd: Path | None = None, python: str = sys.executable):
 def test_check_good_files_prints_ok_and_exits_0(capsys):
     assert main(["check", *map(str, sorted((ROOT / "routines").glob("*.yaml")))]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert len(out) == 3 and all(line.startswith("OK ") for line in out)
+    assert [line.split(":")[0] for line in out] == [
+        "OK Banana stretch", "  Standing ITB banana stretch", "OK Foam roll", "OK ITB recovery",
+        "OK ITB warm-up"]
+    assert ("  Standing ITB banana stretch: image banana-stretch.gif (GIF, 160×160, animated: "
+            "16 frames)") in out  # check says what it found: the picture is there, and moves
     assert ("OK ITB recovery: Total 0:34:40 of timed steps, plus 11 untimed (reps or holds "
             "until done) · 77 steps") in out
 

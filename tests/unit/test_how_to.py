@@ -84,7 +84,7 @@ def test_the_plan_carries_each_exercise_how_to_once_in_json_and_text():
     data = json.loads(json.dumps(plan.to_json()))
     assert data["exercises"][1] == {
         "section": "Stretches", "name": "Banana stretch", "link": GOOD_LINK,
-        "how": plan.routine.sections[0].exercises[1].how, "progress": None}
+        "how": plan.routine.sections[0].exercises[1].how, "progress": None, "image": None}
     assert data["exercises"][0]["how"] is None
     text = plan.describe()
     assert text.count("how: Cross one leg behind the other") == 1  # under its first step only

@@ -112,7 +112,7 @@ def test_unknown_name_lists_what_there_is(capsys):
     assert main(["plan", "nope"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("nope: no such file, and no routine of that name in ")
-    assert "(there are: foam-roll, itb-recovery, warm-up)" in err
+    assert "(there are: banana-stretch, foam-roll, itb-recovery, warm-up)" in err
 
 
 def test_the_starter_is_valid_yaml_for_every_name():
