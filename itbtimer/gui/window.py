@@ -32,6 +32,7 @@ from itbtimer.gui.widgets import FitLabel, Fonts, Painted, dress
 from itbtimer.history import HistoryError
 from itbtimer.present.display import PainQuestion, practice_band, summary_lines
 from itbtimer.present.keys_help import overlay_text
+from itbtimer.present.morning_words import MorningQuestion
 from itbtimer.present.run_words import logged_text
 from itbtimer.present.start_words import opened_words
 from itbtimer.voice.control import STATUS_SECONDS
@@ -74,7 +75,7 @@ class Window:
                                self.act, self.quit, self._redraw)
         self.screens = Screens(root, self.fonts, self.act, self.choose_routine,
                                lambda path: self.load(path or self.routine_path), self.quit,
-                               self.app.answer_morning, self.keep_note)
+                               self.answer_morning, self.keep_note)
         self.start, self.finished = self.screens.start, self.screens.finished
         self.history_view = self.screens.history
         self._moves = {  # each Move of the navigation table, carried out here
@@ -147,6 +148,8 @@ class Window:
         return widget.winfo_toplevel() is self.root
 
     def _show(self, screen: Screen) -> None:
+        if screen != Screen.START and self.start.morning.answered:
+            self.morning = None  # answered, and the start screen left: done with
         self.screens.show(screen)
         self._show_band(screen)
         self.nav.arrive(screen)
@@ -184,8 +187,6 @@ class Window:
             self.root.title(escaped(f"itbtimer — {self.plan.routine.name}"))
             self.start.show_plan(self.plan, self.app.progress(self.plan, self._notices))
         self.start.show_choices(self.app.recent.paths() if self.app.recent else [])
-        if self.start.morning.answered:
-            self.morning = None  # answered before leaving the start screen: done with
         self.start.show_morning(self.morning)
         self._show(Screen.START)
         self._update_notice()
@@ -308,6 +309,14 @@ class Window:
         """The window's close button: asks first when the editor has unsaved changes."""
         if not self.screens.ask_before_quitting(self.screen):
             self.quit(asking=True)
+
+    def answer_morning(self, question: MorningQuestion, score: int) -> str | None:
+        """A morning-after answer typed or clicked: kept, and the plan read again, since
+        the answer may change the levels today's session runs at (core/progression.py)."""
+        error = self.app.answer_morning(question, score)
+        if error is None and self.screen == Screen.START:
+            self.load(self.routine_path)
+        return error
 
     def skip_morning(self) -> None:
         """Esc on the start screen: the morning-after question goes, not asked again."""

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from itbtimer.cli.history import run_history
-from itbtimer.history import HistoryStore
+from itbtimer.history import HistoryStore, SessionRecord
 from tests.integration.gui_helpers import Harness
 from tests.integration.history_helpers import args
 from tests.sides_helpers import TZ, side_session
@@ -115,6 +115,51 @@ def test_a_click_answers_too(xdisplay, tmp_path):
         ui.window.start.morning.scores.buttons[4].invoke()
         ui.root.update()
         assert stored(tmp_path).morning == 4
+    finally:
+        ui.close()
+    assert ui.errors == []
+
+
+KNEE = """\
+name: Knee physio
+ask: knee pain
+defaults: {get_ready: 0}
+sections:
+  - name: Strength
+    exercises:
+      - name: Plank
+        work: 30s
+        progress: {by: 5s, up_to: 60s}
+"""
+
+
+def knee_session(start: datetime, pain: int) -> SessionRecord:
+    return SessionRecord(f"{int(start.timestamp()):032x}", start, start + timedelta(minutes=20),
+                         "Knee physio", completed=True, pain=pain, question="knee pain",
+                         routine_id="Knee physio")
+
+
+def plank_seconds(ui: Harness) -> list[float]:
+    assert ui.window.plan is not None
+    return [s.seconds for s in ui.window.plan.steps if s.name == "Plank"]
+
+
+def test_the_answer_feeds_the_progression_of_the_session_about_to_start(xdisplay, tmp_path):
+    """Answered 2 then 2, the plank steps up; a morning of 7 after the second (higher than
+    its 2) holds it back: the start screen's plan changes as soon as the answer is typed."""
+    store = HistoryStore(tmp_path / "data")
+    for start in (TUESDAY - timedelta(days=1), TUESDAY):
+        assert store.append(knee_session(start, pain=2))
+    ui = Harness(tmp_path, KNEE, wallclock=lambda: WEDNESDAY_MORNING)
+    try:
+        assert asked(ui) is not None and plank_seconds(ui) == [35.0]
+        ui.key("7")
+        assert [s.morning for s in HistoryStore(tmp_path / "data").sessions()] == [None, 7]
+        assert plank_seconds(ui) == [30.0]
+        assert asked(ui) is not None  # still there: 7 can be corrected
+        ui.advance(2.0)
+        ui.key("1")
+        assert plank_seconds(ui) == [35.0]
     finally:
         ui.close()
     assert ui.errors == []
