@@ -124,8 +124,10 @@ class Reminder:
         return max(0.0, (datetime.combine(now.date(), self.at) - now).total_seconds())
 
     def when_text(self) -> str:
-        """"Mon, Wed, Fri at 18:00"."""
-        return f"{', '.join(d.short for d in self.days)} at {self.at:%H:%M}"
+        """"Mon, Wed, Fri at 18:00"; "every day at 07:00"."""
+        days = ("every day" if len(self.days) == len(Weekday)
+                else ", ".join(d.short for d in self.days))
+        return f"{days} at {self.at:%H:%M}"
 
 
 def week_target(per_week: int | None, reminder: Reminder) -> int:

@@ -145,10 +145,15 @@ def test_installing_again_replaces_the_reminder_whichever_way_it_was(tmp_path):
     assert reminders.installed().scheduler == reminders.Scheduler.SYSTEMD
 
 
-def test_a_machine_without_a_user_manager_is_told_apart_within_the_timeout(tmp_path):
-    """The real systemctl here: no user manager runs under the tests, and it says so."""
+def test_a_machine_without_a_user_manager_is_told_apart_within_the_timeout(tmp_path,
+                                                                          monkeypatch):
+    """The real systemctl, in a session with no user manager (an empty runtime folder: not
+    the one of the person running the tests): it says so, and itbtimer hears it."""
     if shutil.which("systemctl") is None:
         pytest.fail("systemctl is missing (make test installs systemd)")
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
     assert reminders.Systemctl(timeout=5).available() is False
     assert reminders.Systemctl(program="no-such-systemctl").available() is False
 

@@ -91,4 +91,5 @@ def test_a_week_done_says_nothing():
 
 def test_the_days_say_when_in_words():
     assert Reminder((MON, WED, FRI), time(18, 0)).when_text() == "Mon, Wed, Fri at 18:00"
+    assert Reminder(tuple(Weekday), time(7, 0)).when_text() == "every day at 07:00"
     assert [d.two_letters for d in (MON, THU, SUN)] == ["MO", "TH", "SU"]
