@@ -10,8 +10,10 @@ is shown in it. The figures of many runs are shown in the unit of the newest one
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any, TypeVar
 
 from itbtimer.core.durations import format_clock, parse_duration
 from itbtimer.core.enums import StrEnum
@@ -38,7 +40,12 @@ _DISTANCE = re.compile(r"(\d+(?:[.,]\d+)?|[.,]\d+)\s*([a-z]*)")
 
 
 class RunEntryError(ValueError):
-    """What is wrong with what was written, in the person's words."""
+    """What is wrong with what was written, in the person's words; `field`: the RunText
+    field it is about (the form puts the cursor there), when RunText.read knows it."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
 
 
 @dataclass(frozen=True)
@@ -143,26 +150,47 @@ class RunText:
 
     def read(self, today: date, unit: DistanceUnit = DistanceUnit.KM) -> RunEntry:
         """The run these texts say, checked; `unit`: a bare number's (the newest run's)."""
+        try:
+            return self._read(today, unit)
+        except RunEntryError as exc:
+            if exc.field is None:
+                raise
+            raise RunEntryError(str(exc), exc.field) from None
+
+    def _read(self, today: date, unit: DistanceUnit) -> RunEntry:
         if not self.distance.strip():
-            raise RunEntryError(f"write the distance run: {DISTANCE_FORM}")
-        distance = parse_distance(self.distance, unit)
+            raise RunEntryError(f"write the distance run: {DISTANCE_FORM}", "distance")
+        distance = _about("distance", parse_distance, self.distance, unit)
         if distance.metres <= 0:
-            raise RunEntryError("the distance must be more than 0")
+            raise RunEntryError("the distance must be more than 0", "distance")
         pain_from = None
         if self.pain_from.strip():
-            pain_from = parse_distance(self.pain_from, distance.unit,
-                                       "where the pain began").metres
+            pain_from = _about("pain_from", parse_distance, self.pain_from, distance.unit,
+                               "where the pain began").metres
             if pain_from > distance.metres:
                 raise RunEntryError(
                     f"the pain cannot begin at {format_distance(pain_from, distance.unit)}, "
-                    f"after the end of a {format_distance(distance.metres, distance.unit)} run")
-        pain = parse_pain(self.pain) if self.pain.strip() else None
+                    f"after the end of a {format_distance(distance.metres, distance.unit)} run",
+                    "pain_from")
+        pain = _about("pain", parse_pain, self.pain) if self.pain.strip() else None
         if pain == 0 and pain_from is not None:
-            raise RunEntryError("a pain of 0 has no place where it began: leave one out")
+            raise RunEntryError("a pain of 0 has no place where it began: leave one out",
+                                "pain_from")
         return RunEntry(
-            day=parse_day(self.day, today), distance=distance,
-            seconds=parse_run_time(self.time) if self.time.strip() else None,
-            pain=pain, pain_from_m=pain_from, note=check_note(self.note))
+            day=_about("day", parse_day, self.day, today), distance=distance,
+            seconds=_about("time", parse_run_time, self.time) if self.time.strip() else None,
+            pain=pain, pain_from_m=pain_from, note=_about("note", check_note, self.note))
+
+
+Read = TypeVar("Read")
+
+
+def _about(field: str, parse: Callable[..., Read], *args: Any) -> Read:
+    """parse(*args), its mistake said to be about `field`."""
+    try:
+        return parse(*args)
+    except RunEntryError as exc:
+        raise RunEntryError(str(exc), field) from None
 
 
 def pain_free_metres(distance_m: float, pain: int | None, pain_from_m: float | None

@@ -52,6 +52,8 @@ class HistoryCharts:
         self.progress: Progress | None = None
         self.back = 0  # screens of 12 weeks back from the newest
         self.whole = False
+        # the pain chart and the runs' beside it share one time axis: both charts' times
+        self._shared: tuple[datetime, ...] = ()
 
     def draw(self, progress: Progress | None, error: str | None, back: int,
              whole: bool) -> bool:
@@ -78,6 +80,8 @@ class HistoryCharts:
                  for i in range(3)]
         self._weeks(boxes[0], small)
         self._holds(boxes[1], small)
+        self._shared = tuple(t for t, _ in progress.pain_free) + tuple(
+            t for t, _ in progress.pain + progress.morning) if progress.pain_free else ()
         if progress.pain_free:  # the runs' line beside the pain chart, half the width each
             x0, y0, x1, y1 = boxes[2]
             half = (x0 + x1) / 2
@@ -231,7 +235,7 @@ class HistoryCharts:
         if not pain and not morning:
             self._empty(box, "No pain scores yet", font)
             return
-        times = [t for t, _ in pain + morning]
+        times = [t for t, _ in pain + morning] + list(self._shared)
         x = self._time_x(times, box)
         x0, y0, x1, y1 = box
         buckets = max(2, int((x1 - x0) / 3))
@@ -263,7 +267,8 @@ class HistoryCharts:
         top = max(1.0, math.ceil(max(v for _, v in points)))
         ticks = [(v, f"{v:g}") for v in sorted({0.0, round(top / 2, 1), top})]
         self._frame(box, pain_free_titles(unit), top, ticks, font)
-        x = self._time_x([t for t, _ in points], box)
+        times = [t for t, _ in points] + list(self._shared)
+        x = self._time_x(times, box)
         x0, y0, x1, y1 = box
         series = reduce_series(points, max(2, int((x1 - x0) / 3)), mean)
         drawn = [(x(t), y1 - (y1 - y0) * v / top) for t, v in series]
@@ -277,7 +282,7 @@ class HistoryCharts:
                                     tags=("pain_free_point",))
             self.canvas.create_text(px, py - 6, text=f"{series[i][1]:.1f}", anchor="s",
                                     fill=INK, font=font)
-        self._dates(box, [t for t, _ in points], x, font)
+        self._dates(box, times, x, font)
 
     def _dates(self, box: Box, times: list[datetime], x: Callable[[datetime], float],
                font: Any) -> None:

@@ -88,8 +88,12 @@ class RunForm:
         """What the boxes say, as typed."""
         return RunText(**{name: box.get() for name, box in self.boxes.items()})
 
-    def say(self, problem: str) -> None:
+    def say(self, problem: str, field: str | None = None) -> None:
+        """What is wrong, under the boxes; the cursor to the box it is about."""
         self.problem.configure(text=problem)
+        if field in self.boxes:
+            self.boxes[field].focus_set()
+            self.boxes[field].select_range(0, "end")
 
     def key(self, keysym: str) -> bool:
         """Typing is the boxes' own; Enter and Esc are moves (the navigation table)."""

@@ -251,7 +251,7 @@ class Window:
         try:
             run = self.app.log_run(self.screens.run_form.text())
         except RunEntryError as exc:
-            self.screens.run_form.say(str(exc))
+            self.screens.run_form.say(str(exc), exc.field)
             return
         except HistoryError as exc:
             self.screens.run_form.say(f"The run was not kept: {exc}")

@@ -54,6 +54,16 @@ def test_a_mistake_in_the_form_is_said_on_it_and_esc_keeps_nothing(ui):
     assert ui.window.screen == "run"
     assert form.problem.cget("text") == ("the distance must be a distance such as 5.2km or "
                                          "3.1mi, not '5x'")
+    assert ui.root.focus_get() is form.boxes["distance"]
+    assert form.boxes["distance"].selection_present()  # typing replaces it
+    type_text(ui, "5km")  # in place of the mistake, selected
+    assert form.boxes["distance"].get() == "5km"
+    ui.key("Tab")
+    ui.key("Tab")
+    type_text(ui, "11")
+    ui.key("Return")
+    assert "the pain must be a whole number from 0 to 10" in form.problem.cget("text")
+    assert ui.root.focus_get() is form.boxes["pain"]  # the cursor where the mistake is
     ui.key("Escape")
     assert ui.window.screen == "start"
     assert ui.history.runs() == []
