@@ -21,8 +21,11 @@ class MorningBox:
     """Shown while a question is open; each score typed or clicked is saved at once (typing
     another corrects it: 1 then 0 is saved as 1, then as 10)."""
 
-    def __init__(self, parent: tk.Misc, painted: Painted, fonts: Fonts, answer: Answer):
+    def __init__(self, parent: tk.Misc, painted: Painted, fonts: Fonts, answer: Answer,
+                 resized: Callable[[], None]):
+        """resized: the box grew or shrank (the start screen fits its lines again)."""
         self.answer = answer
+        self.resized = resized
         self.question: MorningQuestion | None = None
         self.entry = PainEntry()
         self.answered = False
@@ -39,6 +42,7 @@ class MorningBox:
         self.scores.frame.grid(row=2, column=0, sticky="ew", pady=(4, 2))
         self.state = label(self.frame, painted, fonts["small"], anchor="w")
         self.state.grid(row=3, column=0, sticky="ew")
+        self.state.grid_remove()  # until there is an answer to show
 
     @property
     def shown(self) -> bool:
@@ -83,5 +87,12 @@ class MorningBox:
 
     def _mark(self, error: str | None) -> None:
         self.scores.mark(self.entry.score)
-        if self.question is not None:
-            self.state.configure(text=self.question.state(self.entry.score, error))
+        text = self.question.state(self.entry.score, error) if self.question else ""
+        if text == self.state.cget("text"):
+            return
+        self.state.configure(text=text)
+        if text:  # no empty line in the box before an answer
+            self.state.grid()
+        else:
+            self.state.grid_remove()
+        self.resized()

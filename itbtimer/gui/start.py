@@ -39,7 +39,7 @@ class StartScreen:
         self.frame = self.painted.add(tk.Frame(parent))
         self.frame.columnconfigure(0, weight=1)
         # the morning-after question, first of all when it is asked (gui/morning.py)
-        self.morning = MorningBox(self.frame, self.painted, fonts, answer)
+        self.morning = MorningBox(self.frame, self.painted, fonts, answer, lambda: self.layout())
         self.morning.frame.grid(row=0, column=0, sticky="ew", padx=24, pady=(12, 0))
         self.morning.frame.grid_remove()
         self.body = self.painted.add(tk.Frame(self.frame))
