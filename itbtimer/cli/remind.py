@@ -17,12 +17,13 @@ import argparse
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
 from itbtimer.adapters import reminders
+from itbtimer.adapters.desktop_bus.notifications import Question
 from itbtimer.adapters.launcher import launch_command
 from itbtimer.atomic import write_atomic
 from itbtimer.core.escaping import escaped, escaped_lines
@@ -45,10 +46,10 @@ START = (("default", "Start"), ("start", "Start now"))  # the notification's act
 ANSWER_SECONDS = 2 * 3600.0
 
 
-def _ask(summary: str, body: str, actions: Sequence[tuple[str, str]]) -> str | None:
+def _ask(question: Question) -> str | None:
     from itbtimer.adapters.desktop_bus.notifications import ask
 
-    return ask(summary, body, actions, ANSWER_SECONDS)
+    return ask(question, ANSWER_SECONDS)
 
 
 def _launch(command: list[str]) -> None:
@@ -63,7 +64,7 @@ class World:
 
     now: Callable[[], datetime] = datetime.now
     sleep: Callable[[float], None] = time.sleep
-    ask: Callable[[str, str, Sequence[tuple[str, str]]], str | None] = _ask
+    ask: Callable[[Question], str | None] = _ask
     launch: Callable[[list[str]], None] = _launch
     history: Callable[[], HistoryStore] = HistoryStore
     systemctl: reminders.Systemctl = field(default_factory=reminders.Systemctl)
@@ -167,7 +168,8 @@ def check(args: argparse.Namespace, world: World) -> int:
         print(escaped(f"{routine.name}: {progress.week_text()}, the week is done."))
         return 0
     print(escaped(words))
-    answer = world.ask(words, f"Start opens itbtimer on {routine.name}.", START)
+    answer = world.ask(Question(words, f"Start opens itbtimer on {routine.name}.", START,
+                                f"Open itbtimer on {routine.name} when you are ready."))
     if answer in {key for key, _ in START}:
         world.launch(window_command(args.routine))
     return 0

@@ -233,6 +233,20 @@ def test_a_dismissed_reminder_opens_nothing(tmp_path, session_bus):
     assert world.launched == []  # type: ignore[attr-defined]
 
 
+def test_a_server_without_actions_shows_the_words_and_the_check_ends(tmp_path, session_bus):
+    routine = _routine(tmp_path)
+    server = NotificationServer(capabilities=("body",))
+    world = _world(tmp_path)
+    try:
+        assert _check(tmp_path, routine, world) == 0  # returns: nothing to wait for
+    finally:
+        server.close()
+    assert server.service.actions == [[]]
+    assert server.service.shown[0][2:] == ("Knee: 0 of 3 this week — 1 minute?",
+                                           "Open itbtimer on Knee when you are ready.")
+    assert world.launched == []  # type: ignore[attr-defined]
+
+
 def test_the_login_check_waits_for_the_time_and_skips_other_days(tmp_path, capsys):
     routine = _routine(tmp_path)
     _history(tmp_path, 3)  # a done week: nothing to show once it looks

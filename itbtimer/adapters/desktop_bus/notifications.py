@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import html
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from itbtimer.adapters.logs import log
@@ -57,21 +58,30 @@ def notify_message(app: str, icon: str, summary: str, body: str, actions: Sequen
                          {"desktop-entry": Variant("s", desktop_entry)}, timeout_ms])
 
 
-def ask(summary: str, body: str, actions: Sequence[tuple[str, str]],
-        wait: float = ANSWER_SECONDS, icon: str = "itbtimer") -> str | None:
-    """Show a notification with actions ((key, label), ...) and wait for a click: the key
-    clicked, or None when it was dismissed, nobody answered in `wait` seconds, the server
-    shows no actions, or there is no session bus (all logged, none an error)."""
+@dataclass(frozen=True)
+class Question:
+    """A notification that asks: its actions ((key, label), ...) and a body for each kind
+    of server (one that shows the actions, one that cannot)."""
+
+    summary: str
+    body: str
+    actions: tuple[tuple[str, str], ...]
+    body_without_actions: str
+
+
+def ask(question: Question, wait: float = ANSWER_SECONDS, icon: str = "itbtimer") -> str | None:
+    """Show the question and wait for a click: the key clicked, or None when it was
+    dismissed, nobody answered in `wait` seconds, the server shows no actions, or there is
+    no session bus (all logged, none an error)."""
     try:
-        return asyncio.run(_ask(escaped(summary), escaped(body), actions, wait, icon))
+        return asyncio.run(_ask(question, wait, icon))
     except ImportError as exc:
         log.info("reminder not shown: dbus-fast is not available (%s)", exc)
         return None
 
 
-async def _ask(summary: str, body: str, actions: Sequence[tuple[str, str]], wait: float,
-               icon: str) -> str | None:
-    from dbus_fast import BusType, Message, MessageType
+async def _ask(question: Question, wait: float, icon: str) -> str | None:
+    from dbus_fast import BusType
     from dbus_fast.aio import MessageBus
 
     try:
@@ -80,43 +90,49 @@ async def _ask(summary: str, body: str, actions: Sequence[tuple[str, str]], wait
         log.info("reminder not shown: no session bus (%s)", exc)
         return None
     try:
-        can = await capabilities(bus)
-        answer: asyncio.Future[str | None] = asyncio.get_running_loop().create_future()
-        shown: list[int] = []  # the notification's id, once the server gave it
-
-        def on_signal(message: Any) -> None:
-            if (message.message_type != MessageType.SIGNAL or not shown
-                    or message.interface != NOTIFICATIONS[2] or message.body[0] != shown[0]
-                    or answer.done()):
-                return
-            if message.member == "ActionInvoked":
-                answer.set_result(str(message.body[1]))
-            elif message.member == "NotificationClosed" and message.body[1] != EXPIRED:
-                answer.set_result(None)
-
-        bus.add_message_handler(on_signal)
-        await bus.call(Message(destination="org.freedesktop.DBus", path="/org/freedesktop/DBus",
-                               interface="org.freedesktop.DBus", member="AddMatch",
-                               signature="s", body=[f"type='signal',interface='"
-                                                    f"{NOTIFICATIONS[2]}'"]))
-        keys = [part for key, label in actions for part in (key, escaped(label))]
-        with_actions = "actions" in can and bool(keys)
-        reply = await bus.call(notify_message(
-            "itbtimer", icon, summary, body_text(body, "body-markup" in can),
-            keys if with_actions else [], "itbtimer"))
-        if reply is None or reply.message_type != MessageType.METHOD_RETURN:
-            log.info("reminder not shown: %s", reply.error_name if reply else "no reply")
-            return None
-        if not with_actions:
-            return None
-        shown.append(int(reply.body[0]))
-        try:
-            return await asyncio.wait_for(answer, wait)
-        except asyncio.TimeoutError:
-            await _close(bus, shown[0])
-            return None
+        return await _show_and_wait(bus, question, wait, icon)
     finally:
         bus.disconnect()
+
+
+async def _show_and_wait(bus: Any, question: Question, wait: float, icon: str) -> str | None:
+    from dbus_fast import Message, MessageType
+
+    can = await capabilities(bus)
+    answer: asyncio.Future[str | None] = asyncio.get_running_loop().create_future()
+    shown: list[int] = []  # the notification's id, once the server gave it
+
+    def on_signal(message: Any) -> None:
+        if (message.message_type != MessageType.SIGNAL or not shown
+                or message.interface != NOTIFICATIONS[2] or message.body[0] != shown[0]
+                or answer.done()):
+            return
+        if message.member == "ActionInvoked":
+            answer.set_result(str(message.body[1]))
+        elif message.member == "NotificationClosed" and message.body[1] != EXPIRED:
+            answer.set_result(None)
+
+    bus.add_message_handler(on_signal)
+    await bus.call(Message(destination="org.freedesktop.DBus", path="/org/freedesktop/DBus",
+                           interface="org.freedesktop.DBus", member="AddMatch", signature="s",
+                           body=[f"type='signal',interface='{NOTIFICATIONS[2]}'"]))
+    with_actions = "actions" in can and bool(question.actions)
+    keys = [part for key, label in question.actions for part in (key, escaped(label))]
+    body = escaped(question.body if with_actions else question.body_without_actions)
+    reply = await bus.call(notify_message(
+        "itbtimer", icon, escaped(question.summary), body_text(body, "body-markup" in can),
+        keys if with_actions else [], "itbtimer"))
+    if reply is None or reply.message_type != MessageType.METHOD_RETURN:
+        log.info("reminder not shown: %s", reply.error_name if reply else "no reply")
+        return None
+    if not with_actions:
+        return None
+    shown.append(int(reply.body[0]))
+    try:
+        return await asyncio.wait_for(answer, wait)
+    except asyncio.TimeoutError:
+        await _close(bus, shown[0])
+        return None
 
 
 async def _close(bus: Any, notification_id: int) -> None:
