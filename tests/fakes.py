@@ -140,9 +140,9 @@ class MemoryHistory:
         return figures_of(self.records, today, routine, per_week, weeks, series, self.kept_runs,
                           since)
 
-    def progression(self, routine: Routine) -> Progression:
+    def progression(self, routine: Routine, assumed: Record | None = None) -> Progression:
         """The SQLite store's own levels over these records, in a database in memory."""
-        return progression_of(self.records, routine)
+        return progression_of(self.records, routine, assumed)
 
     def listing(self, routines: Iterable[str] | None = None, newest: int = 15) -> list[Listed]:
         names = None if routines is None else set(routines)

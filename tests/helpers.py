@@ -64,12 +64,13 @@ def figures_of(records: Iterable[SessionRecord], today: date, routine: str | Non
     return store.progress(today, routine, per_week, weeks, series, since)
 
 
-def progression_of(records: Iterable[SessionRecord], routine: Routine) -> Progression:
+def progression_of(records: Iterable[SessionRecord], routine: Routine,
+                   assumed: SessionRecord | None = None) -> Progression:
     """The levels the SQLite store derives from these finished sessions, in memory."""
     store = HistoryStore(database=MemoryDatabase())
     for record in records:
         store.append(record)
-    return store.progression(routine)
+    return store.progression(routine, assumed)
 
 
 # --- random edits of a routine in the editor (unit and integration rings) -------------

@@ -69,8 +69,9 @@ class HistoryStore(Protocol):
         """The newest sessions, oldest first, without their steps."""
         ...
 
-    def progression(self, routine: Routine) -> Progression:
-        """The levels the routine's next session runs at, and why (core/progression.py)."""
+    def progression(self, routine: Routine, assumed: Record | None = None) -> Progression:
+        """The levels the routine's next session runs at, and why (core/progression.py);
+        `assumed`: as if this session were recorded so."""
         ...
 
     def delete(self, record_id: str) -> Record | RunRecord:

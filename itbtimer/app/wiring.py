@@ -20,7 +20,7 @@ from itbtimer.adapters.opener import open_in_browser, open_in_text_editor
 from itbtimer.adapters.recent import RecentFiles
 from itbtimer.adapters.settings import Settings
 from itbtimer.adapters.sound import make_player
-from itbtimer.app.ports import Awake, HistoryStore, Player, RemoteControl
+from itbtimer.app.ports import Awake, HistoryStore, Player, Record, RemoteControl
 from itbtimer.app.workout import AwakeWhileRunning, EventsLog, ScaledClock, Workout
 from itbtimer.core.bests import HoldKey, HoldTarget
 from itbtimer.core.enums import StrEnum
@@ -39,6 +39,7 @@ from itbtimer.history.records import RunRecord
 from itbtimer.paths import user_sounds_dir
 from itbtimer.present.display import interrupted_notice, mute_status, notice_line
 from itbtimer.present.morning_words import MorningQuestion
+from itbtimer.present.progress_words import next_time_line
 from itbtimer.present.unsaved_words import kept_elsewhere, kept_nowhere
 from itbtimer.routine_files import load_routine
 from itbtimer.routine_files.bundled import assets_dir
@@ -123,6 +124,18 @@ class App:
         if self.voice is not None:
             self.voice.prepare(plan)  # the worker renders its phrases while Start waits
         return plan
+
+    def next_time(self, plan: Plan, record: Record) -> str | None:
+        """The finished screen's line: what changes next time and why, as if this session
+        were kept with the answers it has now (core/progression.py)."""
+        if not plan.progression or self.history is None:
+            return None
+        routine = plan.as_written
+        try:
+            levels = self.history.progression(routine, record)
+        except HistoryError:
+            return None
+        return next_time_line(routine, levels, record.moves_levels)
 
     def progression(self, routine: Routine) -> Progression:
         """The levels the routine runs at; none when the history cannot be read (the

@@ -87,6 +87,7 @@ class Answered:
     morning_before: int | None = None  # the morning after the session before it
     levels: Levels | None = None  # the levels it ran at (None: before levels: all 0)
     start: float = 0.0  # its instant (POSIX seconds): a level set by hand after it wins
+    id: str = ""  # the session's id (a session answered again replaces its old answers)
 
     def level(self, key: LevelKey) -> int:
         return (self.levels or {}).get(key, 0)
@@ -292,6 +293,14 @@ def progression(routine: Routine, sessions: Sequence[Answered],
         out.append(Level(key, max(0, min(most, was + step)), was, most, decision,
                          by_hand=setting is not None and not after))
     return Progression(tuple(out), routine.pain_at_most)
+
+
+def assuming(sessions: Sequence[Answered], session: Answered,
+             newest: int) -> list[Answered]:
+    """`sessions` as they would be with `session` answered so (the finished screen's "next
+    time", before the answer is kept): it replaces its older self, in order of time."""
+    others = [s for s in sessions if s.id != session.id]
+    return sorted([*others, session], key=lambda s: s.start)[-newest:]
 
 
 def _trailing(sessions: Sequence[Answered], key: LevelKey, level: int,

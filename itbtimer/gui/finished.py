@@ -37,24 +37,31 @@ class FinishedScreen:
         self.pain_row.grid(row=2, column=0, sticky="ew", padx=12, pady=6)
         self.pain_state = label(self.frame, self.painted, fonts["medium"], fg=SIDE_TEXT)
         self.pain_state.grid(row=3, column=0, sticky="ew")
+        # what changes next time and why, as the score chosen makes it (core/progression.py)
+        self.next_time: Callable[[int | None], str | None] = lambda pain: None
+        self.next_line = label(self.frame, self.painted, fonts["medium"])
+        self.next_line.grid(row=4, column=0, sticky="ew", padx=16, pady=(4, 0))
         self.note = NoteLine(self.frame, self.painted, fonts)
-        self.note.frame.grid(row=4, column=0, sticky="ew", padx=24, pady=(6, 0))
+        self.note.frame.grid(row=5, column=0, sticky="ew", padx=24, pady=(6, 0))
         bottom = self.painted.add(tk.Frame(self.frame))
-        bottom.grid(row=5, column=0, pady=8)
+        bottom.grid(row=6, column=0, pady=8)
         button(bottom, "Back to start  (Space)", on_done, fonts["medium"]).grid(row=0, column=0,
                                                                                padx=6)
         button(bottom, "History  (H)", on_history, fonts["medium"]).grid(row=0, column=1, padx=6)
         self.notice = label(self.frame, self.painted, fonts["small"], fg=SIDE_TEXT)
-        self.notice.grid(row=6, column=0, sticky="ew", pady=(0, 6))
+        self.notice.grid(row=7, column=0, sticky="ew", pady=(0, 6))
         self.frame.bind("<Configure>", self._on_resize)
 
     def _on_resize(self, event: tk.Event) -> None:
         for widget in self.lines.winfo_children() + [self.pain_help, self.notice,
-                                                     self.note.said]:
+                                                     self.note.said, self.next_line]:
             widget["wraplength"] = max(300, event.width - 60)
 
-    def show(self, lines: list[str], question: PainQuestion) -> None:
-        """The summary's lines, and the score row only when the routine asks a question."""
+    def show(self, lines: list[str], question: PainQuestion,
+             next_time: Callable[[int | None], str | None] = lambda pain: None) -> None:
+        """The summary's lines, the score row only when the routine asks a question, and
+        what changes next time (`next_time(score)`: None for a routine that grows nothing)."""
+        self.next_time = next_time
         for widget in self.lines.winfo_children():
             widget.destroy()
         self.painted.widgets = [w for w in self.painted.widgets if w.winfo_exists()]
@@ -120,6 +127,7 @@ class FinishedScreen:
     def _mark(self, text: str) -> None:
         self.scores.mark(self.pain.score)
         self.pain_state.configure(text=text)
+        self.next_line.configure(text=self.next_time(self.pain.score) or "")
 
     def set_notice(self, text: str) -> None:
         if self.notice.cget("text") != text:

@@ -18,6 +18,7 @@ from itbtimer.gui.widgets import FitLabel, Fonts, Painted, button, label, row_pa
 from itbtimer.history.figures import Progress, hold_lines
 from itbtimer.present.keys_help import keys_line
 from itbtimer.present.morning_words import MorningQuestion
+from itbtimer.present.progress_words import start_text
 from itbtimer.present.start_words import left_out_line, progress_line
 from itbtimer.routine_files.bundled import all_routines
 
@@ -175,6 +176,9 @@ class StartScreen:
         if routine.description:
             self._line(routine.description, "small", DIM_TEXT, lines=2)
         self._line(plan.total_text(), "medium", SIDE_TEXT, lines=2, pady=(4, 0))
+        grown = start_text(plan.as_written, plan.progression)
+        if grown:  # the levels the history has reached: "Plank 35 s (+5 s: pain 2 and 1)"
+            self._line(grown, "small", "#ffffff", lines=2, pady=(2, 0))
         if progress is not None:
             self._line(progress_line(progress), "medium", pady=(4, 0))
             why = left_out_line(progress)

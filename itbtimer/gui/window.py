@@ -226,8 +226,10 @@ class Window:
     def show_finished(self) -> None:
         if self.workout is not None:
             record = self.workout.record()
+            plan, kept = self.workout.plan, record
             self.finished.show(summary_lines(record, self.workout.targets),
-                               PainQuestion(record.question))
+                               PainQuestion(record.question),
+                               lambda pain: self.app.next_time(plan, kept.with_pain(pain)))
             self.media.finished(record)
         self._show(Screen.FINISHED)
         self._update_notice()

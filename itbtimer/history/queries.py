@@ -125,14 +125,8 @@ class Queries:
                 f"in_progress = 0 AND practice = 0 AND {SOUND} AND "
                 "json_extract(record, '$.completed') = 1 ORDER BY start_utc DESC "
                 f"LIMIT {int(newest)}) ORDER BY start_utc", (routine,)).fetchall()
-        out = []
-        for text, start in rows:
-            session = _sound(text)
-            if session is not None:
-                out.append(Answered(session.pain, session.morning, None,
-                                    session.level_map() if session.levels else None,
-                                    float(start)))
-        return out
+        sessions = (_sound(text) for text, _ in rows)
+        return [session.answered() for session in sessions if session is not None]
 
     def levels_set(self, routine: str) -> dict[LevelKey, SetByHand]:
         """The levels set by hand for a routine (`itbtimer progress --set/--reset`)."""

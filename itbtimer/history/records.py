@@ -36,7 +36,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any, TypeVar
 
 from itbtimer.core.enums import StrEnum
-from itbtimer.core.progression import Grows, LevelKey
+from itbtimer.core.progression import Answered, Grows, LevelKey
 from itbtimer.core.routine import COPY_SUFFIX, ExerciseMode
 from itbtimer.core.runs import DistanceUnit, pain_free_metres
 from itbtimer.core.states import StepStatus
@@ -271,6 +271,17 @@ class SessionRecord:
     def level_map(self) -> dict[LevelKey, int]:
         """The levels it ran at; an exercise not listed ran at level 0 (its own figure)."""
         return dict(self.levels or ())
+
+    def answered(self) -> Answered:
+        """The session as the progression rule reads it (core/progression.py)."""
+        return Answered(self.pain, self.morning, None,
+                        self.level_map() if self.levels else None, self.start.timestamp(),
+                        self.id)
+
+    @property
+    def moves_levels(self) -> bool:
+        """Only a completed session that is not practice moves a progression level."""
+        return self.completed and not self.practice
 
     # --- JSON -------------------------------------------------------------------------
 

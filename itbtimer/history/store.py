@@ -35,6 +35,7 @@ from itbtimer.core.progression import (
     NO_PROGRESSION,
     LevelKey,
     Progression,
+    assuming,
     growing,
     progression,
 )
@@ -45,7 +46,7 @@ from itbtimer.history.figures import Listed, Progress, Recorded
 from itbtimer.history.imports import ImportReport
 from itbtimer.history.locks import Owners
 from itbtimer.history.pending import PendingFiles, write_jsonl
-from itbtimer.history.queries import Queries
+from itbtimer.history.queries import ANSWERED, Queries
 from itbtimer.history.records import RecordKind, RunRecord, SessionRecord
 from itbtimer.paths import data_dir, state_dir
 
@@ -298,13 +299,17 @@ class HistoryStore:
         """Every routine recorded, by identity, most recent first."""
         return self.queries.routines()
 
-    def progression(self, routine: Routine) -> Progression:
+    def progression(self, routine: Routine,
+                    assumed: SessionRecord | None = None) -> Progression:
         """The levels the routine's next session runs at, and why (core/progression.py),
-        from its sessions and the levels set by hand."""
+        from its sessions and the levels set by hand; `assumed`: as if this session were
+        recorded so (the finished screen, before its answer is kept)."""
         if not growing(routine):
             return NO_PROGRESSION
-        return progression(routine, self.queries.answered(routine.identity),
-                           self.queries.levels_set(routine.identity))
+        sessions = self.queries.answered(routine.identity)
+        if assumed is not None and assumed.moves_levels:
+            sessions = assuming(sessions, assumed.answered(), ANSWERED)
+        return progression(routine, sessions, self.queries.levels_set(routine.identity))
 
     def progress(self, today: date, routine: str | None = None, per_week: int | None = None,
                  weeks: int = 12, series: bool = False, since: date | None = None) -> Progress:

@@ -80,10 +80,21 @@ def start_lines(routine: Routine, progression: Progression) -> list[str]:
     return [level_line(routine, lv) for lv in progression.levels if lv.level or lv.moved]
 
 
-def next_time_line(routine: Routine, progression: Progression) -> str | None:
-    """The finished screen's one line: what changes next time and why."""
+def start_text(routine: Routine, progression: Progression) -> str | None:
+    """The start screen's one text of them (it wraps to two lines, then shrinks)."""
+    lines = start_lines(routine, progression)
+    return " · ".join(lines) if lines else None
+
+
+def next_time_line(routine: Routine, progression: Progression,
+                   counts: bool = True) -> str | None:
+    """The finished screen's one line: what changes next time and why; `counts`: this
+    session moves levels (done to its end, not practice)."""
     if not progression:
         return None
+    if not counts:
+        return ("Next time: the same (only a session done to its end, not a practice run, "
+                "moves a level)")
     moved = [lv for lv in progression.levels if lv.moved]
     if not moved:
         reason = progression.levels[0].decision.reason
