@@ -15,6 +15,7 @@ from functools import partial
 from itbtimer.core.navigation import Action
 from itbtimer.core.plan import Plan
 from itbtimer.gui.keys import Anywhere
+from itbtimer.gui.picture import PictureView
 from itbtimer.gui.theme import (
     DIM_TEXT,
     FAMILY,
@@ -53,6 +54,8 @@ BUTTONS: tuple[tuple[str, str, Action | Anywhere], ...] = (  # (name, label, wha
     ("mute", "Mute", Anywhere.MUTE),
     ("fullscreen", "Full screen", Anywhere.FULLSCREEN),
 )
+PICTURE_GAP = 24  # between the countdown and the picture beside it
+PICTURE_MIN_SHARE = 0.12  # a picture smaller than this share of the height is not shown
 BUTTON_PADX = 8  # inside a button, each side
 BUTTON_GAP = 4  # between buttons, each side
 
@@ -105,8 +108,16 @@ class RunningScreen:
         self.clock_font = tkfont.Font(root=f, family=FAMILY, size=-100, weight="bold")
         self._clock_probe = tkfont.Font(root=f, family=FAMILY, size=-100, weight="bold")
         self._clock_style = clock_style
-        self.clock = label(f, self.painted, self.clock_font)
-        self.clock.grid(row=3, column=0, sticky="nsew")
+        # the countdown, and beside it the exercise's picture in the width it does not need
+        self.middle = self.painted.add(tk.Frame(f))
+        self.middle.grid(row=3, column=0, sticky="nsew", padx=PADX)
+        self.middle.columnconfigure(0, weight=1)
+        self.middle.rowconfigure(0, weight=1)
+        self.clock = label(self.middle, self.painted, self.clock_font)
+        self.clock.grid(row=0, column=0, sticky="nsew")
+        self.picture = PictureView(self.middle, self.painted, timers)
+        self.picture.label.grid(row=0, column=1, padx=(PICTURE_GAP, 0))
+        self.picture.label.grid_remove()
         f.rowconfigure(3, weight=1)
         fit["status"] = FitLabel(f, self.painted, fonts, "status", fg=SIDE_TEXT)
         fit["status"].widget.grid(row=4, column=0, sticky="ew", padx=PADX)
@@ -227,7 +238,8 @@ class RunningScreen:
         self._show_or_hide(fit["notice"].widget, bool(self._notice))
         self._fit_buttons(inner_w)
         left = self._fit_rows(shown, room, side_room, inner_h)
-        self._fit_clock(shown.clock, inner_w - 2 * PADX, left)
+        size = self._fit_clock(shown.clock, room, left)
+        self._place_picture(shown.image, room, left, size)
 
     def toggle_how(self) -> bool:
         """I: the how-to large in place of the cues, or hidden again; True when shown."""
@@ -273,7 +285,7 @@ class RunningScreen:
         """The height every row but the countdown asks for, with its padding."""
         total = 0
         for widget in self.frame.grid_slaves():
-            if widget is self.clock or not widget.winfo_manager():
+            if widget is self.middle or not widget.winfo_manager():
                 continue
             total += row_padding(widget)
             children = widget.winfo_children()
@@ -284,8 +296,26 @@ class RunningScreen:
             total += height
         return total
 
-    def _fit_clock(self, text: str, width: int, height: int) -> None:
-        """As big as its style asks, as the height left allows and as the width allows."""
+    def _place_picture(self, path: str, room: int, height: int, clock_size: int) -> None:
+        """The picture beside the countdown, in the width the countdown does not need and
+        the countdown's height: never at the countdown's or any text's cost. Not shown when
+        that room would make it too small to make out from the mat."""
+        probe = self._clock_probe
+        probe.configure(size=-clock_size)
+        clock_w = probe.measure(_digits(self.shown.clock if self.shown else "0:00"))
+        box_w, box_h = room - clock_w - PICTURE_GAP - 8, height - 8
+        size = self.picture.size_for(path, box_w, box_h) if path else None
+        if size is None or size[1] < PICTURE_MIN_SHARE * self.fonts.height:
+            self.picture.stop()
+            self._show_or_hide(self.picture.label, False)
+            return
+        still = self.shown is not None and self.shown.phase in (Phase.PAUSED, Phase.FINISHED)
+        self.picture.show(path, *size, move=not still)
+        self._show_or_hide(self.picture.label, True)
+
+    def _fit_clock(self, text: str, width: int, height: int) -> int:
+        """As big as its style asks, as the height left allows and as the width allows;
+        the size it has."""
         probe = self._clock_probe
         probe.configure(size=-100)
         per_px_height = int(probe.metrics("linespace")) / 100
@@ -297,6 +327,7 @@ class RunningScreen:
         size = max(8, size)
         if self.clock_font.cget("size") != -size:
             self.clock_font.configure(size=-size)
+        return size
 
     def _fit_buttons(self, width: int) -> None:
         """One size for every button: the largest at which the longest label fits its column."""
@@ -345,6 +376,7 @@ class RunningScreen:
         self.frame.configure(highlightbackground=colour, highlightcolor=colour)
 
     def destroy(self) -> None:
+        self.picture.stop()
         if self._flash_after is not None:
             self.timers.cancel(self._flash_after)
             self._flash_after = None
@@ -355,7 +387,7 @@ def _words(shown: Display) -> tuple[str, ...]:
     """Everything but the countdown: when none of it changed, the layout stands."""
     return (shown.title, shown.side, shown.target, shown.cue, shown.routine_cue, shown.status,
             shown.next_up, shown.section, shown.position, shown.time_left, shown.next_label,
-            shown.pause_label, str(shown.extendable), shown.how, shown.link)
+            shown.pause_label, str(shown.extendable), shown.how, shown.link, shown.image)
 
 
 def _digits(text: str) -> str:

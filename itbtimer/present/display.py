@@ -63,6 +63,7 @@ class Display:
     about: str = ""  # its name
     about_how: str = ""  # its how-to as one paragraph ("" if the routine says none)
     about_link: str = ""  # its address, opened by O only
+    image: str = ""  # its picture's file (its `image:`), shown beside the countdown
 
 
 def countdown_text(seconds: float) -> str:
@@ -281,6 +282,7 @@ def show(view: View, routine_cue: str | None = None, paused_why: str | None = No
         about=about.name if about is not None else "",
         about_how=how_text(about.how) if about is not None else "",
         about_link=(about.link or "") if about is not None else "",
+        image=about.image.path if about is not None and about.image is not None else "",
     )
 
 

@@ -117,3 +117,36 @@ def test_a_capital_is_measured_as_drawn(xdisplay):
         assert 70 <= CapHeights(root)("-family {DejaVu Sans} -size -100") <= 76  # 0.73 em
     finally:
         root.destroy()
+
+
+@pytest.mark.skipif(shutil.which("import") is None, reason="ImageMagick is needed")
+def test_a_picture_beside_the_countdown_takes_no_text_below_its_floor(xdisplay, tmp_path):
+    """The bundled banana stretch with its animated GIF: on its get-ready, work, switch and
+    rest screens the picture shows beside the countdown, and every text still measures up."""
+    from itbtimer.routine_files.bundled import routines_dir
+
+    shutil.copy(routines_dir() / "banana-stretch.gif", tmp_path / "banana-stretch.gif")
+    ui = Harness(tmp_path, (routines_dir() / "banana-stretch.yaml").read_text(encoding="utf-8"))
+    try:
+        ui.root.geometry("1366x768")
+        ui.root.update()
+        caps = CapHeights(ui.root)
+        too_small, kinds = [], set()
+        ui.key("space")
+        for _ in range(5):  # get ready, left, switch, right, rest
+            ui.settle()
+            ui.root.update_idletasks()
+            screen = ui.window.runner.screen
+            kind = ui.window.workout.view().step.kind
+            kinds.add(kind)
+            assert screen.picture.label.winfo_ismapped(), kind
+            for name, widget in texts(screen).items():
+                arcmin = caps(str(widget.cget("font"))) / PX_PER_ARCMIN
+                if arcmin < FLOORS[name]:
+                    too_small.append(f"{kind}: {name} {arcmin:.1f} arcmin")
+            ui.key("Right")
+        assert too_small == []
+        assert kinds == {"get_ready", "work", "switch", "rest"}
+    finally:
+        ui.close()
+    assert ui.errors == []

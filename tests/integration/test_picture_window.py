@@ -1,0 +1,118 @@
+"""An exercise's picture on the real window (issue 22): beside the countdown, an animated GIF
+moves on the window's timers (fake time here), a PNG stands still, a step without one shows
+none and schedules nothing, and a picture gone since the check is simply not shown."""
+
+from __future__ import annotations
+
+import pytest
+from PIL import Image
+
+from tests.integration.gui_helpers import Harness
+
+pytestmark = pytest.mark.gui
+
+ROUTINE = """\
+name: Pictures
+defaults: {get_ready: 3, switch: 2}
+sections:
+  - name: Stretch
+    rest: 10s
+    exercises:
+      - {name: Bend, work: 30s, image: bend.gif, cue: Slowly}
+      - {name: Squat, work: 30s, image: squat.png}
+      - {name: Plank, work: 30s}
+"""
+
+
+def draw(tmp_path) -> None:
+    frames = [Image.new("RGB", (120, 90), (40 * n, 200, 90)) for n in range(4)]
+    frames[0].save(tmp_path / "bend.gif", save_all=True, append_images=frames[1:],
+                   duration=[100, 200, 100, 200], loop=0)
+    Image.new("RGB", (90, 120), "white").save(tmp_path / "squat.png")
+
+
+@pytest.fixture
+def ui(xdisplay, tmp_path):
+    draw(tmp_path)
+    harness = Harness(tmp_path, ROUTINE)
+    harness.root.geometry("1366x768")
+    harness.root.update()
+    yield harness
+    harness.close()
+    assert harness.errors == []
+
+
+def go_to(ui: Harness, name: str, kind: str = "work") -> None:
+    while (ui.window.workout.view().step.name, ui.window.workout.view().step.kind) != (
+            name, kind):
+        ui.key("Right")
+    ui.settle()
+
+
+def test_an_animated_gif_moves_beside_the_countdown_at_its_own_pace(ui):
+    ui.key("space")
+    go_to(ui, "Bend")
+    picture = ui.window.runner.screen.picture
+    assert picture.label.winfo_ismapped() and picture.moving
+    clock = ui.window.runner.screen.clock
+    assert picture.label.winfo_rootx() >= clock.winfo_rootx() + clock.winfo_width()  # beside
+    width, height = picture.label.winfo_width(), picture.label.winfo_height()
+    assert abs(width / height - 120 / 90) < 0.03  # its shape kept
+    before = picture.swaps
+    seen = {str(picture.label.cget("image"))}
+    for _ in range(24):  # 100 + 200 + 100 + 200 ms a loop: 4 frames in 0.6 s, 8 in 1.2 s
+        ui.advance(0.05)
+        seen.add(str(picture.label.cget("image")))
+    assert 7 <= picture.swaps - before <= 9
+    assert len(seen) == 4  # every frame shown
+
+
+def test_a_png_stands_still_and_a_step_without_a_picture_shows_none(ui):
+    ui.key("space")
+    go_to(ui, "Squat")
+    picture = ui.window.runner.screen.picture
+    assert picture.label.winfo_ismapped() and not picture.moving
+    go_to(ui, "Plank")
+    assert not picture.label.winfo_ismapped() and not picture.moving
+
+
+def test_the_rest_shows_the_coming_exercises_picture(ui):
+    ui.key("space")
+    go_to(ui, "Rest", "rest")  # the rest before the squat
+    picture = ui.window.runner.screen.picture
+    assert picture.label.winfo_ismapped() and not picture.moving
+    assert ui.window.runner.screen.title.cget("text") == "Squat"
+
+
+def test_no_room_no_picture_and_nothing_scheduled(ui):
+    ui.root.geometry("640x400")
+    ui.root.update()
+    ui.key("space")
+    go_to(ui, "Bend")
+    picture = ui.window.runner.screen.picture
+    if picture.label.winfo_ismapped():  # shown: it is at least the least share of the height
+        assert picture.label.winfo_height() >= 0.12 * 400
+    else:
+        assert not picture.moving
+
+
+def test_a_picture_gone_since_the_check_is_not_shown(ui, tmp_path):
+    (tmp_path / "bend.gif").unlink()
+    ui.key("space")
+    go_to(ui, "Bend")
+    picture = ui.window.runner.screen.picture
+    assert not picture.label.winfo_ismapped() and not picture.moving
+
+
+def test_paused_the_picture_stands_still_and_moves_again_on_resume(ui):
+    ui.key("space")
+    go_to(ui, "Bend")
+    picture = ui.window.runner.screen.picture
+    ui.key("space")  # pause
+    assert not picture.moving
+    swaps, image = picture.swaps, str(picture.label.cget("image"))
+    ui.advance(2.0)
+    assert (picture.swaps, str(picture.label.cget("image"))) == (swaps, image)
+    ui.key("space")
+    ui.advance(1.0)
+    assert picture.moving and picture.swaps > swaps
