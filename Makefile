@@ -19,7 +19,7 @@ SYS_TEST := $(VENV)/.sysdeps-test
 PKGS_RUN  := libasound2-dev python3-tk python3-venv python3-dev gcc fonts-dejavu-core
 PKGS_TEST := $(PKGS_RUN) xvfb xdotool dbus playerctl desktop-file-utils faketime imagemagick \
              poppler-utils systemd
-PKGS_SHOTS := imagemagick
+PKGS_SHOTS := imagemagick poppler-utils
 
 .PHONY: run test test-fast lint typecheck bench soak screenshots clean
 

@@ -94,6 +94,7 @@ class MemoryHistory:
         self.pending: list[Record] = []
         self.snapshots = 0
         self.kept_runs: list[RunRecord] = []
+        self.folder: Path | None = None  # in memory: nothing a report's process could read
 
     def save_in_progress(self, record: Record) -> None:
         if self.fail:

@@ -7,6 +7,7 @@ sessions simulated on a fast clock, in a temporary data folder.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -245,6 +246,47 @@ def series(s: Shooter) -> None:
     s.root.destroy()
 
 
+def report_shots(out: Path, data: Path) -> None:
+    """The report (issue 24) from five weeks of sessions, with mornings after, runs and
+    notes, and the routine card, each page as pdftoppm renders it 1366 px wide; and the
+    History screen once R has written the report."""
+    from itbtimer.core.runs import DistanceUnit
+    from itbtimer.history.records import RunRecord
+
+    s = Shooter(out, data)
+    store = s.history
+    listed = store.listing(newest=100)
+    for n, session in enumerate(listed):
+        if n % 2 and session.pain is not None:
+            store.set_morning(session.id, max(0, session.pain - 2))
+    store.set_note(listed[-1].id, "twinge on the lunges, left")
+    store.set_note(listed[-6].id, "side plank felt easier")
+    last = listed[-1].start
+    for n, (km, pain, at) in enumerate(((3.0, 4, 2.0), (4.0, 3, 3.2), (5.0, 2, 4.5),
+                                        (5.2, 0, None))):
+        store.log_run(RunRecord(f"run-{n}", last - timedelta(days=26 - 8 * n), km * 1000,
+                                DistanceUnit.KM, km * 350, pain=pain,
+                                pain_from_m=at * 1000 if at else None))
+    for name, extra in (("report", []), ("routine-card", ["--routine-card"])):
+        pdf = data / f"{name}.pdf"
+        subprocess.run([sys.executable, "-m", "itbtimer", "report", "itb-recovery", *extra,
+                        "--history", str(data), "--paper", "a4", "-o", str(pdf)], check=True)
+        subprocess.run(["pdftoppm", "-png", "-scale-to-x", "1366", "-scale-to-y", "-1",
+                        str(pdf), str(out / name)], check=True)
+        for page in sorted(out.glob(f"{name}-*.png")):
+            print(page)
+    home = data / "home"  # the save dialog proposes ~/Documents: a home of the shots' own
+    (home / "Documents").mkdir(parents=True)
+    os.environ["HOME"] = str(home)
+    s.key("h")
+    s.window.history_view.ask_report_file = lambda proposed: proposed  # as the dialog offers
+    s.key("r")
+    while s.window.history_view.reports.busy:
+        s.pump(0.1)
+    s.shot("history-report")
+    s.root.destroy()
+
+
 def mat_series(s: Shooter, px_per_arcmin: float) -> None:
     """The running screens a person reads from the mat, each with its 3-m reduction."""
 
@@ -274,9 +316,28 @@ def mat_series(s: Shooter, px_per_arcmin: float) -> None:
     s.root.destroy()
 
 
+def window_shots(out: Path, data: Path) -> None:
+    """The window's screens at both sizes."""
+    for suffix, size in SIZES.items():
+        series(Shooter(out, data / f"shots{suffix}", size=size, suffix=suffix))
+
+
+def mat_shots(out: Path, data: Path) -> None:
+    """The running screens at three sizes and from 3 m."""
+    for size, px in MAT_SIZES.items():
+        mat_series(Shooter(out, data / f"mat{size}", seed=False, size=size,
+                           suffix=f"-{size}"), px)
+
+
+# `tools/screenshots.py OUT PART`: that part only; without PART, all of them in this order
+PARTS = {"window": window_shots, "mat": mat_shots,
+         "scale": lambda out, data: history_at_scale(out, data / "big"),
+         "editor": editor_shots, "report": lambda out, data: report_shots(out, data / "report")}
+
+
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
-    only = sys.argv[2] if len(sys.argv) > 2 else ""  # "editor" or "window": those shots only
+    only = sys.argv[2] if len(sys.argv) > 2 else ""  # one of PARTS: those shots only
     out.mkdir(parents=True, exist_ok=True)
     if shutil.which("import") is None:
         print("ImageMagick's `import` is needed (apt-get install imagemagick)", file=sys.stderr)
@@ -284,25 +345,9 @@ def main() -> int:
     xvfb = start_xvfb()
     data = Path(tempfile.mkdtemp(prefix="itbtimer-shots-"))
     try:
-        if only == "editor":
-            editor_shots(out, data)
-            return 0
-        if only == "mat":  # the running screens at three sizes and from 3 m
-            for size, px in MAT_SIZES.items():
-                mat_series(Shooter(out, data / f"mat{size}", seed=False, size=size,
-                                   suffix=f"-{size}"), px)
-            return 0
-        if only == "window":  # the window's screens at both sizes only
-            for suffix, size in SIZES.items():
-                series(Shooter(out, data / f"shots{suffix}", size=size, suffix=suffix))
-            return 0
-        for suffix, size in SIZES.items():
-            series(Shooter(out, data / f"shots{suffix}", size=size, suffix=suffix))
-        for size, px in MAT_SIZES.items():
-            mat_series(Shooter(out, data / f"mat{size}", seed=False, size=size,
-                               suffix=f"-{size}"), px)
-        history_at_scale(out, data / "big")
-        editor_shots(out, data)
+        for name, part in PARTS.items():
+            if not only or name == only:
+                part(out, data)
     finally:
         shutil.rmtree(data, ignore_errors=True)
         if xvfb is not None:

@@ -35,6 +35,10 @@ class HistoryStore(Protocol):
     unsaved: dict[str, Record]  # records that could not be written yet, by id
     messages: list[str]  # one-time reports of the start (old file imported, pending saved)
 
+    @property
+    def folder(self) -> Path | None:
+        """Where it is kept (None: in memory); a report's own process reads it there."""
+
     def save_in_progress(self, record: Record) -> None:
         """Mirror the session in progress (its own row, owned by this process)."""
         ...

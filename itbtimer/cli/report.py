@@ -37,6 +37,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--routine-card", action="store_true",
                    help="the routine on one page instead (sections, exercises, sets, "
                         "durations, sides, cues, how-to), to pin on the wall")
+    p.add_argument("--history", metavar="FOLDER",
+                   help="the history kept in FOLDER (default: itbtimer's own data folder)")
     p.add_argument("--paper", choices=sorted(PAPERS), type=str.lower,
                    help="a4 or letter (default: letter where the locale's country uses it, "
                         "as in en_US or fr_CA; a4 elsewhere)")
@@ -63,7 +65,7 @@ def run_report(args: argparse.Namespace, store: HistoryStore | None = None,
         written = save_pdf(target, card_pdf(routine, paper, now))
         print(escaped(f"Wrote the routine card of {routine.name} to {written}"))
         return 0
-    store = store or HistoryStore()
+    store = store or HistoryStore(Path(args.history) if args.history else None)
     identity, name, per_week, its_file = _which(args.routine, store)
     data = gather(store, identity, name, per_week, now, args.weeks, its_file)
     written = save_pdf(target, report_pdf(data, paper))

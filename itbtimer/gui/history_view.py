@@ -14,15 +14,17 @@ import threading
 import tkinter as tk
 from collections.abc import Callable
 from datetime import date
-from tkinter import messagebox, simpledialog
+from pathlib import Path
+from tkinter import filedialog, messagebox, simpledialog
 from typing import Any
 
 from itbtimer.adapters.logs import log_bug
 from itbtimer.app.ports import HistoryStore
 from itbtimer.gui.history_charts import INK, HistoryCharts
+from itbtimer.gui.report_maker import ReportMaker, report_command, report_file
 from itbtimer.gui.theme import SCREEN_BG
 from itbtimer.gui.ticker import Timers, TkTimers
-from itbtimer.gui.widgets import FitLabel, Fonts, Painted, button, chosen_rows, label
+from itbtimer.gui.widgets import FitLabel, Fonts, Painted, button, chosen_rows
 from itbtimer.history import HistoryError, Listed
 from itbtimer.history.charts import (
     max_back,
@@ -33,6 +35,7 @@ from itbtimer.present.history_words import LIST_SHARE, list_line
 BG = "#f7f7f5"
 LISTED = 200
 POLL_MS = 15
+KEYS_HINT = "← → earlier / later weeks · A whole history · R report · Esc back"
 
 
 class HistoryView:
@@ -66,13 +69,19 @@ class HistoryView:
             row=1, column=0, sticky="ew", pady=(6, 0), padx=(0, 3))
         button(side, "Pain… (P)", self.pain_selected, fonts["small"]).grid(
             row=1, column=1, sticky="ew", pady=(6, 0), padx=(3, 0))
-        self.hint = label(self.frame, self.painted, fonts["small"],
-                          text="← → earlier / later weeks · A whole history · Esc back")
-        self.hint.grid(row=2, column=0, sticky="w", padx=16)
+        button(side, "Report… (R)", self.make_report, fonts["small"]).grid(
+            row=2, column=0, columnspan=2, sticky="ew", pady=(6, 0))
+        # the keys, or what became of a report: shrunk, then on two lines, to fit
+        self._hint = FitLabel(self.frame, self.painted, fonts, "small", anchor="w",
+                              justify="left")
+        self.hint = self._hint.widget
+        self.hint_text = KEYS_HINT
+        self.hint.grid(row=2, column=0, sticky="we", padx=16)
         button(self.frame, "Back  (Esc)", on_close, fonts["medium"]).grid(
             row=2, column=1, pady=(0, 10), padx=16, sticky="e")
         self.store: HistoryStore | None = None
         self.routine: str | None = None
+        self.name: str | None = None
         self.per_week: int | None = None
         self.progress: Progress | None = None
         self.sessions: list[Listed] = []
@@ -89,19 +98,35 @@ class HistoryView:
             messagebox.askyesno(title, text, parent=self.frame))
         self.ask_pain: Callable[[str], int | None] = lambda text: simpledialog.askinteger(
             "Pain score", text, minvalue=0, maxvalue=10, parent=self.frame)
+        self.ask_report_file: Callable[[Path], Path | None] = self._ask_report_file
+        self.source: str | None = None  # the routine's file: its report's name, target, levels
+        self.reports = ReportMaker(self.timers, self.say)
         self.canvas.bind("<Configure>", lambda e: self.draw())
 
     def _fit_title(self) -> None:
         self._title.show(self._title_text, max(100, self.frame.winfo_width() - 32))
 
+    def say(self, text: str) -> None:
+        """The line under the charts: the keys, or what became of a report."""
+        self.hint_text = text
+        self._fit_hint()
+
+    def _fit_hint(self) -> None:
+        """As wide as the charts above it (again when they change size)."""
+        self._hint.show(self.hint_text, max(100, self.canvas.winfo_width()), max_lines=2)
+
     # --- loading ----------------------------------------------------------------------
 
     def show(self, store: HistoryStore, routine: str | None, per_week: int | None,
-             name: str | None = None) -> None:
+             name: str | None = None, source: str | None = None) -> None:
         """Show at once ("Loading…"); the figures arrive from a background thread.
-        `routine`: the identity its sessions are recorded under; `name`: its name now."""
+        `routine`: the identity its sessions are recorded under; `name`: its name now;
+        `source`: its file (what a report is made of)."""
         self.store, self.routine, self.per_week = store, routine, per_week
+        self.source = source
+        self.say(KEYS_HINT)
         name = name or routine
+        self.name = name
         self._title_text = f"History — {name}" if name else "History"
         self._fit_title()
         self.back, self.whole = 0, False
@@ -210,9 +235,34 @@ class HistoryView:
             self.delete_selected()
         elif keysym in ("p", "P"):
             self.pain_selected()
+        elif keysym in ("r", "R"):
+            self.make_report()
         else:
             return False
         return True
+
+    def make_report(self) -> None:
+        """Report…: where to save it (a dialog), then `itbtimer report` in its own process;
+        the line under the charts says where it went, or why not."""
+        if self.store is None or self.reports.busy:
+            return
+        if self.source is None or self.routine is None or self.store.folder is None:
+            self.say("A report is of one routine's history on disk: open the History from "
+                     "that routine")
+            return
+        target = self.ask_report_file(report_file(self.name or self.routine, date.today(),
+                                                  Path.home()))
+        if target is None:
+            return
+        self.say("Writing the report…")
+        self.reports.start(report_command(self.source, target, self.store.folder), target)
+
+    def _ask_report_file(self, proposed: Path) -> Path | None:
+        name = filedialog.asksaveasfilename(
+            parent=self.frame, title="Save the report as", initialdir=str(proposed.parent),
+            initialfile=proposed.name, defaultextension=".pdf",
+            filetypes=[("PDF", "*.pdf"), ("All files", "*")])
+        return Path(name) if name else None
 
     def selected(self) -> Listed | None:
         chosen = chosen_rows(self.listbox)
@@ -254,6 +304,7 @@ class HistoryView:
 
     def draw(self) -> None:
         self._fit_list()
+        self._fit_hint()
         if self.charts.draw(self.progress if self.loaded else None, self.error, self.back,
                             self.whole):
             self.draws += 1

@@ -281,7 +281,8 @@ class Window:
         routine = self.plan.routine if self.plan else None
         self.history_view.show(self.app.history, routine.identity if routine else None,
                                routine.per_week if routine else None,
-                               routine.name if routine else None)
+                               routine.name if routine else None,
+                               str(self.routine_path) if routine else None)
 
     def close_history(self) -> None:
         if self.nav.after_history() == Screen.FINISHED:
