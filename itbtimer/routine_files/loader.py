@@ -12,6 +12,7 @@ every mistake of the file, the syntax ones and those in the values after them.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import os
@@ -256,20 +257,27 @@ def _open_regular(path: Path, source: str) -> int:
         raise RoutineError(source, [Problem("the file cannot be read (permission denied)")]
                            ) from None
     except OSError as exc:
+        if exc.errno == errno.ENXIO:  # a socket cannot even be opened: say what it is
+            with contextlib.suppress(OSError):
+                _refuse_odd_mode(os.stat(path).st_mode, source)
         raise RoutineError(source, [Problem(_unreadable(exc))]) from None
     try:
-        mode = os.fstat(fd).st_mode
-        if stat.S_ISDIR(mode):
-            raise RoutineError(source, [Problem("this is a folder, not a routine file")])
-        for test, kind in NOT_FILES:
-            if test(mode):
-                raise RoutineError(source, [Problem(
-                    f"this is {kind}, not a file: a routine is a .yaml file")])
+        _refuse_odd_mode(os.fstat(fd).st_mode, source)
         os.set_blocking(fd, True)  # a regular file: blocking reads are safe and whole
     except BaseException:
         os.close(fd)
         raise
     return fd
+
+
+def _refuse_odd_mode(mode: int, source: str) -> None:
+    """RoutineError when the file is a folder, a device, a named pipe or a socket."""
+    if stat.S_ISDIR(mode):
+        raise RoutineError(source, [Problem("this is a folder, not a routine file")])
+    for test, kind in NOT_FILES:
+        if test(mode):
+            raise RoutineError(source, [Problem(
+                f"this is {kind}, not a file: a routine is a .yaml file")])
 
 
 def _read_limited(path: Path, source: str) -> bytes:

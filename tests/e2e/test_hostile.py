@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -170,6 +171,8 @@ ODD_FILES = {
                   lambda p: os.mkfifo(p)),
     "loop.yaml": ("this is a symbolic link that leads back to itself; link it to a "
                   "routine file", lambda p: p.symlink_to(p.name)),
+    "sock.yaml": ("this is a socket, not a file: a routine is a .yaml file",
+                  lambda p: socket.socket(socket.AF_UNIX).bind(str(p))),
 }
 
 
