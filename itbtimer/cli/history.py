@@ -156,6 +156,8 @@ def _one(short_id: str, start: Any, routine: str) -> str:
 def _which(record: SessionRecord | RunRecord) -> str:
     """A session ("1a2b3c4d (Mon 07 Dec 2026 18:00, ITB recovery)") or a run ("the run
     1a2b3c4d (Mon 07 Dec 2026, 5.2 km)")."""
+    if isinstance(record, RunRecord) and not record.distance_m:
+        return f"the damaged run {record.short_id}"
     if isinstance(record, RunRecord):
         return (f"the run {record.short_id} ({record.start:%a %d %b %Y}, "
                 f"{format_distance(record.distance_m, record.unit)})")
@@ -237,9 +239,13 @@ def _show(store: HistoryStore, chosen: list[Recorded], identities: list[str] | N
         for asymmetry in summary.asymmetries:
             print("  " + escaped(asymmetry.text()))
         _print_answers(store, routine.identity, summary.pain_label())
-    if runs:
+    damaged = store.damaged_runs()
+    if runs or damaged:
         print()
         print("\n".join(_run_table(runs)))
+    for record_id, why in damaged:
+        print(f"{record_id[:8]:8}  damaged run ({escaped(why)}); "
+              f"itbtimer history --delete {record_id[:8]}")
     return 0
 
 

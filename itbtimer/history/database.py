@@ -257,6 +257,9 @@ class Database:
                 # found before the file's own table of that name)
                 db.execute("CREATE TEMP VIEW holds (session_id, routine, exercise, side, "
                            "start_utc, week, seconds, usable) AS " + SIDE_HOLDS)
+            if 0 < version < 4:  # no run was kept before migration 4
+                db.execute("CREATE TEMP TABLE runs (id, start_utc, offset_minutes, week, "
+                           "distance_m, pain_free_m, pain, record)")
             if 0 < version < 5:  # no level was set by hand before migration 5
                 db.execute("CREATE TEMP TABLE levels_set (routine, grows, name, level, "
                            "set_utc)")

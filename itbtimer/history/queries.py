@@ -136,6 +136,23 @@ class Queries:
         return {LevelKey(Grows(g), str(n)): SetByHand(int(lv), float(at))
                 for g, n, lv, at in rows if g in GROWS}
 
+    def damaged_runs(self) -> list[tuple[str, str]]:
+        """(id, what is wrong) of each run no run could be (a row changed outside itbtimer)."""
+        with self.database.reading() as db:
+            rows = db.execute("SELECT id, record FROM runs ORDER BY start_utc").fetchall()
+        out = []
+        for record_id, text in rows:
+            if _sound_run(text) is None:
+                try:
+                    check_run(json.loads(text))
+                    why = "unreadable"
+                except RecordError as exc:
+                    why = str(exc)
+                except (ValueError, RecursionError):
+                    why = "not JSON"
+                out.append((str(record_id), why))
+        return out
+
     def routines(self) -> list[Recorded]:
         """Every routine recorded, by identity, most recent first (name and file: those of
         its newest session — SQLite takes bare columns from the row of the MAX)."""

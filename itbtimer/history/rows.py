@@ -13,7 +13,14 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from itbtimer.history.database import HistoryError
-from itbtimer.history.records import RecordKind, RunRecord, SessionRecord, StepResult
+from itbtimer.history.limits import check_run
+from itbtimer.history.records import (
+    RecordError,
+    RecordKind,
+    RunRecord,
+    SessionRecord,
+    StepResult,
+)
 
 STEP_INSERT = "INSERT INTO steps VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 
@@ -125,8 +132,22 @@ def put_run(db: sqlite3.Connection, run: RunRecord, fresh: bool = False) -> None
 
 
 def read_run(db: sqlite3.Connection, record_id: str) -> RunRecord:
+    """The run with this (whole) id; HistoryError when its row holds what no run could
+    (changed outside itbtimer: `itbtimer history --delete ID` removes it)."""
     (text,) = db.execute("SELECT record FROM runs WHERE id = ?", (record_id,)).fetchone()
-    return RunRecord.from_json(json.loads(text))
+    return run_of(text, record_id)
+
+
+def run_of(text: str, record_id: str) -> RunRecord:
+    """A stored run's JSON as a run, checked as an import is (limits.check_run)."""
+    try:
+        data = json.loads(text)
+        check_run(data)
+        return RunRecord.from_json(data)
+    except (ValueError, RecursionError) as exc:
+        why = str(exc) if isinstance(exc, RecordError) else "not JSON"
+        raise HistoryError(f"the run {record_id[:8]} is damaged ({why}); "
+                           f"itbtimer history --delete {record_id[:8]} removes it") from None
 
 
 def steps_of(db: sqlite3.Connection | sqlite3.Cursor, record_id: str) -> tuple[StepResult, ...]:

@@ -27,7 +27,7 @@ import json
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +44,7 @@ from itbtimer.history import imports, rows
 from itbtimer.history.database import Database, HistoryError
 from itbtimer.history.figures import Listed, Progress, Recorded
 from itbtimer.history.imports import ImportReport
+from itbtimer.history.limits import EARLIEST, LATEST
 from itbtimer.history.locks import Owners
 from itbtimer.history.pending import PendingFiles, write_jsonl
 from itbtimer.history.queries import ANSWERED, Queries
@@ -161,14 +162,17 @@ class HistoryStore:
         with self.database.writing() as db:
             kind, found = rows.find_record(db, record_id)
             record: SessionRecord | RunRecord
-            if kind == RecordKind.RUN:
-                record = rows.read_run(db, found)
+            if kind == RecordKind.RUN:  # kept as it was, even damaged (it goes, all the same)
+                text, start = db.execute("SELECT record, start_utc FROM runs WHERE id = ?",
+                                         (found,)).fetchone()
+                record = _run_or_mark(text, found, start)
                 db.execute("DELETE FROM runs WHERE id = ?", (found,))
             else:
                 record = rows.read(db, found)
                 rows.remove(db, found)
+                text = rows.dump(record.to_json())
             db.execute("INSERT OR REPLACE INTO deleted VALUES (?, ?, ?)",
-                       (found, self._now(), rows.dump(record.to_json())))
+                       (found, self._now(), text))
         return record
 
     def undelete(self, record_id: str) -> SessionRecord | RunRecord:
@@ -177,7 +181,7 @@ class HistoryStore:
             (text,) = db.execute("SELECT record FROM deleted WHERE id = ?", (found,)).fetchone()
             record: SessionRecord | RunRecord
             if kind == RecordKind.RUN:
-                record = RunRecord.from_json(json.loads(text))
+                record = rows.run_of(text, found)
                 rows.put_run(db, record)
             else:
                 record = SessionRecord.from_json(json.loads(text))
@@ -290,6 +294,10 @@ class HistoryStore:
         """The notes on a routine's sessions from a day on, oldest first: (start, note)."""
         return self.queries.notes(routine, since)
 
+    def damaged_runs(self) -> list[tuple[str, str]]:
+        """Runs whose row holds what no run could (changed outside itbtimer): (id, why)."""
+        return self.queries.damaged_runs()
+
     def runs(self, newest: int | None = None, since: date | None = None) -> list[RunRecord]:
         """Runs, oldest first: the newest N, or those since a day (both: the newest N of
         those); damaged rows left out."""
@@ -316,3 +324,14 @@ class HistoryStore:
         """The figures of the start screen (series=False), the History screen, or (since)
         a report of the weeks from that day's."""
         return self.queries.progress(today, routine, per_week, weeks, series, since)
+
+
+def _run_or_mark(text: str, record_id: str, start_utc: float) -> RunRecord:
+    """A run being deleted, as it reads; a damaged one as a mark of its id and day (what
+    `itbtimer history` says it deleted)."""
+    try:
+        return rows.run_of(text, record_id)
+    except HistoryError:
+        instant = min(max(float(start_utc), EARLIEST), LATEST)
+        return RunRecord(record_id, datetime.fromtimestamp(instant, timezone.utc), 0.0,
+                         note="damaged")

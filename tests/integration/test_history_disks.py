@@ -16,7 +16,7 @@ from itbtimer.core.commands import Start
 from itbtimer.history import HistoryStore
 from tests.fakes import FakeClock, FakePlayer
 from tests.helpers import plan_of
-from tests.integration.history_helpers import args
+from tests.integration.history_helpers import TZ, args, old_history_file, record_of
 
 ROUTINE = """\
 name: Knee
@@ -157,3 +157,23 @@ def test_a_session_started_with_the_state_folder_on_a_full_disk_runs_on(small_di
         assert store.owners.running(workout.record().id)
     filler.unlink()
     whole(folder)
+
+
+def test_an_old_file_on_a_read_only_disk_reads_with_no_runs(small_disk, tmp_path, capsys):
+    """A file of schema 2 (before runs had a table) on a read-only disk: read as it is, the
+    runs none, nothing written."""
+    folder = small_disk / "data"
+    record = record_of(datetime(2026, 11, 20, 18, tzinfo=TZ), 40.0)
+    old_history_file(folder, [record], version=2)
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    try:
+        store = HistoryStore(folder, state=tmp_path / "state")
+        assert store.runs() == []
+        assert store.progress(record.local_date, series=True).pain_free == ()
+        from itbtimer.cli.history import run_history
+
+        assert run_history(args(json=True), store) == 0
+        out = capsys.readouterr().out
+        assert '"runs": []' in out and record.id in out
+    finally:
+        subprocess.run(["mount", "-o", "remount,rw", str(small_disk)], check=True)

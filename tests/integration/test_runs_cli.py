@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import sqlite3
 from datetime import datetime
 
 from itbtimer.cli.history import run_history
@@ -160,3 +161,29 @@ def test_a_hostile_run_in_an_import_is_rejected_by_line_the_rest_taken(tmp_path,
     assert "line 2: distance_m" in out and "line 3: note: 100000 characters; at most 500" in out
     assert "line 4: kind: 'swim' is not a kind of record" in out
     assert [r.id for r in other.runs()] == ["b" * 32]
+
+
+def test_a_run_changed_outside_itbtimer_is_listed_as_damaged_and_can_be_deleted(tmp_path,
+                                                                               capsys):
+    store = HistoryStore(tmp_path / "h")
+    run_run(run_args("5km"), store, NOW)
+    run_run(run_args("6km"), store, NOW)
+    bad = store.runs()[0]
+    db = sqlite3.connect(store.path)
+    db.execute("UPDATE runs SET record = ? WHERE id = ?",
+               (json.dumps(bad.to_json() | {"distance_m": -3}), bad.id))
+    db.commit()
+    db.close()
+    capsys.readouterr()
+    assert [r.distance_m for r in store.runs()] == [6000.0]  # left out of every figure
+    assert run_history(args(), store) == 0
+    out = capsys.readouterr().out
+    assert (f"{bad.short_id}  damaged run (distance_m: -3 is not more than 0 and at most "
+            f"500000 metres); itbtimer history --delete {bad.short_id}") in out
+    assert run_history(args(note=[bad.short_id, "x"]), store) == 2
+    assert f"the run {bad.short_id} is damaged" in capsys.readouterr().err
+    assert run_history(args(delete=bad.short_id), store) == 0
+    assert f"Deleted the damaged run {bad.short_id}" in capsys.readouterr().out
+    assert store.damaged_runs() == []
+    assert run_history(args(undelete=bad.short_id), store) == 2  # said, not restored
+    assert "is damaged" in capsys.readouterr().err and store.damaged_runs() == []
