@@ -86,7 +86,8 @@ class StartScreen:
         for widget in self.body.winfo_children():  # the mistakes, in fixed-width letters
             if isinstance(widget, tk.Label) and str(widget) not in fitted_widgets:
                 widget["wraplength"] = max(200, width - 60)
-        self._keys.show(keys_line(Screen.START, routine_ok=not self.error_text), width - 32)
+        self._keys.show(keys_line(Screen.START, routine_ok=not self.error_text,
+                                  morning=self.morning.shown), width - 32)
         self._notice.show(self._notice_text, width - 32)
         self._flow(self._choices, width - 40)
         self.morning.wrap(width - 80)

@@ -62,7 +62,8 @@ class Window:
         self.practice_band = self._band.widget
         self.everywhere = Everywhere(root, self.fonts, app, self._redraw, options,
                                      lambda: overlay_text(self.screen, self._extendable(),
-                                                          self.plan is not None))
+                                                          self.plan is not None,
+                                                          self.start.morning.shown))
         root.report_callback_exception = self._on_callback_error
         root.protocol("WM_DELETE_WINDOW", self.close)
         root.bind_all("<KeyPress>", self._on_key)

@@ -31,18 +31,22 @@ KEYS: dict[Screen, tuple[tuple[str, Action | None], ...]] = {
                  ("Esc cancel", Action.ESCAPE)),
 }
 
+# the start screen's, first, while it asks the morning-after question
+MORNING: tuple[tuple[str, Action | None], ...] = (("0–10 this morning's score", None),
+                                                   ("Esc skip it", Action.ESCAPE))
 
 # a routine with mistakes: nothing to start, and E opens the file in a text editor
 BROKEN = {Action.TOGGLE: None, Action.EDIT: "E open in your text editor"}
 
 
-def keys_help(screen: Screen, extendable: bool = True,
-              routine_ok: bool = True) -> tuple[str, ...]:
+def keys_help(screen: Screen, extendable: bool = True, routine_ok: bool = True,
+              morning: bool = False) -> tuple[str, ...]:
     """The keys that act on `screen`; `extendable`: the running step is timed (+ 10 s
     adds to it; a hold or reps has no end to add to); not `routine_ok`: the routine has
-    mistakes (BROKEN)."""
+    mistakes (BROKEN); `morning`: the start screen asks the morning-after question."""
     shown: list[str] = []
-    for text, action in KEYS[screen]:
+    asking = MORNING if morning and screen == Screen.START else ()
+    for text, action in asking + KEYS[screen]:
         if action == Action.EXTEND and not extendable:
             continue
         if not routine_ok and action in BROKEN:
@@ -52,10 +56,12 @@ def keys_help(screen: Screen, extendable: bool = True,
     return tuple(shown) + EVERYWHERE
 
 
-def keys_line(screen: Screen, extendable: bool = True, routine_ok: bool = True) -> str:
-    return " · ".join(keys_help(screen, extendable, routine_ok))
+def keys_line(screen: Screen, extendable: bool = True, routine_ok: bool = True,
+              morning: bool = False) -> str:
+    return " · ".join(keys_help(screen, extendable, routine_ok, morning))
 
 
-def overlay_text(screen: Screen, extendable: bool = True, routine_ok: bool = True) -> str:
-    return ("Keys\n\n" + "\n".join(keys_help(screen, extendable, routine_ok))
+def overlay_text(screen: Screen, extendable: bool = True, routine_ok: bool = True,
+                 morning: bool = False) -> str:
+    return ("Keys\n\n" + "\n".join(keys_help(screen, extendable, routine_ok, morning))
             + "\n\n(? or Esc closes)")

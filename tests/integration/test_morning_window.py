@@ -94,8 +94,10 @@ def test_esc_skips_and_a_skipped_morning_is_not_asked_again(xdisplay, tmp_path):
         ui.key("h")  # History and back: still asked
         ui.key("Escape")
         assert ui.window.screen == "start" and asked(ui) is not None
+        assert "Esc skip it" in ui.window.start.keys.cget("text")
         ui.key("Escape")
         assert asked(ui) is None and ui.window.screen == "start"
+        assert "Esc skip it" not in ui.window.start.keys.cget("text")
         ui.key("4")
         assert stored(tmp_path).morning is None
     finally:

@@ -34,3 +34,14 @@ def test_a_routine_with_mistakes_lists_no_start_and_e_opens_a_text_editor():
     broken = keys_help(Screen.START, routine_ok=False)
     assert not [k for k in broken if k.startswith("Space")]
     assert "E open in your text editor" in broken and "E edit" not in broken
+
+
+def test_while_the_morning_question_is_asked_the_start_screen_lists_its_keys_first():
+    from itbtimer.present.keys_help import MORNING
+
+    assert all(action is None or route(Screen.START, action) is not None
+               for _, action in MORNING)
+    asked = keys_help(Screen.START, morning=True)
+    assert asked[:2] == ("0–10 this morning's score", "Esc skip it")
+    assert "Esc skip it" not in keys_help(Screen.START)
+    assert "Esc skip it" not in keys_help(Screen.FINISHED, morning=True)  # the start screen's
