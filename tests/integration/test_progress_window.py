@@ -63,6 +63,9 @@ def test_the_start_screen_says_the_level_and_why_and_the_session_runs_at_it(grow
     ui.key("space")
     assert ui.window.screen == "start"
     assert "Plank 6 s (−2 s: pain 7 after the last session)" in texts_in(ui.window.start.body)
+    kept = list(ui.history.sessions())[-1]
+    assert (kept.pain, kept.to_json()["levels"]) == (7, {"exercises": {"Plank": 1},
+                                                         "sections": {}})
 
 
 def test_a_routine_that_grows_nothing_shows_no_level_and_no_next_time(ui):
