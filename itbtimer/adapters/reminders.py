@@ -41,6 +41,16 @@ class Scheduler(StrEnum):
     AUTOSTART = "autostart"  # an XDG autostart entry, at login
 
 
+class ManagerState(StrEnum):
+    """What `systemctl --user is-system-running` says, of the states in which the user
+    manager runs timers (any other answer, or none: it does not)."""
+
+    RUNNING = "running"
+    DEGRADED = "degraded"  # a unit failed; timers still run
+    STARTING = "starting"
+    INITIALIZING = "initializing"
+
+
 class RemindError(ItbtimerError):
     """The reminder could not be installed or removed."""
 
@@ -87,11 +97,10 @@ class Systemctl:
         return done[1] if done is not None and done[0] == 0 else None
 
     def available(self) -> bool:
-        """Does a systemd user manager run this session? ("degraded": a unit failed, but
-        it runs timers; "starting": it is coming up; both exit with status 1.)"""
+        """Does a systemd user manager run this session? (`ManagerState`; "degraded" and
+        "starting" exit with status 1, so the answer is read, not the status.)"""
         done = self._call("is-system-running")
-        return done is not None and done[1] in ("running", "degraded", "starting",
-                                                "initializing")
+        return done is not None and done[1] in {state.value for state in ManagerState}
 
     def _call(self, *args: str) -> tuple[int, str] | None:
         if shutil.which(self.program) is None:

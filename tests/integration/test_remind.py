@@ -8,12 +8,15 @@ import os
 import shutil
 import subprocess
 import threading
+import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from dbus_fast import Message, MessageType
 
 from itbtimer.adapters import reminders
+from itbtimer.adapters.desktop_bus.notifications import Answer
 from itbtimer.adapters.launcher import exec_arguments, launch_command
 from itbtimer.cli.main import _window_parser, main
 from itbtimer.cli.remind import World, run_remind, window_command
@@ -158,6 +161,31 @@ def test_a_machine_without_a_user_manager_is_told_apart_within_the_timeout(tmp_p
     assert reminders.Systemctl(program="no-such-systemctl").available() is False
 
 
+def _program(folder: Path, script: str) -> str:
+    path = folder / "systemctl"
+    path.write_text(f"#!/bin/sh\n{script}\n")
+    path.chmod(0o755)
+    return str(path)
+
+
+@pytest.mark.parametrize(("script", "runs"), [
+    ("echo running", True),
+    ("echo degraded; exit 1", True),  # a failed unit: timers run all the same
+    ("echo starting; exit 1", True),
+    ("echo offline; exit 1", False),
+    ("echo 'Failed to connect to bus' >&2; exit 1", False),
+])
+def test_the_user_manager_is_there_when_it_says_it_runs(tmp_path, script, runs):
+    assert reminders.Systemctl(program=_program(tmp_path, script)).available() is runs
+
+
+def test_a_user_manager_that_does_not_answer_is_not_waited_for(tmp_path):
+    hung = reminders.Systemctl(program=_program(tmp_path, "exec sleep 60"), timeout=0.3)
+    started = time.monotonic()
+    assert hung.available() is False
+    assert time.monotonic() - started < 5
+
+
 # --- the check ------------------------------------------------------------------------
 
 
@@ -231,6 +259,30 @@ def test_a_dismissed_reminder_opens_nothing(tmp_path, session_bus):
     finally:
         server.close()
     assert world.launched == []  # type: ignore[attr-defined]
+
+
+def _signal(member: str, signature: str, body: list) -> Message:
+    return Message(message_type=MessageType.SIGNAL, path="/org/freedesktop/Notifications",
+                   interface="org.freedesktop.Notifications", member=member,
+                   signature=signature, body=body)
+
+
+def test_a_click_heard_before_the_notifications_id_is_known_still_counts():
+    """The server may send the click in the same read as its reply to Notify: the signal is
+    handled before the reply's id reaches the code that waits for it."""
+    import asyncio
+
+    loop = asyncio.new_event_loop()
+    try:
+        answer = Answer(loop.create_future())
+        answer.hear(_signal("ActionInvoked", "us", [6, "default"]))  # another notification's
+        answer.hear(_signal("NotificationClosed", "uu", [7, 1]))  # expired: stays in a list
+        answer.hear(_signal("ActionInvoked", "us", [7, "start"]))
+        assert not answer.future.done()
+        answer.shown(7)
+        assert answer.future.result() == "start"
+    finally:
+        loop.close()
 
 
 def test_a_server_without_actions_shows_the_words_and_the_check_ends(tmp_path, session_bus):

@@ -261,6 +261,7 @@ class DesktopBus:
         from dbus_fast import MessageType
 
         from itbtimer.adapters.desktop_bus.notifications import (
+            Capability,
             body_text,
             capabilities,
             notify_message,
@@ -270,7 +271,7 @@ class DesktopBus:
 
         async def send() -> None:
             if self._body_markup is None:
-                self._body_markup = "body-markup" in await capabilities(bus)
+                self._body_markup = Capability.BODY_MARKUP in await capabilities(bus)
             message = notify_message(self.identity, self.icon, summary,
                                      body_text(body, self._body_markup), [],
                                      self.desktop_entry)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from itbtimer.adapters.logs import log
+from itbtimer.core.enums import StrEnum
 from itbtimer.core.escaping import escaped
 
 NOTIFICATIONS = ("org.freedesktop.Notifications", "/org/freedesktop/Notifications",
@@ -23,8 +24,22 @@ ANSWER_SECONDS = 2 * 3600.0  # how long a reminder waits for a click before it g
 EXPIRED = 1  # NotificationClosed's reason: it timed out (many servers keep it in a list)
 
 
+class Capability(StrEnum):
+    """What a notification server says it can do (GetCapabilities), of what we use."""
+
+    BODY_MARKUP = "body-markup"  # reads markup in a body: & < > must be entities
+    ACTIONS = "actions"  # shows actions the person can click
+
+
+class Signal(StrEnum):
+    """The server's signals about a notification."""
+
+    ACTION_INVOKED = "ActionInvoked"  # (id, key): the person clicked an action
+    CLOSED = "NotificationClosed"  # (id, reason): it went away
+
+
 async def capabilities(bus: Any) -> list[str]:
-    """What the server says it can do (GetCapabilities): "body-markup", "actions", ..."""
+    """What the server says it can do (GetCapabilities): `Capability`'s words and others."""
     from dbus_fast import Message, MessageType
 
     destination, path, interface = NOTIFICATIONS
@@ -99,40 +114,64 @@ async def _show_and_wait(bus: Any, question: Question, wait: float, icon: str) -
     from dbus_fast import Message, MessageType
 
     can = await capabilities(bus)
-    answer: asyncio.Future[str | None] = asyncio.get_running_loop().create_future()
-    shown: list[int] = []  # the notification's id, once the server gave it
-
-    def on_signal(message: Any) -> None:
-        if (message.message_type != MessageType.SIGNAL or not shown
-                or message.interface != NOTIFICATIONS[2] or message.body[0] != shown[0]
-                or answer.done()):
-            return
-        if message.member == "ActionInvoked":
-            answer.set_result(str(message.body[1]))
-        elif message.member == "NotificationClosed" and message.body[1] != EXPIRED:
-            answer.set_result(None)
-
-    bus.add_message_handler(on_signal)
+    answer = Answer(asyncio.get_running_loop().create_future())
+    bus.add_message_handler(answer.hear)
     await bus.call(Message(destination="org.freedesktop.DBus", path="/org/freedesktop/DBus",
                            interface="org.freedesktop.DBus", member="AddMatch", signature="s",
                            body=[f"type='signal',interface='{NOTIFICATIONS[2]}'"]))
-    with_actions = "actions" in can and bool(question.actions)
+    with_actions = Capability.ACTIONS in can and bool(question.actions)
     keys = [part for key, label in question.actions for part in (key, escaped(label))]
     body = escaped(question.body if with_actions else question.body_without_actions)
     reply = await bus.call(notify_message(
-        "itbtimer", icon, escaped(question.summary), body_text(body, "body-markup" in can),
+        "itbtimer", icon, escaped(question.summary), body_text(body, Capability.BODY_MARKUP in can),
         keys if with_actions else [], "itbtimer"))
     if reply is None or reply.message_type != MessageType.METHOD_RETURN:
         log.info("reminder not shown: %s", reply.error_name if reply else "no reply")
         return None
     if not with_actions:
         return None
-    shown.append(int(reply.body[0]))
+    notification_id = int(reply.body[0])
+    answer.shown(notification_id)
     try:
-        return await asyncio.wait_for(answer, wait)
+        return await asyncio.wait_for(answer.future, wait)
     except asyncio.TimeoutError:
-        await _close(bus, shown[0])
+        await _close(bus, notification_id)
         return None
+
+
+class Answer:
+    """The person's answer to one notification. Its signals are kept from the start: a
+    click can be read in the same go as the reply to Notify, before its id is known."""
+
+    def __init__(self, future: asyncio.Future[str | None]):
+        self.future = future
+        self.heard: list[tuple[str, int, object]] = []  # (signal, notification id, value)
+        self.id: int | None = None
+
+    def hear(self, message: Any) -> None:
+        from dbus_fast import MessageType
+
+        if (message.message_type == MessageType.SIGNAL and message.interface == NOTIFICATIONS[2]
+                and len(message.body) == 2):
+            self.heard.append((str(message.member), int(message.body[0]), message.body[1]))
+            self._settle()
+
+    def shown(self, notification_id: int) -> None:
+        self.id = notification_id
+        self._settle()
+
+    def _settle(self) -> None:
+        if self.id is None or self.future.done():
+            return
+        for signal, notification_id, value in self.heard:
+            if notification_id != self.id:
+                continue
+            if signal == Signal.ACTION_INVOKED:
+                self.future.set_result(str(value))
+                return
+            if signal == Signal.CLOSED and value != EXPIRED:
+                self.future.set_result(None)
+                return
 
 
 async def _close(bus: Any, notification_id: int) -> None:
