@@ -33,7 +33,7 @@ test: $(STAMP) $(SYS_TEST)
 
 # The pure unit tests only: no Tk, no sound, no sleeps; seconds.
 test-fast: $(STAMP)
-	$(PY) -m pytest -q -n auto tests/unit $(PYTEST_ARGS)
+	$(PY) -m pytest -q -n auto --hypothesis-profile=fast tests/unit $(PYTEST_ARGS)
 
 lint: typecheck
 	$(VENV)/bin/ruff check itbtimer tests tools

@@ -26,6 +26,10 @@ sys.dont_write_bytecode = False
 # work one example of the durations test took 1.1 s (200 ms allowed) and failed; how fast
 # parsing and the engine are is measured by make bench.
 settings.register_profile("itbtimer", deadline=None)
+# make test-fast (--hypothesis-profile=fast): a tenth of the examples, for a ring that is
+# run after every change and must take seconds. make test and CI keep the default profile:
+# every property test tries its full count there (tests/helpers.examples).
+settings.register_profile("fast", parent=settings.get_profile("itbtimer"), max_examples=10)
 settings.load_profile("itbtimer")
 
 

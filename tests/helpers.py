@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
+from hypothesis import settings
 from hypothesis import strategies as st
 
 from itbtimer.core.plan import Plan, build_plan
@@ -21,6 +22,14 @@ from itbtimer.history import HistoryStore, Progress, SessionRecord
 from itbtimer.history.database import MemoryDatabase
 from itbtimer.history.records import RunRecord
 from itbtimer.routine_files import load_routine, parse_routine
+
+
+def examples(thorough: int) -> int:
+    """How many examples a property test tries: `thorough` in make test (and CI), a tenth
+    (at least 10) in make test-fast, whose profile `fast` (tests/conftest.py) tries 10 where
+    Hypothesis's default tries 100. Read when the test module is imported, after the
+    profile is loaded."""
+    return max(10, thorough * settings.default.max_examples // 100)
 
 
 def plan_of(text: str) -> Plan:

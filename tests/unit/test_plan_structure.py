@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from itbtimer.core.plan import build_plan, start_text
 from itbtimer.routine_files import parse_routine
+from tests.helpers import examples
 
 TABATA = """\
 name: Tabata
@@ -215,7 +216,7 @@ def reference(routine):
     return out
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(routines())
 def test_expansion_follows_the_documented_rules(routine):
     plan = build_plan(routine)

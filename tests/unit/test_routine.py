@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from itbtimer.core.routine import Rest
 from itbtimer.errors import RoutineError
 from itbtimer.routine_files import load_routine, parse_routine
+from tests.helpers import examples
 
 GOOD = """\
 name: Test
@@ -281,7 +282,7 @@ _documents = st.recursive(
 )
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_documents)
 def test_random_documents_load_or_give_a_routine_error(document):
     text = yaml.safe_dump(document)
@@ -293,7 +294,7 @@ def test_random_documents_load_or_give_a_routine_error(document):
         assert routine.name and routine.sections
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.one_of(st.binary(max_size=300), st.text(max_size=300).map(str.encode)))
 def test_random_bytes_load_or_give_a_routine_error(data):
     """Any bytes at all, UTF-8 or not, through the same door as a file."""

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from itbtimer.core.events import Cue, Paused, Resumed, StepStarted
 from itbtimer.core.session import Session
-from tests.helpers import plan_of
+from tests.helpers import examples, plan_of
 
 
 @st.composite
@@ -58,7 +58,7 @@ def run_commands(session: Session, start: float, steps) -> list:
     return events
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(400), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(routines(), st.lists(st.tuples(st.floats(0, 40), st.sampled_from(COMMANDS)),
                             max_size=60))
 def test_random_commands_keep_the_invariants(text, steps):
@@ -85,7 +85,7 @@ def test_random_commands_keep_the_invariants(text, steps):
             assert per_visit[e.sound] <= limit, (e, per_visit)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(routines(timed_only=True))
 def test_without_commands_steps_start_exactly_at_the_plan_offsets(text):
     plan = plan_of(text)
@@ -96,7 +96,7 @@ def test_without_commands_steps_start_exactly_at_the_plan_offsets(text):
     assert session.state == "finished"
 
 
-@settings(max_examples=15, deadline=None)
+@settings(max_examples=examples(15), deadline=None)
 @given(routines(timed_only=True, max_work=12), st.lists(st.floats(0, 5), min_size=1,
                                                         max_size=50))
 def test_tick_rate_does_not_change_events_or_due_times(text, gaps):

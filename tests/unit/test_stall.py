@@ -16,7 +16,7 @@ from itbtimer.core.stall import (
     cue_too_late,
     held_up,
 )
-from tests.helpers import names, plan_of
+from tests.helpers import examples, names, plan_of
 
 ROUTINE = """\
 name: Stall
@@ -147,7 +147,7 @@ def test_cues_later_than_half_a_second_are_too_late():
     assert cue_too_late(due=10.0, now=10.51)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(before=st.integers(min_value=1, max_value=200), stall=st.floats(2.01, 4000.0),
        asleep=st.booleans())
 def test_any_stall_anywhere_plays_no_cue_and_adds_no_active_time(before, stall, asleep):
