@@ -31,7 +31,8 @@ run: $(STAMP) $(SYS_RUN)
 test: $(STAMP) $(SYS_TEST)
 	$(PY) -m pytest -q -n 2 $(PYTEST_ARGS)
 
-# The pure unit tests only: no Tk, no sound, no sleeps; seconds.
+# The pure unit tests only: no Tk, no sound, no sleeps; seconds. Hypothesis profile `fast`:
+# each property test tries a tenth of its examples here (make test tries them all).
 test-fast: $(STAMP)
 	$(PY) -m pytest -q -n auto --hypothesis-profile=fast tests/unit $(PYTEST_ARGS)
 
