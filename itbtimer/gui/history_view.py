@@ -30,7 +30,8 @@ from itbtimer.history.charts import (
     max_back,
 )
 from itbtimer.history.figures import Progress
-from itbtimer.present.history_words import LIST_SHARE, list_line
+from itbtimer.history.records import RunRecord
+from itbtimer.present.history_words import LIST_SHARE, row_line
 
 BG = "#f7f7f5"
 LISTED = 200
@@ -85,6 +86,7 @@ class HistoryView:
         self.per_week: int | None = None
         self.progress: Progress | None = None
         self.sessions: list[Listed] = []
+        self.runs: list[RunRecord] = []  # listed among the sessions, by time
         self.error: str | None = None
         self.back = 0  # screens of 12 weeks back from the newest
         self.whole = False
@@ -145,7 +147,8 @@ class HistoryView:
             try:
                 figures = store.progress(today, routine, per_week, series=True)
                 listed = store.listing(None if routine is None else [routine], LISTED)
-                self._results.put((generation, (figures, listed)))
+                runs = store.runs(LISTED)
+                self._results.put((generation, (figures, listed, runs)))
             except Exception as exc:  # a bug too: handed over, so the screen never hangs
                 self._results.put((generation, exc))
 
@@ -172,13 +175,14 @@ class HistoryView:
             return
         if isinstance(result, HistoryError):
             self.error, self.progress, self.sessions = f"History not read: {result}", None, []
+            self.runs = []
         elif isinstance(result, Exception):
             where = log_bug(result)
             self.error = f"History not read because of a bug; details in {where}"
-            self.progress, self.sessions = None, []
+            self.progress, self.sessions, self.runs = None, [], []
         else:
             self.error = None
-            self.progress, self.sessions = result
+            self.progress, self.sessions, self.runs = result
         self.loaded = True
         self._fill_list()
         self.draw()
@@ -186,7 +190,7 @@ class HistoryView:
     def _fill_list(self) -> None:
         self._list_key = None
         self._fit_list()
-        if self.sessions:
+        if self.sessions or self.runs:
             self.listbox.selection_set(0)
 
     def _fit_list(self) -> None:
@@ -195,14 +199,14 @@ class HistoryView:
         the fonts or the width change."""
         font = self.fonts["small"]
         width = max(self.frame.winfo_width(), self.frame.winfo_reqwidth())
-        key = (self.fonts.height, width, len(self.sessions))
+        key = (self.fonts.height, width, len(self.sessions) + len(self.runs))
         if key == self._list_key:
             return
         self._list_key = key
-        newest_first = list(reversed(self.sessions))
-        rows = [list_line(s) for s in newest_first]
+        newest_first = self.rows()
+        rows = [row_line(s) for s in newest_first]
         if rows and max(font.measure(row) for row in rows) > LIST_SHARE * width:
-            rows = [list_line(s, short=True) for s in newest_first]
+            rows = [row_line(s, short=True) for s in newest_first]
         chosen = chosen_rows(self.listbox)
         self.listbox.delete(0, "end")
         for row in rows:
@@ -264,26 +268,35 @@ class HistoryView:
             filetypes=[("PDF", "*.pdf"), ("All files", "*")])
         return Path(name) if name else None
 
-    def selected(self) -> Listed | None:
+    def rows(self) -> list[Listed | RunRecord]:
+        """The list's rows, newest first: the sessions and the runs among them by time."""
+        merged: list[Listed | RunRecord] = [*self.sessions, *self.runs]
+        return sorted(merged, key=lambda row: row.start.timestamp(), reverse=True)
+
+    def selected(self) -> Listed | RunRecord | None:
         chosen = chosen_rows(self.listbox)
-        if not chosen or not self.sessions:
+        rows = self.rows()
+        if not chosen or chosen[0] >= len(rows):
             return None
-        return list(reversed(self.sessions))[chosen[0]]
+        return rows[chosen[0]]
 
     def delete_selected(self) -> None:
-        session = self.selected()
-        if session is None or self.store is None:
+        chosen = self.selected()
+        if chosen is None or self.store is None:
             return
-        text = (f"Delete the session of {session.start:%a %d %b %Y %H:%M} ({session.routine})?"
-                f"\n\nIt can be restored with: itbtimer history --undelete {session.short_id}")
-        if not self.confirm("Delete session", text):
+        what = (f"the run of {chosen.start:%a %d %b %Y}" if isinstance(chosen, RunRecord) else
+                f"the session of {chosen.start:%a %d %b %Y %H:%M} ({chosen.routine})")
+        text = (f"Delete {what}?\n\nIt can be restored with: itbtimer history --undelete "
+                f"{chosen.short_id}")
+        if not self.confirm("Delete run" if isinstance(chosen, RunRecord) else "Delete session",
+                            text):
             return
-        self._correct(lambda store: store.delete(session.id))
+        self._correct(lambda store: store.delete(chosen.id))
 
     def pain_selected(self) -> None:
         session = self.selected()
-        if session is None or self.store is None:
-            return
+        if session is None or self.store is None or isinstance(session, RunRecord):
+            return  # a run's pain is part of the run as logged: delete it and log it again
         now = "none" if session.pain is None else str(session.pain)
         score = self.ask_pain(f"{session.pain_label()} after the session of "
                               f"{session.start:%a %d %b %Y %H:%M}, 0 (none) to 10 (worst)? "

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from itbtimer.core.durations import format_clock, format_hms
 from itbtimer.core.escaping import escaped
-from itbtimer.core.runs import DistanceUnit
+from itbtimer.core.runs import DistanceUnit, format_distance
 from itbtimer.history.figures import Hold, Listed, hold_lines
+from itbtimer.history.records import RunRecord
+from itbtimer.present.run_words import pain_words
 
 NOTE_LONG, NOTE_SHORT = 40, 16  # a note's characters in the list's long and short lines
 LIST_SHARE = 0.4  # the History list takes at most this share of the width: the charts the rest
@@ -40,6 +42,19 @@ def list_line(session: Listed, short: bool = False) -> str:
                 f"{mark}{note_words(session.note, NOTE_SHORT)}")
     return (f"{session.start:%d %b %Y %H:%M} {format_hms(session.active_seconds)}{pain}{mark}"
             f"{note_words(session.note, NOTE_LONG)}")
+
+
+def run_line(run: RunRecord, short: bool = False) -> str:
+    """A run among the sessions in the list: "07 Dec 2026 run 5.2 km, pain 3 from 4.0 km
+    “hills”"; `short`: no year, less of the note."""
+    when = f"{run.start:%d %b}" if short else f"{run.start:%d %b %Y}"
+    return (f"{when} run {format_distance(run.distance_m, run.unit)}{pain_words(run)}"
+            f"{note_words(run.note, NOTE_SHORT if short else NOTE_LONG)}")
+
+
+def row_line(row: Listed | RunRecord, short: bool = False) -> str:
+    """A row of the History list: a session's line or a run's."""
+    return run_line(row, short) if isinstance(row, RunRecord) else list_line(row, short)
 
 
 def note_words(note: str | None, most: int) -> str:

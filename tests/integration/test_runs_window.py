@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from itbtimer.core.runs import RunText
+from itbtimer.core.runs import DistanceUnit, RunText
 from itbtimer.history.from_run import run_record
+from itbtimer.present.history_words import pain_free_titles
+from tests.helpers import wait_until
 from tests.integration.gui_helpers import texts_in
 
 KEYSYMS = {" ": "space", ".": "period", ":": "colon", ",": "comma", "-": "minus",
@@ -155,17 +157,40 @@ def test_the_history_screen_draws_the_distance_before_the_pain_beside_the_pain(u
                                       now - timedelta(days=days)))
     ui.key("h")
     view = ui.window.history_view
-    view.worker.join(5)
-    ui.advance(0.1)
-    assert view.loaded
+    assert wait_until(lambda: view.loaded, ui.root.update)
     canvas = view.canvas
     (line,) = canvas.find_withtag("pain_free")
     ys = canvas.coords(line)[1::2]
     assert ys[0] > ys[1] > ys[2]  # 2, 4, then 7 km: higher each time
     texts = [canvas.itemcget(i, "text") for i in canvas.find_all()
              if canvas.type(i) == "text"]
-    assert "Distance before the pain (km)" in texts
+    assert set(pain_free_titles(DistanceUnit.KM)) & set(texts)  # long or short, as fits
     assert "7.0" in texts  # the newest run's whole distance, labelled
     (pain_chart,) = [i for i in canvas.find_all() if canvas.type(i) == "text"
                      and canvas.itemcget(i, "text").startswith("No pain scores")]
     assert canvas.coords(pain_chart)[0] < canvas.coords(line)[0]  # the pain chart, left
+
+
+def test_a_run_is_listed_among_the_sessions_and_deleted_from_the_history_screen(ui):
+    ui.key("space")
+    ui.key("s")
+    ui.key("space")  # one session, kept
+    now = datetime.now().astimezone()
+    ui.history.log_run(run_record(RunText("5.2km", pain="3", pain_from="4km", note="hills")
+                                  .read(now.date()), now + timedelta(minutes=1)))
+    ui.key("h")
+    view = ui.window.history_view
+    assert wait_until(lambda: view.loaded, ui.root.update)
+    rows = list(view.listbox.get(0, "end"))
+    assert len(rows) == 2 and " run 5.2 km, pain 3 from 4.0 km “hills”" in rows[0]
+    asked: list[str] = []
+    view.ask_pain = lambda text: asked.append(text)  # type: ignore[assignment]
+    ui.key("p")  # a run's pain is not a session's score: nothing asked
+    assert asked == []
+    confirmed: list[str] = []
+    view.confirm = lambda title, text: confirmed.append(text) or True  # type: ignore[assignment]
+    ui.key("Delete")
+    assert confirmed and confirmed[0].startswith("Delete the run of ")
+    assert ui.history.runs() == []
+    assert wait_until(lambda: view.loaded, ui.root.update)
+    assert len(view.listbox.get(0, "end")) == 1 and len(list(ui.history.sessions())) == 1
