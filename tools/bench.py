@@ -651,7 +651,7 @@ sections:
         parts = {"cue": self.cue_timing, "long": self.long_drift, "cpu": self.cpu,
                  "startup": self.startup_row, "scale": self.scale, "sound": self.sound,
                  "engine": self.engine, "loader": self.loader, "voice": self.voice_render,
-                 "wakeups": self.wakeups, "history": self.history,
+                 "wakeups": self.wakeups, "history": self.history, "report": self.pdf_report,
                  "hostile": self.hostile_import,
                  "voice-window": self.voice_window}
         for name, part in parts.items():
@@ -691,6 +691,29 @@ sections:
                  "records dated 9999), every line rejected with its reason",
                  f"{took:.1f} s, peak {peak:.0f} MB", "≤ 100 MB", "met" if peak <= 100
                  else "MISSED")
+
+    def pdf_report(self) -> None:
+        """`itbtimer report` and `--routine-card` (issue 24) over the 20,000 sessions (the
+        `history` part's, or imported here when it did not run), whole process."""
+        folder = self.tmp / "data" / "itbtimer"
+        if not (folder / "history.sqlite3").exists():
+            big = self.tmp / "h20000.jsonl"
+            subprocess.run([PY, str(ROOT / "tools" / "make_history.py"), "20000", str(big)],
+                           env=self.env, check=True, stdout=subprocess.DEVNULL)
+            self.run_measured("history", "--import", str(big))
+        out = self.tmp / "report.pdf"
+        self.env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: the bytecode is cached
+        for what, args in (("`itbtimer report` (12 weeks; 1-2 pages, three charts)",
+                            ("report", "itb-recovery", "-o", str(out))),
+                           ("`itbtimer report --routine-card` (the ITB routine on one page)",
+                            ("report", "--routine-card", "itb-recovery", "-o", str(out)))):
+            self.run_measured(*args)  # a first run, not counted: Python's bytecode cached,
+            runs = [self.run_measured(*args) for _ in range(5)]  # as an installed itbtimer
+            median = statistics.median(took for took, _, _ in runs)
+            peak = max(rss for _, rss, _ in runs)
+            self.row(f"Report, 20,000 sessions: {what}, median of 5, whole process / peak RSS",
+                     f"{median:.2f} s / {peak:.0f} MB", "≤ 2 s",
+                     "met" if median <= 2 else "MISSED")
 
     def history(self) -> None:
         print("history: making 20,000 sessions (about 55 years) and a 50 MB file...", flush=True)

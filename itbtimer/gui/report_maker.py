@@ -65,8 +65,10 @@ class ReportMaker:
                 result = self.run(command, capture_output=True, text=True, timeout=TIMEOUT,
                                   stdin=subprocess.DEVNULL, check=False)
                 said = (result.stderr or result.stdout or "").strip().splitlines()
+                why = said[-1].replace(str(target), target.name) if said else "?"  # it was
+                # just chosen: its name is enough, and the reason fits the line
                 self._results.put(f"Report written to {shown(target)}" if result.returncode == 0
-                                  else f"Report not written: {said[-1] if said else '?'}")
+                                  else f"Report not written: {why}")
             except (OSError, subprocess.SubprocessError) as exc:
                 self._results.put(f"Report not written: {exc}")
 

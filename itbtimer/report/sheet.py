@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from fpdf import FPDF
-from fpdf.enums import Align, TableBordersLayout, WrapMode, XPos, YPos
+from fpdf.enums import Align, TableBordersLayout, XPos, YPos
 from fpdf.fonts import FontFace, TTFFont
 
 from itbtimer import __version__
@@ -21,6 +21,7 @@ MARGIN = 15.0  # mm, all round
 INK = (34, 34, 34)
 QUIET = (90, 90, 90)  # the lines under a heading: still dark enough to print
 RULE = (200, 200, 200)
+LINE = 0.45  # a line of text is this many mm per point of its size
 
 Rgb = tuple[int, int, int]
 
@@ -88,44 +89,53 @@ class Sheet:
 
     def heading(self, text: str, size: float = 12, keep: float = 0.0) -> None:
         """A bold heading, on the page of what follows it (`keep` mm of it at least)."""
-        self.need(size * 0.6 + 2 + keep)
-        self.font(size, bold=True)
-        self.pdf.set_x(self.left)
-        self.pdf.multi_cell(self.width, size * 0.5, self.clean(text), align=Align.L,
-                            new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.need(self.paragraph_height(text, size, bold=True) + 1 + keep)
+        self.paragraph(text, size, bold=True)
         self.gap(1.0)
 
     def paragraph(self, text: str, size: float = 9, indent: float = 0.0,
                   colour: Rgb = INK, bold: bool = False) -> None:
-        """Text that wraps at words (a word wider than the line, at its letters); each of
-        its lines escaped on its own, the line breaks kept."""
+        """Text wrapped at spaces (a word wider than the line, at its letters), each line
+        escaped, the line breaks kept; onto the next page when the page is full."""
         self.font(size, bold=bold, colour=colour)
-        self.pdf.set_x(self.left + indent)
-        cleaned = "\n".join(self.clean(line) for line in text.split("\n"))
-        self.pdf.multi_cell(self.width - indent, size * 0.45, cleaned, align=Align.L,
-                            new_x=XPos.LMARGIN, new_y=YPos.NEXT, wrapmode=WrapMode.WORD)
+        for line in self.lines(text, size, indent, bold):
+            self.pdf.set_x(self.left + indent)
+            self.pdf.cell(self.width - indent, size * LINE, line, align=Align.L,
+                          new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     def paragraph_height(self, text: str, size: float = 9, indent: float = 0.0,
                          bold: bool = False) -> float:
-        """About how tall `paragraph` writes it, in mm: its words wrapped as fpdf2 wraps them
-        (at spaces, a longer word at its letters), from the font's widths, a hundred times
-        faster than a dry run of multi_cell (a card tries several sizes)."""
+        """How tall `paragraph` writes it, in mm."""
+        return len(self.lines(text, size, indent, bold)) * size * LINE
+
+    def lines(self, text: str, size: float, indent: float = 0.0,
+              bold: bool = False) -> list[str]:
+        """`text`'s lines as `paragraph` writes them: wrapped here, from the font's widths,
+        not by fpdf2's multi_cell, which measures a line again at every letter (half a
+        second for a routine card) and would not say beforehand where it breaks (a card
+        tries several sizes)."""
         widths = self._widths[bold]
         room = (self.width - indent - 2 * self.pdf.c_margin) * 1000 * 72 / 25.4 / size
-        lines = 0
-        used: float
+        space = widths[32]
+        out: list[str] = []
         for paragraph in text.split("\n"):
-            lines += 1
-            used = 0.0
+            line, used = "", 0.0
             for word in self.clean(paragraph).split(" "):
                 width = float(sum(widths[ord(c)] for c in word))
-                if used and used + widths[32] + width > room:
-                    lines, used = lines + 1, 0.0
-                if width > room:  # broken at its letters
-                    lines += int(width // room)
-                    width %= room
-                used += (widths[32] if used else 0.0) + width
-        return lines * size * 0.45
+                if line and used + space + width > room:
+                    out.append(line)
+                    line, used = "", 0.0
+                while width > room:  # a word wider than a line: broken at its letters
+                    cut, taken = 0, 0.0
+                    while cut < len(word) - 1 and taken + widths[ord(word[cut])] <= room:
+                        taken += widths[ord(word[cut])]
+                        cut += 1
+                    out.append(word[:max(1, cut)])
+                    word = word[max(1, cut):]
+                    width = float(sum(widths[ord(c)] for c in word))
+                line, used = (f"{line} {word}", used + space + width) if line else (word, width)
+            out.append(line)
+        return out
 
     def table(self, headings: Sequence[str], rows: Sequence[Sequence[str]],
               shares: Sequence[float], size: float = 9) -> None:
