@@ -200,6 +200,8 @@ class MemoryHistory:
         return record
 
     def set_morning(self, record_id: str, morning: int | None) -> Record:
+        if self.fail:
+            raise HistoryError("the disk holding memory is full")
         record = self._find(record_id).with_morning(morning)
         self.records = [record if r.id == record.id else r for r in self.records]
         return record

@@ -225,15 +225,16 @@ class App:
         return MorningQuestion(due.id, due.question, due.start.date())
 
     def answer_morning(self, question: MorningQuestion, score: int) -> str | None:
-        """Keep the answer as the session's `morning`; why not, when it cannot be."""
-        if self.settings is not None:
-            self.settings.remember_morning_asked(question.session_id)
+        """Keep the answer as the session's `morning`; why not, when it cannot be (then it
+        is not remembered as asked: the next start asks again)."""
         if self.history is None:
             return "there is no history"
         try:
             self.history.set_morning(question.session_id, score)
         except HistoryError as exc:
             return str(exc)
+        if self.settings is not None:
+            self.settings.remember_morning_asked(question.session_id)
         return None
 
     def skip_morning(self, question: MorningQuestion) -> None:

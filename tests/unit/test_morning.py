@@ -6,11 +6,14 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime
 
+from itbtimer.adapters.recent import RecentFiles
 from itbtimer.adapters.settings import Settings
+from itbtimer.app.wiring import App, bootstrap
 from itbtimer.history.figures import Listed
 from itbtimer.history.morning import MORNING_WITHIN_DAYS, morning_due
 from itbtimer.present.morning_words import MorningQuestion
-from tests.sides_helpers import TZ
+from tests.fakes import FakeAwake, FakePlayer, MemoryHistory
+from tests.sides_helpers import TZ, side_session
 
 TUESDAY = datetime(2026, 12, 1, 18, 0, tzinfo=TZ)
 WEDNESDAY = date(2026, 12, 2)
@@ -82,3 +85,31 @@ def test_sessions_asked_about_are_remembered_across_starts(tmp_path):
     assert Settings(tmp_path).morning_asked() == ["s2", "s1"]
     (tmp_path / "asked.json").write_text('{"morning_after": [1, "s3", null]}')
     assert Settings(tmp_path).morning_asked() == ["s3"]  # a hand-edited file is forgiven
+
+
+def app_on(tmp_path, history: MemoryHistory) -> App:
+    return bootstrap(player=FakePlayer(), history=history, awake=FakeAwake(),
+                     recent=RecentFiles(tmp_path / "recent.json"), settings=Settings(tmp_path),
+                     wallclock=lambda: datetime(2026, 12, 2, 7, 30, tzinfo=TZ))
+
+
+def test_an_answer_the_history_cannot_take_says_why_and_is_asked_again(tmp_path):
+    history = MemoryHistory([side_session(TUESDAY, 40.0, 31.0)], fail=True)
+    app = app_on(tmp_path, history)
+    question = app.morning_question()
+    assert question is not None and question.session_id == history.records[0].id
+    assert app.answer_morning(question, 3) == "the disk holding memory is full"
+    assert app.morning_question() == question  # not kept: asked again at the next start
+    history.fail = False
+    assert app.answer_morning(question, 3) is None
+    assert history.records[0].morning == 3 and app.morning_question() is None
+
+
+def test_a_skip_is_remembered_and_the_history_left_as_it_was(tmp_path):
+    history = MemoryHistory([side_session(TUESDAY, 40.0, 31.0)])
+    app = app_on(tmp_path, history)
+    question = app.morning_question()
+    assert question is not None
+    app.skip_morning(question)
+    assert app.morning_question() is None and history.records[0].morning is None
+    assert app_on(tmp_path, history).morning_question() is None  # a new start: not asked
