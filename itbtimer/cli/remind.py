@@ -155,6 +155,7 @@ def check(args: argparse.Namespace, world: World) -> int:
         return 0
     if wait > 0:
         world.sleep(wait)
+        plan = _routine(args.routine)  # as it is now: it may have been changed meanwhile
     routine = plan.routine
     try:
         # the start screen's "This week": the same figures, from the same query

@@ -328,3 +328,28 @@ def test_bad_input_is_a_plain_message_and_exit_2(argv, words, capsys, tmp_path, 
     assert words in err and "Traceback" not in err
     assert not reminders.autostart_path().exists() and not reminders.timer_path().exists()
     assert not (tmp_path / "x.ics").exists()
+
+
+# --- every path systemd could be given ------------------------------------------------
+
+ODD = ["%", "%%", "$", "$$", "${HOME}", "\\", "\\x41", "\\n", '"', "'", "`", ";", " ", "\t",
+       "\n", "\x01", "\x7f", "é", "\u202e", "日本", "@", "-", "+", "!", ":", "#", "=", "~"]
+
+
+def test_systemd_takes_any_path_the_service_could_be_given(tmp_path):
+    """A hundred services, each with a routine path built from the characters a unit file
+    gives a meaning to (and some it does not): systemd reads every one without a warning."""
+    import random
+
+    chooser = random.Random(24)
+    folder = tmp_path / "units"
+    folder.mkdir()
+    units = []
+    for n in range(100):
+        path = "/" + "".join(chooser.choice(ODD + ["a", "b", "/"]) for _ in range(12))
+        command = reminders.check_command(path, Reminder(parse_days("mon"), parse_at("9:00")))
+        unit = folder / f"itbtimer-remind-{n}.service"
+        unit.write_text(reminders.service_text(path, command), encoding="utf-8")
+        units.append(unit)
+    checked = _verify(*units)
+    assert checked.returncode == 0 and checked.stderr == "", checked.stderr[:2000]
