@@ -20,7 +20,7 @@ import itbtimer.editor.yamltext as yamltext
 from itbtimer.atomic import write_atomic
 from itbtimer.core.plan import Plan, build_plan
 from itbtimer.core.routine import Routine
-from itbtimer.editor.fields import Field, Kind, Level, fields, inherited
+from itbtimer.editor.fields import Field, Kind, Level, fields, group_of, inherited
 from itbtimer.editor.places import (
     ROUTINE,
     EditorError,
@@ -122,9 +122,13 @@ class Document:
         after it: it appears behind a person tabbing on from that one, and the fields ahead
         stay where they were."""
         node = tree.node_at(self._tree, path) if tree.exists(self._tree, path) else None
-        given = node if isinstance(node, dict) else {}
+
+        def given(key: str) -> bool:
+            return isinstance(node, dict) and tree.get(self._tree, path, key) is not None
+
         shown = [f for f in fields(level_of(path))
-                 if not f.only_with or f.only_with in given or f.key in given]
+                 if (not f.only_with or given(f.only_with) or given(f.key))
+                 and (not f.when_given or given(group_of(f.key) or f.key))]
         keys = {f.key for f in shown}
         ordered: list[Field] = []
         for f in shown:
@@ -190,8 +194,9 @@ class Document:
             if converted is None:
                 if leaf in node:
                     tree.delete_key(node, leaf)
-                    if key.startswith("defaults.") and not node:
-                        tree.delete_key(self._tree, "defaults")
+                    group = group_of(key)
+                    if group is not None and not node:
+                        tree.delete_key(tree.node_at(self._tree, path), group)
                 return
             if field.group:
                 for other in fields(level_of(path)):
@@ -202,8 +207,8 @@ class Document:
             old = node.get(leaf)
             if isinstance(old, ScalarString) and isinstance(converted, str):
                 converted = type(old)(converted)
-            order = (tree.DEFAULTS_ORDER if key.startswith("defaults.")
-                     else tree.ORDER[level_of(path)])
+            group = group_of(key)
+            order = tree.GROUP_ORDER[group] if group else tree.ORDER[level_of(path)]
             tree.set_key(node, leaf, converted, order)
 
     def add_section(self, after: NodePath | None = None) -> NodePath:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import itbtimer.routine_files.keys as schema
+import itbtimer.routine_files.progress_keys as progress_keys
 from itbtimer.core.enums import StrEnum
 from itbtimer.core.routine import ExerciseMode, Routine
 
@@ -40,6 +41,7 @@ class Field:
     required: bool = False
     group: str = ""  # fields of one group exclude each other (work / reps / until)
     only_with: str = ""  # shown only when this key is given too (an estimate for reps)
+    when_given: bool = False  # shown only when the file gives it, or its group (`progress:`)
 
 
 # The exercise's "how long" group: exactly one of these, or none (the section's time).
@@ -58,6 +60,10 @@ _TABLE: dict[Level, tuple[Field, ...]] = {
         Field("defaults.get_ready", "Get ready before each section", Kind.DURATION, "10s"),
         Field("defaults.switch", "Switch sides", Kind.DURATION, "5s"),
         Field("defaults.rep_seconds", "One rep takes about", Kind.DURATION, "3s"),
+        # `progress:` is shown where the file has it (written once in a text editor:
+        # docs/routine-format.md), so a routine that does not grow keeps its short form
+        Field("progress.pain_at_most", "Grow at pain at most", Kind.COUNT, "3 (0 to 5)",
+              when_given=True),
     ),
     Level.SECTION: (
         Field("name", "Name", Kind.TEXT, required=True),
@@ -70,6 +76,7 @@ _TABLE: dict[Level, tuple[Field, ...]] = {
         Field("round_rest", "Rest between rounds", Kind.REST, "1m", only_with="rounds"),
         Field("get_ready", "Get ready", Kind.DURATION, "10s"),
         Field("rep_seconds", "One rep takes about", Kind.DURATION, "3s"),
+        Field("progress.sets_up_to", "Sets grow up to", Kind.COUNT, "3", when_given=True),
     ),
     Level.EXERCISE: (
         Field("name", "Name", Kind.TEXT, required=True),
@@ -84,6 +91,10 @@ _TABLE: dict[Level, tuple[Field, ...]] = {
               only_with="sides"),
         Field("sets", "Sets", Kind.COUNT, "1"),
         Field("rest", "Rest after each set", Kind.REST, "30s or 30-45s"),
+        Field("progress.by", "Grows by (knee allowing)", Kind.DURATION, "5s (reps: 2)",
+              when_given=True),
+        Field("progress.up_to", "Grows up to", Kind.DURATION, "60s (reps: 15)",
+              when_given=True),
         # last: the essentials (how long, sides, sets) come first to Tab, and a how-to of
         # several lines below them does not push them down the form
         Field("how", "How to do it", Kind.LONG_TEXT, "the steps, and what you should feel"),
@@ -91,11 +102,28 @@ _TABLE: dict[Level, tuple[Field, ...]] = {
 }
 
 
+# the keys inside a group (`defaults: {work: 30s}`), as `group.key` fields
+GROUP_KEYS: dict[str, dict[Level, tuple[str, ...]]] = {
+    "defaults": {Level.ROUTINE: schema.DEFAULT_KEYS},
+    "progress": {Level.ROUTINE: progress_keys.TOP_PROGRESS,
+                 Level.SECTION: progress_keys.SECTION_PROGRESS,
+                 Level.EXERCISE: progress_keys.EXERCISE_PROGRESS},
+}
+
+
+def group_of(key: str) -> str | None:
+    """The group a field's key is in ("defaults.work": "defaults"), or None."""
+    group, dot, _ = key.partition(".")
+    return group if dot and group in GROUP_KEYS else None
+
+
 def _accepted(level: Level) -> tuple[str, ...]:
-    """The keys the loader accepts at this level (defaults.* for the routine's defaults)."""
-    if level is Level.ROUTINE:
-        return schema.TOP_KEYS + tuple(f"defaults.{k}" for k in schema.DEFAULT_KEYS)
-    return schema.SECTION_KEYS if level is Level.SECTION else schema.EXERCISE_KEYS
+    """The keys the loader accepts at this level (defaults.* for the routine's defaults,
+    progress.* for how it grows)."""
+    own = {Level.ROUTINE: schema.TOP_KEYS, Level.SECTION: schema.SECTION_KEYS,
+           Level.EXERCISE: schema.EXERCISE_KEYS}[level]
+    return own + tuple(f"{group}.{key}" for group, levels in GROUP_KEYS.items()
+                       for key in levels.get(level, ()))
 
 
 def fields(level: Level) -> tuple[Field, ...]:

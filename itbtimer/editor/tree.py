@@ -7,8 +7,8 @@ import re
 from typing import Any
 
 import itbtimer.editor.yamltext as yamltext
-from itbtimer.editor.fields import Field, Kind, Level, fields
-from itbtimer.editor.places import EditorError, NodePath
+from itbtimer.editor.fields import Field, Kind, Level, fields, group_of
+from itbtimer.editor.places import EditorError, NodePath, level_of
 from itbtimer.editor.yamltext import CommentedMap, CommentedSeq
 
 NEW_SECTION = "New section"
@@ -16,12 +16,18 @@ NEW_EXERCISE = "New exercise"
 
 # Where a new key goes among the keys already there.
 ORDER: dict[Level, tuple[str, ...]] = {
-    Level.ROUTINE: ("name", "id", "description", "cue", "per_week", "ask", "defaults", "sections"),
-    Level.SECTION: tuple(f.key for f in fields(Level.SECTION)) + ("exercises",),
-    Level.EXERCISE: tuple(f.key for f in fields(Level.EXERCISE)),
+    Level.ROUTINE: ("name", "id", "description", "cue", "per_week", "ask", "progress",
+                    "defaults", "sections"),
+    Level.SECTION: tuple(f.key for f in fields(Level.SECTION)
+                         if "." not in f.key) + ("progress", "exercises"),
+    Level.EXERCISE: tuple(f.key for f in fields(Level.EXERCISE) if "." not in f.key)[:-1]
+    + ("progress", "how"),
 }
 DEFAULTS_ORDER = tuple(f.key.split(".", 1)[1] for f in fields(Level.ROUTINE)
                         if f.key.startswith("defaults."))
+# where a new key goes inside a group (`defaults`, `progress`)
+GROUP_ORDER = {"defaults": DEFAULTS_ORDER,
+               "progress": ("by", "up_to", "sets_up_to", "pain_at_most")}
 _WHOLE = re.compile(r"\d+")
 
 
@@ -87,15 +93,16 @@ def container(root: CommentedMap, path: NodePath, key: str, create: bool) -> tup
     if not isinstance(node, CommentedMap):
         raise EditorError("this part of the file is not a group of `key: value` lines; "
                           "fix it in a text editor")
-    if key.startswith("defaults."):
+    group = group_of(key)
+    if group is not None:
         leaf = key.split(".", 1)[1]
-        defaults = node.get("defaults")
-        if not isinstance(defaults, CommentedMap):
+        inner = node.get(group)
+        if not isinstance(inner, CommentedMap):
             if not create:
                 return None, leaf
-            defaults = CommentedMap()
-            set_key(node, "defaults", defaults, ORDER[Level.ROUTINE])
-        return defaults, leaf
+            inner = CommentedMap()
+            set_key(node, group, inner, ORDER[level_of(path)])
+        return inner, leaf
     return node, key
 
 
@@ -103,9 +110,10 @@ def get(root: CommentedMap, path: NodePath, key: str) -> Any:
     node = node_at(root, path)
     if not isinstance(node, dict):
         return None
-    if key.startswith("defaults."):
-        defaults = node.get("defaults")
-        return defaults.get(key.split(".", 1)[1]) if isinstance(defaults, dict) else None
+    group = group_of(key)
+    if group is not None:
+        inner = node.get(group)
+        return inner.get(key.split(".", 1)[1]) if isinstance(inner, dict) else None
     return node.get(key)
 
 def section_detail(section: Any) -> str:

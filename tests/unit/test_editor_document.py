@@ -96,7 +96,7 @@ def test_a_field_shown_only_with_another_comes_right_after_it():
     assert keys[keys.index("reps") + 1] == "rep_seconds"
     assert keys[keys.index("sides") + 1] == "all_sets_per_side"
     assert [k for k in keys if k not in ("rep_seconds", "all_sets_per_side")] == [
-        f.key for f in fields(Level.EXERCISE) if not f.only_with]
+        f.key for f in fields(Level.EXERCISE) if not f.only_with and not f.when_given]
 
 
 def test_value_shows_the_text_as_written_and_check_boxes_as_booleans():
