@@ -204,9 +204,10 @@ class HistoryView:
             return
         self._list_key = key
         newest_first = self.rows()
-        rows = [row_line(s) for s in newest_first]
-        if rows and max(font.measure(row) for row in rows) > LIST_SHARE * width:
-            rows = [row_line(s, short=True) for s in newest_first]
+        for short, notes in ((False, True), (True, True), (True, False)):
+            rows = [row_line(s, short, notes) for s in newest_first]
+            if not rows or max(font.measure(row) for row in rows) <= LIST_SHARE * width:
+                break  # else shorter lines; at the last, the notes left out too
         chosen = chosen_rows(self.listbox)
         self.listbox.delete(0, "end")
         for row in rows:

@@ -102,7 +102,7 @@ def time_ticks(first: datetime, last: datetime, fits: int) -> list[tuple[datetim
     crosses = first.year != last.year
     offsets = [d for d in range(step, days + 1, step) if start + timedelta(days=d) <= last]
     if not offsets and days > 1:  # room for one label only, and none fell inside: the middle
-        offsets = [days // 2]
+        offsets = [-(-days // 2)]  # where two labels would put their first
     return [(start + timedelta(days=d), day_text((start + timedelta(days=d)).date(), crosses))
             for d in offsets]
 

@@ -24,7 +24,7 @@ def answers_text(pain: int | None, morning: int | None) -> str:
     return " " + ", ".join(said) if said else ""
 
 
-def list_line(session: Listed, short: bool = False) -> str:
+def list_line(session: Listed, short: bool = False, notes: bool = True) -> str:
     """One session in the list: "23 Nov 2026 18:00 0:12:30 pain 3, morning 1 practice";
     `short` (the list has no room for the long ones): "23 Nov 18:00 12:30 pain 3 practice",
     no year and
@@ -37,24 +37,27 @@ def list_line(session: Listed, short: bool = False) -> str:
     mark = (" practice" if session.practice else " interrupted" if session.interrupted
             else " interrupted, not yet saved" if session.left else "")
     pain = answers_text(session.pain, session.morning)
+    note = note_words(session.note, NOTE_SHORT if short else NOTE_LONG) if notes else ""
     if short:
-        return (f"{session.start:%d %b %H:%M} {format_clock(session.active_seconds)}{pain}"
-                f"{mark}{note_words(session.note, NOTE_SHORT)}")
-    return (f"{session.start:%d %b %Y %H:%M} {format_hms(session.active_seconds)}{pain}{mark}"
-            f"{note_words(session.note, NOTE_LONG)}")
+        when = f"{session.start:%d %b %H:%M} {format_clock(session.active_seconds)}"
+    else:
+        when = f"{session.start:%d %b %Y %H:%M} {format_hms(session.active_seconds)}"
+    return f"{when}{pain}{mark}{note}"
 
 
-def run_line(run: RunRecord, short: bool = False) -> str:
+def run_line(run: RunRecord, short: bool = False, notes: bool = True) -> str:
     """A run among the sessions in the list: "07 Dec 2026 run 5.2 km, pain 3 from 4.0 km
-    “hills”"; `short`: no year, less of the note."""
+    “hills”"; `short`: no year, less of the note; not `notes`: none."""
     when = f"{run.start:%d %b}" if short else f"{run.start:%d %b %Y}"
-    return (f"{when} run {format_distance(run.distance_m, run.unit)}{pain_words(run)}"
-            f"{note_words(run.note, NOTE_SHORT if short else NOTE_LONG)}")
+    note = note_words(run.note, NOTE_SHORT if short else NOTE_LONG) if notes else ""
+    return f"{when} run {format_distance(run.distance_m, run.unit)}{pain_words(run)}{note}"
 
 
-def row_line(row: Listed | RunRecord, short: bool = False) -> str:
+def row_line(row: Listed | RunRecord, short: bool = False, notes: bool = True) -> str:
     """A row of the History list: a session's line or a run's."""
-    return run_line(row, short) if isinstance(row, RunRecord) else list_line(row, short)
+    if isinstance(row, RunRecord):
+        return run_line(row, short, notes)
+    return list_line(row, short, notes)
 
 
 def note_words(note: str | None, most: int) -> str:

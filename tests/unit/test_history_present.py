@@ -52,6 +52,7 @@ def test_a_sessions_note_is_in_its_list_line_escaped_and_cut_to_fit():
     line = list_line(hostile)
     assert "\u202e" not in line and "a\\u202eb" in line and line.endswith("x…”")
     assert len(line) == len(list_line(listed())) + len(" “”") + 40
+    assert list_line(noted, short=True, notes=False) == "23 Nov 18:00 12:30 pain 3"
 
 
 def test_the_runs_chart_is_titled_in_the_newest_runs_unit():
