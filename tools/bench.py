@@ -707,13 +707,27 @@ sections:
                             ("report", "itb-recovery", "-o", str(out))),
                            ("`itbtimer report --routine-card` (the ITB routine on one page)",
                             ("report", "--routine-card", "itb-recovery", "-o", str(out)))):
-            self.run_measured(*args)  # a first run, not counted: Python's bytecode cached,
-            runs = [self.run_measured(*args) for _ in range(5)]  # as an installed itbtimer
+            self.run_cpu(*args)  # a first run, not counted: Python's bytecode cached,
+            runs = [self.run_cpu(*args) for _ in range(5)]  # as an installed itbtimer
             median = statistics.median(took for took, _, _ in runs)
-            peak = max(rss for _, rss, _ in runs)
-            self.row(f"Report, 20,000 sessions: {what}, median of 5, whole process / peak RSS",
-                     f"{median:.2f} s / {peak:.0f} MB", "≤ 2 s",
+            cpu = statistics.median(cpu for _, cpu, _ in runs)
+            peak = max(rss for _, _, rss in runs)
+            self.row(f"Report, 20,000 sessions: {what}, median of 5, whole process: wall / "
+                     "CPU (user + system) / peak RSS",
+                     f"{median:.2f} s / {cpu:.2f} s / {peak:.0f} MB", "≤ 2 s",
                      "met" if median <= 2 else "MISSED")
+
+    def run_cpu(self, *args: str) -> tuple[float, float, float]:
+        """Run itbtimer ARGS: (seconds on the wall, CPU seconds, peak RSS in MB). The CPU
+        time says what it costs when other work shares the machine's cores."""
+        t0 = time.monotonic()
+        proc = subprocess.Popen([PY, "-m", "itbtimer", *args], env=self.env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.monotonic() - t0
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise RuntimeError(f"itbtimer {' '.join(args)} failed")
+        return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
     def history(self) -> None:
         print("history: making 20,000 sessions (about 55 years) and a 50 MB file...", flush=True)

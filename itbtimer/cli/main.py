@@ -444,14 +444,17 @@ def _epilog() -> str:
                       "or a bundled one."])
 
 
-def _command_parser() -> argparse.ArgumentParser:
+def _command_parser(named: str | None = None) -> argparse.ArgumentParser:
+    """The sub-commands' parser; with `named`, only that command's arguments are made (each
+    command's module is imported to make them: a command never pays for another's)."""
     p = argparse.ArgumentParser(prog="itbtimer", epilog=_epilog(),
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--version", action="version", version=f"itbtimer {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
     for command in COMMANDS:
         parser = sub.add_parser(command.name, help=command.help, description=command.help)
-        command.arguments(parser)
+        if named in (None, command.name):
+            command.arguments(parser)
         parser.set_defaults(func=command.run)
     return p
 
@@ -489,7 +492,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if threading.current_thread() is threading.main_thread():
         install_quit_signals()
     try:
-        parser = _command_parser() if _is_command(argv) else _window_parser()
+        named = next((word for word in argv if word in NAMES), None)
+        parser = _command_parser(named) if _is_command(argv) else _window_parser()
         args = parser.parse_args(argv)
         return int(args.func(args))
     except SystemExit as exc:  # argparse: --help, --version, usage errors
