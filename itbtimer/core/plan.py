@@ -71,6 +71,7 @@ class Step:
     how: str | None = None  # work and switch steps: the exercise's how-to (Plan.to_json
     link: str | None = None  # lists these once per exercise, not on every step)
     tempo: tuple[int, int, int] | None = None  # a paced reps step: seconds down, hold, up
+    aim: int | None = None  # a hold that grows (`progress:`): the seconds to aim for now
     image: Picture | None = None  # work and switch steps: the exercise's picture
 
     @property
@@ -104,6 +105,7 @@ class Step:
             "offset_certainty": self.offset_certainty,
             "between_rounds": self.between_rounds,
             "tempo": list(self.tempo) if self.tempo else None,
+            "aim": self.aim,
         }
 
 
@@ -360,7 +362,8 @@ class _Builder:
                          **shared)
             self.add(kind=StepKind.WORK, mode=exercise.mode, name=exercise.name, side=side,
                      seconds=exercise.work, reps=exercise.reps, until=exercise.until,
-                     estimate=exercise.estimate, tempo=exercise.tempo, **shared)
+                     estimate=exercise.estimate, tempo=exercise.tempo,
+                     aim=exercise.expect if exercise.growth else None, **shared)
 
 
 def _growth_json(exercise: Exercise) -> dict[str, int] | None:

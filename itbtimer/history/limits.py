@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from itbtimer.core.limits import CUE_CHARS, NAME_CHARS, NOTE_CHARS
+from itbtimer.core.progression import Grows
 from itbtimer.core.runs import LONGEST_RUN_M, LONGEST_RUN_SECONDS, DistanceUnit
 from itbtimer.history.records import MAX_LEVEL, RUN_FIELDS, RecordError, RecordKind, kind_of
 
@@ -129,7 +130,7 @@ def _check_levels(levels: Any) -> None:
         raise RecordError(f"levels: must be an object {{\"exercises\": {{…}}}}, not "
                           f"{_shown(levels)}")
     for grows, named in levels.items():
-        if grows not in ("exercises", "sections"):
+        if grows not in {g.value for g in Grows}:
             raise RecordError(f"levels: {_shown(grows)} is not exercises or sections")
         if not isinstance(named, dict) or len(named) > MAX_STEPS:
             raise RecordError(f"levels.{grows}: must be an object of names and levels")

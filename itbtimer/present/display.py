@@ -106,16 +106,22 @@ def _target(step: Step) -> str:
         return "Switch sides"  # the name stays, the new side beside it is the news
     if step.kind != StepKind.WORK:
         return ""
-    parts = []
-    if step.reps:
-        parts.append(f"{step.reps.replace('-', '–')} reps")
-    elif step.until:
-        parts.append(f"until {step.until}")
+    parts = _how_much(step)
     if step.sets and step.sets > 1:
         parts.append(f"Set {step.set} of {step.sets}")
     if step.rounds and step.rounds > 1:
         parts.append(f"Round {step.round} of {step.rounds}")
     return " · ".join(parts)
+
+
+def _how_much(step: Step) -> list[str]:
+    """"8–12 reps", "until shaking", and a growing hold's aim ("aim 0:35")."""
+    if step.reps:
+        return [f"{step.reps.replace('-', '–')} reps"]
+    if not step.until:
+        return []
+    aim = [f"aim {format_clock(step.aim)}"] if step.aim else []  # its level's time
+    return [f"until {step.until}", *aim]
 
 
 SIDE_ARROWS = {"left": "◀ LEFT", "right": "RIGHT ▶"}

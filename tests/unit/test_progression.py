@@ -20,6 +20,8 @@ from itbtimer.core.progression import (
     section_most,
 )
 from itbtimer.core.routine import Exercise, ExerciseMode, Growth, Rest, Routine, Section
+from itbtimer.core.session import Session
+from itbtimer.present.display import show
 
 PLANK = LevelKey(Grows.EXERCISE, "Plank")
 DIPS = LevelKey(Grows.EXERCISE, "Dips")
@@ -188,3 +190,16 @@ def test_a_hold_grows_its_expected_time():
 def test_level_zero_is_the_routine_itself():
     r = routine()
     assert grown(r, {PLANK: 0}) is r
+
+
+def test_a_growing_hold_shows_the_time_its_level_aims_for_while_held():
+    hold = Exercise("Plank", ExerciseMode.UNTIL, None, None, "shaking", (), 1, Rest(0, 0),
+                    expect=30, growth=Growth(5, 60))
+    r = Routine("R", (Section("S", (hold,)),), get_ready=0)
+    session = Session(build_plan(grown(r, {PLANK: 1})))
+    session.start(0.0)
+    assert show(session.view(1.0), None).target == "until shaking · aim 0:35"
+    plain = Session(build_plan(replace(r, sections=(Section("S", (replace(
+        hold, growth=None),)),))))
+    plain.start(0.0)
+    assert show(plain.view(1.0), None).target == "until shaking"  # an estimate, no aim
