@@ -653,11 +653,60 @@ sections:
                  "engine": self.engine, "loader": self.loader, "voice": self.voice_render,
                  "wakeups": self.wakeups, "history": self.history, "report": self.pdf_report,
                  "hostile": self.hostile_import,
-                 "voice-window": self.voice_window}
+                 "voice-window": self.voice_window, "picture": self.picture,
+                 "ticks": self.ticks}
         for name, part in parts.items():
             if not only or name in only:
                 part()
         return self.report()
+
+    # --- from the mat (issue 22) --------------------------------------------------------
+
+    def picture(self) -> None:
+        """CPU while the bundled banana stretch's GIF (16 frames, 125 ms each) moves beside
+        the countdown, against the same step without it."""
+        folder = self.tmp / "picture"
+        folder.mkdir(exist_ok=True)
+        shutil.copy(ROOT / "routines" / "banana-stretch.gif", folder / "banana-stretch.gif")
+        found = {}
+        for name, image in (("with", ", image: banana-stretch.gif"), ("without", "")):
+            routine = folder / f"{name}.yaml"
+            routine.write_text("name: Picture bench\ndefaults: {get_ready: 1}\nsections:\n"
+                               "  - name: Stretch\n    exercises:\n"
+                               f"      - {{name: Banana stretch, work: 5m{image}}}\n")
+            print(f"CPU: 30 s of a timed step {name} an animated GIF...", flush=True)
+            proc, events, _ = self.launch(routine, "--autostart")
+            self.wait(events, lambda e: any(x["event"] == "step_started" and x["index"] == 1
+                                            for x in e), 30)
+            time.sleep(3)
+            found[name] = self.measure_cpu(proc.pid, 30)
+            self.stop(proc)
+        self.row("CPU while an animated GIF (10 frames, 300 ms each) moves beside the countdown "
+                 "vs the same step without it (speed 1, 30 s)",
+                 f"{found['with']:.2f} % vs {found['without']:.2f} % of a core",
+                 "≤ 1 % (a running session's goal)", "met" if found["with"] <= 1 else "MISSED")
+
+    def ticks(self) -> None:
+        """A paced reps step's ticks, measured as the cues are: when each was due against
+        when it was handed to the player (events log `t` and `played_t`)."""
+        routine = self.tmp / "tempo.yaml"
+        routine.write_text("name: Tempo bench\ndefaults: {get_ready: 2}\nsections:\n"
+                           "  - name: Strength\n    exercises:\n"
+                           "      - {name: Single leg dips, reps: 15, tempo: 1-1-1}\n")
+        print("ticks: 15 paced reps, 45 ticks over 45 s...", flush=True)
+        proc, events, _ = self.launch(routine, "--autostart")
+        found = self.wait(events, lambda e: sum(x["event"] == "cue" and x["sound"] == "tick"
+                                                for x in e) >= 45, 90)
+        self.key("Return")
+        self.stop(proc)
+        ticks = [e for e in found if e["event"] == "cue" and e["sound"] == "tick"]
+        delays = sorted((e["played_t"] - e["t"]) * 1000 for e in ticks)
+        p99 = self.p99(delays)
+        self.row(f"Tempo ticks, {len(ticks)} of 15 paced reps (1-1-1) at speed 1: due → play() "
+                 "p50 / p99 / max (as the cues)",
+                 f"{statistics.median(delays):.2f} / {p99:.2f} / {delays[-1]:.2f} ms",
+                 "p99 ≤ 10 ms, max ≤ 20 ms",
+                 "met" if p99 <= 10 and delays[-1] <= 20 else "MISSED")
 
     # --- a long history (issue 12) ---------------------------------------------------
 

@@ -11,8 +11,8 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 SIZE = 160
-FRAMES = 16
-FRAME_MS = 125  # two seconds a bend and back
+FRAMES = 10
+FRAME_MS = 300  # three seconds a bend and back, slowly
 BEND = math.radians(26)  # the deepest lean
 PALETTE = [0, 0, 0, 255, 255, 255, 190, 200, 210]  # 0 transparent, 1 white, 2 the back leg
 WIDTH = 7

@@ -29,16 +29,19 @@ from itbtimer.gui.theme import (
 from itbtimer.gui.ticker import Timers
 from itbtimer.gui.timeline import Timeline
 from itbtimer.gui.widgets import FitLabel, Fonts, Painted, button, label, row_padding, set_text
-from itbtimer.present.display import Display, Phase, how_panel
+from itbtimer.present.display import Display, Phase, cue_parts, how_panel
 
 PULSE_MS = 300
 PADX = 16
 CLOCK_MIN_SHARE = 0.22  # the countdown never gets less than this share of the height
 # What gives way, in order, when the words would leave the countdown less than its share:
-# a line of the how-to, then the video's address, the rest of the how-to, a line of the cue,
-# of the name, each down to one, then the routine's cue (the same all session).
+# a line of the how-to, then the video's address, the rest of the how-to; a cue on several
+# lines becomes its first sentence large and the rest smaller below, then the rest a line, then
+# the rest (I shows it whole), what comes next (a rest shows it); then a line of the cue, of
+# the name, each down to one, then the routine's cue (the same all session).
 GIVE_WAY: tuple[tuple[str, str], ...] = (
-    *(("line", "how"),) * 3, ("hide", "link"), ("hide", "how"), *(("line", "cue"),) * 2,
+    *(("line", "how"),) * 3, ("hide", "link"), ("hide", "how"), ("split", "cue"),
+    ("line", "cue_rest"), ("hide", "cue_rest"), ("hide", "next"), *(("line", "cue"),) * 2,
     ("line", "title"), ("hide", "routine_cue"))
 # With the how-to open (I) it takes the place of the cue, the rest's how-to, the link and the
 # routine's cue; what comes next gives way first, then its lines, then the name's; and the
@@ -123,6 +126,10 @@ class RunningScreen:
         fit["status"].widget.grid(row=4, column=0, sticky="ew", padx=PADX)
         fit["cue"] = FitLabel(f, self.painted, fonts, "cue", justify="center")
         fit["cue"].widget.grid(row=5, column=0, sticky="ew", padx=PADX)
+        # a cue too long for its lines: the first sentence above, large; the rest here
+        fit["cue_rest"] = FitLabel(f, self.painted, fonts, "cue_rest", justify="center")
+        fit["cue_rest"].widget.grid(row=6, column=0, sticky="ew", padx=PADX)
+        fit["cue_rest"].widget.grid_remove()
         # I: the how-to of the exercise showing, large, where the cue was (hidden until I)
         fit["how_open"] = FitLabel(f, self.painted, fonts, "how_open", justify="left",
                                    anchor="w")
@@ -130,25 +137,25 @@ class RunningScreen:
         fit["how_open"].widget.grid_remove()
         self.how_open = False
         fit["how"] = FitLabel(f, self.painted, fonts, "how", justify="left", anchor="w")
-        fit["how"].widget.grid(row=6, column=0, sticky="ew", padx=PADX, pady=(4, 0))
+        fit["how"].widget.grid(row=7, column=0, sticky="ew", padx=PADX, pady=(4, 0))
         fit["link"] = FitLabel(f, self.painted, fonts, "link", fg=DIM_TEXT, anchor="w")
-        fit["link"].widget.grid(row=7, column=0, sticky="ew", padx=PADX)
+        fit["link"].widget.grid(row=8, column=0, sticky="ew", padx=PADX)
         fit["routine_cue"] = FitLabel(f, self.painted, fonts, "routine_cue", fg=DIM_TEXT)
-        fit["routine_cue"].widget.grid(row=8, column=0, sticky="ew", padx=PADX)
+        fit["routine_cue"].widget.grid(row=9, column=0, sticky="ew", padx=PADX)
         fit["next"] = FitLabel(f, self.painted, fonts, "next", fg=DIM_TEXT)
-        fit["next"].widget.grid(row=9, column=0, sticky="ew", padx=PADX, pady=(2, 4))
+        fit["next"].widget.grid(row=10, column=0, sticky="ew", padx=PADX, pady=(2, 4))
 
         self.timeline = Timeline(f, plan)
-        self.timeline.canvas.grid(row=10, column=0, sticky="ew", padx=PADX, pady=4)
+        self.timeline.canvas.grid(row=11, column=0, sticky="ew", padx=PADX, pady=4)
         self.bar = bar = self.painted.add(tk.Frame(f))
-        bar.grid(row=11, column=0, sticky="ew", padx=PADX - BUTTON_GAP, pady=(4, 8))
+        bar.grid(row=12, column=0, sticky="ew", padx=PADX - BUTTON_GAP, pady=(4, 8))
         self.buttons: dict[str, tk.Button] = {}
         for name, text, command in BUTTONS:
             self.buttons[name] = button(bar, text, partial(on_button, command),
                                         fonts["button"], padx=BUTTON_PADX)
         self._place_buttons(extendable=True)
         fit["notice"] = FitLabel(f, self.painted, fonts, "notice", fg=SIDE_TEXT)
-        fit["notice"].widget.grid(row=12, column=0, sticky="ew", padx=PADX)
+        fit["notice"].widget.grid(row=13, column=0, sticky="ew", padx=PADX)
 
         self.title = fit["title"].widget
         self.target = fit["target"].widget
@@ -251,11 +258,31 @@ class RunningScreen:
         """The texts that may give way a line at a time, and which rows show."""
         if self.how_open:
             return ({"title": shown.title, "how_open": how_panel(shown)},
-                    {"cue": False, "how": False, "link": False, "routine_cue": False,
-                     "how_open": True, "next": True})
-        return ({"title": shown.title, "cue": shown.cue, "how": shown.how},
-                {"cue": True, "how": bool(shown.how), "link": bool(shown.link),
-                 "routine_cue": bool(shown.routine_cue), "how_open": False, "next": True})
+                    {"cue": False, "cue_rest": False, "how": False, "link": False,
+                     "routine_cue": False, "how_open": True, "next": True})
+        return ({"title": shown.title, "cue": shown.cue, "cue_rest": "", "how": shown.how},
+                {"cue": True, "cue_rest": False, "how": bool(shown.how),
+                 "link": bool(shown.link), "routine_cue": bool(shown.routine_cue),
+                 "how_open": False, "next": True})
+
+    def _give_way(self, way: str, name: str, texts: dict[str, str], lines: dict[str, int],
+                  showing: dict[str, bool]) -> bool:
+        """One step of GIVE_WAY; False when it changes nothing here. "split": a cue on more
+        than one line becomes its first sentence, large, and the rest below it, smaller
+        (present.display.cue_parts), before it loses a line."""
+        if way == "line" and lines[name] > 1:
+            lines[name] -= 1
+        elif way == "hide" and showing[name]:
+            showing[name] = False
+        elif way == "split":
+            first, rest = cue_parts(texts["cue"])
+            fitted = self.fit["cue"].fitted
+            if not rest or texts["cue_rest"] or fitted is None or fitted.lines < 2:
+                return False
+            texts["cue"], texts["cue_rest"], showing["cue_rest"] = first, rest, True
+        else:
+            return False
+        return True
 
     def _fit_rows(self, shown: Display, room: int, side_room: int, inner_h: int) -> int:
         """Fit the rows of words, giving way one step at a time (GIVE_WAY) until the countdown
@@ -265,19 +292,16 @@ class RunningScreen:
         lines = {name: fit[name].max_lines for name in texts}
         rooms = {name: room for name in texts} | {"title": room - side_room}
         fit["link"].show(shown.link, room)
+        least = (CLOCK_MIN_SHARE_HOW_OPEN if self.how_open else CLOCK_MIN_SHARE) * inner_h
         for way, name in ((None, ""), *(HOW_OPEN_GIVE_WAY if self.how_open else GIVE_WAY)):
-            if way == "line" and lines[name] > 1:
-                lines[name] -= 1
-            elif way == "hide" and showing[name]:
-                showing[name] = False
-            elif way is not None:
+            if way is not None and not self._give_way(way, name, texts, lines, showing):
                 continue
             for each in texts:
                 fit[each].show(texts[each], rooms[each], lines[each])
             for each, shows in showing.items():
                 self._show_or_hide(fit[each].widget, shows)
             left = inner_h - self._rows_height()
-            if left >= (CLOCK_MIN_SHARE_HOW_OPEN if self.how_open else CLOCK_MIN_SHARE) * inner_h:
+            if left >= least:
                 break
         return left
 
@@ -310,7 +334,7 @@ class RunningScreen:
             self._show_or_hide(self.picture.label, False)
             return
         still = self.shown is not None and self.shown.phase in (Phase.PAUSED, Phase.FINISHED)
-        self.picture.show(path, *size, move=not still)
+        self.picture.show(path, *size, move=not still, background=self.painted.colour)
         self._show_or_hide(self.picture.label, True)
 
     def _fit_clock(self, text: str, width: int, height: int) -> int:
@@ -387,7 +411,8 @@ def _words(shown: Display) -> tuple[str, ...]:
     """Everything but the countdown: when none of it changed, the layout stands."""
     return (shown.title, shown.side, shown.target, shown.cue, shown.routine_cue, shown.status,
             shown.next_up, shown.section, shown.position, shown.time_left, shown.next_label,
-            shown.pause_label, str(shown.extendable), shown.how, shown.link, shown.image)
+            shown.pause_label, str(shown.extendable), shown.how, shown.link, shown.image,
+            shown.phase)
 
 
 def _digits(text: str) -> str:

@@ -75,6 +75,8 @@ TEXT_SIZES: dict[str, TextSize] = {
     "target": TextSize(_px(44), _px(39)),  # "8–12 reps · Set 2 of 2": 8 arcmin
     "status": TextSize(_px(38), _px(34)),  # "PAUSED — Space to resume": 6 arcmin
     "cue": TextSize(_px(46), _px(39), lines=3),  # 8 arcmin
+    # a cue too long for that: its first sentence as a cue, the rest as this, 6 arcmin
+    "cue_rest": TextSize(_px(36), _px(30), lines=2),
     "next": TextSize(_px(42), _px(39)),  # "Next: rest 30–45 s, then Plank (set 2 of 2)"
     "top": TextSize(_px(30), _px(29)),  # section · step n of N · time left: 6 arcmin
     "routine_cue": TextSize(_px(40), _px(39)),  # "Back straight": a cue like the others

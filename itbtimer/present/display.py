@@ -8,6 +8,7 @@ words (the finished summary, the pain score, notices, labels) are decided here t
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -168,6 +169,16 @@ def how_text(how: str | None) -> str:
 
 def link_text(link: str | None) -> str:
     return f"Video or page: {link}" if link else ""
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
+
+
+def cue_parts(cue: str) -> tuple[str, str]:
+    """A cue as its first sentence and the rest ("" when it is one sentence): a cue too long
+    for the screen shows the first large and the rest smaller, never cut short."""
+    first, *rest = SENTENCE_END.split(cue.strip(), maxsplit=1)
+    return first, (rest[0] if rest else "")
 
 
 def how_panel(shown: Display) -> str:

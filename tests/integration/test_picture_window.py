@@ -21,13 +21,16 @@ sections:
       - {name: Bend, work: 30s, image: bend.gif, cue: Slowly}
       - {name: Squat, work: 30s, image: squat.png}
       - {name: Plank, work: 30s}
+      - {name: Skip, work: 30s, image: fast.gif}
 """
 
 
 def draw(tmp_path) -> None:
     frames = [Image.new("RGB", (120, 90), (40 * n, 200, 90)) for n in range(4)]
     frames[0].save(tmp_path / "bend.gif", save_all=True, append_images=frames[1:],
-                   duration=[100, 200, 100, 200], loop=0)
+                   duration=[300, 600, 300, 600], loop=0)
+    frames[0].save(tmp_path / "fast.gif", save_all=True,
+                   append_images=[*frames[1:], *frames[:2]], duration=100, loop=0)
     Image.new("RGB", (90, 120), "white").save(tmp_path / "squat.png")
 
 
@@ -58,13 +61,32 @@ def test_an_animated_gif_moves_beside_the_countdown_at_its_own_pace(ui):
     assert picture.label.winfo_rootx() >= clock.winfo_rootx() + clock.winfo_width()  # beside
     width, height = picture.label.winfo_width(), picture.label.winfo_height()
     assert abs(width / height - 120 / 90) < 0.03  # its shape kept
+    first = picture.image
     before = picture.swaps
-    seen = {str(picture.label.cget("image"))}
-    for _ in range(24):  # 100 + 200 + 100 + 200 ms a loop: 4 frames in 0.6 s, 8 in 1.2 s
-        ui.advance(0.05)
-        seen.add(str(picture.label.cget("image")))
-    assert 7 <= picture.swaps - before <= 9
-    assert len(seen) == 4  # every frame shown
+    seen = []
+    for _ in range(36):  # 300 + 600 + 300 + 600 ms a loop (1.8 s): two loops in 3.6 s
+        ui.advance(0.1)
+        seen.append(picture.image)
+    assert seen[17] == seen[35] == first  # back at its first frame after each loop
+    assert len(set(seen)) == 4  # every frame shown
+    assert picture.swaps - before == 8  # each at its own delay
+
+
+def test_a_fast_gif_keeps_its_pace_with_fewer_frames_drawn(ui):
+    """Six frames of 100 ms: at most SWAP_MS apart they are drawn (the CPU budget), frames
+    skipped, and the loop still takes its 0.6 s."""
+    from itbtimer.gui.picture import SWAP_MS
+
+    ui.key("space")
+    go_to(ui, "Skip")
+    picture = ui.window.runner.screen.picture
+    first, before = picture.image, picture.swaps
+    seen = []
+    for _ in range(36):
+        ui.advance(0.1)
+        seen.append(picture.image)
+    assert seen[5] == seen[11] == seen[35] == first  # every 0.6 s: its own loop
+    assert picture.swaps - before <= 3600 // SWAP_MS + 1
 
 
 def test_a_png_stands_still_and_a_step_without_a_picture_shows_none(ui):
@@ -110,9 +132,9 @@ def test_paused_the_picture_stands_still_and_moves_again_on_resume(ui):
     picture = ui.window.runner.screen.picture
     ui.key("space")  # pause
     assert not picture.moving
-    swaps, image = picture.swaps, str(picture.label.cget("image"))
+    swaps, image = picture.swaps, picture.image
     ui.advance(2.0)
-    assert (picture.swaps, str(picture.label.cget("image"))) == (swaps, image)
+    assert (picture.swaps, picture.image) == (swaps, image)
     ui.key("space")
     ui.advance(1.0)
     assert picture.moving and picture.swaps > swaps

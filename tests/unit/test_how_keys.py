@@ -121,3 +121,14 @@ def test_a_paragraph_is_wrapped_large_rather_than_shrunk_onto_one_line():
     assert fit(text, 140, [20, 10], measure, max_lines=3).size == 10
     wrapped = fit(text, 140, [20, 10], measure, max_lines=3, wrap_first=True)
     assert (wrapped.size, wrapped.lines) == (20, 2)
+
+
+def test_a_cue_is_cut_into_its_first_sentence_and_the_rest():
+    from itbtimer.present.display import cue_parts
+
+    assert cue_parts("Fast. Cross one leg behind the other") == (
+        "Fast.", "Cross one leg behind the other")
+    assert cue_parts("Knees out!  Toes down. Feet hip width") == (
+        "Knees out!", "Toes down. Feet hip width")
+    assert cue_parts("Knees out, toes down") == ("Knees out, toes down", "")
+    assert cue_parts("3.5 s down") == ("3.5 s down", "")  # a decimal point ends nothing
