@@ -251,6 +251,7 @@ def uninstall(systemctl: Systemctl | None = None) -> list[Path]:
     systemctl = systemctl or Systemctl()
     if timer_path().exists() and systemctl.available():
         systemctl.run("disable", "--now", f"{UNIT}.timer")
+        systemctl.run("stop", f"{UNIT}.service")  # a check still waiting for an answer
     removed = []
     for path in (timer_path(), service_path(), autostart_path(), record_file().path):
         try:

@@ -132,6 +132,7 @@ def test_off_removes_the_reminder_and_disables_the_timer(tmp_path, capsys):
     run_remind(_args(str(_routine(tmp_path))), world)
     assert run_remind(_args("x", off=True), world) == 0
     assert ("disable", "--now", "itbtimer-remind.timer") in systemctl.calls
+    assert ("stop", "itbtimer-remind.service") in systemctl.calls  # a check that waits
     for path in (reminders.timer_path(), reminders.service_path(), reminders.autostart_path()):
         assert not path.exists()
     capsys.readouterr()
@@ -303,12 +304,29 @@ def test_the_login_check_waits_for_the_time_and_skips_other_days(tmp_path, capsy
     routine = _routine(tmp_path)
     _history(tmp_path, 3)  # a done week: nothing to show once it looks
     early = _world(tmp_path, now=MONDAY_6PM - timedelta(hours=2))
+    run_remind(_args(str(routine)), early)
     assert _check(tmp_path, routine, early) == 0
     assert early.slept == [7200.0]  # type: ignore[attr-defined]
+    assert "the week is done" in capsys.readouterr().out
     tuesday = _world(tmp_path, now=MONDAY_6PM + timedelta(days=1))
     assert _check(tmp_path, routine, tuesday) == 0
     assert tuesday.slept == []  # type: ignore[attr-defined]
     assert "Not a training day" in capsys.readouterr().out
+
+
+def test_a_reminder_removed_while_the_login_check_waits_says_nothing(tmp_path, session_bus,
+                                                                      capsys):
+    routine = _routine(tmp_path)
+    server = NotificationServer(capabilities=("body", "actions"))
+    world = _world(tmp_path, now=MONDAY_6PM - timedelta(hours=2))
+    run_remind(_args(str(routine)), world)
+    world.sleep = lambda seconds: run_remind(_args("x", off=True), world)  # off, meanwhile
+    try:
+        assert _check(tmp_path, routine, world) == 0
+    finally:
+        server.close()
+    assert server.service.shown == []
+    assert "The reminder was removed meanwhile" in capsys.readouterr().out
 
 
 # --- bad input ------------------------------------------------------------------------
