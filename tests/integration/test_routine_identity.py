@@ -12,6 +12,7 @@ from itbtimer.cli.main import main
 from itbtimer.editor.copies import editable
 from itbtimer.editor.document import ROUTINE, Document
 from itbtimer.history import HistoryStore, SessionRecord
+from itbtimer.history.database import MIGRATIONS
 from itbtimer.routine_files import load_routine
 from itbtimer.routine_files.bundled import personal_routines_dir, routines_dir
 from tests.integration.gui_helpers import Harness, texts_in
@@ -98,7 +99,7 @@ def test_sessions_recorded_before_identities_join_their_routine_when_the_store_m
     assert progress.this_week == 2
     assert [(h.exercise, h.best) for h in progress.holds] == [("Plank", 31.0)]
     with sqlite3.connect(folder / "history.sqlite3") as db:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == 3  # and 3: holds per side
+        assert db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)  # the newest
 
 
 def test_history_routine_finds_a_renamed_copys_sessions_by_either_name(tmp_path, capsys):
