@@ -4,14 +4,19 @@ the history's figures for a report's weeks (the store's own queries, in memory).
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 from itbtimer.core.escaping import escaped_for
+from itbtimer.gui.report_maker import ReportMaker, report_command, report_file, shown
 from itbtimer.report.card import what
 from itbtimer.report.paper import Paper, paper_for
 from itbtimer.report.words import Period, hold_rows, pain_lines, scores_line, weeks_lines
-from tests.helpers import figures_of, plan_of
+from tests.fakes import FakeClock, FakeTimers
+from tests.helpers import figures_of, plan_of, wait_until
 from tests.sides_helpers import ITB, TZ, side_session
 
 TODAY = date(2026, 12, 7)  # a Monday
@@ -109,3 +114,38 @@ def test_an_exercise_in_words_on_the_card():
         "2 sets × hold until shaking · each side · rest 30-45 s between sets",
         "8-12 reps at tempo 3-1-3 · each side",
         "30 s"]
+
+
+def test_the_save_dialog_proposes_documents_and_a_name_that_is_a_file_name(tmp_path):
+    day = date(2026, 12, 7)
+    assert report_file("ITB recovery", day, tmp_path) == tmp_path / "ITB recovery report " \
+        "2026-12-07.pdf"
+    (tmp_path / "Documents").mkdir()
+    named = report_file("Knee/hip: 日本", day, tmp_path).name
+    assert named == "Knee-hip- 日本 report 2026-12-07.pdf"
+    assert report_file("///", day, tmp_path).parent == tmp_path / "Documents"
+    assert report_file("///", day, tmp_path).name == "itbtimer report 2026-12-07.pdf"
+    assert shown(tmp_path / "Documents" / "r.pdf", tmp_path) == "~/Documents/r.pdf"
+    assert shown(Path("/srv/r.pdf"), tmp_path) == "/srv/r.pdf"
+
+
+def test_the_report_is_made_by_the_command_line_and_what_it_said_is_handed_over():
+    timers = FakeTimers(FakeClock())
+    said: list[str] = []
+    commands: list[list[str]] = []
+
+    def run(command, **_):
+        commands.append(command)
+        return subprocess.CompletedProcess(command, 2, "", "itbtimer: /x/r.pdf: cannot write "
+                                           "the PDF there (Read-only file system)\n")
+
+    maker = ReportMaker(timers, said.append, run=run)
+    target = Path("/x/r.pdf")
+    maker.start(report_command("/r/itb.yaml", target, Path("/data")), target)
+    maker.start(["again"], target)  # one at a time
+    assert wait_until(lambda: said, lambda: timers.advance(0.1))
+    assert commands == [[sys.executable, "-m", "itbtimer", "report", "/r/itb.yaml",
+                         "--history", "/data", "-o", "/x/r.pdf"]]
+    assert said == ["Report not written: itbtimer: r.pdf: cannot write the PDF there "
+                    "(Read-only file system)"]
+    assert not maker.busy
