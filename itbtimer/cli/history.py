@@ -239,7 +239,7 @@ def _show(store: HistoryStore, chosen: list[Recorded], identities: list[str] | N
         for asymmetry in summary.asymmetries:
             print("  " + escaped(asymmetry.text()))
         _print_answers(store, routine.identity, summary.pain_label())
-    damaged = store.damaged_runs()
+    damaged = store.damaged_runs(RECENT)  # among the runs listed, as the sessions' are
     if runs or damaged:
         print()
         print("\n".join(_run_table(runs)))

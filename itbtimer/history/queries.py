@@ -136,10 +136,13 @@ class Queries:
         return {LevelKey(Grows(g), str(n)): SetByHand(int(lv), float(at))
                 for g, n, lv, at in rows if g in GROWS}
 
-    def damaged_runs(self) -> list[tuple[str, str]]:
-        """(id, what is wrong) of each run no run could be (a row changed outside itbtimer)."""
+    def damaged_runs(self, newest: int | None = None) -> list[tuple[str, str]]:
+        """(id, what is wrong) of each run no run could be (a row changed outside itbtimer),
+        among the newest N (as `itbtimer history` lists them), or all."""
+        limit = "" if newest is None else f" LIMIT {int(newest)}"
         with self.database.reading() as db:
-            rows = db.execute("SELECT id, record FROM runs ORDER BY start_utc").fetchall()
+            rows = db.execute("SELECT id, record FROM runs ORDER BY start_utc DESC"
+                              + limit).fetchall()[::-1]
         out = []
         for record_id, text in rows:
             if _sound_run(text) is None:

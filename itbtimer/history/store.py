@@ -294,9 +294,10 @@ class HistoryStore:
         """The notes on a routine's sessions from a day on, oldest first: (start, note)."""
         return self.queries.notes(routine, since)
 
-    def damaged_runs(self) -> list[tuple[str, str]]:
-        """Runs whose row holds what no run could (changed outside itbtimer): (id, why)."""
-        return self.queries.damaged_runs()
+    def damaged_runs(self, newest: int | None = None) -> list[tuple[str, str]]:
+        """Runs whose row holds what no run could (changed outside itbtimer): (id, why);
+        among the newest N, or all."""
+        return self.queries.damaged_runs(newest)
 
     def runs(self, newest: int | None = None, since: date | None = None) -> list[RunRecord]:
         """Runs, oldest first: the newest N, or those since a day (both: the newest N of
