@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from itbtimer.core.plan import build_plan
 from itbtimer.core.progression import (
     Answered,
@@ -203,3 +206,19 @@ def test_a_growing_hold_shows_the_time_its_level_aims_for_while_held():
         hold, growth=None),)),))))
     plain.start(0.0)
     assert show(plain.view(1.0), None).target == "until shaking"  # an estimate, no aim
+
+
+_ANSWER = st.one_of(st.none(), st.integers(0, 10))
+
+
+@given(st.lists(st.tuples(_ANSWER, _ANSWER, st.integers(0, 9)), max_size=4),
+       st.integers(0, 5))
+def test_a_level_moves_at_most_one_step_and_stays_between_0_and_its_most(past, threshold):
+    sessions = [at(pain, morning, level=level, start=n)
+                for n, (pain, morning, level) in enumerate(past)]
+    levels = progression(replace(routine(), pain_at_most=threshold), sessions)
+    for level in levels.levels:
+        assert 0 <= level.level <= level.most
+        assert abs(level.moved) <= 1
+        assert level.decision.reason
+        assert (level.moved > 0) == (level.decision.change == Change.UP)
