@@ -16,4 +16,6 @@ IMAGE_SIDE = 2000  # pixels, its width and its height
 IMAGE_FRAMES = 200  # an animated GIF's frames
 IMAGE_PIXELS = 50_000_000  # width x height x frames: what the window holds in memory (x4 B)
 SAY_CHARS = 2000  # `itbtimer say`: what one phrase may be
+SAY_SECONDS = 240  # ... and how long it may take to say (numbers are read out in full:
+#                    2,000 characters of digits are 17 minutes of speech)
 NOTE_CHARS = 500  # a note on a session or a run: one line, a sentence or two

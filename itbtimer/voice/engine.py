@@ -23,6 +23,7 @@ from importlib import util
 from pathlib import Path
 from typing import Any, Protocol
 
+from itbtimer.core.limits import SAY_SECONDS
 from itbtimer.errors import ItbtimerError
 
 INSTALL_HINT = "pip install 'itbtimer[voice]'"
@@ -32,10 +33,30 @@ LEAD_SECONDS = 0.04  # silence kept before the first sound
 TAIL_SECONDS = 0.08  # ... and after the last
 SILENCE = 0.01  # below this (of full scale) counts as silence when trimming
 PIECE_CHARS = 60  # the most the model is given at once (its memory grows with the length)
+CALL_PHONEMES = 100  # ... in phonemes (a number read out in full: 60 characters, 500
+#                      phonemes); each phoneme costs the model ~0.3 MB while it runs
+PHONEMES_PER_SECOND = 14  # the slowest hibari speaks (prose 18, unknown words 14.6)
 
 
 class VoiceUnavailable(ItbtimerError):
     """The voice cannot be used: the extra is not installed, or it is broken."""
+
+
+class NoSound(VoiceUnavailable):
+    """The voice made no sound for a text (another script than the Latin one, symbols)."""
+
+    def __init__(self, text: str):
+        shown = text if len(text) <= 60 else text[:59] + "…"
+        super().__init__(f"the voice made no sound for '{shown}' (it reads English)")
+
+
+class TooLongToSay(ItbtimerError):
+    """A text that would take longer than SAY_SECONDS to say (about `seconds`)."""
+
+    def __init__(self, seconds: float):
+        super().__init__(f"the text would take about {seconds / 60:.0f} minutes to say; at "
+                         f"most {SAY_SECONDS // 60} minutes can be said at once (split it)")
+        self.seconds = seconds
 
 
 @dataclass(frozen=True)
@@ -56,11 +77,12 @@ class Engine(Protocol):
     load_seconds: float  # of the rendering so far, spent loading the engine
 
     def render(self, text: str) -> bytes:
-        """A complete 16-bit mono WAV file saying `text`."""
+        """A complete 16-bit mono WAV file saying `text` (TooLongToSay: over SAY_SECONDS)."""
         ...
 
     def render_all(self, texts: Sequence[str]) -> Iterator[tuple[str, bytes]]:
-        """Each text with its WAV file, in order, each as soon as it is made."""
+        """Each text with its WAV file, in order, each as soon as it is made; a text that
+        would take longer than SAY_SECONDS to say is left out."""
         ...
 
 
@@ -106,18 +128,26 @@ class HibariEngine:
                                    f"({INSTALL_HINT})")
 
     def render(self, text: str) -> bytes:
-        """A complete 16-bit mono WAV file saying `text`."""
-        return next(self.render_all([text]))[1]
+        """A complete 16-bit mono WAV file saying `text` (TooLongToSay: over SAY_SECONDS)."""
+        (said,) = self._phonemes([text])
+        if _seconds_to_say(said) > SAY_SECONDS:
+            raise TooLongToSay(_seconds_to_say(said))
+        return self._wav(self._speech(), said, text)
 
     def render_all(self, texts: Sequence[str]) -> Iterator[tuple[str, bytes]]:
-        """Each text with its WAV file, in order, each as soon as it is made. Every text is
-        said a piece at a time (at most PIECE_CHARS): the model's memory grows with the
-        length of what it is given (2,000 characters at once: 760 MB), so a long text
+        """Each text with its WAV file, in order, each as soon as it is made; a text that
+        would take longer than SAY_SECONDS to say is left out. Every text is said a piece
+        at a time (at most PIECE_CHARS and CALL_PHONEMES): the model's memory grows with
+        the length of what it is given (2,000 characters at once: 760 MB), so a long text
         costs what a short one does."""
-        spoken = self._phonemes(texts)
-        speech = self._speech()
-        for text, said in zip(texts, spoken, strict=True):
-            yield text, self._wav(speech, said, text)
+        spoken = [(text, said) for text, said in zip(texts, self._phonemes(texts), strict=True)
+                  if _seconds_to_say(said) <= SAY_SECONDS]
+        speech = self._speech() if spoken else None
+        for text, said in spoken:
+            try:
+                yield text, self._wav(speech, said, text)
+            except NoSound:
+                continue  # left out: not said, and the other phrases still are
 
     def _phonemes(self, texts: Sequence[str]) -> list[list[list[str]]]:
         """For each text, for each of its pieces, hibari's phoneme strings; the lexicons are
@@ -131,7 +161,8 @@ class HibariEngine:
         except Exception as exc:  # a broken install, a damaged lexicon
             raise VoiceUnavailable(f"the voice cannot start: {exc}") from None
         self.load_seconds += time.perf_counter() - started
-        spoken = [[reader.phonemize(piece) for piece in pieces(text)] for text in texts]
+        spoken = [[bounded(reader.phonemize(piece)) for piece in pieces(text)]
+                  for text in texts]
         del reader
         _give_back_memory()
         return spoken
@@ -143,6 +174,8 @@ class HibariEngine:
             from hibari import Hibari
 
             speech = Hibari(voice=HIBARI_VOICE)  # its lexicons load only if asked: never
+            speech.sess = None  # hibari's own session goes before ours comes
+            speech.sess = _lean_session(speech.model_path)
             self.rate = int(speech.sample_rate)
         except Exception as exc:  # onnxruntime missing or broken, a damaged model file
             raise VoiceUnavailable(f"the voice cannot start: {exc}") from None
@@ -153,7 +186,10 @@ class HibariEngine:
         """The pieces' sound, levelled as one (the loudest piece at PEAK), as a WAV file."""
         import numpy as np  # hibari's own dependency: here only, in the worker
 
-        parts = [self._trimmed(speech, phonemes, text) for phonemes in said]
+        parts = [part for phonemes in said
+                 if (part := self._trimmed(speech, phonemes)) is not None]
+        if not parts:
+            raise NoSound(text)
         gain = PEAK / max(float(np.abs(part).max()) for part in parts)
         samples = np.empty(sum(part.size for part in parts), "<i2")
         at = 0
@@ -164,10 +200,11 @@ class HibariEngine:
             np.rint(part, out=part)
             samples[at:at + part.size] = part
             at += part.size
-        del parts
-        return wav_bytes(samples.tobytes(), self.rate)
+        del parts, part
+        return wav_bytes(samples.data, self.rate)  # the WAV is the one copy made
 
-    def _trimmed(self, speech: Any, phonemes: list[str], text: str) -> Any:
+    def _trimmed(self, speech: Any, phonemes: list[str]) -> Any:
+        """One piece's sound without its silence around it; None when it is all silence."""
         import numpy as np
 
         rng = np.random.default_rng(0)  # seeded: the same text gives the same bytes
@@ -175,10 +212,24 @@ class HibariEngine:
         audio = np.concatenate(sound) if sound else np.zeros(0, np.float32)
         loud = np.flatnonzero(np.abs(audio) > SILENCE)
         if loud.size == 0:
-            raise VoiceUnavailable(f"the voice made no sound for '{text}'")
+            return None
         start = max(0, int(loud[0]) - int(LEAD_SECONDS * self.rate))
         end = min(audio.size, int(loud[-1]) + int(TAIL_SECONDS * self.rate))
-        return audio[start:end]
+        return audio[start:end].copy()  # not a view that keeps the untrimmed sound
+
+
+def _lean_session(model: str) -> Any:
+    """The speech model as hibari runs it (one thread), but handing memory back after each
+    call: with onnxruntime's arena the process keeps the most the longest piece ever
+    needed, and its memory patterns keep a plan per input length."""
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = options.inter_op_num_threads = 1
+    options.log_severity_level = 3
+    options.enable_cpu_mem_arena = False
+    options.enable_mem_pattern = False
+    return ort.InferenceSession(model, options, providers=["CPUExecutionProvider"])
 
 
 class _Reader:
@@ -209,6 +260,31 @@ def _give_back_memory() -> None:
         ctypes.CDLL(name).malloc_trim(0)
     except (OSError, AttributeError, TypeError):
         pass  # not glibc: what was freed is reused by the model instead
+
+
+def _seconds_to_say(said: list[list[str]]) -> float:
+    """How long these phonemes take to say, at the most (from their number)."""
+    return sum(len(chunk) for chunks in said for chunk in chunks) / PHONEMES_PER_SECOND
+
+
+def bounded(chunks: list[str], most: int = CALL_PHONEMES) -> list[str]:
+    """hibari's phoneme chunks, each longer than `most` cut between words (else anywhere);
+    the shorter ones, every chunk of ordinary prose, as they are."""
+    out: list[str] = []
+    for chunk in chunks:
+        if len(chunk) <= most:
+            out.append(chunk)
+            continue
+        words = [w[i:i + most] for w in chunk.split() for i in range(0, len(w), most)]
+        line = ""
+        for word in words:
+            if line and len(line) + 1 + len(word) > most:
+                out.append(line)
+                line = word
+            else:
+                line = f"{line} {word}" if line else word
+        out.append(line)
+    return out
 
 
 def pieces(text: str, most: int = PIECE_CHARS) -> list[str]:
@@ -250,7 +326,7 @@ def make_engine(name: str = "hibari") -> Engine:
 # --- samples to WAV -----------------------------------------------------------------------
 
 
-def wav_bytes(pcm: bytes, rate: int) -> bytes:
+def wav_bytes(pcm: bytes | memoryview, rate: int) -> bytes:
     """A WAV file around 16-bit little-endian mono samples."""
     buffer = io.BytesIO()
     with wave.open(buffer, "wb") as w:

@@ -62,11 +62,12 @@ def render(argv: list[str]) -> int:
         cache = VoiceCache(engine_id(args.engine), args.cache or voice_cache_dir())
         todo = cache.missing(texts)
         started = time.perf_counter()
-        load_seconds = 0.0
+        load_seconds, rendered = 0.0, 0
         if todo:
             engine = make_engine(args.engine)
-            for text, wav in engine.render_all(todo):
+            for text, wav in engine.render_all(todo):  # leaves out what is too long to say
                 cache.store(text, wav)
+                rendered += 1
                 if args.parent and os.getppid() != args.parent:
                     break  # the window has gone (killed, crashed): what is written stays
             load_seconds = engine.load_seconds
@@ -83,7 +84,7 @@ def render(argv: list[str]) -> int:
         print(f"itbtimer voice: bad list of texts ({exc})", file=sys.stderr)
         return 2
     print(json.dumps({
-        "rendered": len(todo),
+        "rendered": rendered,
         "cached": len(texts) - len(todo),
         "load_seconds": round(load_seconds, 3),
         "render_seconds": round(done - started - load_seconds, 3),

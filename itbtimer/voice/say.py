@@ -14,7 +14,7 @@ from pathlib import Path
 from itbtimer.core.limits import SAY_CHARS
 from itbtimer.errors import ItbtimerError
 from itbtimer.voice.cache import VoiceCache
-from itbtimer.voice.engine import engine_id, make_engine
+from itbtimer.voice.engine import NoSound, TooLongToSay, engine_id, make_engine
 
 
 class SayError(ItbtimerError):
@@ -31,12 +31,19 @@ class Written:
 
 def write_say(text: str, output: str) -> Written:
     """Write `text` in the coach's voice to the WAV file `output`."""
-    wav = make_engine().render(_sentence(text))
+    wav = _render(_sentence(text))
     try:
         Path(output).write_bytes(wav)
     except OSError as exc:
         raise SayError(f"itbtimer say: {output}: cannot write ({exc.strerror})") from None
     return Written(Path(output), _seconds(wav))
+
+
+def _render(text: str) -> bytes:
+    try:
+        return make_engine().render(text)
+    except (TooLongToSay, NoSound) as exc:
+        raise SayError(f"itbtimer say: {exc}") from None
 
 
 def _seconds(wav: bytes) -> float:
@@ -60,7 +67,7 @@ def run_say(text: str) -> int:
     cache = VoiceCache(engine_id())
     path = cache.path(text)
     if not path.is_file():
-        wav = make_engine().render(text)
+        wav = _render(text)
         try:
             path = cache.store(text, wav)
         except OSError:  # no cache folder: speak from a file next to nothing

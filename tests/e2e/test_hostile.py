@@ -394,6 +394,19 @@ def test_say_on_the_longest_text_allowed_stays_under_200_mb(tmp_path):
         assert w.getnframes() / w.getframerate() > 90
 
 
+def test_say_refuses_digits_that_would_take_22_minutes_to_say_before_rendering_them(tmp_path):
+    """2,000 characters of digits are read out in full: ~18,700 phonemes. Before, `say`
+    rendered them for 35 s and peaked at 437 MB (its 500-phoneme chunks alone cost the
+    model ~140 MB each)."""
+    started = time.monotonic()
+    done = run(tmp_path, "say", ("1234567890 " * 200)[:2000], "-o", "x.wav")
+    assert (done.returncode, done.stderr) == (
+        2, "itbtimer say: the text would take about 22 minutes to say; at most 4 minutes can "
+           "be said at once (split it)\n")
+    assert time.monotonic() - started < 15  # read, not rendered (about 3 s)
+    assert not (tmp_path / "x.wav").exists()
+
+
 def test_say_refuses_a_text_over_2000_characters_at_once(tmp_path):
     started = time.monotonic()
     done = run(tmp_path, "say", "word " * 20_000, "-o", "x.wav")

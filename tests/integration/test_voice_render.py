@@ -71,6 +71,18 @@ def test_worker_renders_each_phrase_once_offline_into_24khz_speech(tmp_path):
     assert json.loads(again.stdout) == {**json.loads(again.stdout), "rendered": 0, "cached": 3}
 
 
+def test_a_phrase_the_voice_makes_no_sound_for_is_left_out_and_the_others_are_said(tmp_path):
+    """Before, one cue in another script ('スクワット') failed the whole worker (exit 3) and
+    the voice was off for the session."""
+    cache = tmp_path / "voice"
+    result = worker(cache, "Squat.", "スクワット", "Hold.")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["rendered"] == 2
+    store = VoiceCache(engine_id(), cache)
+    assert store.path("Squat.").is_file() and store.path("Hold.").is_file()
+    assert not store.path("スクワット").exists()
+
+
 def test_same_text_same_file_name_and_another_text_another(tmp_path):
     store = VoiceCache(engine_id(), tmp_path)
     assert store.path("Halfway.") == store.path("Halfway.")

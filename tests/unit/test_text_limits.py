@@ -8,7 +8,7 @@ import pytest
 from itbtimer.core.limits import CUE_CHARS, NAME_CHARS
 from itbtimer.errors import RoutineError
 from itbtimer.routine_files import parse_routine
-from itbtimer.voice.engine import pieces
+from itbtimer.voice.engine import NoSound, bounded, pieces
 
 
 def test_a_short_phrase_is_one_piece_as_it_always_was():
@@ -26,6 +26,30 @@ def test_a_long_text_is_cut_after_its_marks_into_pieces_of_at_most_60():
 
 def test_one_word_longer_than_a_piece_is_cut_anywhere():
     assert pieces("a" * 130) == ["a" * 60, "a" * 60, "a" * 10]
+
+
+def test_phonemes_of_ordinary_prose_go_to_the_model_as_they_are():
+    chunks = ["skwˈɑt dˈWn slˈOli, kˈip jʊɹ bˈæk stɹˈAt"]
+    assert bounded(chunks) == chunks
+
+
+def test_a_number_read_out_in_full_goes_to_the_model_in_chunks_of_at_most_100():
+    """60 characters of digits read out are ~500 phonemes at once: ~140 MB in the model."""
+    said = " ".join(["wˈʌn bˈɪljən tˈu hˈʌndɹəd θˈɜɹdi fˈɔɹ mˈɪljən"] * 11)
+    cut = bounded([said])
+    assert len(said) > 500 and all(len(chunk) <= 100 for chunk in cut)
+    assert " ".join(cut) == said
+
+
+def test_a_chunk_without_spaces_is_cut_anywhere():
+    assert bounded(["ə" * 250]) == ["ə" * 100, "ə" * 100, "ə" * 50]
+
+
+def test_a_text_the_voice_makes_no_sound_for_is_named_in_at_most_60_characters():
+    assert str(NoSound("日本語のテキスト " * 20)) == (
+        "the voice made no sound for '日本語のテキスト 日本語のテキスト 日本語のテキスト "
+        "日本語のテキスト 日本語のテキスト 日本語のテキスト 日本語のテ…' (it reads English)")
+    assert str(NoSound("🙂")) == "the voice made no sound for '🙂' (it reads English)"
 
 
 ROUTINE = """\
