@@ -7,6 +7,7 @@ import argparse
 import os
 import shutil
 import subprocess
+import tempfile
 import threading
 import time
 from datetime import datetime, timedelta
@@ -55,12 +56,14 @@ def _world(tmp_path: Path, systemctl=None, now: datetime = MONDAY_6PM, **kw) -> 
 
 
 def _verify(*units: Path) -> subprocess.CompletedProcess[str]:
-    """systemd-analyze verify, as for a user's units (it needs a runtime folder of its own)."""
-    runtime = units[0].parent / "runtime"
-    runtime.mkdir(mode=0o700, exist_ok=True)
-    return subprocess.run(["systemd-analyze", "--user", "verify", *map(str, units)],
-                          capture_output=True, text=True, timeout=60,
-                          env={**os.environ, "XDG_RUNTIME_DIR": str(runtime)})
+    """systemd-analyze verify, as for a user's units: these units only (the machine's own
+    user units are not ours to judge: under a long runtime folder their sockets' paths are
+    too long, say), with a runtime folder of its own."""
+    with tempfile.TemporaryDirectory(prefix="rt") as runtime:
+        return subprocess.run(["systemd-analyze", "--user", "verify", "--man=no",
+                               "--recursive-errors=no", *map(str, units)],
+                              capture_output=True, text=True, timeout=60,
+                              env={**os.environ, "XDG_RUNTIME_DIR": runtime})
 
 
 # --- installing -----------------------------------------------------------------------
