@@ -11,7 +11,7 @@ from itbtimer.editor.document import ROUTINE, Document
 from itbtimer.errors import ItbtimerError
 from itbtimer.paths import user_routines_dir
 from itbtimer.routine_files.bundled import resolve_routine, routines_dir
-from itbtimer.routine_files.images import copy_pictures
+from itbtimer.routine_files.starter import copy_pictures
 
 COPY_PREFIX = "my-"
 

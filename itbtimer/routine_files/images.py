@@ -13,11 +13,9 @@ import os
 import stat
 from pathlib import Path
 
-from itbtimer.atomic import write_atomic
 from itbtimer.core.escaping import escaped
 from itbtimer.core.limits import IMAGE_BYTES, IMAGE_FRAMES, IMAGE_PIXELS, IMAGE_SIDE
 from itbtimer.core.routine import Picture, PictureKind
-from itbtimer.errors import ItbtimerError
 
 KINDS = {"PNG": PictureKind.PNG, "GIF": PictureKind.GIF}
 # what other pictures' files start with, to say what they are
@@ -107,29 +105,3 @@ def _limits(written: str, width: int, height: int, frames: int) -> None:
         raise ImageProblem(f"'{escaped(written)}' is {width}×{height} pixels in {frames} "
                            "frames, too much to hold; make it smaller or shorter")
 
-
-def copy_pictures(origin: Path, folder: Path) -> list[Path]:
-    """A copy of the routine `origin` is written into `folder`: the images it names beside
-    it go there too (whole or not at all, each), so the copy shows them as well. An image
-    named by an absolute path is found from anywhere and stays where it is; one already
-    in `folder` is kept. The copies made."""
-    from itbtimer.routine_files.loader import load_routine
-
-    try:
-        routine = load_routine(origin)
-    except ItbtimerError:
-        return []  # the copy will say what is wrong, as the original does
-    home = Path(os.path.abspath(origin.parent))
-    made = []
-    for section in routine.sections:
-        for exercise in section.exercises:
-            picture = exercise.image
-            if picture is None or not Path(picture.path).is_relative_to(home):
-                continue
-            target = folder / Path(picture.path).relative_to(home)
-            if target.exists():
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(target, Path(picture.path).read_bytes())
-            made.append(target)
-    return made

@@ -14,6 +14,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from itbtimer.atomic import write_atomic
 from itbtimer.errors import ItbtimerError
 from itbtimer.routine_files.bundled import (
     is_personal,
@@ -21,7 +22,7 @@ from itbtimer.routine_files.bundled import (
     resolve_routine,
     routines_dir,
 )
-from itbtimer.routine_files.images import copy_pictures
+from itbtimer.routine_files.loader import load_routine
 
 STARTER = """\
 # Your routine. Change anything, save, then: itbtimer check {name}
@@ -135,3 +136,28 @@ def open_in_editor(path: Path) -> str:
                          stderr=subprocess.DEVNULL, start_new_session=True)
         return "opened in the desktop's editor"
     return f"no editor found: set $EDITOR, or open {path} yourself"
+
+
+def copy_pictures(origin: Path, folder: Path) -> list[Path]:
+    """A copy of the routine `origin` is written into `folder`: the images it names beside
+    it go there too (whole or not at all, each), so the copy shows them as well. An image
+    named by an absolute path is found from anywhere and stays where it is; one already
+    in `folder` is kept. The copies made."""
+    try:
+        routine = load_routine(origin)
+    except ItbtimerError:
+        return []  # the copy will say what is wrong, as the original does
+    home = Path(os.path.abspath(origin.parent))
+    made = []
+    for section in routine.sections:
+        for exercise in section.exercises:
+            picture = exercise.image
+            if picture is None or not Path(picture.path).is_relative_to(home):
+                continue
+            target = folder / Path(picture.path).relative_to(home)
+            if target.exists():
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(target, Path(picture.path).read_bytes())
+            made.append(target)
+    return made

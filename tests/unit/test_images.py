@@ -107,7 +107,7 @@ def test_an_image_too_large_to_hold_is_a_mistake(tmp_path):
 
 
 def test_a_copy_of_a_routine_takes_its_images_along(tmp_path, monkeypatch):
-    from itbtimer.routine_files.images import copy_pictures
+    from itbtimer.routine_files.starter import copy_pictures
 
     (tmp_path / "pictures").mkdir()
     gif(tmp_path / "pictures" / "bend.gif")
