@@ -7,7 +7,9 @@ exist: a row here whose key the loader does not accept is not shown.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 import itbtimer.routine_files.keys as schema
 import itbtimer.routine_files.progress_keys as progress_keys
@@ -30,6 +32,7 @@ class Kind(StrEnum):
     REPS = "reps"  # 10 or 8-12
     SIDES = "sides"  # a check box: both sides or not
     FLAG = "flag"  # a check box: true or not given
+    PICTURE = "picture"  # a file beside the routine: typed, or chosen with a file dialog
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,8 @@ _TABLE: dict[Level, tuple[Field, ...]] = {
         # last: the essentials (how long, sides, sets) come first to Tab, and a how-to of
         # several lines below them does not push them down the form
         Field("how", "How to do it", Kind.LONG_TEXT, "the steps, and what you should feel"),
+        Field("link", "Video or page", Kind.TEXT, "https://…", when_given=True),
+        Field("image", "Picture", Kind.PICTURE, "a PNG or GIF", when_given=True),
     ),
 }
 
@@ -109,6 +114,17 @@ GROUP_KEYS: dict[str, dict[Level, tuple[str, ...]]] = {
                  Level.SECTION: progress_keys.SECTION_PROGRESS,
                  Level.EXERCISE: progress_keys.EXERCISE_PROGRESS},
 }
+
+
+def picture_value(routine: Path | None, chosen: Path) -> str:
+    """What `image:` says for a picture chosen with the file dialog: its path from the
+    routine's folder when it is in it (or below it), so the routine and its picture move
+    together; else the whole path."""
+    if routine is not None:
+        folder = Path(os.path.abspath(routine.parent))
+        if Path(os.path.abspath(chosen)).is_relative_to(folder):
+            return Path(os.path.abspath(chosen)).relative_to(folder).as_posix()
+    return str(chosen)
 
 
 def group_of(key: str) -> str | None:

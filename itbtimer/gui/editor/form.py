@@ -15,10 +15,12 @@ import tkinter.font as tkfont
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+from tkinter import filedialog
 
 from itbtimer.editor import words
 from itbtimer.editor.document import ROUTINE, Document, NodePath
-from itbtimer.editor.fields import Field, Kind
+from itbtimer.editor.fields import Field, Kind, picture_value
 from itbtimer.gui.editor.look import BG, ERROR_FG, FIELD_BG, FIELD_FG, SELECTED_BG, label
 from itbtimer.gui.fit import fit
 from itbtimer.gui.theme import DIM_TEXT
@@ -45,6 +47,12 @@ class FieldEntry:
     shown: str | bool = ""  # the document's value as last shown
     alive: bool = True  # False once taken off the form
     message: str = ""  # the loader's message, whole (the label may show it shortened)
+    choose: tk.Button | None = None  # a picture's "Choose…", in the hint's place
+
+    @property
+    def beside(self) -> tk.Label | tk.Button:
+        """What stands beside the field on a wide form: its hint, or its Choose… button."""
+        return self.choose if self.choose is not None else self.hint
 
     @property
     def value(self) -> str | bool:
@@ -72,11 +80,21 @@ class FieldEntry:
 
     def destroy(self) -> None:
         self.alive = False
-        for widget in (self.label, self.widget, self.hint, self.error):
-            widget.destroy()
+        for widget in (self.label, self.widget, self.hint, self.error, self.choose):
+            if widget is not None:
+                widget.destroy()
 
 
 Change = Callable[[NodePath, Field, str | bool], None]
+PICTURES = [("PNG or GIF pictures", "*.png *.gif *.PNG *.GIF")]
+
+
+def ask_picture(parent: tk.Misc, folder: Path | None) -> Path | None:
+    """The file dialog for an exercise's picture; None when nothing was chosen."""
+    name = filedialog.askopenfilename(parent=parent, title="Choose a picture (PNG or GIF)",
+                                      filetypes=PICTURES,
+                                      initialdir=str(folder) if folder else None)
+    return Path(name) if name else None
 
 
 class Form:
@@ -203,9 +221,9 @@ class Form:
             entry.widget.grid(row=row, column=column + 1, pady=1,
                               sticky="w" if isinstance(entry.widget, tk.Checkbutton) else "ew")
             if self.wide:
-                entry.hint.grid(row=row, column=2, sticky="w", padx=(8, 0))
+                entry.beside.grid(row=row, column=2, sticky="w", padx=(8, 0))
             else:
-                entry.hint.grid_remove()
+                entry.beside.grid_remove()
             # A message on the line under its field, as wide as the form (its half when
             # narrow): the loader's longest fit in a few lines.
             entry.error.grid(row=row + 1, column=column, columnspan=3 if self.wide else 2,
@@ -327,6 +345,9 @@ class Form:
             entry = FieldEntry(field, widget, text, name, hint, error, shown="")
             widget.bind("<Return>", lambda event: self._on_return(entry))
             widget.bind("<FocusOut>", lambda event: self._on_leave(entry))
+            if field.kind == Kind.PICTURE:
+                entry.choose = tk.Button(self.frame, text="Choose…", font=font, takefocus=0,
+                                         command=lambda: self._choose_picture(entry))
         self._take_keys(entry.widget)
         return entry
 
@@ -368,6 +389,15 @@ class Form:
             return
         if value != document.value(place, field.key):
             self._change(place, field, value)
+
+    def _choose_picture(self, entry: FieldEntry) -> None:
+        """Choose…: the file dialog, from the routine's folder; the picture's path from
+        there goes into the field and to the document (checked like any value)."""
+        routine = self.document.path if self.document is not None else None
+        chosen = ask_picture(self.frame, routine.parent if routine else None)
+        if chosen is not None and entry.alive:
+            entry.variable.set(picture_value(routine, chosen))
+            self._give(entry.field, entry.value)
 
     def _on_return(self, entry: FieldEntry) -> str:
         self._give(entry.field, entry.value)

@@ -18,9 +18,11 @@ import tkinter as tk
 from collections.abc import Callable
 from pathlib import Path
 
+import itbtimer.gui.editor.form as form
 from itbtimer.editor import recovery, words
 from itbtimer.editor.document import Document, EditorError, NodePath, OutlineRow
-from itbtimer.editor.fields import Field
+from itbtimer.editor.fields import Field, Level, picture_value
+from itbtimer.editor.places import level_of
 from itbtimer.editor.words import Answer, History, Question, undo_or_redo
 from itbtimer.gui.editor.button_bar import ButtonBar
 from itbtimer.gui.editor.form import FieldEntry, Form
@@ -72,6 +74,7 @@ class EditorScreen:
             ("Save  Ctrl+S", self.save), ("Undo  Ctrl+Z", self.undo),
             ("Redo  Ctrl+Shift+Z", self.redo), ("New exercise  Ctrl+N", self.new_exercise),
             ("New section", self.new_section), ("Duplicate", self.duplicate),
+            ("Picture…", self.choose_picture),
             ("Delete  Del", self.ask_delete), ("Move up  Alt+↑", lambda: self.move(-1)),
             ("Move down  Alt+↓", lambda: self.move(1)), ("Close  Esc", self.ask_leave),
         ])
@@ -216,6 +219,20 @@ class EditorScreen:
         if document is not None:
             self._run(lambda: document.add_exercise(self.selected))
             self.form.edit()
+
+    def choose_picture(self) -> None:
+        """Picture…: a PNG or GIF for the chosen exercise, from the file dialog (its Picture
+        field then shows, with Choose… to change it)."""
+        self.form.commit_typed()
+        document, path = self.document, self.selected
+        if document is None or level_of(path) != Level.EXERCISE:
+            self.notice.configure(text="Choose an exercise first: a picture shows one move",
+                                  fg=ERROR_FG)
+            return
+        chosen = form.ask_picture(self.frame, document.path.parent if document.path else None)
+        if chosen is not None:
+            value = picture_value(document.path, chosen)
+            self._run(lambda: document.set_field(path, "image", value))
 
     def new_section(self) -> None:
         self.form.commit_typed()
