@@ -107,7 +107,7 @@ def decide(level: int, most: int, run: Sequence[Answered],
             return Decision(Change.STAY, f"{back}; already at the routine's own figure")
         return Decision(Change.BACK, back)
     if last.pain > pain_at_most:
-        return Decision(Change.STAY, f"pain {last.pain}: more once it is {pain_at_most} "
+        return Decision(Change.STAY, f"pain {last.pain}, more once it is {pain_at_most} "
                                      "or less twice")
     if len(run) < SESSIONS_NEEDED:
         return Decision(Change.STAY, f"pain {last.pain} after one session at this level; "

@@ -64,7 +64,10 @@ def _name(level: Level) -> str:
 
 def level_line(routine: Routine, level: Level) -> str:
     """"Plank 35 s (+5 s: pain 2 and 1)", "Plank 30 s (−5 s: pain 6 after the last
-    session)", "Plank 35 s (kept: pain 4: ...)"; `routine`: as written, before the levels."""
+    session)", "Plank 35 s (as last time: pain 4, ...)", "Plank 50 s (set by hand)";
+    `routine`: as written, before the levels."""
+    if level.by_hand:
+        return f"{_name(level)} {figure(routine, level)} ({level.decision.reason})"
     if level.moved > 0:
         how = f"+{step_size(routine, level)}"
     elif level.moved < 0:

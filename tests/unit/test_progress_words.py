@@ -38,7 +38,7 @@ def test_the_start_screen_names_each_level_its_figure_and_why():
 
 def test_plan_says_it_runs_at_the_routines_own_figures_or_at_the_levels():
     assert plan_lines(KNEE, levels(4, 5)) == [
-        "At the routine's own figures so far (pain 5: more once it is 3 or less twice); "
+        "At the routine's own figures so far (pain 5, more once it is 3 or less twice); "
         "itbtimer progress lists each level"]
     assert plan_lines(KNEE, levels(1, 1))[2] == "  Plank aim 35 s (+5 s: pain 1 and 1)"
 
@@ -50,7 +50,7 @@ def test_the_finished_screen_says_what_changes_next_time_in_one_line():
         "Next time back: Strength 1 set, Plank aim 30 s, Dips 10 reps (pain 8 after the last "
         "session)")
     assert next_time_line(KNEE, levels(2, 4)) == (
-        "Next time: the same (pain 4: more once it is 3 or less twice)")
+        "Next time: the same (pain 4, more once it is 3 or less twice)")
     assert next_time_line(KNEE, levels(1, 1), counts=False) == (
         "Next time: the same (only a session done to its end, not a practice run, moves a "
         "level)")

@@ -65,12 +65,12 @@ def test_a_morning_higher_than_after_the_session_steps_back():
 def test_pain_four_or_five_stays():
     for pain in (4, 5):
         assert decide(1, 5, [at(1), at(pain)]) == Decision(
-            Change.STAY, f"pain {pain}: more once it is 3 or less twice")
+            Change.STAY, f"pain {pain}, more once it is 3 or less twice")
 
 
 def test_the_routines_threshold_is_used():
     assert decide(1, 5, [at(2), at(3)], pain_at_most=2) == Decision(
-        Change.STAY, "pain 3: more once it is 2 or less twice")
+        Change.STAY, "pain 3, more once it is 2 or less twice")
     assert decide(1, 5, [at(4), at(4)], pain_at_most=4).change == Change.UP
 
 
