@@ -114,7 +114,11 @@ def _weeks(sheet: Sheet, data: ReportData) -> None:
 
 
 def _pain(sheet: Sheet, data: ReportData) -> None:
+    """The answers after the session and the morning after; not there when the routine
+    asks nothing and nothing was answered."""
     progress = data.progress
+    if not (progress.pain or progress.morning or progress.question):
+        return
     sheet.heading(f"{progress.pain_label()} (0 none – 10 worst)", keep=45)
     for line in pain_lines(progress):
         sheet.paragraph(line)

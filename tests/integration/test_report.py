@@ -183,3 +183,13 @@ def test_runs_notes_and_levels_are_in_the_report_when_the_history_has_them(tmp_p
     assert "Notes" in rows
     assert any(r.endswith("session twinge on the lunges, left") for r in rows)
     assert any(r.endswith("run hilly") for r in rows)
+
+
+def test_a_routine_that_asks_nothing_has_no_pain_part(tmp_path):
+    fill([replace(s, routine="ITB warm-up", routine_id="ITB warm-up", pain=None, morning=None,
+                  question=None, steps=()) for s in recorded_weeks(2)])
+    out = tmp_path / "warm-up.pdf"
+    assert main(["report", "warm-up", "-o", str(out)]) == 0
+    text = text_of(out)
+    assert "ITB warm-up — report" in text and "4 sessions in 12 weeks" in text
+    assert "Pain" not in text and "Holds" not in text
