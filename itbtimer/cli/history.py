@@ -19,6 +19,7 @@ from typing import IO, Any
 
 from itbtimer.atomic import write_atomic
 from itbtimer.cli.terminal import shorten
+from itbtimer.core.counting import counted
 from itbtimer.core.durations import format_clock, format_hms
 from itbtimer.core.enums import StrEnum
 from itbtimer.core.escaping import escaped, spreadsheet_cell
@@ -363,15 +364,15 @@ def _export(store: HistoryStore, routines: list[str] | None, target: Path) -> in
     f = io.StringIO(newline="")  # written whole or not at all: never half an export
     if export == ExportFormat.STEPS_CSV:
         sessions, steps = _write_steps_csv(f, store.sessions(routines))
-        what = f"{steps} steps of {sessions} sessions"
+        what = f"{counted(steps, 'step')} of {counted(sessions, 'session')}"
     elif export == ExportFormat.SESSIONS_CSV:
-        what = f"{_write_sessions_csv(f, store.sessions(routines))} sessions"
+        what = counted(_write_sessions_csv(f, store.sessions(routines)), "session")
     elif export == ExportFormat.RUNS_CSV:
-        what = f"{_write_runs_csv(f, store.runs())} runs"
+        what = counted(_write_runs_csv(f, store.runs()), "run")
     else:  # the runs too, unless only some routines' sessions are asked for
         sessions = _write_json_lines(f, store.sessions(routines))
         runs = _write_json_lines(f, store.runs() if routines is None else [])
-        what = f"{sessions} sessions" + (f" and {runs} runs" if runs else "")
+        what = counted(sessions, "session") + (f" and {counted(runs, 'run')}" if runs else "")
     try:
         write_atomic(target, f.getvalue())
     except OSError as exc:

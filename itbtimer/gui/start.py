@@ -251,10 +251,3 @@ class StartScreen:
             self._notice_text = text
             self.layout()
 
-
-def _pads(widget: tk.Widget) -> int:
-    """A grid row's padding above and below (Tk gives "6" or "6 0")."""
-    pady = widget.grid_info().get("pady", 0)
-    parts = [int(float(p)) for p in (pady if isinstance(pady, tuple | list)
-                                     else str(pady).split())]
-    return 2 * parts[0] if len(parts) == 1 else sum(parts)

@@ -127,7 +127,7 @@ def test_runs_and_notes_go_out_in_the_export_and_come_back_whole(tmp_path, capsy
     run_run(run_args("3.1mi", pain="4", pain_from="2", time="28:00", note="-hill"), store, NOW)
     target = tmp_path / "all.jsonl"
     assert run_history(args(export=str(target)), store) == 0
-    assert "Wrote 1 sessions and 1 runs" in capsys.readouterr().out
+    assert "Wrote 1 session and 1 run" in capsys.readouterr().out
     other = HistoryStore(tmp_path / "other")
     assert run_history(args(import_file=str(target)), other) == 0
     assert "Imported 1 session and 1 run from" in capsys.readouterr().out
