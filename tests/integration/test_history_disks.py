@@ -177,3 +177,21 @@ def test_an_old_file_on_a_read_only_disk_reads_with_no_runs(small_disk, tmp_path
         assert '"runs": []' in out and record.id in out
     finally:
         subprocess.run(["mount", "-o", "remount,rw", str(small_disk)], check=True)
+
+
+def test_a_run_logged_on_a_read_only_disk_is_refused_with_the_cause(small_disk, capsys,
+                                                                     monkeypatch):
+    from itbtimer.cli.main import main
+
+    folder = small_disk / "itbtimer"
+    HistoryStore(folder).runs()  # the file made, then the disk turns read-only
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    try:
+        monkeypatch.setenv("XDG_DATA_HOME", str(small_disk))
+        assert main(["run", "5km", "--pain", "2"]) == 2
+        err = capsys.readouterr().err
+        assert f"the run was not kept: the disk holding {folder} is read-only" in err
+        assert "Traceback" not in err
+    finally:
+        subprocess.run(["mount", "-o", "remount,rw", str(small_disk)], check=True)
+    assert HistoryStore(folder).runs() == []
