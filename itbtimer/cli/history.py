@@ -37,7 +37,7 @@ RUN_FIELDS = ("date", "time", "week", "distance_km", "distance_mi", "unit", "min
 STEP_FIELDS = ("session_id", "session_start", "session_end", "routine", "completed", "pain",
               "morning", "practice", "speed", "name", "side", "set", "round", "mode",
               "planned_seconds", "active_seconds", "skipped", "status", "added_seconds", "reps",
-              "until", "time_seconds")
+              "until", "time_seconds", "reps_done")
 
 
 class ExportFormat(StrEnum):

@@ -48,6 +48,12 @@ def highest_rep(reps: str) -> int:
     return min(MAX_PACED_REPS, int(reps.rpartition("-")[2]))
 
 
+def reps_counted(tempo: tuple[int, int, int], reps: str, seconds: float) -> int:
+    """The paced reps done in `seconds`: the whole reps the tempo counted (each down, hold
+    and up), at most the highest count (the ticks stop there)."""
+    return min(highest_rep(reps), int(max(0.0, seconds) // sum(tempo)))
+
+
 def tempo_ticks(tempo: tuple[int, int, int], reps: str) -> list[float]:
     """Seconds into the step of each phase change of each rep, up to the end of the highest
     rep; not at 0 (the go sound starts the first rep), none for a hold of 0 s."""

@@ -149,6 +149,11 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (routine, grows, name)
     ) WITHOUT ROWID;
     """,
+    # 6: a paced (tempo) reps step's reps counted (StepResult.reps_done; record version 7);
+    # older steps have none
+    """
+    ALTER TABLE steps ADD COLUMN reps_done INTEGER;
+    """,
 )
 
 

@@ -11,6 +11,7 @@ import uuid
 from datetime import datetime
 
 from itbtimer.core.plan import StepKind
+from itbtimer.core.schedule import reps_counted
 from itbtimer.core.session import Session, SessionState, StepStatus
 from itbtimer.history.records import SessionRecord, StepResult
 
@@ -50,7 +51,9 @@ def build_record(session: Session, now: float, start: datetime, end: datetime,
             set=r.step.set, round=r.step.round, planned_seconds=r.step.seconds,
             active_seconds=round(active, 2), added_seconds=r.added_seconds,
             reps=r.step.reps, until=r.step.until,
-            time_seconds=round(active, 2) if untimed and done else None))
+            time_seconds=round(active, 2) if untimed and done else None,
+            reps_done=reps_counted(r.step.tempo, r.step.reps, active)
+            if r.step.tempo and r.step.reps and done else None))
     routine = session.plan.routine
     return SessionRecord(
         id=record_id or uuid.uuid4().hex,

@@ -16,6 +16,7 @@ from typing import Any
 from itbtimer.core.limits import CUE_CHARS, NAME_CHARS, NOTE_CHARS
 from itbtimer.core.progression import Grows
 from itbtimer.core.runs import LONGEST_RUN_M, LONGEST_RUN_SECONDS, DistanceUnit
+from itbtimer.core.schedule import MAX_PACED_REPS
 from itbtimer.history.records import MAX_LEVEL, RUN_FIELDS, RecordError, RecordKind, kind_of
 
 FIRST_YEAR, LAST_YEAR = 1970, 2200
@@ -169,6 +170,7 @@ def check_step(step: Any, where: str) -> None:
     _flag(step.get("skipped"), f"{where}.skipped")
     _whole(step.get("set"), f"{where}.set", 0, MAX_STEPS)
     _whole(step.get("round"), f"{where}.round", 0, MAX_STEPS)
+    _whole(step.get("reps_done"), f"{where}.reps_done", 0, MAX_PACED_REPS)
 
 
 def instant(value: Any, name: str) -> datetime:

@@ -41,10 +41,11 @@ from itbtimer.core.routine import COPY_SUFFIX, ExerciseMode
 from itbtimer.core.runs import DistanceUnit, pain_free_metres
 from itbtimer.core.states import StepStatus
 
-RECORD_VERSION = 6
+RECORD_VERSION = 7
 
 STEP_FIELDS = ("name", "side", "set", "round", "mode", "planned_seconds", "active_seconds",
-               "skipped", "status", "added_seconds", "reps", "until", "time_seconds")
+               "skipped", "status", "added_seconds", "reps", "until", "time_seconds",
+               "reps_done")
 STEP_KEYS = frozenset(STEP_FIELDS)
 SESSION_FIELDS = ("version", "id", "start", "end", "routine", "routine_id", "file", "fingerprint",
                   "per_week", "completed", "active_seconds", "paused_seconds", "pain", "morning",
@@ -92,6 +93,7 @@ class StepResult:
     reps: str | None = None
     until: str | None = None
     time_seconds: float | None = None  # the time held or taken, on untimed steps that were done
+    reps_done: int | None = None  # a paced (tempo) reps step: the whole reps its tempo counted
     extra: tuple[tuple[str, Any], ...] = ()  # fields a newer version wrote, kept as they were
 
     @property
@@ -110,6 +112,8 @@ class StepResult:
             "status": self.status, "added_seconds": self.added_seconds, "reps": self.reps,
             "until": self.until, "time_seconds": self.time_seconds,
         }
+        if self.reps_done is not None:  # paced reps only: other steps are written as before
+            out["reps_done"] = self.reps_done
         out.update(self.extra)
         return out
 
@@ -126,7 +130,7 @@ class StepResult:
         mode, unknown_mode = _closed(ExerciseMode, _text(data.get("mode"), ExerciseMode.TIMED),
                                      ExerciseMode.TIMED)
         extra = (tuple((k, data[k]) for k in data.keys() - STEP_KEYS)
-                 if len(data) != 13 or data.keys() != STEP_KEYS else ())
+                 if len(data) != len(STEP_KEYS) or data.keys() != STEP_KEYS else ())
         return cls(
             name=_text(data.get("name"), "?"),
             status=status,
@@ -140,6 +144,7 @@ class StepResult:
             reps=_opt_text(data.get("reps")),
             until=_opt_text(data.get("until")),
             time_seconds=_opt_number(data.get("time_seconds")),
+            reps_done=_opt_int(data.get("reps_done")),
             extra=extra + unknown_status + unknown_mode,
         )
 
@@ -147,11 +152,12 @@ class StepResult:
     def from_row(cls, row: tuple[Any, ...], extra: tuple[tuple[str, Any], ...]) -> StepResult:
         """A step as the store's `steps` table keeps it (the columns in field order)."""
         (name, status_text, mode_text, side, set_number, round_number, planned, active, added,
-         reps, until, time_seconds) = row
+         reps, until, time_seconds, reps_done) = row
         status, unknown_status = _closed(StepStatus, status_text, StepStatus.NOT_REACHED)
         mode, unknown_mode = _closed(ExerciseMode, mode_text, ExerciseMode.TIMED)
         return cls(name, status, mode, side, set_number, round_number, planned, active, added,
-                   reps, until, time_seconds, extra + unknown_status + unknown_mode)
+                   reps, until, time_seconds, reps_done,
+                   extra + unknown_status + unknown_mode)
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from itbtimer.history.records import (
     StepResult,
 )
 
-STEP_INSERT = "INSERT INTO steps VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+STEP_INSERT = "INSERT INTO steps VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 
 
 def put(db: sqlite3.Connection, session: SessionRecord, in_progress: bool,
@@ -153,16 +153,17 @@ def run_of(text: str, record_id: str) -> RunRecord:
 def steps_of(db: sqlite3.Connection | sqlite3.Cursor, record_id: str) -> tuple[StepResult, ...]:
     rows = db.execute("SELECT name, status, mode, side, set_number, round_number, "
                       "planned_seconds, active_seconds, added_seconds, reps, until_text, "
-                      "time_seconds, extra FROM steps WHERE session_id = ? ORDER BY position",
-                      (record_id,)).fetchall()
-    return tuple(StepResult.from_row(tuple(row[:12]), tuple(json.loads(row[12]).items())
-                                     if row[12] else ()) for row in rows)
+                      "time_seconds, reps_done, extra FROM steps WHERE session_id = ? "
+                      "ORDER BY position", (record_id,)).fetchall()
+    return tuple(StepResult.from_row(tuple(row[:13]), tuple(json.loads(row[13]).items())
+                                     if row[13] else ()) for row in rows)
 
 
 def step_rows(session: SessionRecord) -> list[tuple[Any, ...]]:
     return [(session.id, n, s.name, s.status, s.mode, s.side, s.set, s.round, s.planned_seconds,
              s.active_seconds, s.added_seconds, s.reps, s.until, s.time_seconds,
-             dump(dict(s.extra)) if s.extra else None) for n, s in enumerate(session.steps)]
+             dump(dict(s.extra)) if s.extra else None, s.reps_done)
+            for n, s in enumerate(session.steps)]
 
 
 def typed(record: SessionRecord | dict[str, Any]) -> SessionRecord:

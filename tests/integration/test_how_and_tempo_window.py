@@ -61,3 +61,21 @@ def test_a_paced_rep_ticks_and_the_screen_counts_it(ui):
     assert ui.player.played == ["tick", "tick", "tick"]  # at 3, 4 and 5 s
     assert r.target.cget("text") == "Rep 2 of 8–12 · DOWN 1"
     assert not r.how.winfo_ismapped()  # doing it: the cue, not the paragraph
+
+
+def test_the_reps_a_tempo_counted_are_recorded_and_kept_in_the_history(ui):
+    """Done after three whole paced reps (5 s each) and a bit: the session's record, in the
+    history's SQLite file and read back from it, says 3 (issue 22)."""
+    ui.key("space")
+    ui.key("Right")
+    ui.key("Right")
+    ui.key("Right")  # the dips: rep 1 from now
+    ui.advance(16.0)
+    ui.key("Right")  # Done: the last step, the session is over
+    ui.key("Escape")  # no pain score; back to the start screen: recorded
+    ui.key("space")
+    ui.settle()
+    [stored] = ui.history.sessions()
+    dips = next(s for s in stored.steps if s.name == "Single leg dips")
+    assert dips.reps_done == 3
+    assert next(s for s in stored.steps if s.name == "Squat").reps_done is None

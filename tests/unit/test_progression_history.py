@@ -55,7 +55,7 @@ def store_of(*records: SessionRecord, now: float = 0.0) -> HistoryStore:
 def test_a_record_keeps_the_levels_it_ran_at_and_reads_them_back():
     record = session(0, 2, level=3)
     data = record.to_json()
-    assert data["version"] == 6
+    assert data["version"] >= 6  # levels came in version 6
     assert data["levels"] == {"exercises": {"Plank": 3}, "sections": {}}
     assert SessionRecord.from_json(json.loads(json.dumps(data))) == record
     assert record.level_map() == {PLANK: 3}

@@ -85,3 +85,28 @@ def test_a_paused_paced_rep_does_not_tick():
     s.resume(20.0)
     ticks = [e.at for e in s.tick(22.5) if isinstance(e, Cue)]
     assert ticks == [22.0]  # 3 s into the rep, counting only the time it ran
+
+
+def test_the_record_keeps_the_reps_the_tempo_counted():
+    """Done after 2 whole reps of 6 s and a half (13 s): 2 counted; past the highest count
+    the ticks stop, and so does the count. A step without a tempo counts nothing."""
+    from datetime import datetime, timezone
+
+    from itbtimer.core.schedule import reps_counted
+    from itbtimer.history.from_session import build_record
+    from itbtimer.history.records import SessionRecord
+
+    assert [reps_counted((3, 1, 2), "2-3", s) for s in (0, 5.9, 6, 13, 18, 600)] == [
+        0, 0, 1, 2, 3, 3]
+    plan = plan_of(DIPS.replace("tempo: 3-1-2}", "tempo: 3-1-2}\n      - {name: Squat, reps: 10}"))
+    session = Session(plan)
+    session.start(0.0)
+    session.next(13.0)  # Done on the dips
+    session.next(20.0)  # Done on the squats
+    when = datetime(2026, 12, 7, 8, 0, tzinfo=timezone.utc)
+    record = build_record(session, 20.0, when, when)
+    dips, squat = record.steps
+    assert (dips.reps_done, squat.reps_done) == (2, None)
+    data = record.to_json()
+    assert data["steps"][0]["reps_done"] == 2 and "reps_done" not in data["steps"][1]
+    assert SessionRecord.from_json(data) == record
