@@ -9,6 +9,7 @@ is shown in it. The figures of many runs are shown in the unit of the newest one
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -76,8 +77,9 @@ def parse_distance(text: str, unit: DistanceUnit = DistanceUnit.KM,
     chosen = UNIT_WORDS[match.group(2)] if match.group(2) else unit
     metres = number * METRES[chosen]
     if metres > LONGEST_RUN_M:
-        raise RunEntryError(f"{what} must be at most {format_distance(LONGEST_RUN_M, chosen)}"
-                            f", not {escaped(text.strip())}")
+        most = math.floor(LONGEST_RUN_M / METRES[chosen] * 10) / 10  # 310.6 mi, not 310.7
+        raise RunEntryError(f"{what} must be at most {most:.1f} {chosen}, "
+                            f"not {escaped(text.strip())}")
     return Distance(round(metres, 1), chosen)
 
 

@@ -7,6 +7,8 @@ import json
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from itbtimer.core.limits import NOTE_CHARS
 from itbtimer.core.runs import (
@@ -43,9 +45,12 @@ def test_a_distance_that_is_none_says_how_one_is_written(text):
         parse_distance(text)
 
 
-def test_a_run_too_long_to_be_one_is_refused():
+def test_a_run_too_long_to_be_one_is_refused_with_a_limit_that_is_one():
     with pytest.raises(RunEntryError, match="at most 500.0 km"):
         parse_distance("900km")
+    with pytest.raises(RunEntryError, match="at most 310.6 mi, not 310.7mi"):
+        parse_distance("310.7mi")  # 500 km is 310.69 mi: 310.7 is over it
+    assert parse_distance("310.6mi").metres <= 500_000
 
 
 def test_a_distance_is_shown_in_its_own_unit_to_a_tenth():
@@ -157,3 +162,24 @@ def test_a_session_keeps_its_note_and_an_older_record_has_none():
 def test_a_blank_note_is_no_note():
     assert check_note("   ") is None
     assert check_note("  ok ") == "ok"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=30), st.text(max_size=12), st.text(max_size=6), st.text(max_size=12),
+       st.text(max_size=12), st.text(max_size=40))
+def test_whatever_is_typed_a_run_is_read_or_its_mistake_said(distance, time, pain, pain_from,
+                                                             day, note):
+    try:
+        entry = RunText(distance, time, pain, pain_from, day, note).read(TODAY)
+    except RunEntryError as exc:
+        assert str(exc) and "\x1b" not in str(exc)  # said, with what was typed escaped
+        return
+    run = run_record(entry, NOW)
+    check_import(json.loads(json.dumps(run.to_json())))  # what it keeps, it takes back
+    assert 0 < run.distance_m and (run.pain_free_m is None or run.pain_free_m <= run.distance_m)
+
+
+@given(st.decimals(min_value="0.1", max_value="310.6", places=1), st.sampled_from(DistanceUnit))
+def test_a_distance_written_as_shown_reads_back_as_it_was(number, unit):
+    shown = format_distance(parse_distance(f"{number}{unit}").metres, unit)
+    assert shown == f"{number:.1f} {unit}"
