@@ -13,7 +13,7 @@ from itbtimer.history import SessionRecord
 from itbtimer.history.database import DATABASE, MIGRATIONS
 from itbtimer.history.from_session import build_record
 from itbtimer.history.records import identity_of
-from itbtimer.history.rows import STEP_INSERT, dump, step_rows
+from itbtimer.history.rows import dump, step_rows
 from tests.helpers import plan_of
 
 ROUTINE = """\
@@ -76,7 +76,10 @@ def old_history_file(folder: Path, records: list[SessionRecord], version: int) -
         db.execute("INSERT INTO sessions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                    (r.id, start, r.end.timestamp(), r.offset_minutes, week, routine, r.file,
                     int(r.practice), int(r.counts_for_week()), r.pain, 0, None, dump(data)))
-        db.executemany(STEP_INSERT, step_rows(r))
+        # the steps' columns of that schema: reps_done came last, with migration 6
+        columns = 15 if version < 6 else 16
+        db.executemany(f"INSERT INTO steps VALUES ({','.join('?' * columns)})",
+                       [row[:columns] for row in step_rows(r)])
         db.executemany("INSERT INTO holds VALUES (?,?,?,?,?,?,?)",
                        [(r.id, routine, name, start, week, seconds, int(not r.practice))
                         for name, seconds in r.holds().items()])
