@@ -37,26 +37,29 @@ def pytest_addoption(parser):
     parser.addoption("--run-soak", action="store_true", help="run the long soak test")
 
 
-def pytest_configure(config):
-    """Under xdist, each worker is handed one test at a time (and one waiting), as it gets
-    free. By default a worker is first handed a block of consecutive tests (a sixteenth of
-    the run under -n 4): the slow tests, which come first, all went to the first worker,
-    one after another (508 s of a 537 s run), while the others were done in half that."""
-    if config.pluginmanager.hasplugin("xdist") and config.getoption("maxschedchunk") is None:
-        config.option.maxschedchunk = 1
+REAL_TIME_GROUPS = 2  # how many tests marked realtime may run at once under xdist
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist's own, which reads the xdist_group marks
 def pytest_collection_modifyitems(config, items):
     """The soak takes ten minutes: it runs with `make soak`, and is not collected otherwise.
-    Tests marked slow (real time, real processes) run first: `make test` shares them out
-    between its workers (-n 4, one test at a time: pytest_configure) before the many short
-    ones, which fill in around them."""
+
+    Under xdist (`--dist loadgroup`, pyproject.toml), each free worker takes the next test.
+    The tests marked realtime (they wait on real time and time the program: cues within
+    50 ms, a stall of 20 s) are dealt into two groups, each run by one worker in turn, so
+    at most two of them run at once, beside the other workers' tests: four at once on
+    two cores made the cues late (seen under load). They come first, then the other slow
+    tests, then the many short ones, which fill in around them."""
     if not config.getoption("--run-soak"):
         soak = [item for item in items if "soak" in item.keywords]
         if soak:
             config.hook.pytest_deselected(items=soak)
             items[:] = [item for item in items if "soak" not in item.keywords]
-    items.sort(key=lambda item: "slow" not in item.keywords)  # stable: otherwise as collected
+    realtime = [item for item in items if "realtime" in item.keywords]
+    for n, item in enumerate(realtime):
+        item.add_marker(pytest.mark.xdist_group(f"realtime-{n % REAL_TIME_GROUPS + 1}"))
+    # stable: otherwise as collected
+    items.sort(key=lambda item: ("realtime" not in item.keywords, "slow" not in item.keywords))
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -15,7 +15,7 @@ from itbtimer.history import HistoryStore
 from tests.e2e.faketime import faketime_env
 from tests.e2e.program import App, event_names
 
-pytestmark = [pytest.mark.gui, pytest.mark.slow]
+pytestmark = [pytest.mark.gui, pytest.mark.slow, pytest.mark.realtime]
 
 LONG_SQUAT = """\
 name: Stall
@@ -136,7 +136,10 @@ sections:
       - {name: Lunge, work: 5s}
 """
     stamp = tmp_path / "stamp"
-    app = App(tmp_path, xdisplay, routine, "--autostart", "--mute",
+    # --no-voice: under libfaketime a sleeping wait raises EINVAL (time.sleep, seen in
+    # Popen.wait), so a voice worker still rendering at quit ended the program with exit 1
+    # (seen once in make test, under load); the voice has no part in what is measured here
+    app = App(tmp_path, xdisplay, routine, "--autostart", "--mute", "--no-voice",
               env=faketime_env(stamp, {}))
     try:
         app.wait_for(started("Squat"))
