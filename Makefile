@@ -29,8 +29,8 @@ run: $(STAMP) $(SYS_RUN)
 # Four workers on two cores (-n 4): each has its own Xvfb, and every test its own home and
 # D-Bus, so they run side by side. The tests that wait on real time (a 20 s stall, a 42 s
 # routine spoken, 40 starts and quits) run first, in two groups of one worker each
-# (tests/conftest.py, --dist loadgroup in pyproject.toml), while the other workers use the
-# cores. About 5.5 min on two workers, the slow tests all on one, before (issue 19).
+# (tests/conftest.py), while the other workers use the cores. About 5.5 min on two
+# workers, the slow tests all on one, before (issue 19).
 test: $(STAMP) $(SYS_TEST)
 	$(PY) -m pytest -q -n 4 $(PYTEST_ARGS)
 

@@ -11,7 +11,7 @@ from itbtimer.history import HistoryStore
 from tests.e2e.program import App, event_names
 from tests.helpers import wait_until
 
-pytestmark = [pytest.mark.gui, pytest.mark.slow, pytest.mark.realtime]
+pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
 ROUTINE = """\
 name: E2E

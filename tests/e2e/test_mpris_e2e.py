@@ -9,7 +9,7 @@ import pytest
 from tests.e2e.program import App, event_names
 from tests.integration.dbus_helpers import playerctl
 
-pytestmark = [pytest.mark.gui, pytest.mark.slow, pytest.mark.realtime]
+pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
 ROUTINE = """\
 name: From the mat

@@ -15,7 +15,7 @@ from itbtimer.history import HistoryStore
 from tests.e2e.faketime import faketime_env
 from tests.e2e.program import App, event_names
 
-pytestmark = [pytest.mark.gui, pytest.mark.slow, pytest.mark.realtime]
+pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
 LONG_SQUAT = """\
 name: Stall

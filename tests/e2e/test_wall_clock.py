@@ -12,7 +12,7 @@ import pytest
 
 from tests.e2e.faketime import faketime_env
 
-pytestmark = [pytest.mark.slow, pytest.mark.realtime]
+pytestmark = pytest.mark.slow
 ROOT = Path(__file__).parents[2]
 
 

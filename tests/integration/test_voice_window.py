@@ -21,7 +21,7 @@ from itbtimer.voice.phrases import texts_to_render
 from tests.helpers import wait_until
 from tests.integration.sound_helpers import FILE_DEVICE
 
-pytestmark = [pytest.mark.gui, pytest.mark.sound, pytest.mark.slow, pytest.mark.realtime]
+pytestmark = [pytest.mark.gui, pytest.mark.sound, pytest.mark.slow]
 ROOT = Path(__file__).parents[2]
 ROUTINE = """\
 name: Voice window
