@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 from xvfb import start_xvfb  # noqa: E402  (tools/xvfb.py, beside this script)
 
 from itbtimer.adapters.recent import RecentFiles  # noqa: E402
-from itbtimer.adapters.settings import Settings  # noqa: E402
+from itbtimer.adapters.settings import Placement, Settings  # noqa: E402
 from itbtimer.adapters.sound import SilentPlayer  # noqa: E402
 from itbtimer.app.wiring import bootstrap  # noqa: E402
 from itbtimer.core.navigation import Screen  # noqa: E402
@@ -81,19 +81,22 @@ class _NoAwake:
 
 class Shooter:
     def __init__(self, out: Path, data: Path, seed: bool = True, size: str = "1366x768",
-                 suffix: str = ""):
+                 suffix: str = "", name: str = "itb-recovery"):
         self.out = out
         self.suffix = suffix
         self.clock_t = 1000.0
         self.root = tk.Tk(className="itbtimer")
-        routine = resolve_routine("itb-recovery")
+        routine = resolve_routine(name)
         self.history = HistoryStore(data)
         if seed:
             seed_history(self.history, routine)
+        settings = Settings(data / "config")
+        # opened at this size, as a window left so opens (a first start fills the screen)
+        width, height = (int(n) for n in size.split("x"))
+        settings.save_placement(Placement(width, height, maximised=False))
         self.app = bootstrap(player=SilentPlayer(), history=self.history, awake=_NoAwake(),
                              recent=RecentFiles(data / "recent.json"),
-                             real_clock=lambda: self.clock_t,
-                             settings=Settings(data / "config"))
+                             real_clock=lambda: self.clock_t, settings=settings)
         self.window = Window(self.root, Options(routine=routine), self.app)
         self.root.geometry(size)
         self.pump()
@@ -304,6 +307,9 @@ def mat_series(s: Shooter, px_per_arcmin: float) -> None:
     s.go_to(lambda st: st.name == "Dynamic ITB banana stretch" and st.kind == "work")
     s.advance(6.0)
     both("mat-work")
+    s.key("i")  # how to do it, large (issue 22)
+    both("mat-how")
+    s.key("i")
     s.go_to(lambda st: st.kind == "switch")
     s.advance(1.2)
     both("mat-switch")
@@ -313,6 +319,18 @@ def mat_series(s: Shooter, px_per_arcmin: float) -> None:
     s.go_to(lambda st: st.name == "Single leg dips" and st.kind == "work")
     s.advance(9.0)
     both("mat-reps")
+    s.root.destroy()
+
+
+def picture_series(s: Shooter, px_per_arcmin: float) -> None:
+    """The bundled banana stretch with its animated picture beside the countdown."""
+    s.key("space")
+    s.go_to(lambda st: st.kind == "work")
+    s.advance(2.0)
+    s.shot("mat-picture")
+    subprocess.run(["convert", str(s.out / f"mat-picture{s.suffix}.png"), "-resize",
+                    f"{100 / px_per_arcmin:.1f}%", str(s.out / f"mat-picture{s.suffix}-3m.png")],
+                   check=True)
     s.root.destroy()
 
 
@@ -327,6 +345,8 @@ def mat_shots(out: Path, data: Path) -> None:
     for size, px in MAT_SIZES.items():
         mat_series(Shooter(out, data / f"mat{size}", seed=False, size=size,
                            suffix=f"-{size}"), px)
+        picture_series(Shooter(out, data / f"pic{size}", seed=False, size=size,
+                               suffix=f"-{size}", name="banana-stretch"), px)
 
 
 # `tools/screenshots.py OUT PART`: that part only; without PART, all of them in this order
