@@ -134,6 +134,7 @@ class Workout:
         self._slept_before = slept()
         self._wake_at: float | None = None  # real time the next tick was asked for
         self._saved_pain: int | None = None
+        self._pain: int | None = None  # the pain last given to save (kept if it failed)
         self.note: str | None = None  # the person's words on it (the finished screen's N)
 
     # --- driving ---------------------------------------------------------------------
@@ -351,6 +352,7 @@ class Workout:
         """Append this session's one record (once); True when it is on disk."""
         if self.saved or self.history is None or self.session.started_at is None:
             return self.saved
+        self._pain = pain
         self.saved = self.history.append(self.record(pain))
         if self.saved:
             self._saved_pain = pain
@@ -375,8 +377,10 @@ class Workout:
         saved later, or set in the record already saved. Why not, when the history could
         not take it; None when kept."""
         self.note = note
-        if not self.saved or self.history is None:
+        if self.history is None:
             return None
+        if not self.saved and self._record_id not in self.history.unsaved:
+            return None  # not recorded yet: its record will have it
         try:
             self.history.set_note(self._record_id, note)
         except ItbtimerError as exc:
@@ -389,7 +393,7 @@ class Workout:
             self.apply(Stop())
         if self.events_log is not None and self._real_start is not None:
             self.events_log.write(self.clock.source() - self._real_start, "quit")
-        self.save()
+        self.save(self._pain)  # a save that failed before is tried again as it was
 
     @property
     def notice(self) -> str | None:

@@ -140,7 +140,12 @@ class HistoryStore:
                             for key, level in levels.items()])
 
     def set_note(self, record_id: str, note: str | None) -> SessionRecord | RunRecord:
-        """A session's or a run's note (None: none)."""
+        """A session's or a run's note (None: none). A session still waiting unsaved (its
+        whole id) gets it in memory: saved with it, or in its pending file."""
+        if record_id in self.unsaved:
+            session = self.unsaved[record_id] = self.unsaved[record_id].with_note(note)
+            self.retry()
+            return session
         with self.database.writing() as db:
             kind, found = rows.find_record(db, record_id)
             if kind == RecordKind.RUN:

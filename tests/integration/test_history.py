@@ -530,3 +530,39 @@ def test_setting_pain_and_listing_use_the_records_own_question(tmp_path, capsys)
     assert run_history(args(pain=[without.short_id, "3"]), store) == 0
     out = capsys.readouterr().out
     assert out.startswith("Hip pain of ") and "\nPain of " in out and "Knee" not in out.split()[0]
+
+
+def _stopped_on_a_blocked_disk(tmp_path):
+    """A workout stopped while its data folder is blocked (a file): its record waits unsaved."""
+    folder = tmp_path / "data"
+    folder.write_text("")  # the history cannot be written, as on a full disk
+    store = HistoryStore(folder, state=tmp_path / "state")
+    clock = FakeClock(0.0)
+    workout = Workout(plan_of(ROUTINE), FakePlayer(), ScaledClock(1.0, clock), store)
+    workout.apply(Start())
+    clock.set(5.0)
+    workout.tick()
+    workout.apply(Stop())
+    assert workout.keep_pain(3) is False and list(store.unsaved)
+    return folder, store, workout
+
+
+def test_a_note_typed_while_the_record_waits_unsaved_is_saved_with_it(tmp_path):
+    folder, store, workout = _stopped_on_a_blocked_disk(tmp_path)
+    assert workout.keep_note("twinge on the lunges") is None  # said to be kept: it must be
+    folder.unlink()  # room again
+    assert store.retry()
+    (saved,) = HistoryStore(folder, state=tmp_path / "s2").sessions()
+    assert (saved.note, saved.pain) == ("twinge on the lunges", 3)
+
+
+def test_a_note_typed_while_the_record_waits_goes_in_the_pending_file_at_quit(tmp_path):
+    folder, store, workout = _stopped_on_a_blocked_disk(tmp_path)
+    assert workout.keep_note("twinge on the lunges") is None
+    workout.quit()
+    assert store.keep_pending() == tmp_path / "state" / "pending"
+    folder.unlink()
+    again = HistoryStore(folder, state=tmp_path / "state")
+    again.recover()
+    (saved,) = again.sessions()
+    assert (saved.note, saved.pain) == ("twinge on the lunges", 3)  # the pain kept too
