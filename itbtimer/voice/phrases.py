@@ -20,7 +20,7 @@ import itbtimer.voice.words as words
 from itbtimer.core.enums import StrEnum
 from itbtimer.core.events import CueSound
 from itbtimer.core.plan import Plan, Step, StepKind
-from itbtimer.core.schedule import HALFWAY_MIN_STEP, Visit
+from itbtimer.core.schedule import HALFWAY_MIN_STEP, Visit, highest_rep
 from itbtimer.present.display import how_text
 from itbtimer.present.step_words import side_words
 
@@ -33,9 +33,12 @@ PIP_MARGIN = 0.15  # speech ends at least this long before the first countdown p
 BEEP_SECONDS = 0.5
 CHIME_SECONDS = 0.75
 START_BEEP_SECONDS = AFTER_START_BEEP - GAP
+TICK_SECONDS = 0.1  # a paced rep's tick (35 ms) and a little silence after it
+COUNT_SLACK = 0.5  # a rep's number said later than this after its tick is not said
 # How long each cue sound keeps the voice quiet; any other (halfway, a new one): BEEP_SECONDS.
 _SOUND_SECONDS = {CueSound.GO: START_BEEP_SECONDS, CueSound.REST: START_BEEP_SECONDS,
-                  CueSound.SWITCH: START_BEEP_SECONDS, CueSound.READY: CHIME_SECONDS}
+                  CueSound.SWITCH: START_BEEP_SECONDS, CueSound.READY: CHIME_SECONDS,
+                  CueSound.TICK: TICK_SECONDS}
 TEN_SECONDS_MIN_STEP = 45
 LATE_TICK = 1.0  # "Halfway." / "Ten seconds." later than this would be wrong: not said
 HOLD_WORDS_UP_TO = 300  # hold times said exactly up to five minutes; longer: "Well done."
@@ -56,6 +59,7 @@ class PhraseKind(StrEnum):
     NEW_BEST = "new_best"
     FINISH = "finish"
     HOW = "how"  # how to do an exercise: on I, or (if wanted) before its first time
+    COUNT = "count"  # a paced rep done: "Five." after the tick that ends it
 
 
 @dataclass(frozen=True)
@@ -203,10 +207,7 @@ def step_phrases(plan: Plan, index: int, cues: bool = True, how: bool = False) -
     elif step.kind == StepKind.SWITCH:
         out.append(Phrase(PhraseKind.SWITCH, AFTER_START_BEEP, _switch(step)))
     elif step.kind == StepKind.WORK:
-        out.append(Phrase(PhraseKind.START, AFTER_START_BEEP, _work(step)))
-        if step.seconds is not None and step.seconds >= HALFWAY_MIN_STEP:
-            out.append(Phrase(PhraseKind.HALFWAY, step.seconds / 2 + AFTER_HALFWAY_BEEP,
-                              ("Halfway.",), LATE_TICK))
+        out += _work_phrases(step)
     if step.seconds is not None and step.seconds >= TEN_SECONDS_MIN_STEP and step.kind in (
             StepKind.WORK, StepKind.REST):
         out.append(Phrase(PhraseKind.TEN_SECONDS, step.seconds - 10.0, ("Ten seconds.",),
@@ -219,6 +220,29 @@ def step_phrases(plan: Plan, index: int, cues: bool = True, how: bool = False) -
     if first is not None:  # after what the rest says; said shorter, or not, if it is short
         out.append(Phrase(PhraseKind.HOW, AFTER_START_BEEP, how_wordings(first.how)))
     return out
+
+
+def _work_phrases(step: Step) -> list[Phrase]:
+    """A work step: its start, halfway on a long one, the count of a paced one."""
+    out = [Phrase(PhraseKind.START, AFTER_START_BEEP, _work(step))]
+    if step.seconds is not None and step.seconds >= HALFWAY_MIN_STEP:
+        out.append(Phrase(PhraseKind.HALFWAY, step.seconds / 2 + AFTER_HALFWAY_BEEP,
+                          ("Halfway.",), LATE_TICK))
+    if step.tempo and step.reps:
+        out += _counts(step.tempo, step.reps)
+    return out
+
+
+def _counts(tempo: tuple[int, int, int], reps: str) -> list[Phrase]:
+    """A paced reps step counts: each rep's number as its last phase ends ("Five."), just
+    after the tick, up to the highest count; one the voice cannot fit there is not said."""
+    rep = sum(tempo)
+    return [Phrase(PhraseKind.COUNT, n * rep + TICK_SECONDS, (count_word(n),), COUNT_SLACK)
+            for n in range(1, highest_rep(reps) + 1)]
+
+
+def count_word(n: int) -> str:
+    return _sentence(words.number(n))
 
 
 def hold_phrase(seconds: float) -> Phrase:

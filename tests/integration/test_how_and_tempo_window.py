@@ -79,3 +79,37 @@ def test_the_reps_a_tempo_counted_are_recorded_and_kept_in_the_history(ui):
     dips = next(s for s in stored.steps if s.name == "Single leg dips")
     assert dips.reps_done == 3
     assert next(s for s in stored.steps if s.name == "Squat").reps_done is None
+
+
+def test_the_voice_counts_each_paced_rep_after_its_tick(ui, tmp_path):
+    """The coach (its phrases rendered: a made-up WAV each) says "One." after the first rep's
+    last tick, "Two." after the second's, through the same player as the ticks."""
+    import io
+    import wave
+
+    from itbtimer.voice.coach import VoicePreparation
+    from itbtimer.voice.control import VoiceControl
+    from itbtimer.voice.phrases import count_word
+    from itbtimer.voice.settings import VoiceSettings
+
+    preparation = VoicePreparation(tmp_path / "voice")
+    assert preparation.cache is not None  # the voice engine is part of the test machine
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(24000)
+        w.writeframes(b"\x10\x20" * 12000)
+    for n in range(1, 13):
+        preparation.cache.store(count_word(n), buffer.getvalue())
+    ui.app.voice = VoiceControl(VoiceSettings(), True, preparation, ui.clock,
+                                tmp_path / "voice.json")
+    ui.key("space")
+    ui.key("Right")
+    ui.key("Right")
+    ui.key("Right")  # the dips, 5 s a rep (3-1-1)
+    ui.advance(11.0)
+    counted = [e for e in ui.events() if e["event"] == "say" and e["kind"] == "count"]
+    assert [(c["text"], c["played_t"] is not None) for c in counted] == [
+        ("One.", True), ("Two.", True)]
+    assert [round(c["t"] - counted[0]["t"], 1) for c in counted] == [0.0, 5.0]

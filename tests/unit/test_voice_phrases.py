@@ -309,3 +309,25 @@ def test_every_wording_that_starts_a_one_sided_step_names_its_side():
                     assert side_words(coming).split()[0] in text.lower(), text
                     checked += 1
     assert checked > 20
+
+
+def test_a_paced_rep_is_counted_after_the_tick_that_ends_it():
+    """`tempo: 3-1-2` (6 s a rep), 8-10 reps: "One." just after 6 s, ... "Ten." after 60 s,
+    each clear of the ticks; nothing counted on a reps step without a tempo (issue 22)."""
+    plan = plan_of("name: T\ndefaults: {get_ready: 0}\nsections:\n  - name: S\n    exercises:\n"
+                   "      - {name: Single leg dips, reps: 8-10, tempo: 3-1-2, cue: Slowly}\n"
+                   "      - {name: Squat, reps: 10}\n")
+    from itbtimer.core.plan import StepKind
+
+    dips, squat = (s.index for s in plan.steps if s.kind == StepKind.WORK)
+    counts = [p for p in place(step_phrases(plan, dips), plan.steps[dips])
+              if p.kind == PhraseKind.COUNT]
+    assert [p.text for p in counts] == [words.capital(words.number(n)) + "." for n in
+                                        range(1, 11)]
+    spans = quiet_spans(plan.steps[dips])
+    for n, p in enumerate(counts, start=1):
+        assert n * 6 < p.at <= n * 6 + 0.6
+        end = p.at + speaking_seconds(p.text or "")
+        assert not any(p.at < hi and end > lo for lo, hi in spans)
+    assert not [p for p in step_phrases(plan, squat) if p.kind == PhraseKind.COUNT]
+    assert "Seven." in texts_to_render(plan)  # rendered ahead like every phrase
