@@ -44,6 +44,7 @@ class NoteLine:
                                  "characters):")
         self.help.configure(text=TYPING)
         self.help.grid()
+        self.box.update_idletasks()  # mapped now, so the focus moves now (run_form.focus)
         self.box.focus_set()
 
     def typed(self) -> str:

@@ -82,6 +82,10 @@ class RunForm:
         self.problem.configure(text="")
 
     def focus(self) -> None:
+        """The cursor in the first box now: Tk moves the focus to a window only once it is
+        mapped, and a form just shown is mapped when Tk is next idle, so the keys typed
+        before that would go to the screen it replaced. Mapped first, then focused."""
+        self.frame.update_idletasks()
         self.boxes["distance"].focus_set()
 
     def text(self) -> RunText:

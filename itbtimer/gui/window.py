@@ -246,7 +246,7 @@ class Window:
             return
         self.screens.run_form.show(self.app.run_unit())
         self._show(Screen.RUN)
-        self.screens.run_form.focus()
+        self.screens.run_form.focus()  # before the next key is handled: L then 5 types 5
 
     def save_run(self) -> None:
         """Keep the run the form says and go back to the start screen, which says so; or
