@@ -16,7 +16,7 @@ from itbtimer.adapters.sound import Player
 from itbtimer.core.progression import Progression
 from itbtimer.core.routine import Routine
 from itbtimer.history.figures import Listed, Progress
-from itbtimer.history.records import RunRecord, SessionRecord
+from itbtimer.history.records import DamagedRow, RunRecord, SessionRecord
 from itbtimer.present.now_playing import NowPlaying, Remote
 
 __all__ = ["Awake", "HistoryStore", "Player", "Record", "RemoteControl"]
@@ -78,8 +78,9 @@ class HistoryStore(Protocol):
         `assumed`: as if this session were recorded so."""
         ...
 
-    def delete(self, record_id: str) -> Record | RunRecord:
-        """A session or a run, to the deleted ones (`itbtimer history --undelete`)."""
+    def delete(self, record_id: str) -> Record | RunRecord | DamagedRow:
+        """A session or a run, to the deleted ones (`itbtimer history --undelete`); a
+        damaged one (its row changed outside itbtimer) goes too, as a DamagedRow."""
         ...
 
     def set_pain(self, record_id: str, pain: int | None) -> Record:

@@ -26,7 +26,7 @@ from itbtimer.core.escaping import escaped, spreadsheet_cell
 from itbtimer.core.runs import METRES, DistanceUnit, RunEntryError, check_note, format_distance
 from itbtimer.history import HistoryError, HistoryStore, Listed, Recorded, SessionRecord
 from itbtimer.history.figures import ASYMMETRY_WEEKS, Progress, hold_lines, pain_label
-from itbtimer.history.records import RunRecord
+from itbtimer.history.records import DamagedRow, RunRecord
 
 RECENT = 15
 NAME_WIDTH = 26
@@ -154,11 +154,11 @@ def _one(short_id: str, start: Any, routine: str) -> str:
     return f"{short_id} ({start:%a %d %b %Y %H:%M}, {escaped(routine)})"
 
 
-def _which(record: SessionRecord | RunRecord) -> str:
-    """A session ("1a2b3c4d (Mon 07 Dec 2026 18:00, ITB recovery)") or a run ("the run
-    1a2b3c4d (Mon 07 Dec 2026, 5.2 km)")."""
-    if isinstance(record, RunRecord) and not record.distance_m:
-        return f"the damaged run {record.short_id}"
+def _which(record: SessionRecord | RunRecord | DamagedRow) -> str:
+    """A session ("1a2b3c4d (Mon 07 Dec 2026 18:00, ITB recovery)"), a run ("the run
+    1a2b3c4d (Mon 07 Dec 2026, 5.2 km)"), or a damaged one ("the damaged run 1a2b3c4d")."""
+    if isinstance(record, DamagedRow):
+        return f"the damaged {record.kind} {record.short_id}"
     if isinstance(record, RunRecord):
         return (f"the run {record.short_id} ({record.start:%a %d %b %Y}, "
                 f"{format_distance(record.distance_m, record.unit)})")

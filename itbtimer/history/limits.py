@@ -8,8 +8,10 @@ person can see (docs/history-format.md): `steps[3].active_seconds: -5.0 is not b
 
 from __future__ import annotations
 
+import json
 import math
 import re
+from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import Any
 
@@ -85,6 +87,18 @@ def check_run(data: Any) -> None:
     _whole(data.get("pain"), "pain", 0, 10)
     _whole(data.get("version"), "version", 1, 1_000_000)
     _text(data.get("note"), "note", NOTE_CHARS)
+
+
+def why_damaged(text: str, check: Callable[[Any], None]) -> str:
+    """What is wrong with a stored record's text that could not be read back, in the words
+    `itbtimer history` shows: the field `check` (check_stored, check_run) names, else."""
+    try:
+        check(json.loads(text))
+    except RecordError as exc:
+        return str(exc)
+    except (ValueError, RecursionError):
+        return "not JSON"
+    return "unreadable"
 
 
 def check_stored(data: Any) -> None:

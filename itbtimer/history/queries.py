@@ -16,7 +16,7 @@ from itbtimer.core.progression import Answered, Grows, LevelKey, SetByHand
 from itbtimer.core.runs import DistanceUnit
 from itbtimer.history.database import Database, HistoryError
 from itbtimer.history.figures import ASYMMETRY_WEEKS, Asymmetry, Hold, Listed, Progress, Recorded
-from itbtimer.history.limits import EARLIEST, LATEST, check_run, check_stored
+from itbtimer.history.limits import EARLIEST, LATEST, check_run, check_stored, why_damaged
 from itbtimer.history.records import Held, RecordError, RunRecord, SessionRecord, week_start
 from itbtimer.history.rows import local_time, monday_of, routine_filter, steps_of
 
@@ -146,14 +146,7 @@ class Queries:
         out = []
         for record_id, text in rows:
             if _sound_run(text) is None:
-                try:
-                    check_run(json.loads(text))
-                    why = "unreadable"
-                except RecordError as exc:
-                    why = str(exc)
-                except (ValueError, RecursionError):
-                    why = "not JSON"
-                out.append((str(record_id), why))
+                out.append((str(record_id), why_damaged(text, check_run)))
         return out
 
     def routines(self) -> list[Recorded]:
@@ -384,13 +377,7 @@ def _sound_run(text: str) -> RunRecord | None:
 def _damaged(db: sqlite3.Connection, record_id: str, text: str, in_progress: bool,
              start_utc: float) -> Listed:
     """A damaged row as the list shows it: its id (to delete it by) and what is wrong."""
-    try:
-        check_stored(json.loads(text))
-        why = "unreadable"
-    except RecordError as exc:
-        why = str(exc)
-    except (ValueError, RecursionError):
-        why = "not JSON"
+    why = why_damaged(text, check_stored)
     (routine,) = db.execute("SELECT routine FROM sessions WHERE id = ?", (record_id,)).fetchone()
     start = local_time(min(max(float(start_utc), EARLIEST), LATEST), 0)
     return Listed(record_id, start, str(routine), False, 0.0, None, False, 1.0, in_progress,

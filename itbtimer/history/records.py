@@ -250,7 +250,7 @@ class SessionRecord:
     @property
     def week(self) -> date:
         """The Monday of the ISO week of the local date."""
-        return week_start(self.local_date)
+        return week_of(self.start)
 
     @property
     def active_real_seconds(self) -> float:
@@ -258,12 +258,11 @@ class SessionRecord:
 
     @property
     def offset_minutes(self) -> int:
-        offset = self.start.utcoffset() or timedelta(0)
-        return int(offset.total_seconds() // 60)
+        return offset_minutes_of(self.start)
 
     @property
     def short_id(self) -> str:
-        return self.id[:8]
+        return short_id_of(self.id)
 
     def with_pain(self, pain: int | None) -> SessionRecord:
         return replace(self, pain=pain)
@@ -399,16 +398,15 @@ class RunRecord:
 
     @property
     def week(self) -> date:
-        return week_start(self.local_date)
+        return week_of(self.start)
 
     @property
     def offset_minutes(self) -> int:
-        offset = self.start.utcoffset() or timedelta(0)
-        return int(offset.total_seconds() // 60)
+        return offset_minutes_of(self.start)
 
     @property
     def short_id(self) -> str:
-        return self.id[:8]
+        return short_id_of(self.id)
 
     def with_note(self, note: str | None) -> RunRecord:
         return replace(self, note=note)
@@ -509,6 +507,36 @@ def levels_of(value: Any) -> tuple[tuple[LevelKey, int], ...] | None:
 
 def week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
+
+
+def week_of(start: datetime) -> date:
+    """The Monday of the ISO week of a record's local date (where it was done)."""
+    return week_start(start.date())
+
+
+def offset_minutes_of(start: datetime) -> int:
+    """The offset from UTC where a record's start happened, in whole minutes."""
+    offset = start.utcoffset() or timedelta(0)
+    return int(offset.total_seconds() // 60)
+
+
+def short_id_of(record_id: str) -> str:
+    """The id as `itbtimer history` shows it (enough to find the record by)."""
+    return record_id[:8]
+
+
+@dataclass(frozen=True)
+class DamagedRow:
+    """What is left of a session or run whose row no record could be (changed outside
+    itbtimer) once it is deleted: its id, its day and which it was."""
+
+    id: str
+    start: datetime
+    kind: RecordKind
+
+    @property
+    def short_id(self) -> str:
+        return short_id_of(self.id)
 
 
 def _instant(value: Any, name: str, local: timezone | None) -> datetime:

@@ -13,13 +13,13 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from itbtimer.history.database import HistoryError
-from itbtimer.history.limits import check_run
+from itbtimer.history.limits import check_run, check_stored, why_damaged
 from itbtimer.history.records import (
-    RecordError,
     RecordKind,
     RunRecord,
     SessionRecord,
     StepResult,
+    short_id_of,
 )
 
 STEP_INSERT = "INSERT INTO steps VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
@@ -54,10 +54,21 @@ def remove(db: sqlite3.Connection, record_id: str) -> None:
 
 
 def read(db: sqlite3.Connection, record_id: str) -> SessionRecord:
-    """The session with this (whole) id, with its steps."""
+    """The session with this (whole) id, with its steps; HistoryError when its row holds
+    what no session could (changed outside itbtimer: `--delete ID` removes it)."""
     (text,) = db.execute("SELECT record FROM sessions WHERE id = ?", (record_id,)).fetchone()
-    session = SessionRecord.from_json(json.loads(text) | {"steps": []})
-    return replace(session, steps=steps_of(db, record_id))
+    return replace(session_of(text, record_id), steps=steps_of(db, record_id))
+
+
+def session_of(text: str, record_id: str) -> SessionRecord:
+    """A stored session's JSON (its steps apart) as a session, checked as an import is."""
+    try:
+        data = json.loads(text)
+        check_stored(data)
+        return SessionRecord.from_json(data | {"steps": data.get("steps", [])})
+    except (ValueError, RecursionError):
+        raise _damaged(RecordKind.SESSION, record_id, why_damaged(text, check_stored)
+                       ) from None
 
 
 def in_progress(db: sqlite3.Connection, record_id: str) -> bool | None:
@@ -89,26 +100,22 @@ def find_record(db: sqlite3.Connection, short: str,
     if deleted:
         found = find(db, short, deleted=True)
         return _deleted_kind(db, found), found
-    try:
-        return RecordKind.SESSION, find(db, short)
-    except HistoryError as exc:
-        if "more than one" in str(exc):
-            raise
-        ids = _starting(db, short)
-        if len(ids) == 1:
-            return RecordKind.RUN, ids[0]
-        if len(ids) > 1:
-            raise HistoryError(f"the id {short!r} fits more than one run; give more of it"
-                               ) from None
-        raise HistoryError(f"{exc} (nor a run)") from None
+    fits = [(RecordKind.SESSION, i) for i in _starting(db, "sessions", short)]
+    fits += [(RecordKind.RUN, i) for i in _starting(db, "runs", short)]
+    if not fits:
+        raise HistoryError(f"no session with the id {short!r} (nor a run)")
+    if len(fits) > 1:
+        raise HistoryError(f"the id {short!r} fits more than one session or run; "
+                           "give more of it")
+    return fits[0]
 
 
-def _starting(db: sqlite3.Connection, short: str) -> list[str]:
-    """The ids of runs that start with `short` (at most 3)."""
+def _starting(db: sqlite3.Connection, table: str, short: str) -> list[str]:
+    """The ids in `table` (sessions, runs) that start with `short` (at most 3)."""
     if not short or any(c in short for c in "%_\\"):
         return []
     return [str(r[0]) for r in db.execute(
-        "SELECT id FROM runs WHERE id >= ? AND id < ? LIMIT 3",
+        f"SELECT id FROM {table} WHERE id >= ? AND id < ? LIMIT 3",
         (short, short + "\U0010ffff"))]
 
 
@@ -144,10 +151,15 @@ def run_of(text: str, record_id: str) -> RunRecord:
         data = json.loads(text)
         check_run(data)
         return RunRecord.from_json(data)
-    except (ValueError, RecursionError) as exc:
-        why = str(exc) if isinstance(exc, RecordError) else "not JSON"
-        raise HistoryError(f"the run {record_id[:8]} is damaged ({why}); "
-                           f"itbtimer history --delete {record_id[:8]} removes it") from None
+    except (ValueError, RecursionError):
+        raise _damaged(RecordKind.RUN, record_id, why_damaged(text, check_run)) from None
+
+
+def _damaged(kind: RecordKind, record_id: str, why: str) -> HistoryError:
+    """The one message of a row no record could be, and how to remove it."""
+    short = short_id_of(record_id)
+    return HistoryError(f"the {kind} {short} is damaged ({why}); "
+                        f"itbtimer history --delete {short} removes it")
 
 
 def steps_of(db: sqlite3.Connection | sqlite3.Cursor, record_id: str) -> tuple[StepResult, ...]:

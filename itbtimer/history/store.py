@@ -23,7 +23,6 @@ are here, with what the person is told about them (`notice`, `messages`).
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
@@ -48,7 +47,7 @@ from itbtimer.history.limits import EARLIEST, LATEST
 from itbtimer.history.locks import Owners
 from itbtimer.history.pending import PendingFiles, write_jsonl
 from itbtimer.history.queries import ANSWERED, Queries
-from itbtimer.history.records import RecordKind, RunRecord, SessionRecord
+from itbtimer.history.records import DamagedRow, RecordKind, RunRecord, SessionRecord
 from itbtimer.paths import data_dir, state_dir
 
 __all__ = ["HistoryError", "HistoryStore", "ImportReport"]
@@ -162,20 +161,24 @@ class HistoryStore:
             rows.put_run(db, run)
         return run
 
-    def delete(self, record_id: str) -> SessionRecord | RunRecord:
-        """Move a session or a run to the `deleted` table (undo with undelete)."""
+    def delete(self, record_id: str) -> SessionRecord | RunRecord | DamagedRow:
+        """Move a session or a run to the `deleted` table (undo with undelete); a damaged
+        one goes all the same, its text kept as it was (a DamagedRow says which it was)."""
         with self.database.writing() as db:
             kind, found = rows.find_record(db, record_id)
-            record: SessionRecord | RunRecord
-            if kind == RecordKind.RUN:  # kept as it was, even damaged (it goes, all the same)
+            record: SessionRecord | RunRecord | DamagedRow
+            if kind == RecordKind.RUN:
                 text, start = db.execute("SELECT record, start_utc FROM runs WHERE id = ?",
                                          (found,)).fetchone()
-                record = _run_or_mark(text, found, start)
+                record = _record_or_mark(lambda: rows.run_of(text, found), kind, found, start)
                 db.execute("DELETE FROM runs WHERE id = ?", (found,))
             else:
-                record = rows.read(db, found)
+                text, start = db.execute("SELECT record, start_utc FROM sessions WHERE id = ?",
+                                         (found,)).fetchone()
+                record = _record_or_mark(lambda: rows.read(db, found), kind, found, start)
+                if isinstance(record, SessionRecord):
+                    text = rows.dump(record.to_json())  # with its steps
                 rows.remove(db, found)
-                text = rows.dump(record.to_json())
             db.execute("INSERT OR REPLACE INTO deleted VALUES (?, ?, ?)",
                        (found, self._now(), text))
         return record
@@ -189,7 +192,7 @@ class HistoryStore:
                 record = rows.run_of(text, found)
                 rows.put_run(db, record)
             else:
-                record = SessionRecord.from_json(json.loads(text))
+                record = rows.session_of(text, found)
                 rows.put(db, record, in_progress=False)
             db.execute("DELETE FROM deleted WHERE id = ?", (found,))
         return record
@@ -332,12 +335,12 @@ class HistoryStore:
         return self.queries.progress(today, routine, per_week, weeks, series, since)
 
 
-def _run_or_mark(text: str, record_id: str, start_utc: float) -> RunRecord:
-    """A run being deleted, as it reads; a damaged one as a mark of its id and day (what
-    `itbtimer history` says it deleted)."""
+def _record_or_mark(read: Callable[[], SessionRecord | RunRecord], kind: RecordKind,
+                    record_id: str, start_utc: float) -> SessionRecord | RunRecord | DamagedRow:
+    """A record being deleted, as it reads; a damaged one as a mark of its id, its day and
+    its kind (what `itbtimer history` says it deleted)."""
     try:
-        return rows.run_of(text, record_id)
+        return read()
     except HistoryError:
         instant = min(max(float(start_utc), EARLIEST), LATEST)
-        return RunRecord(record_id, datetime.fromtimestamp(instant, timezone.utc), 0.0,
-                         note="damaged")
+        return DamagedRow(record_id, datetime.fromtimestamp(instant, timezone.utc), kind)

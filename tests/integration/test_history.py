@@ -7,6 +7,7 @@ import dataclasses
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -566,3 +567,52 @@ def test_a_note_typed_while_the_record_waits_goes_in_the_pending_file_at_quit(tm
     again.recover()
     (saved,) = again.sessions()
     assert (saved.note, saved.pain) == ("twinge on the lunges", 3)  # the pain kept too
+
+
+def _damaged_session(tmp_path, damage=lambda record: "{not json"):
+    """A store with one session whose row was changed outside itbtimer (to what `damage`
+    makes of its record)."""
+    store = HistoryStore(tmp_path)
+    record = record_of(datetime(2026, 12, 1, 18, 0, tzinfo=TZ), 30.0)
+    assert store.append(record)
+    db = sqlite3.connect(tmp_path / "history.sqlite3")
+    db.execute("UPDATE sessions SET record = ? WHERE id = ?", (damage(record), record.id))
+    db.commit()
+    db.close()
+    return HistoryStore(tmp_path), record
+
+
+@pytest.mark.parametrize("correction", [{"note": ["ID", "sore"]}, {"pain": ["ID", "4"]},
+                                        {"morning": ["ID", "2"]}])
+def test_a_correction_of_a_damaged_session_says_it_is_damaged_and_how_to_remove_it(
+        tmp_path, capsys, correction):
+    store, record = _damaged_session(tmp_path)
+    short = record.id[:8]
+    asked = {key: [short, value[1]] for key, value in correction.items()}
+    assert run_history(args(**asked), store) == 2
+    assert capsys.readouterr().err == (f"itbtimer: the session {short} is damaged (not JSON); "
+                                       f"itbtimer history --delete {short} removes it\n")
+
+
+def test_a_damaged_session_is_deleted_as_the_list_says_and_not_restored_damaged(tmp_path,
+                                                                               capsys):
+    def damage(record):
+        data = record.to_json()
+        del data["steps"]
+        return json.dumps(data | {"pain": 99})  # JSON, but what no session holds
+
+    store, record = _damaged_session(tmp_path, damage)
+    text = damage(record)
+    short = record.id[:8]
+    assert run_history(args(), store) == 0
+    assert f"itbtimer history --delete {short}" in capsys.readouterr().out
+    assert run_history(args(delete=short), store) == 0
+    assert f"Deleted the damaged session {short}" in capsys.readouterr().out
+    assert store.listing() == []
+    db = sqlite3.connect(tmp_path / "history.sqlite3")
+    (kept,) = db.execute("SELECT record FROM deleted WHERE id = ?", (record.id,)).fetchone()
+    db.close()
+    assert kept == text  # its text as it was, not lost
+    assert run_history(args(undelete=short), store) == 2  # said, not restored
+    assert f"the session {short} is damaged" in capsys.readouterr().err
+    assert store.listing() == []

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import dataclasses
 import json
 import sqlite3
 from datetime import datetime
@@ -14,6 +15,7 @@ from itbtimer.cli.history import run_history
 from itbtimer.cli.main import main
 from itbtimer.cli.run import run_run
 from itbtimer.history import HistoryStore
+from itbtimer.history.records import RunRecord
 from tests.integration.history_helpers import TZ, args, record_of
 
 NOW = datetime(2026, 12, 7, 18, 30, tzinfo=TZ)
@@ -187,3 +189,20 @@ def test_a_run_changed_outside_itbtimer_is_listed_as_damaged_and_can_be_deleted(
     assert store.damaged_runs() == []
     assert run_history(args(undelete=bad.short_id), store) == 2  # said, not restored
     assert "is damaged" in capsys.readouterr().err and store.damaged_runs() == []
+
+
+def test_a_short_id_that_fits_a_session_and_a_run_is_said_to_fit_both(tmp_path, capsys):
+    store = HistoryStore(tmp_path)
+    session = dataclasses.replace(record_of(datetime(2026, 12, 1, 18, 0, tzinfo=TZ), 30.0),
+                                  id="ab" + "1" * 30)
+    assert store.append(session)
+    store.log_run(RunRecord("ab" + "2" * 30, datetime(2026, 12, 2, 18, 0, tzinfo=TZ), 5000.0))
+    capsys.readouterr()
+    for correction in ({"delete": "ab"}, {"note": ["ab", "x"]}):
+        assert run_history(args(**correction), store) == 2
+        assert capsys.readouterr().err == ("itbtimer: the id 'ab' fits more than one session "
+                                           "or run; give more of it\n")
+    assert [s.id for s in store.sessions()] == [session.id] and len(store.runs()) == 1
+    assert run_history(args(delete="ab1"), store) == 0  # more of it: the one session
+    assert run_history(args(delete="ab2"), store) == 0  # and the one run
+    assert list(store.sessions()) == [] and store.runs() == []
