@@ -69,6 +69,7 @@ def import_jsonl(database: Database, source: Path) -> ImportReport:
     taken: dict[str, tuple[bool, float]] = {}  # id -> (interrupted, active) of this import
     runs: set[str] = set()
     already: set[str] = set()
+    first: dict[str, tuple[RecordKind, int]] = {}  # id -> what it was, on which line
     with stream, database.writing() as db:
         known = {r[0] for r in db.execute("SELECT id FROM sessions")}
         known |= {r[0] for r in db.execute("SELECT id FROM runs")}
@@ -78,16 +79,17 @@ def import_jsonl(database: Database, source: Path) -> ImportReport:
                 continue
             try:
                 record = _record(raw, zone)
+                if record.id not in known:
+                    _not_twice(record, number, first)
             except RecordError as exc:
                 rejected.append((number, str(exc)))
                 continue
             if record.id in known:
                 already.add(record.id)
             elif isinstance(record, RunRecord):
-                if record.id not in runs and record.id not in taken:
-                    rows.put_run(db, record, fresh=True)
-                    runs.add(record.id)
-            elif record.id not in runs:
+                rows.put_run(db, record, fresh=True)
+                runs.add(record.id)
+            else:
                 _take(db, record, taken)
     return ImportReport(len(taken), len(already), tuple(rejected), len(runs))
 
@@ -105,6 +107,21 @@ def _record(raw: bytes | None, zone: timezone | None) -> SessionRecord | RunReco
         raise
     except (ValueError, RecursionError) as exc:
         raise RecordError(_not_json(exc)) from None
+
+
+def _not_twice(record: SessionRecord | RunRecord, number: int,
+               first: dict[str, tuple[RecordKind, int]]) -> None:
+    """RecordError when an earlier line of the file had this id and this line cannot be
+    merged with it: a run and a session never share an id, a run comes once. (A session
+    twice is an old bug's, merged by _take.)"""
+    kind = RecordKind.RUN if isinstance(record, RunRecord) else RecordKind.SESSION
+    earlier = first.setdefault(record.id, (kind, number))
+    if earlier[1] == number or earlier[0] == kind == RecordKind.SESSION:
+        return
+    if earlier[0] == kind:
+        raise RecordError(f"id: the same {kind} as on line {earlier[1]}")
+    raise RecordError(f"id: {record.id} is the id of the {earlier[0]} on line {earlier[1]} "
+                      f"too; a run and a session never share one")
 
 
 def _take(db: sqlite3.Connection, session: SessionRecord,

@@ -206,3 +206,23 @@ def test_a_short_id_that_fits_a_session_and_a_run_is_said_to_fit_both(tmp_path, 
     assert run_history(args(delete="ab1"), store) == 0  # more of it: the one session
     assert run_history(args(delete="ab2"), store) == 0  # and the one run
     assert list(store.sessions()) == [] and store.runs() == []
+
+
+def test_an_import_with_a_run_and_a_session_of_one_id_rejects_the_later_line_and_says_so(
+        tmp_path, capsys):
+    session = record_of(datetime(2026, 12, 1, 18, 0, tzinfo=TZ), 30.0)
+    run = {"kind": "run", "version": 6, "id": session.id, "start": "2026-12-02T18:00:00+01:00",
+           "distance_m": 5000.0, "unit": "km"}
+    twice = run | {"id": "f" * 32}
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(json.dumps(line) for line in
+                                (session.to_json(), run, twice, twice, run)) + "\n")
+    store = HistoryStore(tmp_path / "h")
+    assert run_history(args(import_file=str(source)), store) == 0
+    out = capsys.readouterr().out
+    assert "Imported 1 session and 1 run" in out and "3 lines rejected (2, 4, 5)" in out
+    assert (f"line 2: id: {session.id} is the id of the session on line 1 too; a run and a "
+            "session never share one") in out
+    assert "line 4: id: the same run as on line 3" in out
+    assert [s.id for s in store.sessions()] == [session.id]
+    assert [r.id for r in store.runs()] == ["f" * 32]
