@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from itbtimer.atomic import write_atomic
-from itbtimer.cli.terminal import shorten
+from itbtimer.cli.terminal import shorten, utf8_text
 from itbtimer.core.counting import counted
 from itbtimer.core.durations import format_clock, format_hms
 from itbtimer.core.enums import StrEnum
@@ -63,7 +63,7 @@ def export_format(target: Path) -> ExportFormat | None:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="machine-readable output")
-    parser.add_argument("--routine", metavar="NAME",
+    parser.add_argument("--routine", type=utf8_text, metavar="NAME",
                         help="only routines whose name or file contains NAME (any case)")
     parser.add_argument("--export", metavar="FILE",
                         help="write every session: FILE.jsonl (one record a line, runs too), "
@@ -73,15 +73,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "(one row per run)")
     parser.add_argument("--import", dest="import_file", metavar="FILE.jsonl",
                         help="merge sessions from another machine (ids already here skipped)")
-    parser.add_argument("--delete", metavar="ID", help="delete a session (undo: --undelete)")
-    parser.add_argument("--undelete", metavar="ID", help="restore a deleted session")
-    parser.add_argument("--pain", nargs=2, metavar=("ID", "SCORE"),
+    parser.add_argument("--delete", type=utf8_text, metavar="ID",
+                        help="delete a session (undo: --undelete)")
+    parser.add_argument("--undelete", type=utf8_text, metavar="ID",
+                        help="restore a deleted session")
+    parser.add_argument("--pain", type=utf8_text, nargs=2, metavar=("ID", "SCORE"),
                         help="set a session's pain score, its answer to the routine's question "
                              "(0-10, or 'none')")
-    parser.add_argument("--morning", nargs=2, metavar=("ID", "SCORE"),
+    parser.add_argument("--morning", type=utf8_text, nargs=2, metavar=("ID", "SCORE"),
                         help="set a session's morning-after score, the same question asked "
                              "the next morning (0-10, or 'none')")
-    parser.add_argument("--note", nargs=2, metavar=("ID", "TEXT"),
+    parser.add_argument("--note", type=utf8_text, nargs=2, metavar=("ID", "TEXT"),
                         help="set a session's or a run's note, one line ('' removes it)")
 
 

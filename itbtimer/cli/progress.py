@@ -12,6 +12,7 @@ import argparse
 import json
 import sys
 
+from itbtimer.cli.terminal import utf8_text
 from itbtimer.core.escaping import escaped_lines
 from itbtimer.core.progression import Grows, LevelKey, Progression, growing
 from itbtimer.core.routine import Routine
@@ -22,7 +23,7 @@ from itbtimer.present.progress_words import figure, level_line
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     what = parser.add_mutually_exclusive_group()
-    what.add_argument("--set", nargs=2, metavar=("EXERCISE", "LEVEL"),
+    what.add_argument("--set", type=utf8_text, nargs=2, metavar=("EXERCISE", "LEVEL"),
                       help="set an exercise's level by hand (0: the routine's own figure); "
                            "a section's name sets its sets")
     what.add_argument("--reset", action="store_true",

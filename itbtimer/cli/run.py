@@ -10,6 +10,7 @@ import argparse
 import sys
 from datetime import datetime
 
+from itbtimer.cli.terminal import utf8_text
 from itbtimer.core.escaping import escaped
 from itbtimer.core.runs import DAY_FORM, DISTANCE_FORM, DistanceUnit, RunEntryError, RunText
 from itbtimer.history import HistoryError, HistoryStore
@@ -18,18 +19,18 @@ from itbtimer.present.run_words import logged_text
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("distance", metavar="DISTANCE",
+    parser.add_argument("distance", type=utf8_text, metavar="DISTANCE",
                         help=f"how far: {DISTANCE_FORM} (a bare number: the unit of your "
                              "last run, else km)")
-    parser.add_argument("--time", default="", metavar="TIME",
+    parser.add_argument("--time", type=utf8_text, default="", metavar="TIME",
                         help="how long it took: 31:20, 1:05:00, or 45 (minutes)")
-    parser.add_argument("--pain", default="", metavar="SCORE",
+    parser.add_argument("--pain", type=utf8_text, default="", metavar="SCORE",
                         help="the pain during the run, 0 (none) to 10 (worst)")
-    parser.add_argument("--pain-from", default="", metavar="DISTANCE",
+    parser.add_argument("--pain-from", type=utf8_text, default="", metavar="DISTANCE",
                         help="how far you had run when it began to hurt (4km)")
-    parser.add_argument("--date", default="", metavar="DAY",
+    parser.add_argument("--date", type=utf8_text, default="", metavar="DAY",
                         help=f"the day of the run, if not today: {DAY_FORM}")
-    parser.add_argument("--note", default="", metavar="TEXT",
+    parser.add_argument("--note", type=utf8_text, default="", metavar="TEXT",
                         help="a few words on it (one line)")
 
 

@@ -11,6 +11,8 @@ import json
 import sqlite3
 from datetime import datetime
 
+import pytest
+
 from itbtimer.cli.history import run_history
 from itbtimer.cli.main import main
 from itbtimer.cli.run import run_run
@@ -226,3 +228,21 @@ def test_an_import_with_a_run_and_a_session_of_one_id_rejects_the_later_line_and
     assert "line 4: id: the same run as on line 3" in out
     assert [s.id for s in store.sessions()] == [session.id]
     assert [r.id for r in store.runs()] == ["f" * 32]
+
+
+@pytest.mark.parametrize("words", [
+    ["run", "5km", "--note", "sore \udcff knee"],  # the byte 0xff, as Python reads argv
+    ["run", "5km", "--time", "2\udcff:00"],
+    ["run", "5\udcffkm"],
+    ["history", "--note", "ab12", "sore \udcff knee"],
+    ["history", "--morning", "\udcff", "2"],
+    ["history", "--delete", "\udcff"],
+])
+def test_text_that_is_not_utf8_is_refused_with_a_plain_message(tmp_path, capsys,
+                                                                 monkeypatch, words):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    assert main(words) == 2
+    err = capsys.readouterr().err
+    assert "is not UTF-8 text" in err and "internal error" not in err
+    assert HistoryStore(tmp_path / "data" / "itbtimer").runs() == []
