@@ -155,8 +155,12 @@ def check(args: argparse.Namespace, world: World) -> int:
         return 0
     if wait > 0:
         world.sleep(wait)
-        if reminders.installed() is None:  # `itbtimer remind --off` while it waited
+        found = reminders.installed()
+        if found is None:  # `itbtimer remind --off` while it waited
             print("The reminder was removed meanwhile: nothing to remind.")
+            return 0
+        if found.routine != _as_given(args.routine) or found.reminder != reminder:
+            print("The reminder was changed meanwhile: the new one reminds in its own time.")
             return 0
         plan = _routine(args.routine)  # as it is now: it may have been changed meanwhile
     routine = plan.routine

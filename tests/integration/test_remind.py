@@ -332,6 +332,22 @@ def test_a_reminder_removed_while_the_login_check_waits_says_nothing(tmp_path, s
     assert "The reminder was removed meanwhile" in capsys.readouterr().out
 
 
+
+def test_a_reminder_moved_while_the_login_check_waits_leaves_the_new_one_to_remind(
+        tmp_path, session_bus, capsys):
+    routine = _routine(tmp_path)
+    server = NotificationServer(capabilities=("body", "actions"))
+    world = _world(tmp_path, now=MONDAY_6PM - timedelta(hours=2))
+    run_remind(_args(str(routine)), world)  # Mon, Wed, Fri at 18:00
+    # meanwhile the person moves it to Tuesdays at 20:00: Monday's waiting check is old
+    world.sleep = lambda seconds: run_remind(_args(str(routine), days="tue", at="20:00"), world)
+    try:
+        assert _check(tmp_path, routine, world) == 0
+    finally:
+        server.close()
+    assert server.service.shown == []
+    assert "The reminder was changed meanwhile" in capsys.readouterr().out
+
 # --- bad input ------------------------------------------------------------------------
 
 
