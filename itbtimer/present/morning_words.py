@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from itbtimer.core.escaping import escaped
 from itbtimer.history.figures import pain_label
 
 
@@ -18,8 +19,8 @@ class MorningQuestion:
 
     def heading(self) -> str:
         """"Knee pain this morning, 0–10? (after Tuesday's session)"."""
-        return (f"{pain_label(self.label)} this morning, 0–10? "
-                f"(after {self.session_day:%A}'s session)")
+        return escaped(f"{pain_label(self.label)} this morning, 0–10? "
+                       f"(after {self.session_day:%A}'s session)")
 
     def help(self) -> str:
         return ("0 none, 10 worst: type it (1 then 0 is 10) or click it. Esc skips; "
@@ -30,4 +31,4 @@ class MorningQuestion:
         if score is None:
             return ""
         saved = f"not saved: {error}" if error else "saved"
-        return f"{pain_label(self.label)} this morning {score}/10 — {saved}"
+        return escaped(f"{pain_label(self.label)} this morning {score}/10 — {saved}")

@@ -113,3 +113,11 @@ def test_a_skip_is_remembered_and_the_history_left_as_it_was(tmp_path):
     app.skip_morning(question)
     assert app.morning_question() is None and history.records[0].morning is None
     assert app_on(tmp_path, history).morning_question() is None  # a new start: not asked
+
+
+def test_a_question_from_an_imported_record_reaches_the_start_screen_escaped():
+    # an imported record's question may hold any text: a bidi override and an ESC
+    question = MorningQuestion("ab12", "knee\u202e\x1b[2J pain", date(2026, 12, 8))
+    assert "\u202e" not in question.heading() and "\x1b" not in question.heading()
+    assert "\\u202e" in question.heading() and "\\x1b" in question.heading()
+    assert "\u202e" not in question.state(3) and "\\x1b" in question.state(3, "disk full")
