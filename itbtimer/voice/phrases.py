@@ -324,15 +324,17 @@ def texts_to_render(plan: Plan, cues: bool = True) -> list[str]:
     """Every wording the coach may use for this plan, in the order it is needed.
 
     All the wordings of each phrase are included (a shorter one is chosen when a hold
-    phrase comes first); each exercise's how-to with the rest before its first time (read
-    there if wanted, and on I any time); the hold times come last, only for plans with holds.
+    phrase comes first); then the exercises' how-tos in the order they come up (read on I,
+    or in the rest before each one's first time: long, so after everything the steps say,
+    which a session needs from its first second); the hold times last, only for plans with
+    holds.
     """
     texts: list[str] = []
     for index in range(len(plan.steps)):
-        for phrase in step_phrases(plan, index, cues, how=True):
+        for phrase in step_phrases(plan, index, cues):
             texts += phrase.wordings
-    texts += [t for s in plan.steps for t in how_wordings(s.how)]  # a first step has none before
     texts.append(FINISH)
+    texts += [t for s in plan.steps for t in how_wordings(s.how)]
     if any(s.until for s in plan.steps):
         texts += [WELL_DONE, NEW_BEST]
         texts += [hold_phrase(n).wordings[0] for n in range(1, HOLD_WORDS_UP_TO + 1)]
