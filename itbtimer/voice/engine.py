@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import re
 import time
 import wave
@@ -170,6 +171,9 @@ class HibariEngine:
     def _speech(self) -> Any:
         """hibari's speech model, without its lexicons (the phonemes are read already)."""
         started = time.perf_counter()
+        # onnxruntime's telemetry writes a device id into ~/.cache/Microsoft unless told
+        # not to; nothing of ours leaves the machine, and nothing is left behind either
+        os.environ["ORT_DISABLE_TELEMETRY"] = "1"
         try:
             from hibari import Hibari
 
