@@ -24,7 +24,10 @@ Edge cases, decided here once:
 - *Fewer than two sessions at this level* (a first session, a level just changed or set
   by hand): stay, unless the one there was above 5 (back).
 - *At `up_to`*: stay, and say so. *At level 0*: a step back stays at the routine's own
-  figure, and says so.
+  figure, with the reason for the step back. When it is the morning after (higher than
+  the answer after the session) that stops a step up the answers alone would have made
+  (the finished screen had said "Next time up"), it says so: "step up held back"
+  (`Decision.held_back`).
 - Only the last two sessions at the level matter, and the morning of the one before
   them: `Answered.morning_before`.
 """
@@ -76,6 +79,7 @@ class Change(StrEnum):
 class Decision:
     change: Change
     reason: str  # in the person's words: "pain 2 and 1"
+    held_back: bool = False  # a step up the answers earned, stopped by the morning after
 
 
 @dataclass(frozen=True)
@@ -103,9 +107,12 @@ def decide(level: int, most: int, run: Sequence[Answered],
         return Decision(Change.STAY, "no answer after the last session")
     back = _back_reason(last)
     if back is not None:
-        if level <= 0:
-            return Decision(Change.STAY, f"{back}; already at the routine's own figure")
-        return Decision(Change.BACK, back)
+        if level > 0:
+            return Decision(Change.BACK, back)
+        if _held_back(level, most, run, pain_at_most):
+            return Decision(Change.STAY, f"step up held back: {last.morning} the morning "
+                                         f"after, {last.pain} after the session", True)
+        return Decision(Change.STAY, back)
     if last.pain > pain_at_most:
         return Decision(Change.STAY, f"pain {last.pain}, more once it is {pain_at_most} "
                                      "or less twice")
@@ -126,6 +133,14 @@ def decide(level: int, most: int, run: Sequence[Answered],
     if level >= most:
         return Decision(Change.STAY, f"{both}; already at the most the routine allows")
     return Decision(Change.UP, both)
+
+
+def _held_back(level: int, most: int, run: Sequence[Answered], pain_at_most: int) -> bool:
+    """Whether the last session's answers alone (without its morning after) step up."""
+    if run[-1].morning is None:  # not the morning's doing: the answer after was above 5
+        return False
+    without = replace(run[-1], morning=None)
+    return decide(level, most, [*run[:-1], without], pain_at_most).change == Change.UP
 
 
 def _back_reason(last: Answered) -> str | None:

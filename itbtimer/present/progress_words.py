@@ -64,9 +64,10 @@ def _name(level: Level) -> str:
 
 def level_line(routine: Routine, level: Level) -> str:
     """"Plank 35 s (+5 s: pain 2 and 1)", "Plank 30 s (−5 s: pain 6 after the last
-    session)", "Plank 35 s (as last time: pain 4, ...)", "Plank 50 s (set by hand)";
+    session)", "Plank 35 s (as last time: pain 4, ...)", "Plank 50 s (set by hand)",
+    "Plank 30 s (step up held back: 5 the morning after, 2 after the session)";
     `routine`: as written, before the levels."""
-    if level.by_hand:
+    if level.by_hand or level.decision.held_back:
         return f"{_name(level)} {figure(routine, level)} ({level.decision.reason})"
     if level.moved > 0:
         how = f"+{step_size(routine, level)}"
@@ -78,9 +79,11 @@ def level_line(routine: Routine, level: Level) -> str:
 
 
 def start_lines(routine: Routine, progression: Progression) -> list[str]:
-    """The start screen's lines: each exercise the plan runs other than the file says, or
-    whose level moved."""
-    return [level_line(routine, lv) for lv in progression.levels if lv.level or lv.moved]
+    """The start screen's lines: each exercise the plan runs other than the file says, whose
+    level moved, or whose step up the morning after held back (the finished screen had
+    said "Next time up": the start screen says why not)."""
+    return [level_line(routine, lv) for lv in progression.levels
+            if lv.level or lv.moved or lv.decision.held_back]
 
 
 def start_text(routine: Routine, progression: Progression) -> str | None:
@@ -133,8 +136,9 @@ def plan_lines(routine: Routine, progression: Progression) -> list[str]:
     if not progression:
         return []
     lines = start_lines(routine, progression)
-    if not lines:
-        reason = progression.levels[0].decision.reason
+    if not any(lv.level for lv in progression.levels):
+        held = [lv for lv in progression.levels if lv.decision.held_back]
+        reason = (held or list(progression.levels))[0].decision.reason
         return [f"At the routine's own figures so far ({reason}); itbtimer progress lists "
                 "each level"]
     return ["At the levels your history has reached (itbtimer progress lists them, "

@@ -11,7 +11,7 @@ import pytest
 
 from itbtimer.cli.history import run_history
 from itbtimer.history import HistoryStore, SessionRecord
-from tests.integration.gui_helpers import Harness
+from tests.integration.gui_helpers import Harness, texts_in
 from tests.integration.history_helpers import args
 from tests.sides_helpers import TZ, side_session
 
@@ -158,6 +158,9 @@ def test_the_answer_feeds_the_progression_of_the_session_about_to_start(xdisplay
         ui.key("7")
         assert [s.morning for s in HistoryStore(tmp_path / "data").sessions()] == [None, 7]
         assert plank_seconds(ui) == [30.0]
+        said = " ".join(texts_in(ui.root))  # the step up the finished screen announced
+        assert "Plank 30 s (step up held back: 7 the morning after, 2 after the session)" \
+            in said
         assert asked(ui) is not None  # still there: 7 can be corrected
         ui.advance(2.0)
         ui.key("1")

@@ -54,3 +54,14 @@ def test_the_finished_screen_says_what_changes_next_time_in_one_line():
     assert next_time_line(KNEE, levels(1, 1), counts=False) == (
         "Next time: the same (only a session done to its end, not a practice run, moves a "
         "level)")
+
+
+def test_a_step_up_a_bad_morning_held_back_is_said_on_the_start_screen_and_in_plan():
+    at = {PLANK: 0, LevelKey(Grows.EXERCISE, "Dips"): 0, LevelKey(Grows.SECTION, "Strength"): 0}
+    held = progression(KNEE, [Answered(2, levels=at, start=0),
+                              Answered(2, morning=5, levels=at, start=1)])
+    why = "step up held back: 5 the morning after, 2 after the session"
+    assert start_lines(KNEE, held) == [f"Strength 1 set ({why})", f"Plank aim 30 s ({why})",
+                                       f"Dips 10 reps ({why})"]
+    assert plan_lines(KNEE, held) == [
+        f"At the routine's own figures so far ({why}); itbtimer progress lists each level"]

@@ -53,8 +53,18 @@ def test_pain_above_five_steps_back():
 
 
 def test_pain_above_five_at_level_zero_stays_and_says_why():
-    assert decide(0, 5, [at(7)]) == Decision(
-        Change.STAY, "pain 7 after the last session; already at the routine's own figure")
+    assert decide(0, 5, [at(7)]) == Decision(Change.STAY, "pain 7 after the last session")
+
+
+def test_a_bad_morning_at_level_zero_holds_back_the_step_up_it_cancels():
+    assert decide(0, 5, [at(2), at(2, morning=5)]) == Decision(
+        Change.STAY, "step up held back: 5 the morning after, 2 after the session",
+        held_back=True)
+
+
+def test_a_bad_morning_at_level_zero_with_no_step_up_due_says_only_the_morning():
+    assert decide(0, 5, [at(2, morning=5)]) == Decision(
+        Change.STAY, "the morning after was 5, higher than 2 after the session")
 
 
 def test_a_morning_higher_than_after_the_session_steps_back():

@@ -105,8 +105,8 @@ def test_a_morning_that_arrives_later_is_read_at_the_next_look():
     store.set_morning(session(1, 2).id, 5)
     again = store.progression(KNEE)
     assert again.as_levels() == {PLANK: 0}  # never applied twice, nor kept when untrue
-    assert again.levels[0].decision.reason == "the morning after was 5, higher than 2 after " \
-                                              "the session; already at the routine's own figure"
+    assert again.levels[0].decision.reason == (
+        "step up held back: 5 the morning after, 2 after the session")
 
 
 def test_a_level_set_by_hand_holds_until_sessions_after_it():
