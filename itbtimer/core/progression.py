@@ -107,12 +107,7 @@ def decide(level: int, most: int, run: Sequence[Answered],
         return Decision(Change.STAY, "no answer after the last session")
     back = _back_reason(last)
     if back is not None:
-        if level > 0:
-            return Decision(Change.BACK, back)
-        if _held_back(level, most, run, pain_at_most):
-            return Decision(Change.STAY, f"step up held back: {last.morning} the morning "
-                                         f"after, {last.pain} after the session", True)
-        return Decision(Change.STAY, back)
+        return _stepping_back(level, most, run, pain_at_most, back)
     if last.pain > pain_at_most:
         return Decision(Change.STAY, f"pain {last.pain}, more once it is {pain_at_most} "
                                      "or less twice")
@@ -133,6 +128,18 @@ def decide(level: int, most: int, run: Sequence[Answered],
     if level >= most:
         return Decision(Change.STAY, f"{both}; already at the most the routine allows")
     return Decision(Change.UP, both)
+
+
+def _stepping_back(level: int, most: int, run: Sequence[Answered], pain_at_most: int,
+                   back: str) -> Decision:
+    """One level back; at level 0 it stays, and says whether a step up was held back."""
+    if level > 0:
+        return Decision(Change.BACK, back)
+    if _held_back(level, most, run, pain_at_most):
+        last = run[-1]
+        return Decision(Change.STAY, f"step up held back: {last.morning} the morning after, "
+                                     f"{last.pain} after the session", held_back=True)
+    return Decision(Change.STAY, back)
 
 
 def _held_back(level: int, most: int, run: Sequence[Answered], pain_at_most: int) -> bool:
