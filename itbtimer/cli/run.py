@@ -25,7 +25,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--time", type=utf8_text, default="", metavar="TIME",
                         help="how long it took: 31:20, 1:05:00, or 45 (minutes)")
     parser.add_argument("--pain", type=utf8_text, default="", metavar="SCORE",
-                        help="the pain during the run, 0 (none) to 10 (worst)")
+                        help="the pain during the run, 0 (none) to 10 (worst); left out: "
+                             "not said (how far before the pain: unknown)")
     parser.add_argument("--pain-from", type=utf8_text, default="", metavar="DISTANCE",
                         help="how far you had run when it began to hurt (4km)")
     parser.add_argument("--date", type=utf8_text, default="", metavar="DAY",

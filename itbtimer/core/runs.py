@@ -198,10 +198,11 @@ def _about(field: str, parse: Callable[..., Read], *args: Any) -> Read:
 def pain_free_metres(distance_m: float, pain: int | None, pain_from_m: float | None
                      ) -> float | None:
     """How far before the pain began: where it began, or the whole run when there was none
-    (no pain given, or 0). None when it hurt and where it began was not said."""
+    (pain 0). None (unknown, no figure) when it hurt and where it began was not said, or
+    when the pain was not said at all: no answer is not "no pain"."""
     if pain_from_m is not None:
         return pain_from_m
-    if not pain:
+    if pain == 0:
         return distance_m
     return None
 

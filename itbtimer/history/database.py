@@ -25,6 +25,15 @@ BUSY_MS = 10_000  # how long a write waits for another window's
 # Every session's longest hold per exercise and side, from its steps (as rows.put writes
 # them from SessionRecord.side_holds): migration 3 fills the `holds` table with it, and a
 # file of an older schema read as it is (a read-only disk) reads its holds through it.
+# A stored run's pain-free distance under the rule of core/runs.pain_free_metres since
+# migration 7: a run with no pain answer (and no `pain_from_m`) has none; schema 4-6
+# counted it as the whole run. Migration 7 rewrites the column with it, and a file of
+# schema 4-6 read as it is (a read-only disk) reads its runs through it.
+PAIN_FREE_SAID = """
+    CASE WHEN pain IS NULL AND json_extract(CASE WHEN json_valid(record) THEN record END,
+                                            '$.pain_from_m') IS NULL
+         THEN NULL ELSE pain_free_m END"""
+
 SIDE_HOLDS = """
     SELECT st.session_id, s.routine, st.name, COALESCE(st.side, ''), s.start_utc, s.week,
            MAX(st.time_seconds), s.practice = 0 AND s.in_progress = 0
@@ -154,6 +163,8 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE steps ADD COLUMN reps_done INTEGER;
     """,
+    # 7: a run with no pain answer is not pain-free (PAIN_FREE_SAID)
+    "UPDATE runs SET pain_free_m = " + PAIN_FREE_SAID + ";",
 )
 
 
@@ -265,6 +276,10 @@ class Database:
             if 0 < version < 4:  # no run was kept before migration 4
                 db.execute("CREATE TEMP TABLE runs (id, start_utc, offset_minutes, week, "
                            "distance_m, pain_free_m, pain, record)")
+            if 4 <= version < 7:  # runs with no pain answer were counted pain-free
+                db.execute("CREATE TEMP VIEW runs AS SELECT id, start_utc, offset_minutes, "
+                           "week, distance_m, " + PAIN_FREE_SAID + " AS pain_free_m, pain, "
+                           "record FROM main.runs")
             if 0 < version < 5:  # no level was set by hand before migration 5
                 db.execute("CREATE TEMP TABLE levels_set (routine, grows, name, level, "
                            "set_utc)")

@@ -29,11 +29,11 @@ def pain_words(run: RunRecord) -> str:
 
 
 def pain_free_words(run: RunRecord) -> str:
-    """"4.0 km before the pain", "the whole run without pain", or "where the pain began not
-    said" (RunRecord.pain_free_m)."""
+    """"4.0 km before the pain", "the whole run without pain", "where the pain began not
+    said", or "pain not said" (RunRecord.pain_free_m)."""
     free = run.pain_free_m
     if free is None:
-        return "where the pain began not said"
+        return "pain not said" if run.pain is None else "where the pain began not said"
     if free >= run.distance_m:
         return "the whole run without pain"
     return f"{format_distance(free, run.unit)} before the pain"

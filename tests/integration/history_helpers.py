@@ -85,3 +85,15 @@ def old_history_file(folder: Path, records: list[SessionRecord], version: int) -
                         for name, seconds in r.holds().items()])
     db.close()
     return path
+
+
+def old_run_row(path: Path, run_id: str, start: datetime, distance_m: float) -> None:
+    """A run with no pain answer as schema 4-6 wrote it: counted pain-free (the whole run)."""
+    record = {"kind": "run", "version": 6, "id": run_id, "start": start.isoformat(),
+              "distance_m": distance_m, "unit": "km"}
+    db = sqlite3.connect(path)
+    db.execute("INSERT INTO runs VALUES (?,?,?,?,?,?,?,?)",
+               (run_id, start.timestamp(), 60, "2026-11-30", distance_m, distance_m, None,
+                dump(record)))
+    db.commit()
+    db.close()

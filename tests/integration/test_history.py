@@ -27,7 +27,14 @@ from itbtimer.history.database import MIGRATIONS
 from itbtimer.history.figures import Hold
 from tests.fakes import FakeAwake, FakeClock, FakePlayer
 from tests.helpers import figures_of, in_progress_ids, plan_of
-from tests.integration.history_helpers import ROUTINE, TZ, args, record_of
+from tests.integration.history_helpers import (
+    ROUTINE,
+    TZ,
+    args,
+    old_history_file,
+    old_run_row,
+    record_of,
+)
 
 ROOT = Path(__file__).parents[2]
 def test_record_has_the_fields_the_history_needs():
@@ -616,3 +623,12 @@ def test_a_damaged_session_is_deleted_as_the_list_says_and_not_restored_damaged(
     assert run_history(args(undelete=short), store) == 2  # said, not restored
     assert f"the session {short} is damaged" in capsys.readouterr().err
     assert store.listing() == []
+
+
+def test_an_old_file_s_run_with_no_pain_answer_is_no_longer_charted_pain_free(tmp_path):
+    path = old_history_file(tmp_path, [], version=6)
+    old_run_row(path, "a" * 32, datetime(2026, 12, 2, 18, 0, tzinfo=TZ), 5000.0)
+    store = HistoryStore(tmp_path)
+    assert store.progress(date(2026, 12, 7), series=True).pain_free == ()
+    (run,) = store.runs()
+    assert run.pain_free_m is None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import subprocess
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -16,7 +16,7 @@ from itbtimer.core.commands import Start
 from itbtimer.history import HistoryStore
 from tests.fakes import FakeClock, FakePlayer
 from tests.helpers import plan_of
-from tests.integration.history_helpers import TZ, args, old_history_file, record_of
+from tests.integration.history_helpers import TZ, args, old_history_file, old_run_row, record_of
 
 ROUTINE = """\
 name: Knee
@@ -195,3 +195,17 @@ def test_a_run_logged_on_a_read_only_disk_is_refused_with_the_cause(small_disk, 
     finally:
         subprocess.run(["mount", "-o", "remount,rw", str(small_disk)], check=True)
     assert HistoryStore(folder).runs() == []
+
+
+def test_an_old_file_on_a_read_only_disk_charts_no_unanswered_run_pain_free(small_disk,
+                                                                            tmp_path):
+    folder = small_disk / "data"
+    path = old_history_file(folder, [], version=6)
+    old_run_row(path, "a" * 32, datetime(2026, 12, 2, 18, 0, tzinfo=TZ), 5000.0)
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    try:
+        store = HistoryStore(folder, state=tmp_path / "state")
+        assert [r.id for r in store.runs()] == ["a" * 32]
+        assert store.progress(date(2026, 12, 7), series=True).pain_free == ()
+    finally:
+        subprocess.run(["mount", "-o", "remount,rw", str(small_disk)], check=True)

@@ -246,3 +246,19 @@ def test_text_that_is_not_utf8_is_refused_with_a_plain_message(tmp_path, capsys,
     err = capsys.readouterr().err
     assert "is not UTF-8 text" in err and "internal error" not in err
     assert HistoryStore(tmp_path / "data" / "itbtimer").runs() == []
+
+
+def test_a_run_with_no_pain_answer_is_not_counted_pain_free_anywhere(tmp_path, capsys):
+    store = HistoryStore(tmp_path)
+    assert run_run(run_args("5km"), store, NOW) == 0
+    assert run_run(run_args("4km", pain="0"), store, NOW) == 0
+    assert "5.0 km; pain not said" in capsys.readouterr().out
+    runs = {r["distance_m"]: r for r in history_json(store, capsys)["runs"]}
+    unanswered, painless = runs[5000.0], runs[4000.0]
+    assert (unanswered["pain"], unanswered["pain_free_m"]) == (None, None)
+    assert painless["pain_free_m"] == 4000.0
+    (only,) = store.progress(NOW.date(), series=True).pain_free  # the chart: the one known
+    assert only[1] == 4000.0
+    assert run_history(args(), store) == 0
+    (line,) = [s for s in capsys.readouterr().out.splitlines() if " 5.0 km " in s]
+    assert line.split()[-1] == "?"  # before the pain: unknown

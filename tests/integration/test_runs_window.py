@@ -152,7 +152,7 @@ def test_the_history_screen_draws_the_distance_before_the_pain_beside_the_pain(u
     now = datetime.now().astimezone()
     for days, text in ((20, RunText("5km", pain="4", pain_from="2km")),
                        (10, RunText("6km", pain="2", pain_from="4km")),
-                       (2, RunText("7km"))):
+                       (2, RunText("7km", pain="0"))):
         ui.history.log_run(run_record(text.read(now.date() - timedelta(days=days)),
                                       now - timedelta(days=days)))
     ui.key("h")

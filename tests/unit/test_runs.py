@@ -66,11 +66,17 @@ def test_a_run_time_is_minutes_and_seconds_or_minutes_alone():
         parse_run_time("soon")
 
 
-def test_the_pain_free_distance_is_where_the_pain_began_or_the_whole_run():
+def test_the_pain_free_distance_is_where_the_pain_began_or_the_whole_run_without_pain():
     read = RunText("5.2km", pain="3", pain_from="4km").read(TODAY)
     assert run_record(read, NOW).pain_free_m == 4000.0
-    assert run_record(RunText("5km").read(TODAY), NOW).pain_free_m == 5000.0
     assert run_record(RunText("5km", pain="0").read(TODAY), NOW).pain_free_m == 5000.0
+    # no answer is not "no pain" (the form: "empty: not said"): unknown, not a figure
+    unanswered = run_record(RunText("5km").read(TODAY), NOW)
+    assert unanswered.pain_free_m is None
+    assert pain_free_words(unanswered) == "pain not said"
+    assert logged_text(unanswered) == "Logged a run on Mon 07 Dec 2026: 5.0 km; pain not said"
+    began = run_record(RunText("5km", pain_from="3km").read(TODAY), NOW)
+    assert began.pain_free_m == 3000.0  # where it began was said, its score not
     unsaid = run_record(RunText("5km", pain="4").read(TODAY), NOW)
     assert unsaid.pain_free_m is None  # it hurt, from where not said: not a figure
     assert pain_free_words(unsaid) == "where the pain began not said"
