@@ -9,8 +9,8 @@ What a screen takes as typing is not a move, and is not here: the editor's field
 the history list's arrows, the finished screen's score and the start screen's
 morning-after score (0-9, T, and 1 then 0 for 10: core/pain.py). Each screen is
 asked for such keys before the table (gui/screens.py own_key); they change neither
-the screen nor the workout. Leaving with the score (Space, Enter) and skipping it
-(Esc) are moves; so is skipping the morning-after question (Esc on the start screen).
+the screen nor the workout. Keeping the score (Enter: the screen stays, the note offered; Enter again
+leaves), leaving with it (Space) and skipping it (Esc) are moves; so is skipping the morning-after question (Esc on the start screen).
 """
 
 from __future__ import annotations
@@ -67,6 +67,9 @@ class Move(StrEnum):
     START_WORKOUT = "start_workout"
     SHOW_FINISHED = "show_finished"
     LEAVE_FINISHED = "leave_finished"  # save the pain score, back to the start screen
+    # Enter: a score just chosen is kept and the screen stays, offering the note (N);
+    # with nothing new to keep, back to the start screen (issue 24: N after the score)
+    KEEP_SCORE = "keep_score"
     SKIP_PAIN = "skip_pain"
     SKIP_MORNING = "skip_morning"  # the morning-after question: not answered, not asked again
     SHOW_HISTORY = "show_history"
@@ -100,7 +103,7 @@ TABLE: dict[Screen, dict[Action, Outcome]] = {
         Action.HOW: Move.TOGGLE_HOW, Action.LINK: Move.OPEN_LINK,
     },
     Screen.FINISHED: {
-        Action.TOGGLE: Move.LEAVE_FINISHED, Action.NEXT: Move.LEAVE_FINISHED,
+        Action.TOGGLE: Move.LEAVE_FINISHED, Action.NEXT: Move.KEEP_SCORE,
         Action.HISTORY: Move.SHOW_HISTORY, Action.ESCAPE: Move.SKIP_PAIN,
         Action.NOTE: Move.OPEN_NOTE,
     },

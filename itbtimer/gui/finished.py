@@ -23,6 +23,7 @@ class FinishedScreen:
         self.on_note = on_note
         self.pain = PainEntry()
         self.question = PainQuestion(None)
+        self.stayed = False  # Enter kept the score here once: the next Enter leaves
         self.painted = Painted()
         self.painted.colour = PHASE_COLOURS[Phase.FINISHED]
         self.frame = self.painted.add(tk.Frame(parent))
@@ -73,6 +74,7 @@ class FinishedScreen:
             widget.grid(column=0, sticky="w")
         self.pain = PainEntry()
         self.question = question
+        self.stayed = False
         self.note.reset()
         self.pain_help.configure(text=question.prompt())
         for widget in (self.pain_help, self.pain_row, self.pain_state):
@@ -95,6 +97,8 @@ class FinishedScreen:
             problem = self.on_note(self.note.typed())
             if problem is None:
                 self.note.saved()
+                if self.pain.closed:  # the line under the score offers to change it now
+                    self.saved()
             else:
                 self.note.say(problem)
         elif key == "Escape":
@@ -114,6 +118,16 @@ class FinishedScreen:
         self.pain.choose(score)
         self._mark(self.question.state(score))
 
+    def score_waiting(self) -> bool:
+        """A score chosen and not yet kept by Enter: Enter keeps it and stays."""
+        return (self.question.asked and self.pain.score is not None and not self.pain.closed
+                and not self.stayed)
+
+    def stay(self) -> None:
+        """Enter kept the score: the screen stays, and the next Enter leaves (even when
+        the score could not be saved: leaving tries again)."""
+        self.stayed = True
+
     def keep_pain(self, workout: Workout, final: bool) -> None:
         """Keep the chosen score with the session's one record. `final` (leaving this
         screen) closes the choice; opening History keeps it open for the way back."""
@@ -122,7 +136,8 @@ class FinishedScreen:
 
     def saved(self) -> None:
         self.pain.closed = True
-        self._mark(self.question.state(self.pain.score, saved=self.pain.score is not None))
+        self._mark(self.question.state(self.pain.score, saved=self.pain.score is not None,
+                                       noted=self.note.note is not None))
 
     def _mark(self, text: str) -> None:
         self.scores.mark(self.pain.score)

@@ -30,7 +30,7 @@ class Screens:
                  quit: Callable[[], None], answer: Answer,
                  note: Callable[[str], str | None]):
         self.start = StartScreen(root, fonts, act, choose, answer)
-        self.finished = FinishedScreen(root, fonts, lambda: act(Action.NEXT),
+        self.finished = FinishedScreen(root, fonts, lambda: act(Action.TOGGLE),
                                        lambda: act(Action.HISTORY), note)
         self.history = HistoryView(root, fonts, lambda: act(Action.ESCAPE))
         self.run_form = RunForm(root, fonts, lambda: act(Action.NEXT),

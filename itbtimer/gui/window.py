@@ -81,7 +81,8 @@ class Window:
         self.history_view = self.screens.history
         self._moves = {  # each Move of the navigation table, carried out here
             Move.START_WORKOUT: self.start_workout, Move.SHOW_FINISHED: self.show_finished,
-            Move.LEAVE_FINISHED: self.back_to_start, Move.SHOW_HISTORY: self.show_history,
+            Move.LEAVE_FINISHED: self.back_to_start, Move.KEEP_SCORE: self.keep_score,
+            Move.SHOW_HISTORY: self.show_history,
             Move.SKIP_PAIN: lambda: self.save_pain(skip=True), Move.SKIP_MORNING: self.skip_morning,
             Move.CLOSE_HISTORY: self.close_history,
             Move.OPEN_DIALOG: lambda: self.choose_routine(self.start.ask_for_routine()),
@@ -234,6 +235,15 @@ class Window:
             self.media.finished(record)
         self._show(Screen.FINISHED)
         self._update_notice()
+
+    def keep_score(self) -> None:
+        """Enter on the finished screen: a score just chosen is kept and the screen stays,
+        offering the note (N); Enter again, or nothing new to keep, goes back to start."""
+        if self.finished.score_waiting():
+            self.finished.stay()
+            self.save_pain()
+        else:
+            self.back_to_start()
 
     def back_to_start(self) -> None:
         self.save_pain()

@@ -373,14 +373,19 @@ class PainQuestion:
         return (f"{self.words} now, 0 (none) to 10 (worst)? Type or click it, then Enter. "
                 "Esc skips.")
 
-    def state(self, score: int | None, asked: bool = False, saved: bool = False) -> str:
+    def state(self, score: int | None, asked: bool = False, saved: bool = False,
+              noted: bool = False) -> str:
         """Under the score buttons: nothing yet, no score, or the score and whether it is
-        saved; nothing at all when there is no question."""
+        saved; once saved, what is left to do there: a note (N; `noted`: one is written),
+        or Enter to leave. Nothing at all when there is no question."""
         if asked or not self.asked:
             return ""
         if score is None:
             return f"No {self.label} score this time."
-        return f"{self.words} {score}/10" + (" — saved" if saved else " — Enter to save")
+        if not saved:
+            return f"{self.words} {score}/10 — Enter to save"
+        note = "N change the note" if noted else "N add a note"
+        return f"{self.words} {score}/10 — saved · {note} · Enter done"
 
 
 def interrupted_notice(record: SessionRecord) -> str:

@@ -38,6 +38,8 @@ PATHS = {
     "H before choosing, back, then a score": (["h", "Escape", "6", "Return"], 6),
     "Space": (["7", "space"], 7),
     "Enter": (["7", "Return"], 7),
+    "Enter, then Enter again": (["7", "Return", "Return"], 7),
+    "Enter, then a changed score, then Enter": (["7", "Return", "3", "Return"], 7),
     "Ctrl+Q": (["7", "ctrl+q"], 7),
     "closing the window": (["7", "close"], 7),
     "H then Ctrl+Q in History": (["7", "h", "ctrl+q"], 7),

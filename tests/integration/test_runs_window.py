@@ -194,3 +194,28 @@ def test_a_run_is_listed_among_the_sessions_and_deleted_from_the_history_screen(
     assert ui.history.runs() == []
     assert wait_until(lambda: view.loaded, ui.root.update)
     assert len(view.listbox.get(0, "end")) == 1 and len(list(ui.history.sessions())) == 1
+
+
+def test_a_score_then_enter_then_n_writes_the_note_not_start_screen_commands(ui):
+    """Issue 24: Enter on the score left at once, so N and the note's letters ran the start
+    screen's keys (e: the editor, w: the remembered "read how-tos"). Enter keeps the score
+    and stays, offering the note; Enter again leaves."""
+    ui.key("space")
+    ui.key("s")
+    finished = ui.window.finished
+    ui.key("2")
+    assert finished.pain_state.cget("text") == "Knee pain 2/10 — Enter to save"
+    ui.key("Return")
+    assert ui.window.screen == "finished"
+    assert [r["pain"] for r in ui.history.load()[0]] == [2]  # kept on the first Enter
+    assert "N add a note" in finished.pain_state.cget("text")
+    assert "Enter done" in finished.pain_state.cget("text")
+    ui.key("N")
+    assert finished.note.typing and ui.root.focus_get() is finished.note.box
+    type_text(ui, "twinge on the step-downs, left")
+    ui.key("Return")  # the note kept; still here
+    assert ui.window.screen == "finished" and not finished.note.typing
+    ui.key("Return")
+    assert ui.window.screen == "start"
+    (record,) = ui.history.sessions()
+    assert record.note == "twinge on the step-downs, left" and record.pain == 2

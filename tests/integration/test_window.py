@@ -246,6 +246,8 @@ def test_finished_screen_records_the_pain_score(ui):
     ui.key("1")
     ui.key("0")
     assert ui.window.finished.pain.score == 10
+    ui.key("Return")  # kept, and the note offered
+    assert ui.window.screen == "finished"
     ui.key("Return")
     assert ui.window.screen == "start"
     records, _ = ui.history.load()

@@ -68,10 +68,13 @@ def test_the_routines_question_is_asked_and_its_score_kept_under_its_label(xdisp
         assert "Knee" not in screen.pain_help.cget("text")
         ui.key("4")
         assert screen.pain_state.cget("text") == "Hip pain 4/10 — Enter to save"
-        ui.key("Return")
-        assert ui.window.screen == "start"
+        ui.key("Return")  # kept; the screen stays, offering the note
+        assert screen.pain_state.cget("text") == "Hip pain 4/10 — saved · N add a note · Enter done"
         records, _ = ui.history.load()
         assert [(r["pain"], r["question"]) for r in records] == [(4, "hip pain")]
+        ui.key("Return")
+        assert ui.window.screen == "start"
+        assert [r["pain"] for r in ui.history.load()[0]] == [4]  # kept once
     finally:
         ui.close()
     assert ui.errors == []

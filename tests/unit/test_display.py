@@ -161,7 +161,9 @@ def test_the_small_words():
     assert knee.state(None, asked=True) == ""
     assert knee.state(None) == "No knee pain score this time."
     assert knee.state(4) == "Knee pain 4/10 — Enter to save"
-    assert knee.state(4, saved=True) == "Knee pain 4/10 — saved"
+    assert knee.state(4, saved=True) == "Knee pain 4/10 — saved · N add a note · Enter done"
+    assert knee.state(4, saved=True, noted=True) == (
+        "Knee pain 4/10 — saved · N change the note · Enter done")
     assert interrupted_notice(SessionRecord("r", START, START, "Shown")) == (
         "Recorded the session interrupted on Fri 20 Nov 18:05")
 
@@ -188,7 +190,7 @@ def test_the_question_after_the_session_is_the_routines_label():
                             "Enter. Esc skips.")
     assert hip.state(None, asked=True) == ""
     assert hip.state(4) == "Hip pain 4/10 — Enter to save"
-    assert hip.state(4, saved=True) == "Hip pain 4/10 — saved"
+    assert hip.state(4, saved=True) == "Hip pain 4/10 — saved · N add a note · Enter done"
     assert hip.state(None) == "No hip pain score this time."
     assert PainQuestion("knee pain").prompt().startswith("Knee pain now, 0 (none) to 10")
 
