@@ -9,8 +9,9 @@ What a screen takes as typing is not a move, and is not here: the editor's field
 the history list's arrows, the finished screen's score and the start screen's
 morning-after score (0-9, T, and 1 then 0 for 10: core/pain.py). Each screen is
 asked for such keys before the table (gui/screens.py own_key); they change neither
-the screen nor the workout. Keeping the score (Enter: the screen stays, the note offered; Enter again
-leaves), leaving with it (Space) and skipping it (Esc) are moves; so is skipping the morning-after question (Esc on the start screen).
+the screen nor the workout. Keeping the score (Enter: the screen stays, the note
+offered; Enter again leaves), leaving with it (Space) and skipping it (Esc) are moves;
+so is skipping the morning-after question (Esc on the start screen).
 """
 
 from __future__ import annotations
