@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from itbtimer.core.escaping import escaped
 from itbtimer.core.routine import Routine
 from itbtimer.errors import ItbtimerError, ReportError
 from itbtimer.history import HistoryStore
-from itbtimer.report.output import save_pdf
+from itbtimer.report.output import not_pdf_note, save_pdf
 from itbtimer.report.paper import Paper, paper_for
 from itbtimer.report.words import DEFAULT_WEEKS, MOST_WEEKS
 from itbtimer.routine_files import load_routine
@@ -64,13 +65,21 @@ def run_report(args: argparse.Namespace, store: HistoryStore | None = None,
         routine = load_routine(resolve_routine(args.routine))
         written = save_pdf(target, card_pdf(routine, paper, now))
         print(escaped(f"Wrote the routine card of {routine.name} to {written}"))
+        _note(target)
         return 0
     store = store or HistoryStore(Path(args.history) if args.history else None)
     identity, name, per_week, its_file = _which(args.routine, store)
     data = gather(store, identity, name, per_week, now, args.weeks, its_file)
     written = save_pdf(target, report_pdf(data, paper))
     print(escaped(f"Wrote the report of {name}, {data.period.text()}, to {written}"))
+    _note(target)
     return 0
+
+
+def _note(target: Path) -> None:
+    note = not_pdf_note(target)
+    if note:
+        print(escaped(note), file=sys.stderr)
 
 
 def _which(wanted: str, store: HistoryStore) -> tuple[str, str, int | None, Routine | None]:

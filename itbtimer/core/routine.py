@@ -49,6 +49,14 @@ class ExerciseMode(StrEnum):
     UNTIL = "until"  # until: shaking, Done when it is reached (a hold)
 
 
+class Side(StrEnum):
+    """A side of a one-sided exercise (`sides: both` in a routine; a step's and a hold's
+    `side`, None for a two-sided move)."""
+
+    LEFT = "left"
+    RIGHT = "right"
+
+
 class PictureKind(StrEnum):
     PNG = "PNG"
     GIF = "GIF"

@@ -15,6 +15,7 @@ from itbtimer.core.runs import METRES
 from itbtimer.gui.fit import ellipsise
 from itbtimer.gui.widgets import Fonts
 from itbtimer.history.charts import (
+    dashed_side,
     labelled_points,
     mean,
     reduce_series,
@@ -194,7 +195,7 @@ class HistoryCharts:
         for n, (_, sides) in enumerate(groups):
             colour = SERIES[n % len(SERIES)]
             for hold in sides:
-                dash = RIGHT_DASH if hold.side == "right" else ()
+                dash = RIGHT_DASH if dashed_side(hold.side) else ()
                 series = reduce_series(hold.series, buckets, max)
                 points = [(x(t), y1 - (y1 - y0) * v / top) for t, v in series]
                 if len(points) > 1:

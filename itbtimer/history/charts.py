@@ -7,7 +7,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from itbtimer.core.routine import Side
+
 WEEKS_SHOWN = 12
+
+
+def dashed_side(side: str | None) -> bool:
+    """Is a hold's line dashed: a one-sided exercise's right side is (its left solid, a
+    two-sided move solid), on the screen, on paper and in the legend's words."""
+    return side == Side.RIGHT
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from itbtimer.core.durations import format_clock
+from itbtimer.core.routine import Side
 from itbtimer.core.runs import DistanceUnit
 from itbtimer.history.records import Held
 
@@ -20,7 +21,7 @@ def pain_label(question: str | None) -> str:
     return text[:1].upper() + text[1:]
 
 
-SIDE_LETTERS = {"left": "L", "right": "R"}
+SIDE_LETTERS = {Side.LEFT: "L", Side.RIGHT: "R"}
 ASYMMETRY_WEEKS = 4  # the asymmetry is of the holds of the last this many weeks
 
 
@@ -83,10 +84,11 @@ class Asymmetry:
     @classmethod
     def of(cls, exercise: str, means: dict[str, float]) -> Asymmetry | None:
         """From the mean hold per side ("left", "right"); None without both."""
-        left, right = means.get("left"), means.get("right")
+        left, right = means.get(Side.LEFT), means.get(Side.RIGHT)
         if not left or not right:
             return None
-        shorter, longer = ("right", "left") if right < left else ("left", "right")
+        shorter, longer = ((Side.RIGHT, Side.LEFT) if right < left
+                           else (Side.LEFT, Side.RIGHT))
         low, high = sorted((left, right))
         return cls(exercise, shorter, longer, round(100 * (high - low) / high))
 
@@ -130,6 +132,7 @@ class Progress:
     # every run's distance before the pain, in metres (series; all routines: runs have none)
     pain_free: tuple[tuple[datetime, float], ...] = ()
     run_unit: DistanceUnit = DistanceUnit.KM  # the newest run's: the figures are shown in it
+    first_session: datetime | None = None  # the history's first (with series; else None)
 
     def pain_label(self) -> str:
         return pain_label(self.question)

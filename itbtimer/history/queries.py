@@ -218,6 +218,8 @@ class Queries:
                     "AND pain IS NOT NULL ORDER BY start_utc", args))
             morning = self._mornings(db, usable + period, args, series, series and weekly)
             runs, unit = self._pain_free(db) if series else ((), DistanceUnit.KM)
+            first = db.execute(f"SELECT start_utc, offset_minutes FROM sessions WHERE {usable} "
+                               "ORDER BY start_utc LIMIT 1", args).fetchone() if series else None
             question = db.execute(
                 f"SELECT json_extract(record, '$.question') AS q FROM sessions WHERE {usable} "
                 "AND q IS NOT NULL ORDER BY start_utc DESC LIMIT 1", args).fetchone()
@@ -239,6 +241,7 @@ class Queries:
             morning=morning,
             pain_free=runs,
             run_unit=unit,
+            first_session=local_time(first[0], first[1]) if first else None,
         )
 
     @staticmethod

@@ -6,6 +6,7 @@ from __future__ import annotations
 from itbtimer.core.durations import format_clock, format_hms
 from itbtimer.core.escaping import escaped
 from itbtimer.core.runs import DistanceUnit, format_distance
+from itbtimer.history.charts import dashed_side
 from itbtimer.history.figures import Hold, Listed, hold_lines
 from itbtimer.history.records import RunRecord
 from itbtimer.present.run_words import pain_words
@@ -116,7 +117,7 @@ def hold_legend(sides: list[Hold], short: bool = False) -> str:
     which side when it has two ("Side plank: L best 0:40 · R best 0:31, R dashed");
     `short`: its name ("Side plank, R dashed")."""
     (line,) = [sides[0].exercise] if short else hold_lines(tuple(sides))
-    return line + (", R dashed" if any(h.side == "right" for h in sides) else "")
+    return line + (", R dashed" if any(dashed_side(h.side) for h in sides) else "")
 
 
 def pain_legend(morning: bool) -> list[tuple[str, str]]:

@@ -21,6 +21,8 @@ GRID = (215, 215, 215)
 MET = (55, 55, 55)  # a week that met the target: dark
 NOT_MET = (205, 205, 205)  # one that did not: light, outlined
 DASH = (1.6, 1.0)  # mm on, mm off
+LABEL_GAP = 1.0  # mm at least between two values written over a line
+FEWEST_SLOTS = 6  # the bars chart is at least this many weeks wide
 MARKED = 60  # at most this many points get markers (as on the screen)
 
 
@@ -91,7 +93,7 @@ def week_bars(sheet: Sheet, box: Box, weeks: Sequence[tuple[date, int]],
     top = most * 1.15
     step = max(1, -(-most // 5))
     _grid(sheet, box, top, [(v, str(v)) for v in range(0, most + 1, step)])
-    slot = box.width / max(1, len(weeks))
+    slot = box.width / max(FEWEST_SLOTS, len(weeks))  # one week alone: not one wide slab
     gap = slot * 0.18
     sheet.font(SMALL)
     pdf.set_line_width(0.2)
@@ -167,9 +169,27 @@ def _line(sheet: Sheet, box: Box, line: Line, x: Callable[[datetime], float],
     if line.labelled:
         sheet.font(SMALL)
         fits = max(1, int(box.width / (sheet.text_width("10") * 3)))
-        for i in labelled_points([v for _, v in series], fits):
-            text = score_text(series[i][1])
+        chosen = [(i, score_text(series[i][1]))
+                  for i in labelled_points([v for _, v in series], fits)]
+        for n in spaced([(points[i][0], sheet.text_width(text)) for i, text in chosen],
+                        LABEL_GAP):
+            i, text = chosen[n]
             pdf.text(points[i][0] - sheet.text_width(text) / 2, points[i][1] - 1.6, text)
+
+
+def spaced(labels: Sequence[tuple[float, float]], gap: float) -> list[int]:
+    """Which of the labels, each (centre x, width) in mm from left to right, to write so
+    none touches another (two "2"s read as "22"): the last, then going left each one at
+    least `gap` clear of the one kept after it."""
+    kept: list[int] = []
+    for n in range(len(labels) - 1, -1, -1):
+        x, width = labels[n]
+        if kept:
+            after, after_width = labels[kept[-1]]
+            if x + width / 2 + gap > after - after_width / 2:
+                continue
+        kept.append(n)
+    return kept[::-1]
 
 
 def marker(sheet: Sheet, line: Line, x: float, y: float, r: float = 0.9) -> None:

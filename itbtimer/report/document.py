@@ -15,7 +15,7 @@ from itbtimer.core.progression import Progression
 from itbtimer.core.routine import Routine
 from itbtimer.core.runs import METRES
 from itbtimer.errors import ReportError
-from itbtimer.history.charts import mean
+from itbtimer.history.charts import dashed_side, mean
 from itbtimer.history.figures import Progress, by_exercise
 from itbtimer.history.records import RunRecord
 from itbtimer.present.history_words import pain_legend
@@ -28,6 +28,7 @@ from itbtimer.report.words import (
     HOLD_HEADINGS,
     MOST_WEEKS,
     Period,
+    counted_weeks,
     hold_rows,
     pain_lines,
     weeks_lines,
@@ -47,6 +48,11 @@ class ReportData:
     made: datetime
     runs: tuple[RunRecord, ...] = ()  # the runs of the period (any routine: runs have none)
     parts: tuple[Part, ...] = ()  # the progression levels, the notes: where there are some
+
+    def start(self) -> datetime:
+        """The left end of the charts' time axis: the week the weeks are counted from, or
+        of a run before it."""
+        return self.period.start(min((run.local_date for run in self.runs), default=None))
 
 
 class Figures(Protocol):
@@ -70,12 +76,14 @@ def gather(store: Figures, identity: str, name: str, per_week: int | None, made:
     when the history has none of its sessions, or the weeks are not 1 to MOST_WEEKS."""
     if not 1 <= weeks <= MOST_WEEKS:
         raise ReportError(f"--weeks must be a whole number from 1 to {MOST_WEEKS} (not {weeks})")
-    period = Period.of(made.date(), weeks)
+    asked = Period.of(made.date(), weeks)
     progress = store.progress(made.date(), identity, per_week, weeks=weeks, series=True,
-                              since=period.first)
+                              since=asked.first)
     if progress.last_session is None:
         raise ReportError(f"No sessions of {name} recorded yet: there is nothing to report "
                           "(practice runs are not counted)")
+    first = progress.first_session
+    period = Period.of(made.date(), weeks, first.date() if first else None)
     runs = tuple(store.runs(since=period.first))
     levels = levels_part(routine, store.progression(routine)) if routine else None
     notes = notes_part(store.notes(identity, period.first), runs)
@@ -103,13 +111,14 @@ def report_pdf(data: ReportData, paper: Paper) -> bytes:
 def _weeks(sheet: Sheet, data: ReportData) -> None:
     progress = data.progress
     sheet.heading("Sessions per week", keep=45)
-    for line in weeks_lines(progress.weeks, progress.per_week):
+    for line in weeks_lines(progress.weeks, progress.per_week, data.period.since):
         sheet.paragraph(line)
     keys = [(Key.MET, "target met"), (Key.NOT_MET, "not met"),
             (Key.TARGET, f"target {progress.per_week} a week")] if progress.per_week else []
     charts.legend(sheet, [], keys)
     box = charts.plot_box(sheet, 42)
-    charts.week_bars(sheet, box, progress.weeks, progress.per_week, data.period.last.year)
+    charts.week_bars(sheet, box, counted_weeks(progress.weeks, data.period.since),
+                     progress.per_week, data.period.last.year)
     sheet.gap(3)
 
 
@@ -130,7 +139,7 @@ def _pain(sheet: Sheet, data: ReportData) -> None:
                           dashed=True, combine=mean))
     charts.legend(sheet, lines)
     box = charts.plot_box(sheet, 38)
-    charts.time_lines(sheet, box, lines, data.period.start(), data.period.end(), 10.0,
+    charts.time_lines(sheet, box, lines, data.start(), data.period.end(), 10.0,
                       [(v, str(v)) for v in (0, 2, 4, 6, 8, 10)], "No answers in these weeks")
     sheet.gap(3)
 
@@ -145,14 +154,14 @@ def _holds(sheet: Sheet, data: ReportData) -> None:
     for asymmetry in progress.asymmetries:
         sheet.paragraph(asymmetry.text())
     lines = [Line(hold.label, hold.series, SERIES[n % len(SERIES)], MARKERS[n % len(MARKERS)],
-                  dashed=hold.side == "right")
+                  dashed=dashed_side(hold.side))
              for n, (_, sides) in enumerate(by_exercise(progress.holds)) for hold in sides]
     charts.legend(sheet, lines)
     box = charts.plot_box(sheet, 48)
     highest = max([v for line in lines for _, v in line.points] + [30.0])
     top = (int(highest // 30) + 1) * 30
     step = max(30, top // 4 // 30 * 30)
-    charts.time_lines(sheet, box, lines, data.period.start(), data.period.end(), top,
+    charts.time_lines(sheet, box, lines, data.start(), data.period.end(), top,
                       [(v, format_clock(v)) for v in range(0, top + 1, step)],
                       "No holds in these weeks")
     sheet.gap(2)
@@ -177,7 +186,7 @@ def _runs(sheet: Sheet, data: ReportData) -> None:
     most = max(v for _, v in whole)
     step = max(1, math.ceil(most / 4))
     top = step * max(1, math.ceil(most * 1.05 / step))
-    charts.time_lines(sheet, box, lines, data.period.start(), data.period.end(), top,
+    charts.time_lines(sheet, box, lines, data.start(), data.period.end(), top,
                       [(v, f"{v} {unit}") for v in range(0, top + 1, step)],
                       "No runs in these weeks")
     sheet.gap(2)

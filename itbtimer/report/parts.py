@@ -46,11 +46,12 @@ def runs_part(runs: Sequence[RunRecord]) -> Part | None:
 
 def notes_part(sessions: Sequence[tuple[datetime, str]],
                runs: Sequence[RunRecord]) -> Part | None:
-    """Every note of these weeks, on a session or a run, by date."""
+    """Every note of these weeks, on a session or a run, by date: the day only (a run
+    logged for an earlier day is kept at noon there, a time nobody gave)."""
     dated = [(start, "session", note) for start, note in sessions]
     dated += [(run.start, "run", run.note) for run in runs if run.note]
     if not dated:
         return None
-    rows = tuple((f"{start:%a %d %b %Y %H:%M}", what, note)
+    rows = tuple((f"{start:%a %d %b %Y}", what, note)
                  for start, what, note in sorted(dated, key=lambda d: d[0]))
     return Part("Notes", ("When", "On", "Note"), rows, (2, 0.9, 6))

@@ -21,6 +21,7 @@ MARGIN = 15.0  # mm, all round
 INK = (34, 34, 34)
 QUIET = (90, 90, 90)  # the lines under a heading: still dark enough to print
 RULE = (200, 200, 200)
+CELL_PADDING = 1.0  # mm left and right of a table's text
 LINE = 0.45  # a line of text is this many mm per point of its size
 
 Rgb = tuple[int, int, int]
@@ -139,22 +140,47 @@ class Sheet:
 
     def table(self, headings: Sequence[str], rows: Sequence[Sequence[str]],
               shares: Sequence[float], size: float = 9) -> None:
-        """A table across the page, each column its share of the width, with a bold heading
-        row (repeated on a new page)."""
+        """A table across the page, each column its share of the width (`fitted`), with a
+        bold heading row (repeated on a new page); its cells white whatever a chart filled
+        with last (fpdf2 fills them with the current fill colour when it is not black)."""
         self.need(3 * size * 0.5)
+        widths = self.fitted(headings, rows, shares, size)
         self.font(size)
         self.pdf.set_draw_color(*QUIET)
+        self.pdf.set_fill_color(0)  # fpdf2's own default: no fill
         self.pdf.set_line_width(0.15)
-        with self.pdf.table(col_widths=tuple(shares), width=self.width, align=Align.L,
+        with self.pdf.table(col_widths=widths, width=self.width, align=Align.L,
                             text_align=Align.L, line_height=size * 0.5,
                             borders_layout=TableBordersLayout.HORIZONTAL_LINES,
-                            headings_style=FontFace(emphasis="BOLD"), padding=(0.6, 1.0),
-                            first_row_as_headings=True) as table:
+                            headings_style=FontFace(emphasis="BOLD"),
+                            padding=(0.6, CELL_PADDING), first_row_as_headings=True) as table:
             for cells in (headings, *rows):
                 row = table.row()
                 for cell in cells:
                     row.cell(self.clean(cell))
         self.gap(2.0)
+
+    def fitted(self, headings: Sequence[str], rows: Sequence[Sequence[str]],
+               shares: Sequence[float], size: float) -> tuple[float, ...]:
+        """The columns' widths in mm: each its share of the page's width, but a column of
+        short texts (a date, a side, a time) as wide as its widest so none wraps, the
+        other columns giving way."""
+        widths = [self.width * share / sum(shares) for share in shares]
+        natural = []
+        for n, heading in enumerate(headings):
+            self.font(size, bold=True)
+            widest = self.text_width(self.clean(heading))
+            self.font(size)
+            widest = max([widest, *(self.text_width(self.clean(row[n])) for row in rows)])
+            natural.append(widest + 2 * CELL_PADDING + 1.0)
+        short = {n for n, width in enumerate(natural)
+                 if widths[n] < width <= self.width / 4}
+        rest = sum(width for n, width in enumerate(widths) if n not in short)
+        if not short or not rest:
+            return tuple(widths)
+        scale = (self.width - sum(natural[n] for n in short)) / rest
+        return tuple(natural[n] if n in short else width * scale
+                     for n, width in enumerate(widths))
 
     def columns(self, count: int, gutter: float) -> list[tuple[float, float]]:
         """(left, width) of `count` columns across the page, `gutter` mm apart."""

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from itbtimer.core.counting import counted
 from itbtimer.core.durations import format_clock
 from itbtimer.history.figures import Hold, Progress, Scores, by_exercise
 from itbtimer.history.records import week_start
@@ -21,46 +22,76 @@ MOST_WEEKS = 520  # ten years: a report's charts still show each week as a bar o
 @dataclass(frozen=True)
 class Period:
     """The weeks a report is of: from the Monday `weeks - 1` weeks before the day it is
-    made, to that day."""
+    made, to that day; or, when the history is shorter, from the week of its first session
+    (`since`): the weeks before it were no weeks missed."""
 
-    first: date  # the Monday of its first week
+    first: date  # the Monday of the first week asked for
     last: date  # the day the report is made
-    weeks: int
+    weeks: int  # how many weeks were asked for
+    since: date | None = None  # the first session's day, when it is after `first`
 
     @classmethod
-    def of(cls, today: date, weeks: int = DEFAULT_WEEKS) -> Period:
-        return cls(week_start(today) - timedelta(weeks=weeks - 1), today, weeks)
+    def of(cls, today: date, weeks: int = DEFAULT_WEEKS,
+           first_session: date | None = None) -> Period:
+        first = week_start(today) - timedelta(weeks=weeks - 1)
+        since = first_session if first_session and first_session > first else None
+        return cls(first, today, weeks, since)
+
+    @property
+    def counted_from(self) -> date:
+        """The Monday the weeks are counted from: the first week asked for, or the first
+        session's."""
+        return week_start(self.since) if self.since else self.first
 
     def text(self) -> str:
-        """"7 Sep – 29 Nov 2026 (12 weeks)"; the first day's year too when it differs."""
-        first = (f"{self.first:%d %b}" if self.first.year == self.last.year
-                 else f"{self.first:%d %b %Y}")
-        weeks = "1 week" if self.weeks == 1 else f"{self.weeks} weeks"
-        return f"{first} – {self.last:%d %b %Y} ({weeks})"
+        """"7 Sep – 29 Nov 2026 (12 weeks)", "07 Dec – 09 Dec 2026 (since the first
+        session)"; the first day's year too when it differs."""
+        shown = self.since or self.first
+        first = f"{shown:%d %b}" if shown.year == self.last.year else f"{shown:%d %b %Y}"
+        why = "since the first session" if self.since else counted(self.weeks, "week")
+        return f"{first} – {self.last:%d %b %Y} ({why})"
 
-    def start(self) -> datetime:
-        """Its first instant, local time (the left end of the charts' time axis)."""
-        return datetime.combine(self.first, datetime.min.time()).astimezone()
+    def start(self, earliest: date | None = None) -> datetime:
+        """The left end of the charts' time axis, local time: the Monday the weeks are
+        counted from, or of `earliest` (a run before the first session) when sooner, but
+        never before the first week asked for."""
+        day = self.counted_from
+        if earliest is not None:
+            day = max(self.first, min(day, week_start(earliest)))
+        return datetime.combine(day, datetime.min.time()).astimezone()
 
     def end(self) -> datetime:
         """Its last instant: the end of the day it is made (the right end of the axis)."""
         return datetime.combine(self.last + timedelta(days=1), datetime.min.time()).astimezone()
 
 
-def weeks_lines(weeks: Sequence[tuple[date, int]], target: int | None) -> list[str]:
-    """"31 sessions in 12 weeks, 2.6 a week", and with a target: "Target 3 a week: met in 8
-    of 12 weeks (this week so far: 1)"."""
-    total = sum(n for _, n in weeks)
-    count = len(weeks)
-    sessions = "1 session" if total == 1 else f"{total} sessions"
-    lines = [f"{sessions} in {count} week{'s' if count != 1 else ''}, "
-             f"{total / max(1, count):.1f} a week"]
+def counted_weeks(weeks: Sequence[tuple[date, int]],
+                  since: date | None) -> list[tuple[date, int]]:
+    """The weeks from the week of `since` (the first session's day) on; all without it."""
+    return [(monday, n) for monday, n in weeks if since is None or monday >= week_start(since)]
+
+
+def weeks_lines(weeks: Sequence[tuple[date, int]], target: int | None,
+                since: date | None = None) -> list[str]:
+    """"31 sessions in 12 weeks, 2.6 a week" ("2 sessions since Wed 09 Dec 2026, the first
+    (1 week), 2.0 a week" when the first session is after the first of `weeks`), and with a
+    target: "Target 3 a week: met in 8 of 11 weeks (this week so far: 1)". The last week is
+    the one under way: never a week missed, its count "this week so far"."""
+    shown = counted_weeks(weeks, since)
+    total = sum(n for _, n in shown)
+    rate = f"{total / max(1, len(shown)):.1f} a week"
+    if since is not None and len(shown) < len(weeks):
+        lines = [f"{counted(total, 'session')} since {since:%a %d %b %Y}, the first "
+                 f"({counted(len(shown), 'week')}), {rate}"]
+    else:
+        lines = [f"{counted(total, 'session')} in {counted(len(shown), 'week')}, {rate}"]
     if target:
-        met = sum(1 for _, n in weeks if week_met(n, target))
-        line = f"Target {target} a week: met in {met} of {count} weeks"
-        if weeks and not week_met(weeks[-1][1], target):
-            line += f" (this week so far: {weeks[-1][1]})"
-        lines.append(line)
+        done, now = shown[:-1], (shown[-1][1] if shown else 0)
+        so_far = f"this week so far: {now}" + (", met" if week_met(now, target) else "")
+        met = sum(1 for _, n in done if week_met(n, target))
+        whole = (f"met in {met} of {counted(len(done), 'week')}" if done
+                 else "no whole week yet")
+        lines.append(f"Target {target} a week: {whole} ({so_far})")
     return lines
 
 
@@ -69,7 +100,7 @@ def scores_line(what: str, series: Sequence[tuple[datetime, float]]) -> str:
     scores = Scores.of(series)
     if scores is None:
         return f"{what}: no answers in these weeks"
-    answers = "1 answer" if scores.count == 1 else f"{scores.count} answers"
+    answers = counted(scores.count, "answer")
     return (f"{what}: mean {scores.mean:.1f}, lowest {score_text(scores.low)}, highest "
             f"{score_text(scores.high)}; first {score_text(scores.first)}, last "
             f"{score_text(scores.last)} ({answers})")
@@ -82,6 +113,7 @@ def pain_lines(progress: Progress) -> list[str]:
 
 
 HOLD_HEADINGS = ("Exercise", "Side", "First", "Last", "Best ever")
+NO_SIDE = "—"  # a two-sided move (a plank): it has no side to name
 
 
 def hold_rows(holds: Sequence[Hold]) -> list[tuple[str, str, str, str, str]]:
@@ -92,5 +124,5 @@ def hold_rows(holds: Sequence[Hold]) -> list[tuple[str, str, str, str, str]]:
         for hold in sides:
             first = format_clock(hold.series[0][1]) if hold.series else "–"
             last = format_clock(hold.series[-1][1]) if hold.series else "–"
-            rows.append((exercise, hold.side or "both", first, last, format_clock(hold.best)))
+            rows.append((exercise, hold.side or NO_SIDE, first, last, format_clock(hold.best)))
     return rows

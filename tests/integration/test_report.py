@@ -4,13 +4,18 @@ pdftoppm; a bad input a plain message and exit 2, never a traceback."""
 
 from __future__ import annotations
 
+import argparse
 import os
+import re
 import subprocess
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from PIL import Image
+
 from itbtimer.cli.main import main
+from itbtimer.cli.report import run_report
 from itbtimer.core.runs import DistanceUnit
 from itbtimer.history import HistoryStore
 from itbtimer.history.records import RunRecord
@@ -64,8 +69,10 @@ def test_the_report_says_the_weeks_the_pain_and_the_holds(tmp_path, capsys):
     assert said.startswith("Wrote the report of ITB recovery, ") and str(out) in said
     text = text_of(out)
     assert "ITB recovery — report" in text
-    assert "16 sessions in 12 weeks, 1.3 a week" in text
-    assert "Target 3 a week: met in 5 of 12 weeks" in text
+    # counted from the first session's week (six weeks before this one), this one so far
+    assert (f"16 sessions since {sessions[0].start:%a %d %b %Y}, the first (7 weeks), "
+            "2.3 a week") in text
+    assert "Target 3 a week: met in 5 of 6 weeks (this week so far: 0)" in text
     assert "Knee pain (0 none – 10 worst)" in text
     assert (f"After the session: mean {sum(pains) / 16:.1f}, lowest 1, highest 6; first 6, "
             "last 1 (16 answers)") in text
@@ -196,5 +203,67 @@ def test_a_routine_that_asks_nothing_has_no_pain_part(tmp_path):
     out = tmp_path / "warm-up.pdf"
     assert main(["report", "warm-up", "-o", str(out)]) == 0
     text = text_of(out)
-    assert "ITB warm-up — report" in text and "4 sessions in 12 weeks" in text
+    assert "ITB warm-up — report" in text and "4 sessions since" in text
     assert "Pain" not in text and "Holds" not in text
+
+
+def _report_at(now: datetime, out: Path, weeks: int = 12) -> str:
+    """The report as `itbtimer report -o out` makes it at `now` (a day the test chooses)."""
+    args = argparse.Namespace(routine="itb-recovery", output=str(out), weeks=weeks,
+                              routine_card=False, history=None, paper="a4")
+    assert run_report(args, HistoryStore(), now) == 0
+    return text_of(out)
+
+
+def test_a_new_user_s_first_days_are_not_weeks_missed(tmp_path):
+    """Two sessions three days into using it, runs logged close together and one for the
+    day before: the weeks counted from the first session's, the week under way not a missed
+    one; the plank, which has no sides, with no side; notes dated by the day."""
+    now = datetime(2026, 12, 9, 20, 0).astimezone()  # a Wednesday
+    sessions = [replace(side_session(now.replace(hour=7) - timedelta(days=d), 40.0, 32.0),
+                        per_week=3) for d in (2, 0)]
+    fill(sessions)
+    store = HistoryStore()
+    store.set_note(sessions[-1].id, "twinge on the lunges, left side after the second set")
+    store.log_run(RunRecord("run-y", now.replace(hour=12) - timedelta(days=1), 4000.0,
+                            pain=2, pain_from_m=2000.0, note="logged late"))
+    out = tmp_path / "report.pdf"
+    rows = [" ".join(line.split()) for line in _report_at(now, out).splitlines()]
+    assert "2 sessions since Mon 07 Dec 2026, the first (1 week), 2.0 a week" in rows
+    assert "Target 3 a week: no whole week yet (this week so far: 2)" in rows
+    assert "Plank — 0:50 0:50 0:50" in rows
+    assert "Side plank right 0:32 0:32 0:32" in rows
+    assert "Tue 08 Dec 2026 run logged late" in rows  # no made-up 12:00
+    assert ("Wed 09 Dec 2026 session twinge on the lunges, left side after the second set"
+            in rows)  # the date on one line
+    rows = [" ".join(line.split()) for line in _report_at(now, out, weeks=1).splitlines()]
+    assert "2 sessions in 1 week, 2.0 a week" in rows
+
+
+def test_the_holds_table_is_not_filled_with_a_chart_s_colour(tmp_path):
+    """The last marker drawn before the table (the plank's, blue) filled its every cell."""
+    fill([replace(s, steps=s.steps[:1]) for s in recorded_weeks(2)])  # the plank only
+    out = tmp_path / "report.pdf"
+    assert main(["report", "-o", str(out), "--paper", "a4"]) == 0
+    words = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(out), "-"],
+                           capture_output=True, text=True, check=True).stdout
+    ever = [line for line in words.splitlines() if ">ever<" in line][0]
+    box = dict(re.findall(r'(\w+)="([\d.]+)"', ever))
+    subprocess.run(["pdftoppm", "-png", "-r", "72", "-f", "1", "-l", "1", str(out),
+                    str(tmp_path / "page")], check=True)
+    with Image.open(tmp_path / "page-1.png") as page:  # 72 dpi: a pixel a point
+        behind = page.convert("RGB").getpixel((int(float(box["xMax"])) + 4,
+                                               int((float(box["yMin"]) + float(box["yMax"])) / 2)))
+    assert behind == (255, 255, 255)
+
+
+def test_the_folder_to_write_in_is_never_made(tmp_path, capsys):
+    fill(recorded_weeks(1))
+    missing = tmp_path / "no-such-folder"
+    assert main(["report", "-o", str(missing / "x.pdf")]) == 2
+    assert f"the folder {missing} does not exist" in capsys.readouterr().err
+    assert not missing.exists()
+    text = tmp_path / "x.txt"  # written as named, with a word that it is a PDF
+    assert main(["report", "-o", str(text)]) == 0
+    assert text.read_bytes().startswith(b"%PDF")
+    assert "x.txt holds a PDF" in capsys.readouterr().err

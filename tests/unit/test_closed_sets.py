@@ -20,9 +20,9 @@ ENUMS_MODULE = PACKAGE / "core" / "enums.py"
 # What a closed set is called where it is compared: an attribute or a variable of these
 # names holds one of the enums (step.kind, view.state, record.status, shown.phase,
 # event.sound, the screen shown, the answer chosen ...).
-CLOSED = frozenset({
+CLOSED = frozenset({  # "side": a hold's or a step's, core.routine.Side
     "kind", "state", "mode", "status", "phase", "certainty", "offset_certainty", "sound",
-    "cue", "screen", "choice", "answer", "question", "level", "export",
+    "cue", "screen", "choice", "answer", "question", "level", "export", "side",
 })
 
 
@@ -89,6 +89,7 @@ def _modules() -> tuple[tuple[str, ast.Module], ...]:
     '0 < x and y <= step.mode == "timed"',
     'shown.phase == "paused"',
     'choice == "retry"',
+    'hold.side == "right"',
     'match view.state:\n    case "paused" | "running":\n        pass',
 ])
 def test_the_guard_finds_a_word_compared_with_a_closed_set(source):

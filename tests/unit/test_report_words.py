@@ -11,8 +11,13 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from itbtimer.core.escaping import escaped_for
+from itbtimer.core.routine import Side
 from itbtimer.gui.report_maker import ReportMaker, report_command, report_file, shown
+from itbtimer.history.charts import dashed_side
+from itbtimer.history.records import RunRecord
 from itbtimer.report.card import what
+from itbtimer.report.charts import spaced
+from itbtimer.report.parts import notes_part
 from itbtimer.report.paper import Paper, paper_for
 from itbtimer.report.words import Period, hold_rows, pain_lines, scores_line, weeks_lines
 from tests.fakes import FakeClock, FakeTimers
@@ -45,11 +50,32 @@ def test_a_period_is_whole_weeks_up_to_the_day_it_is_made():
 def test_the_weeks_against_the_target_and_this_week_so_far():
     weeks = [(date(2026, 11, 16), 3), (date(2026, 11, 23), 2), (date(2026, 11, 30), 4),
              (TODAY, 1)]
+    # the week under way is not a missed week: it is "this week so far", met or not
     assert weeks_lines(weeks, 3) == ["10 sessions in 4 weeks, 2.5 a week",
-                                     "Target 3 a week: met in 2 of 4 weeks "
+                                     "Target 3 a week: met in 2 of 3 weeks "
                                      "(this week so far: 1)"]
-    assert weeks_lines(weeks[:3], 3)[1] == "Target 3 a week: met in 2 of 3 weeks"
+    assert weeks_lines([*weeks[:3], (TODAY, 3)], 3)[1] == (
+        "Target 3 a week: met in 2 of 3 weeks (this week so far: 3, met)")
     assert weeks_lines([(TODAY, 1)], None) == ["1 session in 1 week, 1.0 a week"]
+
+
+def test_the_weeks_are_counted_from_the_first_session_s_week():
+    """Two sessions three days into using it: no week before the first session, nor the one
+    under way, is a missed week (it said "2 sessions in 12 weeks, 0.2 a week", "met in 0 of
+    12 weeks")."""
+    twelve = [(TODAY - timedelta(weeks=w), 0) for w in range(11, 0, -1)] + [(TODAY, 2)]
+    first = TODAY + timedelta(days=2)  # a Wednesday
+    assert weeks_lines(twelve, 3, first) == [
+        "2 sessions since Wed 09 Dec 2026, the first (1 week), 2.0 a week",
+        "Target 3 a week: no whole week yet (this week so far: 2)"]
+    assert weeks_lines(twelve[-1:], 3) == [  # --weeks 1
+        "2 sessions in 1 week, 2.0 a week",
+        "Target 3 a week: no whole week yet (this week so far: 2)"]
+    started = twelve[:9] + [(twelve[9][0], 3), (twelve[10][0], 1), (TODAY, 0)]
+    assert weeks_lines(started, 3, twelve[9][0] + timedelta(days=4)) == [
+        "4 sessions since Fri 27 Nov 2026, the first (3 weeks), 1.3 a week",
+        "Target 3 a week: met in 1 of 2 weeks (this week so far: 0)"]
+    assert weeks_lines(started, 3, twelve[0][0])[0] == "4 sessions in 12 weeks, 0.3 a week"
 
 
 def test_the_answers_in_a_few_figures():
@@ -69,12 +95,13 @@ def test_a_report_s_figures_are_of_its_weeks_and_the_bests_of_all_time():
     progress = figures_of([old, *recent], TODAY, ITB, series=True, since=period.first)
     assert [n for _, n in progress.weeks] == [2, 2, 0, 0]
     assert progress.weeks[0][0] == period.first
+    assert progress.first_session == old.start  # the history's first, before these weeks
     assert [p for _, p in progress.pain] == [1, 3, 0, 2]  # the old session's 7 is not in them
     assert pain_lines(progress) == [
         "After the session: mean 1.5, lowest 0, highest 3; first 1, last 2 (4 answers)",
         "The morning after: mean 1.0, lowest 1, highest 1; first 1, last 1 (4 answers)"]
     assert hold_rows(progress.holds) == [
-        ("Plank", "both", "0:50", "0:50", "0:50"),
+        ("Plank", "—", "0:50", "0:50", "0:50"),  # no sides
         ("Side plank", "left", "0:57", "1:06", "1:10"),  # best ever: the old session's
         ("Side plank", "right", "0:47", "0:56", "1:00")]
 
@@ -149,3 +176,24 @@ def test_the_report_is_made_by_the_command_line_and_what_it_said_is_handed_over(
     assert said == ["Report not written: itbtimer: r.pdf: cannot write the PDF there "
                     "(Read-only file system)"]
     assert not maker.busy
+
+
+def test_notes_are_dated_by_day_only():
+    """A run logged for an earlier day is kept at noon, a time nobody gave: no note shows
+    a time (it showed "Sun 06 Dec 2026 12:00")."""
+    run = RunRecord("r", datetime(2026, 12, 6, 12, tzinfo=TZ), 4000.0, note="hilly")
+    part = notes_part([(datetime(2026, 12, 7, 7, 5, tzinfo=TZ), "twinge")], [run])
+    assert part is not None
+    assert part.rows == (("Sun 06 Dec 2026", "run", "hilly"),
+                         ("Mon 07 Dec 2026", "session", "twinge"))
+
+
+def test_labels_closer_than_their_width_are_left_out_the_last_kept():
+    # (x, width) of each label in mm: the last always, then each one clear of the next kept
+    assert spaced([(10.0, 2.0), (11.0, 2.0), (30.0, 2.0), (31.5, 2.0)], 1.0) == [1, 3]
+    assert spaced([(10.0, 2.0), (14.0, 2.0)], 1.0) == [0, 1]
+    assert spaced([], 1.0) == []
+
+
+def test_the_right_side_is_the_dashed_one_decided_once():
+    assert [dashed_side(side) for side in (None, Side.LEFT, Side.RIGHT)] == [False, False, True]
