@@ -21,7 +21,7 @@ def pain_label(question: str | None) -> str:
     return text[:1].upper() + text[1:]
 
 
-SIDE_LETTERS = {Side.LEFT: "L", Side.RIGHT: "R"}
+SIDE_LETTERS: dict[str, str] = {Side.LEFT: "L", Side.RIGHT: "R"}
 ASYMMETRY_WEEKS = 4  # the asymmetry is of the holds of the last this many weeks
 
 

@@ -17,8 +17,8 @@ from itbtimer.history.charts import dashed_side
 from itbtimer.history.records import RunRecord
 from itbtimer.report.card import what
 from itbtimer.report.charts import spaced
-from itbtimer.report.parts import notes_part
 from itbtimer.report.paper import Paper, paper_for
+from itbtimer.report.parts import notes_part
 from itbtimer.report.words import Period, hold_rows, pain_lines, scores_line, weeks_lines
 from tests.fakes import FakeClock, FakeTimers
 from tests.helpers import figures_of, plan_of, wait_until
