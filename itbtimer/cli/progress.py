@@ -14,7 +14,7 @@ import sys
 
 from itbtimer.cli.terminal import utf8_text
 from itbtimer.core.escaping import escaped_lines
-from itbtimer.core.progression import Grows, LevelKey, Progression, growing
+from itbtimer.core.progression import LevelKey, Progression, growing, named
 from itbtimer.core.routine import Routine
 from itbtimer.errors import ItbtimerError
 from itbtimer.history import HistoryStore
@@ -24,7 +24,7 @@ from itbtimer.present.progress_words import figure, level_line
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     what = parser.add_mutually_exclusive_group()
     what.add_argument("--set", type=utf8_text, nargs=2, metavar=("EXERCISE", "LEVEL"),
-                      help="set an exercise's level by hand (0: the routine's own figure); "
+                      help="set an exercise's level by hand (0: the routine's own figure; any case); "
                            "a section's name sets its sets")
     what.add_argument("--reset", action="store_true",
                       help="every exercise back to the routine's own figures")
@@ -53,12 +53,18 @@ def run_progress(routine: Routine, args: argparse.Namespace,
 
 def _chosen(routine: Routine, grows: dict[LevelKey, int], name: str,
             level_text: str) -> tuple[LevelKey, int]:
-    """The exercise (else the section) of that name that grows, and a level it may have."""
-    key = next((k for k in (LevelKey(Grows.EXERCISE, name), LevelKey(Grows.SECTION, name))
-                if k in grows), None)
-    if key is None:
+    """The exercise (else the section) of that name that grows (any case and spacing:
+    `progression.named`), and a level it may have."""
+    keys = named(grows, name)
+    if not keys:
         names = ", ".join(k.name for k in grows)
         raise ItbtimerError(f"{name!r} does not grow in {routine.name}; these do: {names}")
+    if len(keys) > 1:
+        which = " or ".join(repr(k.name) for k in keys)
+        raise ItbtimerError(f"{name!r} could be {which} in {routine.name}: type the name as "
+                            "the routine writes it")
+    key = keys[0]
+    name = key.name
     most = grows[key]
     if not (level_text.isascii() and level_text.isdigit()) or int(level_text) > most:
         raise ItbtimerError(f"{name}'s level is a whole number from 0 (the routine's own "

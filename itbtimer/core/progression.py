@@ -35,7 +35,7 @@ Edge cases, decided here once:
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from itbtimer.core.enums import StrEnum
@@ -173,6 +173,28 @@ def growing(routine: Routine) -> dict[LevelKey, int]:
             if exercise.growth is not None:
                 out.setdefault(LevelKey(Grows.EXERCISE, exercise.name), exercise_most(exercise))
     return out
+
+
+def named(keys: Iterable[LevelKey], name: str) -> list[LevelKey]:
+    """The levels a name typed by the person means (`itbtimer progress --set`): its exact
+    name, an exercise before a section of that name; else the same in any case and spacing
+    ("side  PLANK" is "Side plank"). More than one name matches (Plank and PLANK, typed
+    "plank"): all of them, for the caller to ask which; none: empty."""
+    keys = list(keys)
+    exact = [LevelKey(grows, name) for grows in Grows if LevelKey(grows, name) in keys]
+    if exact:
+        return exact[:1]
+    wanted = _folded(name)
+    found = sorted((k for k in keys if _folded(k.name) == wanted),
+                   key=lambda k: (k.name, list(Grows).index(k.grows)))
+    each: dict[str, LevelKey] = {}  # one per name: the exercise before the section
+    for key in found:
+        each.setdefault(key.name, key)
+    return list(each.values())
+
+
+def _folded(name: str) -> str:
+    return " ".join(name.split()).casefold()
 
 
 def exercise_most(exercise: Exercise) -> int:

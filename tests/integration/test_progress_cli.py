@@ -126,6 +126,10 @@ def test_a_level_set_by_hand_runs_and_a_wrong_one_says_why(tmp_path, itbtimer):
     plank = next(lv for lv in data["progress"]["levels"] if lv["name"] == "Plank")
     assert (plank["level"], plank["by_hand"], plank["reason"]) == (4, True, "set by hand")
 
+    typed = itbtimer("progress", str(routine), "--set", " plank ", "1")
+    assert typed.returncode == 0, typed.stderr
+    assert "  level 1 of 6  Plank 35 s (set by hand)" in typed.stdout.splitlines()
+
     too_far = itbtimer("progress", str(routine), "--set", "Plank", "7")
     assert too_far.returncode == 2
     assert too_far.stderr.strip() == ("Plank's level is a whole number from 0 (the routine's "
@@ -136,3 +140,16 @@ def test_a_level_set_by_hand_runs_and_a_wrong_one_says_why(tmp_path, itbtimer):
         unknown.stderr)
     plain = itbtimer("progress", "warm-up")
     assert plain.returncode == 2 and "has no `progress:`" in plain.stderr
+
+
+def test_a_name_two_exercises_share_but_for_case_is_refused_unless_typed_as_written(
+        tmp_path, itbtimer):
+    routine = tmp_path / "knee.yaml"
+    routine.write_text(KNEE.replace("Step-downs", "PLANK"))
+    both = itbtimer("progress", str(routine), "--set", "plank", "1")
+    assert both.returncode == 2
+    assert both.stderr.strip() == ("'plank' could be 'PLANK' or 'Plank' in Knee physio: type "
+                                   "the name as the routine writes it")
+    exact = itbtimer("progress", str(routine), "--set", "PLANK", "1")
+    assert exact.returncode == 0, exact.stderr
+    assert "  level 1 of 2  PLANK 10-14 reps (set by hand)" in exact.stdout.splitlines()

@@ -19,6 +19,7 @@ from itbtimer.core.progression import (
     decide,
     exercise_most,
     grown,
+    named,
     progression,
     section_most,
 )
@@ -232,3 +233,22 @@ def test_a_level_moves_at_most_one_step_and_stays_between_0_and_its_most(past, t
         assert abs(level.moved) <= 1
         assert level.decision.reason
         assert (level.moved > 0) == (level.decision.change == Change.UP)
+
+
+def test_a_name_typed_in_any_case_and_spacing_finds_its_level():
+    side = LevelKey(Grows.EXERCISE, "Side plank")
+    keys = [SETS, PLANK, side]
+    assert named(keys, "Plank") == [PLANK]
+    assert named(keys, "plank") == [PLANK]
+    assert named(keys, "  side   PLANK ") == [side]
+    assert named(keys, "strength") == [SETS]
+    assert named(keys, "Plonk") == []
+
+
+def test_a_name_two_levels_share_but_for_case_is_ambiguous_unless_typed_exactly():
+    shout = LevelKey(Grows.EXERCISE, "PLANK")
+    assert named([PLANK, shout], "Plank") == [PLANK]
+    assert named([PLANK, shout], "plank") == [shout, PLANK]
+    # an exercise and a section of one name: the exercise, as when typed exactly
+    strength = LevelKey(Grows.EXERCISE, "Strength")
+    assert named([SETS, strength], "strength") == [strength]
