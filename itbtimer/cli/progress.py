@@ -24,8 +24,8 @@ from itbtimer.present.progress_words import figure, level_line
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     what = parser.add_mutually_exclusive_group()
     what.add_argument("--set", type=utf8_text, nargs=2, metavar=("EXERCISE", "LEVEL"),
-                      help="set an exercise's level by hand (0: the routine's own figure; any case); "
-                           "a section's name sets its sets")
+                      help="set an exercise's level by hand (0: the routine's own figure; "
+                           "its name in any case); a section's name sets its sets")
     what.add_argument("--reset", action="store_true",
                       help="every exercise back to the routine's own figures")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
