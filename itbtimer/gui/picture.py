@@ -9,14 +9,19 @@ checked) is simply not shown.
 
 from __future__ import annotations
 
+import io
 import tkinter as tk
 from collections import OrderedDict
 from dataclasses import dataclass
-
-from PIL import Image, ImageSequence, ImageTk
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from itbtimer.gui.ticker import Timers
 from itbtimer.gui.widgets import Painted
+from itbtimer.routine_files.images import ImageProblem, picture_bytes
+
+if TYPE_CHECKING:  # Pillow loads with the first picture, not with the window
+    from PIL import Image, ImageTk
 
 MIN_FRAME_MS = 50  # as browsers do: a GIF that asks for 0-10 ms a frame gets a sane pace
 # At most 3.3 frames a second are drawn: a faster GIF keeps its pace by skipping frames
@@ -38,9 +43,17 @@ class Frames:
 
 
 def read_frames(path: str) -> Frames | None:
-    """Every frame of the picture at `path`, composited; None when it cannot be read."""
+    """Every frame of the picture at `path`, composited; None when it cannot be read or is
+    no longer what the routine's check allowed (it may have been swapped since: a pipe
+    would hang the window, a huge file fill its memory)."""
+    from PIL import Image, ImageSequence
+
     try:
-        with Image.open(path) as image:
+        data = picture_bytes(Path(path))
+    except ImageProblem:
+        return None
+    try:
+        with Image.open(io.BytesIO(data)) as image:
             images, delays = [], []
             for frame in ImageSequence.Iterator(image):
                 images.append(frame.convert("RGBA"))
@@ -53,6 +66,8 @@ def read_frames(path: str) -> Frames | None:
 
 def _on(image: Image.Image, background: str) -> Image.Image:
     """`image` (RGBA) laid on an opaque `background` colour."""
+    from PIL import Image
+
     flat = Image.new("RGBA", image.size, background)
     flat.alpha_composite(image)
     return flat.convert("RGB")
@@ -102,6 +117,8 @@ class PictureView:
             self.stop()
             if frames is None:
                 return
+            from PIL import Image, ImageTk
+
             self._shown = (path, width, height, background)
             self._photos = [ImageTk.PhotoImage(_on(image.resize((width, height),
                                                                Image.Resampling.LANCZOS),

@@ -36,6 +36,15 @@ def check_image(folder: Path, written: str) -> Picture:
     return _identify(data, path, written)
 
 
+def picture_bytes(path: Path) -> bytes:
+    """The picture at `path` read as `check_image` reads it (a regular file, within the
+    limits, a whole PNG or GIF); ImageProblem otherwise. For whoever shows it later, when
+    the file may have changed since the routine was checked."""
+    data = _read(path, path.name, path.parent)
+    _identify(data, path, path.name)
+    return data
+
+
 def _read(path: Path, written: str, folder: Path) -> bytes:
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:

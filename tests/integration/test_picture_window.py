@@ -4,6 +4,10 @@ none and schedules nothing, and a picture gone since the check is simply not sho
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 from PIL import Image
 
@@ -138,3 +142,31 @@ def test_paused_the_picture_stands_still_and_moves_again_on_resume(ui):
     ui.key("space")
     ui.advance(1.0)
     assert picture.moving and picture.swaps > swaps
+
+
+@pytest.mark.parametrize("swap", ["fifo", "huge"])
+def test_a_picture_swapped_since_the_check_for_a_pipe_or_a_huge_image_is_not_shown(
+        ui, tmp_path, swap):
+    """The window reads the picture again when it shows it, as the check read it: a named
+    pipe put in its place would hang the window at open(), a 3000-pixel image go past the
+    limits the check holds it to."""
+    (tmp_path / "bend.gif").unlink()
+    if swap == "fifo":
+        os.mkfifo(tmp_path / "bend.gif")
+    else:
+        Image.new("RGB", (3000, 10), "white").save(tmp_path / "bend.gif", format="GIF")
+    ui.key("space")
+    go_to(ui, "Bend")
+    picture = ui.window.runner.screen.picture
+    assert not picture.label.winfo_ismapped() and not picture.moving
+    go_to(ui, "Squat")  # the next picture still shows
+    assert picture.label.winfo_ismapped()
+
+
+def test_the_window_starts_without_loading_pillow():
+    """Pillow loads with the first picture shown, not with every window."""
+    program = ("import sys, itbtimer.gui.launch, itbtimer.gui.running; "
+               "print(sorted(m for m in sys.modules if m == 'PIL' or m.startswith('PIL.')))")
+    out = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True,
+                         check=True, timeout=60).stdout
+    assert out.strip() == "[]"
