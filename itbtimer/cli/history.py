@@ -280,33 +280,47 @@ def _print_answers(store: HistoryStore, routine: str, label: str) -> None:
 
 
 def _table(listed: list[Listed]) -> list[str]:
-    lines = [f"{'ID':8}  {'When':21}  {'Routine':{NAME_WIDTH}}  {'Done':4}  {'Active':>8}  "
-             f"{'Pain':>4}  {'Morning':>7}  Holds"]
-    for s in listed:
+    """One row a session; the holds in a column as wide as the widest, so the note (and
+    what the session was: practice, interrupted) stands in a column of its own."""
+    rows = [(s, _holds_text(s), _notes_text(s)) for s in listed]
+    width = max([len("Holds"), *(len(holds) for s, holds, _ in rows if not s.damaged)])
+    noted = any(notes for s, _, notes in rows if not s.damaged)
+    lines = [(f"{'ID':8}  {'When':21}  {'Routine':{NAME_WIDTH}}  {'Done':4}  {'Active':>8}  "
+              f"{'Pain':>4}  {'Morning':>7}  {'Holds':{width}}  {'Note' if noted else ''}")
+             .rstrip()]
+    for s, holds, notes in rows:
         if s.damaged:
             lines.append(f"{s.short_id:8}  damaged record ({escaped(s.damaged)}); "
                          f"itbtimer history --delete {s.short_id}")
             continue
-        notes = []
-        if s.practice:
-            notes.append(f"practice ×{s.speed:g}")
-        if s.interrupted:
-            notes.append("interrupted")
-        if s.left:
-            notes.append("interrupted, not yet saved")
-        elif s.in_progress:
-            notes.append("in progress")
-        holds = ", ".join(f"{escaped(n.label)} {format_clock(v)}" for n, v in s.holds)
-        extra = "  [" + ", ".join(notes) + "]" if notes else ""
-        if s.note:
-            extra += f'  "{escaped(s.note)}"'
-        lines.append(
+        lines.append((
             f"{s.short_id:8}  {s.start:%a %d %b %Y %H:%M}  "
             f"{shorten(escaped(s.routine), NAME_WIDTH):{NAME_WIDTH}}  "
             f"{'yes' if s.completed else 'no':4}  {format_hms(s.active_seconds):>8}  "
             f"{'' if s.pain is None else s.pain:>4}  {'' if s.morning is None else s.morning:>7}"
-            f"  {holds}{extra}")
+            f"  {holds:{width}}  {notes}").rstrip())
     return lines
+
+
+def _holds_text(s: Listed) -> str:
+    return ", ".join(f"{escaped(n.label)} {format_clock(v)}" for n, v in s.holds)
+
+
+def _notes_text(s: Listed) -> str:
+    """The note column: what the session was (practice, interrupted), then its note."""
+    notes = []
+    if s.practice:
+        notes.append(f"practice ×{s.speed:g}")
+    if s.interrupted:
+        notes.append("interrupted")
+    if s.left:
+        notes.append("interrupted, not yet saved")
+    elif s.in_progress:
+        notes.append("in progress")
+    said = ["[" + ", ".join(notes) + "]"] if notes else []
+    if s.note:
+        said.append(f'"{escaped(s.note)}"')
+    return "  ".join(said)
 
 
 def _json(listed: list[Listed], figures: list[tuple[Recorded, Progress]],

@@ -43,7 +43,7 @@ def test_a_run_and_a_note_by_real_key_presses(xdisplay, tmp_path):
         app.keys("s")
         app.wait_for(lambda e: "stopped" in event_names(e) or "finished" in event_names(e))
         app.keys("n", "o", "k", "space", "2", "Return",  # the note "ok 2" (its 2 is no score)
-                 "4", "Return")                          # then the score 4, and leave
+                 "4", "Return")                          # then the score 4, kept (the screen stays)
         assert wait_until(lambda: [(s.note, s.pain) for s in store.sessions()] == [("ok 2", 4)])
         app.keys("ctrl+q")
         app.proc.wait(timeout=10)

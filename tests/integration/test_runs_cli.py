@@ -262,3 +262,38 @@ def test_a_run_with_no_pain_answer_is_not_counted_pain_free_anywhere(tmp_path, c
     assert run_history(args(), store) == 0
     (line,) = [s for s in capsys.readouterr().out.splitlines() if " 5.0 km " in s]
     assert line.split()[-1] == "?"  # before the pain: unknown
+
+
+def test_a_sessions_note_is_in_its_own_column_never_under_holds(tmp_path, capsys):
+    """Issue 24: a session with no hold showed its note where the holds go."""
+    from datetime import timedelta
+
+    from itbtimer.core.session import Session
+    from itbtimer.history.from_session import build_record
+    from tests.helpers import plan_of
+    from tests.integration.history_helpers import ROUTINE
+
+    timed_only = ROUTINE.replace("      - {name: Plank, until: shaking}\n", "")
+    store = HistoryStore(tmp_path / "h")
+    held = record_of(datetime(2026, 12, 6, 8, tzinfo=TZ), 45.0)
+    store.append(held)
+    session = Session(plan_of(timed_only))
+    session.start(0.0)
+    session.tick(0.0)
+    session.stop(2.0)  # a routine of timed steps: no hold
+    start = datetime(2026, 12, 7, 8, tzinfo=TZ)
+    bare = build_record(session, 2.0, start, start + timedelta(seconds=2), "knee.yaml", 2)
+    store.append(bare)
+    store.set_note(held.id, "hills")
+    store.set_note(bare.id, "twinge on the step-downs, left")
+    capsys.readouterr()
+    assert run_history(args(), store) == 0
+    header, *rows = capsys.readouterr().out.split("\n\n")[0].splitlines()
+    assert "Note" in header
+    note_at = header.index("Note")
+    by_id = {row[:8]: row for row in rows}
+    bare_row, held_row = by_id[bare.id[:8]], by_id[held.id[:8]]
+    assert bare_row[note_at:] == '"twinge on the step-downs, left"', bare_row
+    assert held_row[note_at:] == '"hills"', held_row
+    assert bare_row[header.index("Holds"):note_at].strip() == ""  # no hold: blank, not the note
+    assert "Plank" in held_row[header.index("Holds"):note_at]
