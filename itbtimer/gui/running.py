@@ -12,6 +12,7 @@ import tkinter.font as tkfont
 from collections.abc import Callable
 from functools import partial
 
+from itbtimer.core.enums import StrEnum
 from itbtimer.core.navigation import Action
 from itbtimer.core.plan import Plan
 from itbtimer.gui.keys import Anywhere
@@ -31,6 +32,16 @@ from itbtimer.gui.timeline import Timeline
 from itbtimer.gui.widgets import FitLabel, Fonts, Painted, button, label, row_padding, set_text
 from itbtimer.present.display import Display, Phase, cue_parts, how_panel
 
+
+class GiveWay(StrEnum):
+    """What a row of words does when the room is short: loses a line, hides, or (the cue)
+    splits into its first sentence and the rest."""
+
+    LINE = "line"
+    HIDE = "hide"
+    SPLIT = "split"
+
+
 PULSE_MS = 300
 PADX = 16
 CLOCK_MIN_SHARE = 0.22  # the countdown never gets less than this share of the height
@@ -39,15 +50,16 @@ CLOCK_MIN_SHARE = 0.22  # the countdown never gets less than this share of the h
 # lines becomes its first sentence large and the rest smaller below, then the rest a line, then
 # the rest (I shows it whole), what comes next (a rest shows it); then a line of the cue, of
 # the name, each down to one, then the routine's cue (the same all session).
-GIVE_WAY: tuple[tuple[str, str], ...] = (
-    *(("line", "how"),) * 3, ("hide", "link"), ("hide", "how"), ("split", "cue"),
-    ("line", "cue_rest"), ("hide", "cue_rest"), ("hide", "next"), *(("line", "cue"),) * 2,
-    ("line", "title"), ("hide", "routine_cue"))
+GIVE_WAY: tuple[tuple[GiveWay, str], ...] = (
+    *((GiveWay.LINE, "how"),) * 3, (GiveWay.HIDE, "link"), (GiveWay.HIDE, "how"),
+    (GiveWay.SPLIT, "cue"), (GiveWay.LINE, "cue_rest"), (GiveWay.HIDE, "cue_rest"),
+    (GiveWay.HIDE, "next"), *((GiveWay.LINE, "cue"),) * 2, (GiveWay.LINE, "title"),
+    (GiveWay.HIDE, "routine_cue"))
 # With the how-to open (I) it takes the place of the cue, the rest's how-to, the link and the
 # routine's cue; what comes next gives way first, then its lines, then the name's; and the
 # countdown may be smaller while it is open (the person asked to read).
-HOW_OPEN_GIVE_WAY: tuple[tuple[str, str], ...] = (
-    ("hide", "next"), *(("line", "how_open"),) * 7, ("line", "title"))
+HOW_OPEN_GIVE_WAY: tuple[tuple[GiveWay, str], ...] = (
+    (GiveWay.HIDE, "next"), *((GiveWay.LINE, "how_open"),) * 7, (GiveWay.LINE, "title"))
 CLOCK_MIN_SHARE_HOW_OPEN = 0.15
 BUTTONS: tuple[tuple[str, str, Action | Anywhere], ...] = (  # (name, label, what it asks)
     ("back", "◀ Back", Action.BACK),
@@ -265,16 +277,16 @@ class RunningScreen:
                  "link": bool(shown.link), "routine_cue": bool(shown.routine_cue),
                  "how_open": False, "next": True})
 
-    def _give_way(self, way: str, name: str, texts: dict[str, str], lines: dict[str, int],
+    def _give_way(self, way: GiveWay, name: str, texts: dict[str, str], lines: dict[str, int],
                   showing: dict[str, bool]) -> bool:
         """One step of GIVE_WAY; False when it changes nothing here. "split": a cue on more
         than one line becomes its first sentence, large, and the rest below it, smaller
         (present.display.cue_parts), before it loses a line."""
-        if way == "line" and lines[name] > 1:
+        if way == GiveWay.LINE and lines[name] > 1:
             lines[name] -= 1
-        elif way == "hide" and showing[name]:
+        elif way == GiveWay.HIDE and showing[name]:
             showing[name] = False
-        elif way == "split":
+        elif way == GiveWay.SPLIT:
             first, rest = cue_parts(texts["cue"])
             fitted = self.fit["cue"].fitted
             if not rest or texts["cue_rest"] or fitted is None or fitted.lines < 2:
