@@ -95,6 +95,12 @@ def format_duration(seconds: int) -> str:
     return text or "0s"
 
 
+def seconds_text(seconds: int) -> str:
+    """A length as the screens, the plan and the card say it to the person: "45 s", "90 s"
+    (format_duration is the routine file's form: "1m30s")."""
+    return f"{seconds} s"
+
+
 def format_clock(seconds: float) -> str:
     """m:ss, or h:mm:ss from an hour on; whole seconds rounded up while counting down."""
     total = int(seconds)

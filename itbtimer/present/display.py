@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from itbtimer.core.bests import HoldKey, HoldTarget
-from itbtimer.core.durations import format_clock, format_hms
+from itbtimer.core.durations import format_clock, format_hms, seconds_text
 from itbtimer.core.enums import StrEnum
 from itbtimer.core.navigation import Screen
 from itbtimer.core.plan import Step, StepKind
@@ -90,7 +90,7 @@ def _pause_words(step: Step) -> str:
     if step.min_seconds is not None:
         length = f"{step.min_seconds}–{step.seconds} s"
     else:
-        length = f"{step.seconds} s" if step.seconds is not None else ""
+        length = seconds_text(step.seconds) if step.seconds is not None else ""
     words = {StepKind.REST: "rest", StepKind.SWITCH: "switch sides",
              StepKind.GET_READY: "get ready"}
     return f"{words.get(step.kind, step.kind)} {length}".strip()
@@ -102,7 +102,7 @@ def _target(step: Step) -> str:
     if step.kind == StepKind.REST:
         if step.flexible:
             return f"{step.min_seconds}–{step.seconds} s: go from {step.min_seconds} s"
-        return f"{step.seconds} s"
+        return seconds_text(step.seconds or 0)
     if step.kind == StepKind.SWITCH:
         return "Switch sides"  # the name stays, the new side beside it is the news
     if step.kind != StepKind.WORK:

@@ -4,7 +4,7 @@ core/progression.py; these are only its words."""
 
 from __future__ import annotations
 
-from itbtimer.core.durations import format_duration
+from itbtimer.core.durations import seconds_text
 from itbtimer.core.progression import Change, Grows, Level, Progression, grown_exercise
 from itbtimer.core.routine import Exercise, ExerciseMode, Routine, Section
 
@@ -15,10 +15,6 @@ def _exercise(routine: Routine, name: str) -> Exercise | None:
 
 def _section(routine: Routine, name: str) -> Section | None:
     return next((s for s in routine.sections if s.name == name), None)
-
-
-def _seconds(seconds: int) -> str:
-    return f"{seconds} s" if seconds < 60 else format_duration(seconds)
 
 
 def _sets(count: int) -> str:
@@ -41,8 +37,8 @@ def figure(routine: Routine, level: Level, at: int | None = None) -> str:
     if grown.mode == ExerciseMode.REPS:
         return f"{grown.reps} reps"
     if grown.mode == ExerciseMode.UNTIL:
-        return f"aim {_seconds(grown.expect or 0)}"
-    return _seconds(grown.work or 0)
+        return f"aim {seconds_text(grown.expect or 0)}"
+    return seconds_text(grown.work or 0)
 
 
 def step_size(routine: Routine, level: Level) -> str:
@@ -54,7 +50,7 @@ def step_size(routine: Routine, level: Level) -> str:
         return "1 level"
     if exercise.mode == ExerciseMode.REPS:
         return f"{exercise.growth.by} reps"
-    return _seconds(exercise.growth.by)
+    return seconds_text(exercise.growth.by)
 
 
 def _name(level: Level) -> str:
@@ -119,8 +115,8 @@ def growth_line(routine: Routine) -> str | None:
             growth = exercise.growth
             if growth is not None:
                 unit = ("reps", str(growth.up_to)) if exercise.mode == ExerciseMode.REPS \
-                    else ("", _seconds(growth.up_to))
-                by = f"{growth.by} reps" if unit[0] else _seconds(growth.by)
+                    else ("", seconds_text(growth.up_to))
+                by = f"{growth.by} reps" if unit[0] else seconds_text(growth.by)
                 parts.append(f"{exercise.name} +{by} to {unit[1]}")
         if section.sets_up_to is not None:
             parts.append(f"{section.name} to {_sets(section.sets_up_to)}")

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from itbtimer.core.durations import seconds_text
 from itbtimer.core.plan import build_plan
 from itbtimer.core.routine import SIDE_NAMES, Exercise, ExerciseMode, Rest, Routine, Section
 from itbtimer.report.paper import Paper
@@ -27,7 +28,7 @@ def what(exercise: Exercise) -> str:
     elif exercise.mode == ExerciseMode.UNTIL:
         each = f"hold until {exercise.until}"
     else:
-        each = f"{exercise.work} s"
+        each = seconds_text(exercise.work or 0)
     parts = [f"{exercise.sets} sets × {each}" if exercise.sets > 1 else each]
     if exercise.sides:
         sides = "each side" if exercise.sides == SIDE_NAMES else " and ".join(exercise.sides)
@@ -41,7 +42,7 @@ def what(exercise: Exercise) -> str:
 def rest_text(rest: Rest) -> str:
     if rest.flexible:
         return f"{rest.min_seconds}-{rest.max_seconds} s"
-    return f"{rest.max_seconds} s"
+    return seconds_text(rest.max_seconds)
 
 
 def section_title(section: Section) -> str:

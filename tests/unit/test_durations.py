@@ -12,6 +12,7 @@ from itbtimer.core.durations import (
     looks_like_range,
     parse_duration,
     parse_range,
+    seconds_text,
 )
 
 EXAMPLES = {
@@ -94,3 +95,7 @@ def test_range_examples(text, bounds):
 @pytest.mark.parametrize("text", ["-5", "-5s", "45s", "soon", "1:30"])
 def test_not_ranges(text):
     assert not looks_like_range(text)
+
+
+def test_a_length_shown_to_the_person_is_in_seconds_as_the_screens_say_it():
+    assert [seconds_text(n) for n in (5, 45, 60, 90)] == ["5 s", "45 s", "60 s", "90 s"]

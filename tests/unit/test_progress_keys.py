@@ -65,7 +65,7 @@ def test_plan_json_and_check_carry_what_grows():
     assert data["progress"]["pain_at_most"] == 2
     assert data["progress"]["sections"] == [{"name": "Strength", "sets_up_to": 3}]
     assert growth_line(parse_routine(KNEE)) == (
-        "Grows when the knee allows (pain 2 or less twice): Plank +5 s to 1m · Dips +2 reps "
+        "Grows when the knee allows (pain 2 or less twice): Plank +5 s to 60 s · Dips +2 reps "
         "to 15 · Side plank +5 s to 45 s · Strength to 3 sets")
 
 
