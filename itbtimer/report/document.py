@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Protocol
 
 from itbtimer.core.durations import format_clock
@@ -17,7 +17,7 @@ from itbtimer.core.runs import METRES
 from itbtimer.errors import ReportError
 from itbtimer.history.charts import dashed_side, mean
 from itbtimer.history.figures import Progress, by_exercise
-from itbtimer.history.records import RunRecord
+from itbtimer.history.records import RunRecord, week_start
 from itbtimer.present.history_words import pain_legend
 from itbtimer.report import charts
 from itbtimer.report.charts import MARKERS, Key, Line, Marker
@@ -170,7 +170,8 @@ def _holds(sheet: Sheet, data: ReportData) -> None:
 
 def _runs(sheet: Sheet, data: ReportData) -> None:
     """The runs' distance, dashed, and how far each went before the pain, solid; in the
-    unit of the newest run (each row in its own)."""
+    unit of the newest run (each row in its own); over the weeks from the first run's (runs
+    begun lately were a pile of markers at the right end of the sessions' weeks)."""
     part = runs_part(data.runs)
     if part is None:
         return
@@ -186,8 +187,9 @@ def _runs(sheet: Sheet, data: ReportData) -> None:
     most = max(v for _, v in whole)
     step = max(1, math.ceil(most / 4))
     top = step * max(1, math.ceil(most * 1.05 / step))
-    charts.time_lines(sheet, box, lines, data.start(), data.period.end(), top,
-                      [(v, f"{v} {unit}") for v in range(0, top + 1, step)],
+    first = max(data.period.first, week_start(min(run.local_date for run in data.runs)))
+    charts.time_lines(sheet, box, lines, datetime.combine(first, time()).astimezone(),
+                      data.period.end(), top, [(v, f"{v} {unit}") for v in range(0, top + 1, step)],
                       "No runs in these weeks")
     sheet.gap(2)
     _part(sheet, replace(part, title=""))

@@ -18,7 +18,7 @@ from itbtimer.cli.main import main
 from itbtimer.cli.report import run_report
 from itbtimer.core.runs import DistanceUnit
 from itbtimer.history import HistoryStore
-from itbtimer.history.records import RunRecord
+from itbtimer.history.records import RunRecord, week_start
 from tests.sides_helpers import side_session
 
 
@@ -187,6 +187,17 @@ def test_runs_notes_and_levels_are_in_the_report_when_the_history_has_them(tmp_p
     assert main(["report", str(routine), "-o", str(out)]) == 0
     rows = [" ".join(line.split()) for line in text_of(out).splitlines()]
     assert "Runs: how far before the knee hurt" in rows
+    # the runs' chart is of the weeks from the first run's (its days), not the sessions' six
+    chart = rows[rows.index("Runs: how far before the knee hurt"):
+                 rows.index("Day Run Before the pain")]
+    ticks = [t for t in chart if t][-1].split()  # "23 Nov 30 Nov 07 Dec"
+    first_run = week_start((day - timedelta(days=9)).date())
+    assert len(ticks) % 2 == 0 and ticks, ticks
+    shown = [datetime.strptime(f"{d} {m} {first_run.year}", "%d %b %Y").date()
+             for d, m in zip(ticks[::2], ticks[1::2], strict=True)]
+    shown = [d if d > first_run - timedelta(days=200) else d.replace(year=d.year + 1)
+             for d in shown]  # January after a December
+    assert all(first_run <= d for d in shown), (ticks, first_run)
     assert any(r.endswith("5.2 km in 31:20 (6:02 /km), pain 3 from 4.0 km 4.0 km before the "
                           "pain") for r in rows), rows
     assert any(r.endswith("3.0 mi, no pain the whole run without pain") for r in rows)
