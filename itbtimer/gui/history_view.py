@@ -31,7 +31,7 @@ from itbtimer.history.charts import (
 )
 from itbtimer.history.figures import Progress
 from itbtimer.history.records import RunRecord
-from itbtimer.present.history_words import LIST_SHARE, row_line
+from itbtimer.present.history_words import LIST_SHARE, list_rows
 
 BG = "#f7f7f5"
 LISTED = 200
@@ -195,19 +195,15 @@ class HistoryView:
 
     def _fit_list(self) -> None:
         """Rows whole, the list as wide as its longest: the long rows when they fit the
-        list's share of the width, else the short ones (present.history_words). Again when
-        the fonts or the width change."""
+        list's share of the width, else the short ones, each note shortened to the room
+        left (present.history_words.list_rows). Again when the fonts or the width change."""
         font = self.fonts["small"]
         width = max(self.frame.winfo_width(), self.frame.winfo_reqwidth())
         key = (self.fonts.height, width, len(self.sessions) + len(self.runs))
         if key == self._list_key:
             return
         self._list_key = key
-        newest_first = self.rows()
-        for short, notes in ((False, True), (True, True), (True, False)):
-            rows = [row_line(s, short, notes) for s in newest_first]
-            if not rows or max(font.measure(row) for row in rows) <= LIST_SHARE * width:
-                break  # else shorter lines; at the last, the notes left out too
+        rows = list_rows(self.rows(), lambda line: font.measure(line) <= LIST_SHARE * width)
         chosen = chosen_rows(self.listbox)
         self.listbox.delete(0, "end")
         for row in rows:

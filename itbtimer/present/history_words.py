@@ -3,6 +3,10 @@ scope and titles, and whether a week met its target (pure; the screen only draws
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from functools import partial
+
 from itbtimer.core.durations import format_clock, format_hms
 from itbtimer.core.escaping import escaped
 from itbtimer.core.runs import DistanceUnit, format_distance
@@ -12,6 +16,7 @@ from itbtimer.history.records import RunRecord
 from itbtimer.present.run_words import pain_words
 
 NOTE_LONG, NOTE_SHORT = 40, 16  # a note's characters in the list's long and short lines
+NOTE_LEAST = 6  # fewer of a note's characters (with its "…") than this say nothing: none shown
 LIST_SHARE = 0.4  # the History list takes at most this share of the width: the charts the rest
 MET = "#2e7d32"  # a week with at least the target's sessions
 NOT_MET = "#64b5f6"
@@ -61,13 +66,45 @@ def row_line(row: Listed | RunRecord, short: bool = False, notes: bool = True) -
     return list_line(row, short, notes)
 
 
+def list_rows(rows: Sequence[Listed | RunRecord], fits: Callable[[str], bool]) -> list[str]:
+    """The History list's lines: the long ones, notes whole, when every one `fits` the
+    list's room; else the short ones, each note taking what room its line leaves, ending
+    in "…" (only a note with too little room for NOTE_LEAST characters is left out)."""
+    whole = [row_line(row) for row in rows]
+    if all(fits(line) for line in whole):
+        return whole
+    lines = []
+    for row in rows:
+        line = row_line(row, short=True, notes=False)
+        note = None if isinstance(row, Listed) and row.damaged else row.note
+        lines.append(line + fitted_note(note, partial(_fits_after, fits, line)))
+    return lines
+
+
+def _fits_after(fits: Callable[[str], bool], line: str, said: str) -> bool:
+    return fits(line + said)
+
+
+def fitted_note(note: str | None, fits: Callable[[str], bool]) -> str:
+    """The most of `note` (up to NOTE_LONG characters) that `fits`, as note_words says
+    it; nothing when not even NOTE_LEAST characters do."""
+    if not note:
+        return ""
+    top = min(NOTE_LONG, len(escaped(note)))
+    if top < NOTE_LEAST:
+        return note_words(note, top) if fits(note_words(note, top)) else ""
+    sizes = range(NOTE_LEAST, top + 1)  # wider with each: the first that fails ends the fit
+    most = bisect_right(sizes, False, key=lambda size: not fits(note_words(note, size)))
+    return note_words(note, sizes[most - 1]) if most else ""
+
+
 def note_words(note: str | None, most: int) -> str:
     """A session's note in its list line: ' “twinge on the lunges”', escaped, at most `most`
     characters of it (then "…")."""
     if not note:
         return ""
     shown = escaped(note)
-    return f" “{shown if len(shown) <= most else shown[:most - 1] + '…'}”"
+    return f" “{shown if len(shown) <= most else shown[:most - 1].rstrip() + '…'}”"
 
 
 def week_scope(shown: int, whole: bool, earlier: bool) -> str:

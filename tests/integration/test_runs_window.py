@@ -219,3 +219,39 @@ def test_a_score_then_enter_then_n_writes_the_note_not_start_screen_commands(ui)
     assert ui.window.screen == "start"
     (record,) = ui.history.sessions()
     assert record.note == "twinge on the step-downs, left" and record.pain == 2
+
+
+def test_notes_show_in_the_history_list_at_1366x768(ui):
+    """Issue 24: at 1366x768 the list showed no note at all (a new user's run: a session
+    note and two runs' notes). They show, shortened with … when long; only a window too
+    narrow for them (800x600) may leave them out."""
+    ui.root.geometry("1366x768")
+    ui.root.update()
+    ui.key("space")
+    ui.key("s")
+    ui.key("2")
+    ui.key("Return")
+    ui.key("N")
+    type_text(ui, "twinge on the step-downs, left")
+    ui.key("Return")
+    ui.key("Return")  # back to start, the session kept with its note
+    now = datetime.now().astimezone()
+    for minutes, text in ((1, RunText("5.2km", pain="3", pain_from="4km", note="hills")),
+                          (2, RunText("8km", time="48:10", pain="4", pain_from="6.5km",
+                                      note="knee twinge on downhill"))):
+        ui.history.log_run(run_record(text.read(now.date()), now + timedelta(minutes=minutes)))
+    ui.key("h")
+    view = ui.window.history_view
+    assert wait_until(lambda: view.loaded, ui.root.update)
+    ui.root.update()
+    rows = list(view.listbox.get(0, "end"))
+    assert len(rows) == 3
+    for row, note in zip(rows, ("knee twinge on downhill", "hills",
+                                "twinge on the step-downs, left"), strict=True):
+        assert "“" in row and row.endswith("”"), rows
+        shown = row[row.index("“") + 1:-1]
+        assert shown == note or (shown.endswith("…") and note.startswith(shown[:-1])
+                                 and len(shown) >= 6), rows
+    assert rows[1].endswith("“hills”")  # a short one whole
+    font = view.fonts["small"]
+    assert max(font.measure(row) for row in rows) <= 0.4 * ui.root.winfo_width()  # none cut

@@ -11,6 +11,7 @@ from itbtimer.present.history_words import (
     MET,
     NOT_MET,
     list_line,
+    list_rows,
     pain_free_titles,
     pain_titles,
     score_text,
@@ -98,3 +99,20 @@ def test_a_damaged_row_in_short_says_so_without_the_command():
 def test_a_session_whose_window_is_gone_but_not_yet_saved_says_so():
     """A full or read-only disk: the History screen lists it as the CLI does (issue 20.5)."""
     assert list_line(listed(left=True)) == "23 Nov 2026 18:00 0:12:30 interrupted, not yet saved"
+
+
+def test_the_list_shortens_each_note_to_the_room_left_rather_than_dropping_them_all():
+    """Issue 24: at 1366x768 the rows with whole notes were too wide, so every note went.
+    The rows go short and each note takes the room left, ending in …; a note goes only
+    where not even a few of its letters fit."""
+    noted = replace(listed(pain=2), note="twinge on the step-downs, left")
+    bare = listed(pain=3)
+    short = list_line(noted, short=True, notes=False)
+
+    def fits(room: int):
+        return lambda line: len(line) <= room
+
+    assert list_rows([noted, bare], fits(200)) == [list_line(noted), list_line(bare)]
+    rows = list_rows([noted, bare], fits(len(short) + 14))
+    assert rows == [short + " “twinge on…”", list_line(bare, short=True)]
+    assert list_rows([noted], fits(len(short) + 4)) == [short]  # "“t…”" says nothing: none
