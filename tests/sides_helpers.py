@@ -41,3 +41,23 @@ def weeks_of_sessions(today: datetime, weeks: int = 10) -> list[SessionRecord]:
         recent = start > today - timedelta(weeks=4)
         out.append(side_session(start.replace(tzinfo=TZ), 50.0, 40.0 if recent else 32.5))
     return out
+
+
+def paced(name: str, done: int | None, side: str | None = None) -> StepResult:
+    """A reps step that was done; `done`: the reps its tempo counted (None: not paced)."""
+    return StepResult(name, StepStatus.DONE, ExerciseMode.REPS, side=side, reps="8-12",
+                      reps_done=done)
+
+
+def dips_session(start: datetime, left: int | None, right: int | None, squats: int = 12,
+                 practice: bool = False, sets: int = 1) -> SessionRecord:
+    """One session: paced squats, then single leg dips on the left and on the right (`sets`
+    times, each set a rep fewer than the one before; None: un-paced, no count)."""
+    steps: list[StepResult] = []
+    for n in range(sets):
+        steps += [paced("Squats", squats - n),
+                  paced("Single leg dips", None if left is None else left - n, "left"),
+                  paced("Single leg dips", None if right is None else right - n, "right")]
+    return SessionRecord(f"s{start:%Y%m%d%H%M}", start, start + timedelta(minutes=30), ITB,
+                         tuple(steps), completed=True, active_seconds=1800.0, pain=2,
+                         practice=practice, routine_id=ITB, question="knee pain")

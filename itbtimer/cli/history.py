@@ -25,7 +25,13 @@ from itbtimer.core.enums import StrEnum
 from itbtimer.core.escaping import escaped, spreadsheet_cell
 from itbtimer.core.runs import METRES, DistanceUnit, RunEntryError, check_note, format_distance
 from itbtimer.history import HistoryError, HistoryStore, Listed, Recorded, SessionRecord
-from itbtimer.history.figures import ASYMMETRY_WEEKS, Progress, hold_lines, pain_label
+from itbtimer.history.figures import (
+    ASYMMETRY_WEEKS,
+    Progress,
+    hold_lines,
+    pain_label,
+    reps_lines,
+)
 from itbtimer.history.records import DamagedRow, RunRecord
 
 RECENT = 15
@@ -237,7 +243,7 @@ def _show(store: HistoryStore, chosen: list[Recorded], identities: list[str] | N
         print(escaped(routine.name))
         print("  " + summary.week_text())
         print("  Weeks: " + "  ".join(f"{monday:%d %b} {n}" for monday, n in summary.weeks[-8:]))
-        for line in hold_lines(summary.holds):
+        for line in hold_lines(summary.holds) + reps_lines(summary.reps):
             print("  " + escaped(line))
         for asymmetry in summary.asymmetries:
             print("  " + escaped(asymmetry.text()))
@@ -283,10 +289,10 @@ def _table(listed: list[Listed]) -> list[str]:
     """One row a session; the holds in a column as wide as the widest, so the note (and
     what the session was: practice, interrupted) stands in a column of its own."""
     rows = [(s, _holds_text(s), _notes_text(s)) for s in listed]
-    width = max([len("Holds"), *(len(holds) for s, holds, _ in rows if not s.damaged)])
+    width = max([len(HOLDS), *(len(holds) for s, holds, _ in rows if not s.damaged)])
     noted = any(notes for s, _, notes in rows if not s.damaged)
     lines = [(f"{'ID':8}  {'When':21}  {'Routine':{NAME_WIDTH}}  {'Done':4}  {'Active':>8}  "
-              f"{'Pain':>4}  {'Morning':>7}  {'Holds':{width}}  {'Note' if noted else ''}")
+              f"{'Pain':>4}  {'Morning':>7}  {HOLDS:{width}}  {'Note' if noted else ''}")
              .rstrip()]
     for s, holds, notes in rows:
         if s.damaged:
@@ -302,8 +308,14 @@ def _table(listed: list[Listed]) -> list[str]:
     return lines
 
 
+HOLDS = "Holds and reps"  # the column of a session's holds and paced reps counted
+
+
 def _holds_text(s: Listed) -> str:
-    return ", ".join(f"{escaped(n.label)} {format_clock(v)}" for n, v in s.holds)
+    """"Side plank (left) 0:40, Single leg dips (left) 10 reps": the longest hold and the
+    most reps counted per exercise and side."""
+    return ", ".join([f"{escaped(n.label)} {format_clock(v)}" for n, v in s.holds]
+                     + [f"{escaped(n.label)} {r} reps" for n, r in s.reps])
 
 
 def _notes_text(s: Listed) -> str:
@@ -335,7 +347,10 @@ def _json(listed: list[Listed], figures: list[tuple[Recorded, Progress]],
             "weeks": [{"week": monday.isoformat(), "sessions": n} for monday, n in p.weeks],
             "holds": [{"exercise": h.exercise, "side": h.side, "best_seconds": h.best,
                        "last_seconds": h.last} for h in p.holds],
-            "asymmetry": [{"exercise": a.exercise, "shorter": a.shorter, "longer": a.longer,
+            "reps": [{"exercise": r.exercise, "side": r.side, "best_reps": r.best,
+                      "last_reps": r.last} for r in p.reps],
+            "asymmetry": [{"exercise": a.exercise, "measure": a.measure,
+                           "shorter": a.shorter, "longer": a.longer,
                            "percent": a.percent, "weeks": ASYMMETRY_WEEKS,
                            "was_percent": a.was.percent if a.was else None,
                            "was_shorter": a.was.shorter if a.was else None,
@@ -363,7 +378,9 @@ def _listed_json(s: Listed) -> dict[str, Any]:
             "practice": s.practice, "speed": s.speed, "interrupted": s.interrupted,
             "in_progress": s.in_progress,
             "holds": [{"exercise": n.exercise, "side": n.side, "seconds": v}
-                      for n, v in s.holds]} | (
+                      for n, v in s.holds],
+            "reps": [{"exercise": n.exercise, "side": n.side, "reps": r}
+                     for n, r in s.reps]} | (
                 {"damaged": s.damaged} if s.damaged else {})
 
 

@@ -15,7 +15,7 @@ from itbtimer.core.plan import Plan
 from itbtimer.gui.morning import Answer, MorningBox
 from itbtimer.gui.theme import DIM_TEXT, SCREEN_BG, SIDE_TEXT
 from itbtimer.gui.widgets import FitLabel, Fonts, Painted, button, label, row_padding
-from itbtimer.history.figures import Progress, hold_lines
+from itbtimer.history.figures import Progress, hold_lines, reps_lines
 from itbtimer.present.keys_help import keys_line
 from itbtimer.present.morning_words import MorningQuestion
 from itbtimer.present.progress_words import start_text
@@ -185,7 +185,7 @@ class StartScreen:
             why = left_out_line(progress)
             if why:
                 self._line(why, "small", SIDE_TEXT, lines=2)
-            for line in hold_lines(progress.holds):
+            for line in hold_lines(progress.holds) + reps_lines(progress.reps):
                 self._line(line, "small", DIM_TEXT)
         for section in routine.sections:
             note = f" · {section.note}" if section.note else ""

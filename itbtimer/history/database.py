@@ -42,6 +42,17 @@ SIDE_HOLDS = """
     GROUP BY st.session_id, st.name, COALESCE(st.side, '')
 """
 
+# Every session's most reps counted in one set per paced reps exercise and side (as
+# rows.put writes them from SessionRecord.side_reps): migration 8 fills the `reps` table
+# with it, and a file of schema 6 or 7 read as it is (a read-only disk) reads it through it.
+SIDE_REPS = """
+    SELECT st.session_id, s.routine, st.name, COALESCE(st.side, ''), s.start_utc, s.week,
+           MAX(st.reps_done), s.practice = 0 AND s.in_progress = 0
+    FROM steps st JOIN sessions s ON s.id = st.session_id
+    WHERE st.mode = 'reps' AND st.reps_done > 0
+    GROUP BY st.session_id, st.name, COALESCE(st.side, '')
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     # 1: sessions, their steps, the longest hold per exercise, deleted sessions
     """
@@ -165,6 +176,24 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     # 7: a run with no pain answer is not pain-free (PAIN_FREE_SAID)
     "UPDATE runs SET pain_free_m = " + PAIN_FREE_SAID + ";",
+    # 8: the reps counted per side (SessionRecord.side_reps), as `holds` keeps the holds:
+    # a paced reps exercise's most reps in one set per session, exercise and side ('' on
+    # both). Filled from the steps' reps_done (migration 6); un-paced reps have no row.
+    """
+    CREATE TABLE reps (
+        session_id TEXT NOT NULL,
+        routine TEXT NOT NULL,
+        exercise TEXT NOT NULL,
+        side TEXT NOT NULL,               -- 'left', 'right', or '' on both (a two-sided move)
+        start_utc REAL NOT NULL,
+        week TEXT NOT NULL,
+        reps INTEGER NOT NULL,
+        usable INTEGER NOT NULL,          -- not practice, not in progress
+        PRIMARY KEY (session_id, exercise, side)
+    ) WITHOUT ROWID;
+    CREATE INDEX reps_by_time ON reps (routine, usable, exercise, side, start_utc, reps);
+    CREATE INDEX reps_by_count ON reps (routine, usable, exercise, side, reps);
+    INSERT INTO reps """ + SIDE_REPS + ";",
 )
 
 
@@ -273,6 +302,12 @@ class Database:
                 # found before the file's own table of that name)
                 db.execute("CREATE TEMP VIEW holds (session_id, routine, exercise, side, "
                            "start_utc, week, seconds, usable) AS " + SIDE_HOLDS)
+            if 5 < version < 8:  # the reps counted per side, as migration 8 would make them
+                db.execute("CREATE TEMP VIEW reps (session_id, routine, exercise, side, "
+                           "start_utc, week, reps, usable) AS " + SIDE_REPS)
+            elif 0 < version < 8:  # no reps were counted before migration 6
+                db.execute("CREATE TEMP TABLE reps (session_id, routine, exercise, side, "
+                           "start_utc, week, reps, usable)")
             if 0 < version < 4:  # no run was kept before migration 4
                 db.execute("CREATE TEMP TABLE runs (id, start_utc, offset_minutes, week, "
                            "distance_m, pain_free_m, pain, record)")

@@ -15,7 +15,16 @@ import itbtimer.history.figures as figures
 from itbtimer.core.progression import Answered, Grows, LevelKey, SetByHand
 from itbtimer.core.runs import DistanceUnit
 from itbtimer.history.database import Database, HistoryError
-from itbtimer.history.figures import ASYMMETRY_WEEKS, Asymmetry, Hold, Listed, Progress, Recorded
+from itbtimer.history.figures import (
+    ASYMMETRY_WEEKS,
+    Asymmetry,
+    Hold,
+    Listed,
+    Measure,
+    Progress,
+    Recorded,
+    Reps,
+)
 from itbtimer.history.limits import EARLIEST, LATEST, check_run, check_stored, why_damaged
 from itbtimer.history.records import Held, RecordError, RunRecord, SessionRecord, week_start
 from itbtimer.history.rows import local_time, monday_of, routine_filter, steps_of
@@ -26,6 +35,9 @@ SOUND = f"start_utc BETWEEN {EARLIEST} AND {LATEST}"
 # The progression rule reads the last two sessions at a level and the morning before them.
 ANSWERED = 3
 GROWS = frozenset(g.value for g in Grows)
+# Where each per-side figure is kept: its table and the column of its value (one row per
+# session, exercise and side; database.py migrations 3 and 7)
+TABLES = {Measure.HOLD: ("holds", "seconds"), Measure.REPS: ("reps", "reps")}
 
 
 class Queries:
@@ -85,12 +97,16 @@ class Queries:
                     continue
                 best = holds.execute("SELECT exercise, side, seconds FROM holds "
                                      "WHERE session_id = ?", (record_id,)).fetchall()
+                counted = holds.execute("SELECT exercise, side, reps FROM reps "
+                                        "WHERE session_id = ?", (record_id,)).fetchall()
                 out.append(Listed(session.id, session.start, session.routine, session.completed,
                                   session.active_seconds, session.pain, session.practice,
                                   session.speed, bool(in_progress), session.interrupted,
                                   tuple((Held(str(n), str(d) or None), float(s))
                                         for n, d, s in best),
-                                  session.question, morning=session.morning, note=session.note))
+                                  session.question, morning=session.morning, note=session.note,
+                                  reps=tuple((Held(str(n), str(d) or None), int(r))
+                                             for n, d, r in counted)))
         return out
 
     def notes(self, routine: str, since: date) -> list[tuple[datetime, str]]:
@@ -202,10 +218,13 @@ class Queries:
                     "SELECT COALESCE(SUM(status = 'done'), 0), COUNT(*) FROM steps "
                     "WHERE session_id = ?", [last[3]]).fetchone()
                 left_out = (int(done), int(steps))
-            held = self._exercises(db, routine)
+            held = self._exercises(db, routine, Measure.HOLD)
             holds = [self._hold(db, routine, exercise, side, series and weekly, series, period)
                      for exercise, side in held]
-            asymmetries = self._asymmetries(db, routine, held, today)
+            counted = self._exercises(db, routine, Measure.REPS)
+            reps = [self._reps(db, routine, exercise, side) for exercise, side in counted]
+            asymmetries = (self._asymmetries(db, routine, held, today, Measure.HOLD)
+                           + self._asymmetries(db, routine, counted, today, Measure.REPS))
             pain: tuple[tuple[datetime, int], ...] = ()
             if series and weekly:
                 pain = tuple((monday_of(w), int(p)) for w, p in db.execute(
@@ -242,6 +261,7 @@ class Queries:
             pain_free=runs,
             run_unit=unit,
             first_session=local_time(first[0], first[1]) if first else None,
+            reps=tuple(r for r in reps if r is not None),
         )
 
     @staticmethod
@@ -277,25 +297,27 @@ class Queries:
         return points, unit
 
     @staticmethod
-    def _exercises(db: sqlite3.Connection, routine: str | None) -> list[tuple[str, str]]:
-        """The held exercises and sides ('' on both), in the order they were first
-        recorded (left before right): index seeks only (one per exercise and side), never
-        a scan of every hold."""
+    def _exercises(db: sqlite3.Connection, routine: str | None,
+                   measure: Measure) -> list[tuple[str, str]]:
+        """The exercises and sides ('' on both) held (or with reps counted), in the order
+        they were first recorded (left before right): index seeks only (one per exercise
+        and side), never a scan of every hold."""
+        table, _ = TABLES[measure]
         if routine is None:
-            rows = db.execute("SELECT exercise, side, MIN(start_utc) AS first FROM holds "
+            rows = db.execute(f"SELECT exercise, side, MIN(start_utc) AS first FROM {table} "
                               f"WHERE usable = 1 AND {SOUND} GROUP BY exercise, side "
                               "ORDER BY first, exercise, side")
             return [(str(r[0]), str(r[1])) for r in rows]
         found: list[tuple[float, str, str]] = []
         after = ("", "")
         while True:
-            row = db.execute("SELECT exercise, side FROM holds WHERE routine = ? AND usable = 1"
-                             " AND (exercise, side) > (?, ?) ORDER BY exercise, side LIMIT 1",
-                             (routine, *after)).fetchone()
+            row = db.execute(f"SELECT exercise, side FROM {table} WHERE routine = ? AND "
+                             "usable = 1 AND (exercise, side) > (?, ?) ORDER BY exercise, side "
+                             "LIMIT 1", (routine, *after)).fetchone()
             if row is None:
                 break
             after = (str(row[0]), str(row[1]))
-            (first,) = db.execute("SELECT MIN(start_utc) FROM holds WHERE routine = ? "
+            (first,) = db.execute(f"SELECT MIN(start_utc) FROM {table} WHERE routine = ? "
                                   f"AND usable = 1 AND exercise = ? AND side = ? AND {SOUND}",
                                   (routine, *after)).fetchone()
             if first is not None:
@@ -325,31 +347,49 @@ class Queries:
         return Hold(exercise, float(best), float(last[0]), points, side or None)
 
     @staticmethod
+    def _reps(db: sqlite3.Connection, routine: str | None, exercise: str,
+              side: str) -> Reps | None:
+        """A paced reps exercise's counts on a side: its last and its best (most reps
+        counted in one set)."""
+        where, args = routine_filter(None if routine is None else [routine], "AND")
+        args = [exercise, side, *args]
+        base = f"FROM reps WHERE usable = 1 AND exercise = ? AND side = ? AND {SOUND} {where}"
+        best = db.execute(f"SELECT MAX(reps) {base}", args).fetchone()[0]
+        last = db.execute(f"SELECT reps {base} ORDER BY start_utc DESC LIMIT 1",
+                          args).fetchone()
+        if best is None or last is None:
+            return None
+        return Reps(exercise, int(best), int(last[0]), side or None)
+
+    @staticmethod
     def _asymmetries(db: sqlite3.Connection, routine: str | None,
-                     held: list[tuple[str, str]], today: date) -> tuple[Asymmetry, ...]:
-        """Each exercise held on both sides: the last weeks' asymmetry, and that of its
-        first weeks when they are earlier (figures.Asymmetry)."""
+                     held: list[tuple[str, str]], today: date,
+                     measure: Measure) -> tuple[Asymmetry, ...]:
+        """Each exercise held (or with reps counted) on both sides: the last weeks'
+        asymmetry, and that of its first weeks when they are earlier (figures.Asymmetry)."""
         where, args = routine_filter(None if routine is None else [routine], "AND")
         span = timedelta(weeks=ASYMMETRY_WEEKS)
         since = datetime.combine(today + timedelta(days=1), time()).astimezone() - span
+        table, value = TABLES[measure]
         out = []
         for exercise in dict.fromkeys(e for e, side in held if side):
-            base = (f"FROM holds WHERE usable = 1 AND exercise = ? AND side <> '' AND {SOUND} "
-                    f"{where}")
+            base = (f"FROM {table} WHERE usable = 1 AND exercise = ? AND side <> '' AND "
+                    f"{SOUND} {where}")
 
             def means(start: float, end: float, exercise: str = exercise,
                       base: str = base) -> dict[str, float]:
                 return {str(side): float(mean) for side, mean in db.execute(
-                    f"SELECT side, AVG(seconds) {base} AND start_utc >= ? AND start_utc < ? "
+                    f"SELECT side, AVG({value}) {base} AND start_utc >= ? AND start_utc < ? "
                     "GROUP BY side", [exercise, *args, start, end])}
 
-            recent = Asymmetry.of(exercise, means(since.timestamp(), math.inf))
+            recent = Asymmetry.of(exercise, means(since.timestamp(), math.inf), measure)
             if recent is None:
                 continue
             (first,) = db.execute(f"SELECT MIN(start_utc) {base}",
                                   [exercise, *args]).fetchone()
             if first is not None and first + span.total_seconds() <= since.timestamp():
-                was = Asymmetry.of(exercise, means(first, first + span.total_seconds()))
+                was = Asymmetry.of(exercise, means(first, first + span.total_seconds()),
+                                   measure)
                 if was is not None:
                     recent = replace(recent, was=was,
                                      was_since=local_time(first, None).date())

@@ -214,6 +214,17 @@ class SessionRecord:
                 best[held] = max(best.get(held, 0.0), step.time_seconds)
         return best
 
+    def side_reps(self) -> dict[Held, int]:
+        """The most reps counted in one set per paced (tempo) reps exercise and side in this
+        session, in the order first done: the figures the history keeps. An un-paced reps
+        step has no count (`reps_done` None) and gives none."""
+        most: dict[Held, int] = {}
+        for step in self.steps:
+            if step.mode == ExerciseMode.REPS and step.reps_done:
+                held = Held(step.name, step.side)
+                most[held] = max(most.get(held, 0), step.reps_done)
+        return most
+
     def holds(self) -> dict[str, float]:
         """The longest time held per "until" exercise in this session (both sides, all sets)."""
         best: dict[str, float] = {}

@@ -1,4 +1,4 @@
-"""A session as rows of the history's tables: written (with its steps and holds), read
+"""A session as rows of the history's tables: written (with its steps, holds and reps), read
 back, removed, found by the short id `itbtimer history` shows. Each runs inside the
 caller's connection or transaction (database.py); the readers' helpers for local
 times and routine filters are here too."""
@@ -46,10 +46,15 @@ def put(db: sqlite3.Connection, session: SessionRecord, in_progress: bool,
                    [(session.id, session.identity, held.exercise, held.side or "", start,
                      session.week.isoformat(), seconds, int(usable))
                     for held, seconds in session.side_holds().items()])
+    db.executemany("INSERT INTO reps VALUES (?,?,?,?,?,?,?,?)",
+                   [(session.id, session.identity, held.exercise, held.side or "", start,
+                     session.week.isoformat(), count, int(usable))
+                    for held, count in session.side_reps().items()])
 
 
 def remove(db: sqlite3.Connection, record_id: str) -> None:
-    for table, key in (("sessions", "id"), ("steps", "session_id"), ("holds", "session_id")):
+    for table, key in (("sessions", "id"), ("steps", "session_id"), ("holds", "session_id"),
+                       ("reps", "session_id")):
         db.execute(f"DELETE FROM {table} WHERE {key} = ?", (record_id,))
 
 

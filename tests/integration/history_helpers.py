@@ -55,9 +55,9 @@ def args(**kw):
 
 
 def old_history_file(folder: Path, records: list[SessionRecord], version: int) -> Path:
-    """A history file as the itbtimer of schema `version` (1 or 2) wrote it: its tables and
-    its rows, the holds one per exercise with the sides merged (version 1: the `routine`
-    columns hold the routine's name, not its identity)."""
+    """A history file as the itbtimer of schema `version` wrote it: its tables and its
+    rows, the holds one per exercise with the sides merged before version 3 (version 1: the
+    `routine` columns hold the routine's name, not its identity)."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / DATABASE
     db = sqlite3.connect(path, isolation_level=None)
@@ -80,6 +80,11 @@ def old_history_file(folder: Path, records: list[SessionRecord], version: int) -
         columns = 15 if version < 6 else 16
         db.executemany(f"INSERT INTO steps VALUES ({','.join('?' * columns)})",
                        [row[:columns] for row in step_rows(r)])
+        if version >= 3:  # holds per side (migration 3)
+            db.executemany("INSERT INTO holds VALUES (?,?,?,?,?,?,?,?)",
+                           [(r.id, routine, h.exercise, h.side or "", start, week, seconds,
+                             int(not r.practice)) for h, seconds in r.side_holds().items()])
+            continue
         db.executemany("INSERT INTO holds VALUES (?,?,?,?,?,?,?)",
                        [(r.id, routine, name, start, week, seconds, int(not r.practice))
                         for name, seconds in r.holds().items()])
