@@ -30,7 +30,7 @@ _RANGE = re.compile(r"^(.*?)(?:\s*[-–—]\s*|\s+to\s+)(.*)$")
 def parse_duration(text: str) -> int | None:
     """Whole seconds for any form in DURATION_FORMS (and hours: '1h'); None otherwise."""
     text = text.strip().lower()
-    if text.isdigit():
+    if text.isascii() and text.isdigit():  # not "¹": a digit int() cannot read
         return int(text)
     clock = _CLOCK.fullmatch(text)
     if clock:

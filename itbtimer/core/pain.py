@@ -22,12 +22,12 @@ class PainEntry:
     def key(self, key: str, now: float) -> bool:
         """A key typed at `now` (seconds, any clock); True when it was a score key."""
         if self.closed:
-            return key in ("t", "T") or (len(key) == 1 and key.isdigit())
+            return key in ("t", "T") or (len(key) == 1 and key.isascii() and key.isdigit())
         if key in ("t", "T"):
             self._type("1", now)
             self._type("0", now)
             return True
-        if len(key) == 1 and key.isdigit():
+        if len(key) == 1 and key.isascii() and key.isdigit():
             self._type(key, now)
             return True
         return False

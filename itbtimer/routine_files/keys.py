@@ -77,7 +77,7 @@ def _read_reps(c: Checker, node: yaml.Node, path: str) -> str | None:
         return None
     if isinstance(value, str):
         low, dash, high = value.replace(" ", "").replace("–", "-").partition("-")
-        if dash and low.isdigit() and high.isdigit():
+        if dash and low.isascii() and low.isdigit() and high.isascii() and high.isdigit():
             if 1 <= int(low) < int(high) <= 1000:
                 return f"{int(low)}-{int(high)}"
             c.add(node, path, f"'{escaped(value)}': write the smaller count first, like 8-12")
@@ -138,7 +138,7 @@ def _read_tempo(c: Checker, node: yaml.Node | None, path: str,
         c.add(node, path, "`tempo` paces the reps of an exercise with `reps`; this one has none")
         return None
     parts = str(scalar(node)).replace(" ", "").replace("–", "-").split("-")
-    if len(parts) == 3 and all(p.isdigit() for p in parts):
+    if len(parts) == 3 and all(p.isascii() and p.isdigit() for p in parts):
         down, hold, up = (int(p) for p in parts)
         if 1 <= down <= MAX_PHASE and 0 <= hold <= MAX_PHASE and 1 <= up <= MAX_PHASE:
             return down, hold, up

@@ -53,9 +53,9 @@ def duration_range(low: int, high: int) -> str:
 def reps(text: str) -> str:
     """"8-12" -> "eight to twelve reps", "10" -> "ten reps", "1" -> "one rep"."""
     low, dash, high = text.partition("-")
-    if dash and low.isdigit() and high.isdigit():
+    if dash and low.isascii() and low.isdigit() and high.isascii() and high.isdigit():
         return f"{number(int(low))} to {number(int(high))} reps"
-    if text.isdigit():
+    if text.isascii() and text.isdigit():
         return _unit(int(text), "rep")
     return f"{text} reps"
 

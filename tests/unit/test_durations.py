@@ -99,3 +99,10 @@ def test_not_ranges(text):
 
 def test_a_length_shown_to_the_person_is_in_seconds_as_the_screens_say_it():
     assert [seconds_text(n) for n in (5, 45, 60, 90)] == ["5 s", "45 s", "60 s", "90 s"]
+
+
+@pytest.mark.parametrize("text", ["¹", "2²", "³0s"])
+def test_a_superscript_is_not_a_number_of_seconds(text):
+    """str.isdigit() takes "¹", int() does not: the random-edits test typed it into a rest
+    and the check raised ValueError instead of saying it is not a duration."""
+    assert parse_duration(text) is None

@@ -307,3 +307,15 @@ def test_random_bytes_load_or_give_a_routine_error(data):
             assert exc.problems and str(exc).startswith(str(path))
         else:
             assert routine.name and routine.sections
+
+
+@pytest.mark.parametrize(("field", "said"), [
+    ("reps: 10, rest: ¹", "'¹' is not a duration"),
+    ("reps: 8-1²", "'8-1²' is not a rep count"),
+    ("reps: 10, tempo: 3-1-¹", "'3-1-¹' is not a tempo")])
+def test_a_superscript_digit_is_a_mistake_on_its_line_not_a_crash(field, said):
+    text = ("name: R\nsections:\n  - name: S\n    exercises:\n"
+            f"      - {{name: Dips, {field}}}\n")
+    with pytest.raises(RoutineError) as caught:
+        parse_routine(text)
+    assert "(line 5)" in str(caught.value) and said in str(caught.value)
