@@ -19,6 +19,8 @@ from itbtimer.cli.report import run_report
 from itbtimer.core.runs import DistanceUnit
 from itbtimer.history import HistoryStore
 from itbtimer.history.records import RunRecord, week_start
+from itbtimer.report.paper import Paper
+from itbtimer.report.sheet import Sheet
 from tests.sides_helpers import side_session
 
 
@@ -278,3 +280,16 @@ def test_the_folder_to_write_in_is_never_made(tmp_path, capsys):
     assert main(["report", "-o", str(text)]) == 0
     assert text.read_bytes().startswith(b"%PDF")
     assert "x.txt holds a PDF" in capsys.readouterr().err
+
+
+def test_a_column_of_dates_is_as_wide_as_its_widest_date():
+    """A date wrapped onto two lines in a column given too small a share: short texts get
+    their width, long ones give way (and a long column keeps its share)."""
+    sheet = Sheet(Paper.A4, "widths", datetime.now().astimezone())
+    widths = sheet.fitted(("When", "Note"), [("Wed 09 Dec 2026", "a long note " * 20)],
+                          (1, 20), 9)
+    sheet.font(9)
+    assert widths[0] > sheet.text_width("Wed 09 Dec 2026") + 2.0
+    assert abs(sum(widths) - sheet.width) < 0.01
+    assert sheet.fitted(("A", "B"), [("word " * 40, "x")], (1, 1), 9) == (
+        sheet.width / 2, sheet.width / 2)
