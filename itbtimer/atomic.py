@@ -10,7 +10,14 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import stat
 from pathlib import Path
+
+from itbtimer.errors import WriteError
+
+# What a name can point at that is no file to read or write, in the person's words.
+NOT_FILES = ((stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+             (stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"))
 
 
 def write_atomic(path: Path, data: str | bytes) -> None:
@@ -60,3 +67,38 @@ def _sync_folder(folder: Path) -> None:
         pass  # some file systems refuse fsync on a folder; the file itself is synced
     finally:
         os.close(fd)
+
+
+def write_asked(target: Path, data: bytes, what: str, example: str) -> Path:
+    """Write `data` where the person asked (`-o FILE`: a report, a card, a calendar), whole
+    or not at all; the path written, absolute. Never over something that is not a file (a
+    folder, a named pipe, a device) and never into a folder that is not there (a mistyped
+    -o made /nonexistent at the root of the disk): WriteError, in words, naming `what`
+    ("the PDF") and an `example` file name ("report.pdf")."""
+    _refuse_odd(target, what, example)
+    folder = target.absolute().parent
+    if not folder.exists():
+        raise WriteError(f"{target}: the folder {folder} does not exist (no folder is made: "
+                         "name one that is there)")
+    try:
+        write_atomic(target, data)
+    except OSError as exc:
+        why = exc.strerror or type(exc).__name__
+        raise WriteError(f"{target}: cannot write {what} there ({why})") from None
+    return target.absolute()
+
+
+def _refuse_odd(target: Path, what: str, example: str) -> None:
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise WriteError(f"{target}: cannot write {what} there ({exc.strerror})") from None
+    if stat.S_ISDIR(mode):
+        raise WriteError(f"{target}: this is a folder; name the file to write "
+                         f"(for example {target / example})")
+    for test, kind in NOT_FILES:
+        if test(mode):
+            raise WriteError(f"{target}: this is {kind}, not a file: {what} goes to a file "
+                             f"(for example -o {example})")

@@ -48,5 +48,9 @@ class RoutineError(ItbtimerError):
         return "\n".join(p.render(self.source) for p in self.problems)
 
 
+class WriteError(ItbtimerError):
+    """A file the person named with -o (a report, a card, a calendar) that cannot go there."""
+
+
 class ReportError(ItbtimerError):
     """A report or routine card that cannot be made or written (itbtimer report)."""

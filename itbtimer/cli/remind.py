@@ -25,12 +25,13 @@ from pathlib import Path
 from itbtimer.adapters import reminders
 from itbtimer.adapters.desktop_bus.notifications import Question
 from itbtimer.adapters.launcher import launch_command
-from itbtimer.atomic import write_atomic
+from itbtimer.atomic import write_asked
 from itbtimer.core.escaping import escaped, escaped_lines
 from itbtimer.core.plan import Plan, build_plan
 from itbtimer.core.reminders import (
     DEFAULT_AT,
     Reminder,
+    minutes_text,
     nudge,
     parse_at,
     parse_days,
@@ -195,17 +196,13 @@ def run_calendar(args: argparse.Namespace, today: date | None = None,
     plan = _routine(args.routine)
     reminder = _reminder(args, plan)
     routine = plan.routine
-    minutes = max(1, round(plan.estimated_seconds / 60))
     times = f"{routine.per_week} times a week, " if routine.per_week else ""
-    description = f"{routine.name}: {times}about {minutes} minutes. In itbtimer: " \
-                  f"itbtimer {_as_given(args.routine)}"
+    description = f"{routine.name}: {times}about {minutes_text(plan.estimated_seconds)}. " \
+                  f"In itbtimer: itbtimer {_as_given(args.routine)}"
     now = now or datetime.now().astimezone()
     data = calendar_bytes(routine.name, routine.identity, reminder, plan.estimated_seconds,
                           description, today or now.date(), now)
-    target = Path(args.output)
-    try:
-        write_atomic(target, data)
-    except OSError as exc:
-        raise ItbtimerError(f"itbtimer: cannot write {target}: {exc.strerror}") from None
+    target = Path(args.output).expanduser()
+    write_asked(target, data, "the calendar", "training.ics")
     print(escaped(f"Wrote {target}: {routine.name}, {reminder.when_text()}, every week"))
     return 0

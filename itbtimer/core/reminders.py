@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from itbtimer.core.counting import counted
 from itbtimer.core.enums import StrEnum
 from itbtimer.errors import ItbtimerError
 
@@ -135,11 +136,15 @@ def week_target(per_week: int | None, reminder: Reminder) -> int:
     return per_week or len(reminder.days)
 
 
+def minutes_text(seconds: float) -> str:
+    """A session's length for the reminder and the calendar: "1 minute", "20 minutes"
+    (rounded, at least one)."""
+    return counted(max(1, round(seconds / 60)), "minute")
+
+
 def nudge(routine: str, this_week: int, target: int, seconds: float) -> str | None:
     """The notification's words when the week is behind its target; None when it is done:
     "ITB recovery: 1 of 3 this week — 20 minutes?"."""
     if this_week >= target:
         return None
-    minutes = max(1, round(seconds / 60))
-    unit = "minute" if minutes == 1 else "minutes"
-    return f"{routine}: {this_week} of {target} this week — {minutes} {unit}?"
+    return f"{routine}: {this_week} of {target} this week — {minutes_text(seconds)}?"

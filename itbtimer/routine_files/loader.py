@@ -23,6 +23,7 @@ from pathlib import Path
 
 import yaml
 
+from itbtimer.atomic import NOT_FILES
 from itbtimer.core.routine import Routine
 from itbtimer.errors import Problem, RoutineError
 from itbtimer.routine_files.checker import Checker
@@ -226,10 +227,6 @@ def read_routine_text(path: Path) -> str:
     whatever its size says (/dev/zero says 0 and never ends)."""
     data = _read_limited(path, str(path))
     return _decode(data, str(path))
-
-
-NOT_FILES = ((stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
-             (stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"))
 
 
 def refuse_odd_file(path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
@@ -89,3 +90,32 @@ def test_bad_days_write_no_file(tmp_path, capsys, monkeypatch):
     assert main(["calendar", "--days", "someday", "-o", "a.ics"]) == 2
     assert "'someday' is not a day" in capsys.readouterr().err
     assert not (tmp_path / "a.ics").exists()
+
+
+def test_a_one_minute_routine_is_about_1_minute(tmp_path):
+    routine = tmp_path / "short.yaml"
+    routine.write_text("name: Short\nsections:\n  - name: A\n    exercises:\n"
+                       "      - {name: Squat, work: 50s}\n", encoding="utf-8")
+    out = tmp_path / "short.ics"
+    args = argparse.Namespace(routine=str(routine), output=str(out), days="mon", at=None)
+    assert run_calendar(args, today=NOW.date(), now=NOW) == 0
+    assert "Short: about 1 minute. In itbtimer" in _event(out.read_bytes())["DESCRIPTION"]
+
+
+def test_a_folder_a_pipe_or_a_missing_folder_as_the_file_says_so_as_report_does(
+        tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "adir").mkdir()
+    assert main(["calendar", "-o", "adir"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "adir: this is a folder; name the file to write (for example adir/training.ics)")
+    os.mkfifo(tmp_path / "pipe")
+    assert main(["calendar", "-o", "pipe"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "pipe: this is a named pipe, not a file: the calendar goes to a file "
+        "(for example -o training.ics)")
+    assert main(["calendar", "-o", "gone/a.ics"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        f"gone/a.ics: the folder {tmp_path / 'gone'} does not exist (no folder is made: "
+        "name one that is there)")
+    assert not (tmp_path / "gone").exists()
