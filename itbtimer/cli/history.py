@@ -429,17 +429,21 @@ def _cells(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _write_sessions_csv(f: IO[str], records: Iterable[SessionRecord]) -> int:
-    """One row a session: when, which routine, how long, how it went, and the longest hold
+    """One row a session: when, which routine, how long, how it went, the longest hold
     of each "until" exercise and side (a column each, "Side plank (left) hold (s)", in the
-    order they first appear)."""
+    order they first appear), then the most reps counted of each paced reps exercise and
+    side ("Single leg dips (left) reps"; un-paced reps have no count, no column)."""
     sessions = list(records)
     held = list(dict.fromkeys(name for r in sessions for name in r.side_holds()))
     columns = {name: spreadsheet_cell(f"{name.label} hold (s)") for name in held}
-    writer = csv.DictWriter(f, fieldnames=[*SESSION_FIELDS, *columns.values(), "note",
-                                           "session_id"])
+    counted = list(dict.fromkeys(name for r in sessions for name in r.side_reps()))
+    reps = {name: spreadsheet_cell(f"{name.label} reps") for name in counted}
+    writer = csv.DictWriter(f, fieldnames=[*SESSION_FIELDS, *columns.values(), *reps.values(),
+                                           "note", "session_id"])
     writer.writeheader()
     for record in sessions:
         holds = record.side_holds()
+        done = {reps[name]: str(count) for name, count in record.side_reps().items()}
         writer.writerow(_cells({
             "date": record.local_date.isoformat(), "time": f"{record.start:%H:%M}",
             "week": record.week.isoformat(), "routine": record.routine,
@@ -450,7 +454,8 @@ def _write_sessions_csv(f: IO[str], records: Iterable[SessionRecord]) -> int:
             "morning": "" if record.morning is None else record.morning,
             "note": record.note or "",
             "session_id": record.id,
-        }) | {columns[name]: f"{round(seconds, 1):g}" for name, seconds in holds.items()})
+        }) | {columns[name]: f"{round(seconds, 1):g}" for name, seconds in holds.items()}
+            | done)
     return len(sessions)
 
 

@@ -4,6 +4,7 @@ line (text and --json) and the real window's start screen on Xvfb."""
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import shutil
@@ -122,3 +123,19 @@ def test_the_start_screen_shows_the_reps_of_each_side_beside_the_holds(tmp_path,
     finally:
         ui.close()
     assert ui.errors == []
+
+
+def test_the_sessions_csv_has_a_reps_column_per_side(tmp_path, capsys):
+    store = HistoryStore(tmp_path / "data")
+    sessions = two_sessions()
+    unpaced = dips_session(sessions[-1].start + timedelta(hours=1), None, None)
+    for record in [*sessions, replace(unpaced, id="unpaced")]:
+        assert store.append(record)
+    target = tmp_path / "weeks.csv"
+    assert run_history(args(export=str(target)), store) == 0
+    rows = list(csv.DictReader(target.open(encoding="utf-8")))
+    assert [(r["Single leg dips (left) reps"], r["Single leg dips (right) reps"], r["Squats reps"])
+            for r in rows] == [("12", "7", "12"), ("10", "8", "12"), ("", "", "12")]
+    # in the order first done (the squats came first), after the holds' columns
+    assert list(rows[0])[-5:] == ["Squats reps", "Single leg dips (left) reps",
+                                  "Single leg dips (right) reps", "note", "session_id"]
