@@ -71,7 +71,7 @@ class Move(StrEnum):
     # Enter: a score just chosen is kept and the screen stays, offering the note (N);
     # with nothing new to keep, back to the start screen (issue 24: N after the score)
     KEEP_SCORE = "keep_score"
-    SKIP_PAIN = "skip_pain"
+    SKIP_PAIN = "skip_pain"  # Esc: no score; with the score already saved, leave as Enter does
     SKIP_MORNING = "skip_morning"  # the morning-after question: not answered, not asked again
     SHOW_HISTORY = "show_history"
     CLOSE_HISTORY = "close_history"  # back where history was opened from

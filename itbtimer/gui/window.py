@@ -83,7 +83,7 @@ class Window:
             Move.START_WORKOUT: self.start_workout, Move.SHOW_FINISHED: self.show_finished,
             Move.LEAVE_FINISHED: self.back_to_start, Move.KEEP_SCORE: self.keep_score,
             Move.SHOW_HISTORY: self.show_history,
-            Move.SKIP_PAIN: lambda: self.save_pain(skip=True), Move.SKIP_MORNING: self.skip_morning,
+            Move.SKIP_PAIN: self.skip_pain, Move.SKIP_MORNING: self.skip_morning,
             Move.CLOSE_HISTORY: self.close_history,
             Move.OPEN_DIALOG: lambda: self.choose_routine(self.start.ask_for_routine()),
             Move.SHOW_EDITOR: self.show_editor, Move.TOGGLE_HOW: self.toggle_how,
@@ -244,6 +244,14 @@ class Window:
             self.save_pain()
         else:
             self.back_to_start()
+
+    def skip_pain(self) -> None:
+        """Esc on the finished screen: no score this time; with the score already saved
+        (Enter, or Esc before), nothing is left to skip: back to the start screen."""
+        if self.finished.pain.closed:
+            self.back_to_start()
+        else:
+            self.save_pain(skip=True)
 
     def back_to_start(self) -> None:
         self.save_pain()

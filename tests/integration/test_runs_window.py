@@ -255,3 +255,15 @@ def test_notes_show_in_the_history_list_at_1366x768(ui):
     assert rows[1].endswith("“hills”")  # a short one whole
     font = view.fonts["small"]
     assert max(font.measure(row) for row in rows) <= 0.4 * ui.root.winfo_width()  # none cut
+
+
+def test_esc_after_the_score_is_saved_leaves_as_a_second_enter_does(ui):
+    ui.key("space")
+    ui.key("s")
+    ui.key("3")
+    ui.key("Return")  # saved: the screen stays
+    assert ui.window.screen == "finished"
+    ui.key("Escape")  # nothing left to skip: back to start, the score as saved
+    assert ui.window.screen == "start"
+    (record,) = ui.history.sessions()
+    assert record.pain == 3
