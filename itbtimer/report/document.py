@@ -49,12 +49,6 @@ class ReportData:
     runs: tuple[RunRecord, ...] = ()  # the runs of the period (any routine: runs have none)
     parts: tuple[Part, ...] = ()  # the progression levels, the notes: where there are some
 
-    def start(self) -> datetime:
-        """The left end of the charts' time axis: the week the weeks are counted from, or
-        of a run before it."""
-        return self.period.start(min((run.local_date for run in self.runs), default=None))
-
-
 class Figures(Protocol):
     """What a report reads from the history (history.HistoryStore has it)."""
 
@@ -139,7 +133,7 @@ def _pain(sheet: Sheet, data: ReportData) -> None:
                           dashed=True, combine=mean))
     charts.legend(sheet, lines)
     box = charts.plot_box(sheet, 38)
-    charts.time_lines(sheet, box, lines, data.start(), data.period.end(), 10.0,
+    charts.time_lines(sheet, box, lines, data.period.start(), data.period.end(), 10.0,
                       [(v, str(v)) for v in (0, 2, 4, 6, 8, 10)], "No answers in these weeks")
     sheet.gap(3)
 
@@ -161,7 +155,7 @@ def _holds(sheet: Sheet, data: ReportData) -> None:
     highest = max([v for line in lines for _, v in line.points] + [30.0])
     top = (int(highest // 30) + 1) * 30
     step = max(30, top // 4 // 30 * 30)
-    charts.time_lines(sheet, box, lines, data.start(), data.period.end(), top,
+    charts.time_lines(sheet, box, lines, data.period.start(), data.period.end(), top,
                       [(v, format_clock(v)) for v in range(0, top + 1, step)],
                       "No holds in these weeks")
     sheet.gap(2)

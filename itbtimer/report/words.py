@@ -51,14 +51,10 @@ class Period:
         why = "since the first session" if self.since else counted(self.weeks, "week")
         return f"{first} – {self.last:%d %b %Y} ({why})"
 
-    def start(self, earliest: date | None = None) -> datetime:
-        """The left end of the charts' time axis, local time: the Monday the weeks are
-        counted from, or of `earliest` (a run before the first session) when sooner, but
-        never before the first week asked for."""
-        day = self.counted_from
-        if earliest is not None:
-            day = max(self.first, min(day, week_start(earliest)))
-        return datetime.combine(day, datetime.min.time()).astimezone()
+    def start(self) -> datetime:
+        """The left end of the pain and holds charts' time axis, local time: the Monday the
+        weeks are counted from (the runs' chart is from the first run's week)."""
+        return datetime.combine(self.counted_from, datetime.min.time()).astimezone()
 
     def end(self) -> datetime:
         """Its last instant: the end of the day it is made (the right end of the axis)."""
