@@ -19,6 +19,7 @@ import pytest
 from itbtimer.cli.history import run_history
 from itbtimer.history import HistoryStore, SessionRecord
 from itbtimer.history import database as history_database
+from tests.helpers import wait_until
 from tests.integration.gui_helpers import Harness, texts_in
 from tests.integration.history_helpers import args, old_history_file
 from tests.sides_helpers import ITB, TZ, dips_session
@@ -120,6 +121,17 @@ def test_the_start_screen_shows_the_reps_of_each_side_beside_the_holds(tmp_path,
         assert "Single leg dips: L 3 · R 2 reps (last), best L 12 · R 8" in words, words
         assert "Plank: best 0:20, last 0:20" in words
         shoot("reps-sides-after.png")
+        ui.key("h")  # the History screen says the asymmetry of the reps in words
+        view = ui.window.history_view
+        assert view.worker is not None
+        view.worker.join(5)
+        assert wait_until(lambda: view.loaded, ui.root.update)
+        assert view.error is None
+        canvas = view.canvas
+        said = [canvas.itemcget(i, "text") for i in canvas.find_withtag("asymmetry")]
+        # means of the last four weeks: left (12 + 10 + 3) / 3, right (7 + 8 + 2) / 3
+        assert said == ["Single leg dips: right side 32 % fewer reps than left (last 4 weeks)"]
+        shoot("reps-sides-history.png")
     finally:
         ui.close()
     assert ui.errors == []
