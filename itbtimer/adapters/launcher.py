@@ -18,6 +18,7 @@ import os
 import re
 import shutil
 import sys
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -163,16 +164,32 @@ def exec_arguments(value: str) -> list[str]:
 def exec_line(command: list[str], field_code: str | None = "%f") -> str:
     """The Exec key, as the Desktop Entry spec asks: an argument with a reserved character
     in double quotes (" ` $ \\ escaped with a backslash), every literal % written %%, and
-    the whole a string value (each backslash doubled); then the field code (%f: the file
-    the menu was given), if any. `exec_arguments` reads it back."""
+    the whole a string value (`string_value`); then the field code (%f: the file the menu
+    was given), if any. `exec_arguments` reads it back."""
     def quote(arg: str) -> str:
         arg = arg.replace("%", "%%")
-        if not any(c in arg for c in ' \t\n"\'\\><~|&;$*?#()`='):
+        if not any(c in arg for c in ' \t\n\r"\'\\><~|&;$*?#()`='):
             return arg
         escaped = "".join("\\" + c if c in '"`$\\' else c for c in arg)
-        return f'"{escaped}"'.replace("\\", "\\\\")
+        return f'"{escaped}"'
 
-    return " ".join([*(quote(a) for a in command), *([field_code] if field_code else [])])
+    words = [*(quote(a) for a in command), *([field_code] if field_code else [])]
+    return string_value(" ".join(words))
+
+
+def string_value(text: str) -> str:
+    """`text` as a desktop entry's string value that reads back as it is: each backslash
+    doubled, a line break, tab or return as the spec's escape (\\n \\t \\r); every other
+    character as it is (a format character such as U+200D in an emoji folder's name is part
+    of the path). Another control character cannot be written: DesktopError, in words."""
+    odd = next((c for c in text if unicodedata.category(c) == "Cc" and c not in "\n\t\r"),
+               None)
+    if odd is not None:
+        raise DesktopError(f"itbtimer: {escaped(text)} has a control character "
+                           f"{escaped(odd)} that a desktop entry cannot hold: move it to "
+                           "a folder whose name has none")
+    return (text.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t")
+            .replace("\r", "\\r"))
 
 
 def entry_text(command: list[str]) -> str:
@@ -183,8 +200,8 @@ def entry_text(command: list[str]) -> str:
         "Name=itbtimer",
         "GenericName=Interval Timer",
         "Comment=Follow a physiotherapy or recovery routine: big countdown, cues, beeps",
-        f"Exec={escaped(exec_line(command))}",  # a line break would end the key
-        f"TryExec={escaped(command[0])}",  # a bare name is looked up on the PATH
+        f"Exec={exec_line(command)}",  # a line break is written \n: it cannot end the key
+        f"TryExec={string_value(command[0])}",  # a bare name is looked up on the PATH
         f"Icon={APP_ID}",
         "Terminal=false",
         "Categories=Utility;Clock;",

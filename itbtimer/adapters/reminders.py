@@ -185,7 +185,7 @@ def autostart_text(name: str, command: list[str]) -> str:
         "Version=1.4",
         "Name=itbtimer reminder",
         f"Comment={escaped(f'A reminder of “{name}” on training days')}",
-        f"Exec={escaped(exec_line(command, field_code=None))}",
+        f"Exec={exec_line(command, field_code=None)}",
         "Icon=itbtimer",
         "Terminal=false",
         "NoDisplay=true",

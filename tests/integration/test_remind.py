@@ -117,6 +117,22 @@ def test_without_systemd_an_autostart_entry_runs_the_check_at_login(tmp_path, ca
                                                "mon,wed,fri", "--at", "18:00"]
 
 
+@pytest.mark.parametrize("folder", ["fam\u200dily \U0001f468\u200d\U0001f467",
+                                    "soft\u00adhyphen", "tab\tand\nbreak\r"])
+def test_an_autostart_entry_runs_a_path_with_format_and_space_characters_as_it_is(
+        tmp_path, capsys, folder):
+    routine = _routine(tmp_path, folder)
+    world = _world(tmp_path, FakeSystemctl(available=False))
+    assert run_remind(_args(str(routine)), world) == 0
+    entry = reminders.autostart_path()
+    validated = subprocess.run(["desktop-file-validate", str(entry)], capture_output=True,
+                               text=True, timeout=30)
+    assert validated.returncode == 0 and validated.stdout == "", validated.stdout
+    exec_value = next(line[len("Exec="):] for line in entry.read_text().splitlines()
+                      if line.startswith("Exec="))
+    assert exec_arguments(exec_value)[-6:-4] == ["--check", str(routine)]
+
+
 def test_status_says_what_is_installed_and_when_it_next_fires(tmp_path, capsys):
     world = _world(tmp_path, FakeSystemctl(available=True), now=datetime(2026, 12, 8, 9, 0))
     routine = _routine(tmp_path)

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+import pytest
+
 from itbtimer.adapters.launcher import (
     ICON_SIZES,
+    DesktopError,
     entry_text,
+    exec_arguments,
     exec_line,
     icon_path,
     install,
@@ -185,7 +189,27 @@ def test_entry_names_the_window_class_and_the_icon():
 def test_a_line_break_in_the_command_cannot_add_a_key_to_the_desktop_file():
     text = entry_text(["/opt/odd\nTerminal=true/itbtimer"])
     assert "Terminal=true" not in text.splitlines()
-    assert "TryExec=/opt/odd\\x0aTerminal=true/itbtimer" in text.splitlines()
+    assert "TryExec=/opt/odd\\nTerminal=true/itbtimer" in text.splitlines()  # the spec's \n
+    assert "Exec=\"/opt/odd\\nTerminal=true/itbtimer\" %f" in text.splitlines()
+
+
+def test_a_format_character_in_the_path_is_written_as_it_is_and_read_back():
+    for path in ("/home/a/fam\u200dily/knee.yaml", "/home/a/soft\u00adhyphen/x",
+                 "/home/a/\u202eevil/x", "/home/a/line\u2028sep/x"):
+        line = exec_line([path], field_code=None)
+        assert path in line and "\\u" not in line
+        assert exec_arguments(line) == [path]
+        assert f"TryExec={path}" in entry_text([path]).split("\n")
+
+
+def test_a_tab_or_a_return_in_the_path_is_written_as_the_specs_escape():
+    assert exec_line(["/a\tb\rc"], field_code=None) == '"/a\\tb\\rc"'
+    assert exec_arguments('"/a\\tb\\rc"') == ["/a\tb\rc"]
+
+
+def test_another_control_character_in_the_path_is_refused_in_words():
+    with pytest.raises(DesktopError, match=r"control character \\x1b .*: move it"):
+        exec_line(["/home/a/\x1b[31m/itbtimer"])
 
 
 def test_mpris_metadata_shows_a_routines_hidden_characters_escaped():
