@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tempfile
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 from itbtimer.core.routine import Rest
 from itbtimer.errors import RoutineError
 from itbtimer.routine_files import load_routine, parse_routine
+from itbtimer.routine_files.bundled import bundled_routines
 from tests.helpers import examples
 
 GOOD = """\
@@ -259,6 +261,24 @@ def test_bundled_routines_load():
     root = Path(__file__).parents[2] / "routines"
     for path in root.glob("*.yaml"):
         assert load_routine(path).sections
+
+
+def _texts(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in _texts(v)]
+    if isinstance(value, list):
+        return [t for v in value for t in _texts(v)]
+    return []
+
+
+def test_no_bundled_text_has_a_hyphenated_word_split_where_its_lines_were_folded():
+    """`how: >-` joins its lines with a space: "upside-" at a line's end read "upside- down"."""
+    for path in bundled_routines():
+        split = [t for t in _texts(yaml.safe_load(path.read_text(encoding="utf-8")))
+                 if re.search(r"[^\W\d_]- ", t)]
+        assert split == [], path.name
 
 
 # --- property-based: random documents give a routine or a RoutineError, nothing else ---
