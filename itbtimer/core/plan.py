@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from itbtimer.core.counting import counted
 from itbtimer.core.durations import format_clock, format_hms
 from itbtimer.core.enums import StrEnum
 from itbtimer.core.progression import NO_PROGRESSION, Progression, grown
@@ -191,7 +192,7 @@ class Plan:
     def total_text(self) -> str:
         """How long the plan takes, in the one wording every screen and command uses:
         'Total 0:36:10 of timed steps, about 0:41:00 with the reps and holds · 77 steps'."""
-        steps = f"{len(self.steps)} steps"
+        steps = counted(len(self.steps), "step")
         return f"Total {format_hms(self.total_seconds)}{self._untimed_text()} · {steps}"
 
     def _untimed_text(self) -> str:

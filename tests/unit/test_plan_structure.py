@@ -225,3 +225,10 @@ def test_expansion_follows_the_documented_rules(routine):
     for step in plan.steps:
         assert step.offset == running == step.estimated_offset
         running += step.seconds or 0
+
+
+def test_a_plan_of_one_step_says_one_step():
+    plan = build_plan(parse_routine(
+        "name: R\ndefaults: {get_ready: 0}\nsections:\n  - name: S\n    exercises:\n"
+        "      - {name: Plank, work: 6s}\n"))
+    assert plan.total_text() == "Total 0:00:06 · 1 step"
