@@ -4,6 +4,7 @@ core/progression.py; these are only its words."""
 
 from __future__ import annotations
 
+from itbtimer.core.counting import counted
 from itbtimer.core.durations import seconds_text
 from itbtimer.core.progression import Change, Grows, Level, Progression, grown_exercise
 from itbtimer.core.routine import Exercise, ExerciseMode, Routine, Section
@@ -18,7 +19,7 @@ def _section(routine: Routine, name: str) -> Section | None:
 
 
 def _sets(count: int) -> str:
-    return f"{count} set{'s' if count != 1 else ''}"
+    return counted(count, "set")
 
 
 def figure(routine: Routine, level: Level, at: int | None = None) -> str:
@@ -49,7 +50,7 @@ def step_size(routine: Routine, level: Level) -> str:
     if exercise is None or exercise.growth is None:
         return "1 level"
     if exercise.mode == ExerciseMode.REPS:
-        return f"{exercise.growth.by} reps"
+        return counted(exercise.growth.by, "rep")
     return seconds_text(exercise.growth.by)
 
 
@@ -116,7 +117,7 @@ def growth_line(routine: Routine) -> str | None:
             if growth is not None:
                 unit = ("reps", str(growth.up_to)) if exercise.mode == ExerciseMode.REPS \
                     else ("", seconds_text(growth.up_to))
-                by = f"{growth.by} reps" if unit[0] else seconds_text(growth.by)
+                by = counted(growth.by, "rep") if unit[0] else seconds_text(growth.by)
                 parts.append(f"{exercise.name} +{by} to {unit[1]}")
         if section.sets_up_to is not None:
             parts.append(f"{section.name} to {_sets(section.sets_up_to)}")

@@ -4,7 +4,12 @@ screen's lines, from the levels (core/progression.py)."""
 from __future__ import annotations
 
 from itbtimer.core.progression import Answered, Grows, LevelKey, progression
-from itbtimer.present.progress_words import next_time_line, plan_lines, start_lines
+from itbtimer.present.progress_words import (
+    growth_line,
+    next_time_line,
+    plan_lines,
+    start_lines,
+)
 from itbtimer.routine_files import parse_routine
 
 KNEE = parse_routine("""\
@@ -65,3 +70,10 @@ def test_a_step_up_a_bad_morning_held_back_is_said_on_the_start_screen_and_in_pl
                                        f"Dips 10 reps ({why})"]
     assert plan_lines(KNEE, held) == [
         f"At the routine's own figures so far ({why}); itbtimer progress lists each level"]
+
+
+def test_growing_by_one_rep_says_1_rep():
+    one = parse_routine("name: One\nask: knee pain\nsections:\n  - name: A\n    exercises:\n"
+                        "      - {name: Dips, reps: 10, progress: {by: 1, up_to: 12}}\n")
+    assert growth_line(one) == ("Grows when the knee allows (pain 3 or less twice): "
+                                "Dips +1 rep to 12")
