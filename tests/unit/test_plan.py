@@ -122,9 +122,3 @@ def test_the_examples_in_the_docs_are_valid_routines():
             found += 1
     assert found == 7  # README: 1; the format reference: the whole example, how-to, progress,
     # three more
-
-
-def test_a_plan_of_one_step_says_1_step():
-    one = parse_routine("name: One\ndefaults: {get_ready: 0}\nsections:\n  - name: A\n"
-                        "    exercises:\n      - {name: Squat, work: 30s}\n")
-    assert build_plan(one).total_text() == "Total 0:00:30 · 1 step"
