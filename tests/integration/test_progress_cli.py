@@ -153,3 +153,18 @@ def test_a_name_two_exercises_share_but_for_case_is_refused_unless_typed_as_writ
     exact = itbtimer("progress", str(routine), "--set", "PLANK", "1")
     assert exact.returncode == 0, exact.stderr
     assert "  level 1 of 2  PLANK 10-14 reps (set by hand)" in exact.stdout.splitlines()
+
+
+def test_a_bad_morning_that_holds_back_a_step_up_is_said_by_progress_and_plan(tmp_path,
+                                                                            itbtimer):
+    routine = tmp_path / "knee.yaml"
+    routine.write_text(KNEE)
+    imported(itbtimer, tmp_path, session(2, 2), session(4, 2))
+    morning = itbtimer("history", "--morning", f"{4:032x}", "5")
+    assert morning.returncode == 0, morning.stderr
+    why = "step up held back: 5 the morning after, 2 after the session"
+    listed = itbtimer("progress", str(routine)).stdout.splitlines()
+    assert f"  level 0 of 6  Plank 30 s ({why})" in listed
+    assert itbtimer("plan", str(routine)).stdout.splitlines()[0] == (
+        f"At the routine's own figures so far ({why}); itbtimer progress lists each level")
+    assert plank_steps(itbtimer, routine) == [30, 30]
