@@ -88,9 +88,10 @@ class FinishedScreen:
         """N: the one-line note, to type (Enter saves, Esc leaves it as it was)."""
         self.note.open()
 
-    def note_key(self, key: str) -> bool:
+    def note_key(self, key: str, stray: str = "") -> bool:
         """While the note is typed, every key is the note's: Enter keeps it (unless it is
-        too long: then it says so and stays open), Esc closes it unchanged."""
+        too long: then it says so and stays open), Esc closes it unchanged; a character
+        that reached the window, not the box (typed as the box opened), goes in the box."""
         if not self.note.typing:
             return False
         if key in ("Return", "KP_Enter"):
@@ -103,6 +104,8 @@ class FinishedScreen:
                 self.note.say(problem)
         elif key == "Escape":
             self.note.close()
+        elif stray.isprintable():
+            self.note.box.insert("end", stray)
         return True
 
     def type(self, key: str, now: float) -> bool:

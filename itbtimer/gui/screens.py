@@ -82,7 +82,7 @@ class Screens:
         if screen == Screen.EDITOR:
             self.editor.keep_unsaved()
 
-    def own_key(self, screen: Screen, key: str, now: float) -> bool:
+    def own_key(self, screen: Screen, key: str, now: float, stray: str = "") -> bool:
         """Keys a screen takes itself: all of the editor's (typing in a field), history's
         weeks and list, the finished screen's note (while it is typed) and score, the start
         screen's morning-after score (while it is asked), the run form's typing."""
@@ -94,7 +94,7 @@ class Screens:
             return self.history.key(key)
         if screen == Screen.START:
             return self.start.morning.type(key, now)
-        return screen == Screen.FINISHED and (self.finished.note_key(key)
+        return screen == Screen.FINISHED and (self.finished.note_key(key, stray)
                                           or self.finished.type(key, now))
 
     def resized(self, screen: Screen) -> None:

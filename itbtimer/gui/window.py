@@ -133,7 +133,10 @@ class Window:
         if not self._in_this_window(event):  # a box of its own (the pain score): its keys
             return
         key = event.keysym
-        if self.screens.own_key(self.screen, key, self.app.real_clock()):
+        # a character typed before a text box just opened has the keyboard focus (Tk moves
+        # it once the box is mapped) reaches the window instead: the box takes it there
+        stray = "" if isinstance(event.widget, tk.Entry) else str(event.char or "")
+        if self.screens.own_key(self.screen, key, self.app.real_clock(), stray):
             return
         what = KEYS.get(key)
         if what == Action.ESCAPE:

@@ -267,3 +267,22 @@ def test_esc_after_the_score_is_saved_leaves_as_a_second_enter_does(ui):
     assert ui.window.screen == "start"
     (record,) = ui.history.sessions()
     assert record.pain == 3
+
+
+def test_letters_typed_as_the_note_opens_before_its_box_has_the_focus_are_kept(ui):
+    """Tk gives the box the keyboard focus once it is mapped; keys typed fast after N can
+    reach the window first (seen under load in the real-keys test: the note lost letters)."""
+    ui.key("space")
+    ui.key("s")
+    ui.key("N")
+    finished = ui.window.finished
+    ui.root.focus_set()  # as when the focus has not moved to the box yet
+    ui.root.update()
+    assert ui.root.focus_get() is not finished.note.box
+    for char in "ok 2":  # delivered to the window
+        ui.root.event_generate("<KeyPress>", keysym="space" if char == " " else char,
+                               when="now")
+    ui.root.update()
+    assert finished.note.typed() == "ok 2" and finished.pain.score is None
+    ui.key("Return")
+    assert finished.note.said.cget("text").startswith("Note: ok 2")
