@@ -30,6 +30,9 @@ Edge cases, decided here once:
   (`Decision.held_back`).
 - Only the last two sessions at the level matter, and the morning of the one before
   them: `Answered.morning_before`.
+- *An exercise skipped* in either of those two sessions stays where it is, whatever the
+  pain: a low answer after a session that left it out says nothing of how it went (the
+  other exercises, and a section's sets, still step up).
 """
 
 from __future__ import annotations
@@ -92,6 +95,7 @@ class Answered:
     levels: Levels | None = None  # the levels it ran at (None: before levels: all 0)
     start: float = 0.0  # its instant (POSIX seconds): a level set by hand after it wins
     id: str = ""  # the session's id (a session answered again replaces its old answers)
+    skipped: frozenset[str] = frozenset()  # exercises with a step skipped in it, by name
 
     def level(self, key: LevelKey) -> int:
         return (self.levels or {}).get(key, 0)
@@ -330,13 +334,25 @@ def progression(routine: Routine, sessions: Sequence[Answered],
             was = setting.level if setting is not None else 0
         was = min(was, most)
         run = _trailing(_mornings(after), key, was, most)
-        decision = decide(was, most, run, routine.pain_at_most)
+        decision = _not_skipped(key, run, decide(was, most, run, routine.pain_at_most))
         if setting is not None and not after:
             decision = Decision(Change.STAY, "set by hand" if setting.level else "reset by hand")
         step = {Change.UP: 1, Change.STAY: 0, Change.BACK: -1}[decision.change]
         out.append(Level(key, max(0, min(most, was + step)), was, most, decision,
                          by_hand=setting is not None and not after))
     return Progression(tuple(out), routine.pain_at_most)
+
+
+def _not_skipped(key: LevelKey, run: Sequence[Answered], decision: Decision) -> Decision:
+    """An exercise steps up only when it was done in both sessions that earned it: low pain
+    after a session that skipped it says nothing of how it went (a section's sets go by
+    the pain alone)."""
+    if decision.change != Change.UP or key.grows != Grows.EXERCISE:
+        return decision
+    if any(key.name in session.skipped for session in run[-SESSIONS_NEEDED:]):
+        return Decision(Change.STAY, f"{decision.reason}, but {key.name} was skipped: done "
+                                     "in both sessions to step up")
+    return decision
 
 
 def assuming(sessions: Sequence[Answered], session: Answered,

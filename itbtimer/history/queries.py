@@ -14,6 +14,7 @@ from typing import Any
 import itbtimer.history.figures as figures
 from itbtimer.core.progression import Answered, Grows, LevelKey, SetByHand
 from itbtimer.core.runs import DistanceUnit
+from itbtimer.core.states import StepStatus
 from itbtimer.history.database import Database, HistoryError
 from itbtimer.history.figures import (
     ASYMMETRY_WEEKS,
@@ -137,12 +138,19 @@ class Queries:
         reads them (their answers and the levels they ran at), oldest first."""
         with self.database.reading() as db:
             rows = db.execute(
-                "SELECT * FROM (SELECT record, start_utc FROM sessions WHERE routine = ? AND "
-                f"in_progress = 0 AND practice = 0 AND {SOUND} AND "
-                "json_extract(record, '$.completed') = 1 ORDER BY start_utc DESC "
-                f"LIMIT {int(newest)}) ORDER BY start_utc", (routine,)).fetchall()
-        sessions = (_sound(text) for text, _ in rows)
-        return [session.answered() for session in sessions if session is not None]
+                "SELECT record, (SELECT json_group_array(DISTINCT name) FROM steps WHERE "
+                "session_id = newest.id AND status = ?) FROM (SELECT id, record, start_utc "
+                f"FROM sessions WHERE routine = ? AND in_progress = 0 AND practice = 0 AND "
+                f"{SOUND} AND json_extract(record, '$.completed') = 1 ORDER BY start_utc "
+                f"DESC LIMIT {int(newest)}) AS newest ORDER BY start_utc",
+                (StepStatus.SKIPPED.value, routine)).fetchall()
+        out = []
+        for text, skipped in rows:  # the record without its steps, and what it skipped
+            session = _sound(text)
+            if session is not None:
+                out.append(replace(session.answered(),
+                                   skipped=frozenset(map(str, json.loads(skipped or "[]")))))
+        return out
 
     def levels_set(self, routine: str) -> dict[LevelKey, SetByHand]:
         """The levels set by hand for a routine (`itbtimer progress --set/--reset`)."""

@@ -292,7 +292,7 @@ class SessionRecord:
         """The session as the progression rule reads it (core/progression.py)."""
         return Answered(self.pain, self.morning, None,
                         self.level_map() if self.levels else None, self.start.timestamp(),
-                        self.id)
+                        self.id, frozenset(step.name for step in self.steps if step.skipped))
 
     @property
     def moves_levels(self) -> bool:

@@ -252,3 +252,14 @@ def test_a_name_two_levels_share_but_for_case_is_ambiguous_unless_typed_exactly(
     # an exercise and a section of one name: the exercise, as when typed exactly
     strength = LevelKey(Grows.EXERCISE, "Strength")
     assert named([SETS, strength], "strength") == [strength]
+
+
+def test_an_exercise_skipped_in_one_of_the_two_sessions_stays_while_the_others_step_up():
+    """The new user's plank: skipped in the second session, still stepped up with the rest."""
+    skipped = replace(at(2, start=2), skipped=frozenset({"Plank"}))
+    levels = progression(routine(), [at(2, start=1), skipped])
+    assert [(lv.key, lv.level, lv.decision.change) for lv in levels.levels] == [
+        (SETS, 1, Change.UP), (PLANK, 0, Change.STAY), (DIPS, 1, Change.UP)]
+    (plank,) = [lv for lv in levels.levels if lv.key == PLANK]
+    assert plank.decision.reason == ("pain 2 and 2, but Plank was skipped: done in both "
+                                     "sessions to step up")

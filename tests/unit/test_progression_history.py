@@ -123,3 +123,14 @@ def test_a_level_set_by_hand_holds_until_sessions_after_it():
 def test_a_routine_that_grows_nothing_reads_no_history():
     plain = parse_routine("name: P\nsections:\n  - name: S\n    exercises:\n      - name: A\n")
     assert not store_of().progression(plain)
+
+
+def test_a_plank_skipped_in_a_stored_session_does_not_step_up():
+    skipped = [{"name": "Plank", "status": "skipped", "mode": "timed", "set": 1}]
+    done = [{"name": "Plank", "status": "done", "mode": "timed", "set": 1}]
+    stays = store_of(session(0, 2, steps=done), session(1, 2, steps=skipped)).progression(KNEE)
+    assert stays.as_levels() == {PLANK: 0}
+    assert stays.levels[0].decision.reason.endswith("Plank was skipped: done in both "
+                                                    "sessions to step up")
+    ups = store_of(session(0, 2, steps=done), session(1, 2, steps=done)).progression(KNEE)
+    assert ups.as_levels() == {PLANK: 1}
