@@ -337,14 +337,10 @@ class Queries:
               weekly: bool, series: bool, period: str = "") -> Hold | None:
         """An exercise's hold on a side: its best and last ever, and its series (the
         sessions of `period`, an SQL condition on start_utc, or all)."""
-        where, args = routine_filter(None if routine is None else [routine], "AND")
-        args = [exercise, side, *args]
-        base = f"FROM holds WHERE usable = 1 AND exercise = ? AND side = ? AND {SOUND} {where}"
-        best = db.execute(f"SELECT MAX(seconds) {base}", args).fetchone()[0]
-        last = db.execute(f"SELECT seconds {base} ORDER BY start_utc DESC LIMIT 1",
-                          args).fetchone()
-        if best is None or last is None:
+        found = _best_and_last(db, "holds", "seconds", routine, exercise, side)
+        if found is None:
             return None
+        best, last, base, args = found
         points: tuple[tuple[datetime, float], ...] = ()
         if weekly:
             points = tuple((monday_of(w), float(v)) for w, v in db.execute(
@@ -352,22 +348,18 @@ class Queries:
         elif series:
             points = tuple((local_time(t, None), float(v)) for t, v in db.execute(
                 f"SELECT start_utc, seconds {base}{period} ORDER BY start_utc", args))
-        return Hold(exercise, float(best), float(last[0]), points, side or None)
+        return Hold(exercise, float(best), float(last), points, side or None)
 
     @staticmethod
     def _reps(db: sqlite3.Connection, routine: str | None, exercise: str,
               side: str) -> Reps | None:
         """A paced reps exercise's counts on a side: its last and its best (most reps
         counted in one set)."""
-        where, args = routine_filter(None if routine is None else [routine], "AND")
-        args = [exercise, side, *args]
-        base = f"FROM reps WHERE usable = 1 AND exercise = ? AND side = ? AND {SOUND} {where}"
-        best = db.execute(f"SELECT MAX(reps) {base}", args).fetchone()[0]
-        last = db.execute(f"SELECT reps {base} ORDER BY start_utc DESC LIMIT 1",
-                          args).fetchone()
-        if best is None or last is None:
+        found = _best_and_last(db, "reps", "reps", routine, exercise, side)
+        if found is None:
             return None
-        return Reps(exercise, int(best), int(last[0]), side or None)
+        best, last, _, _ = found
+        return Reps(exercise, int(best), int(last), side or None)
 
     @staticmethod
     def _asymmetries(db: sqlite3.Connection, routine: str | None,
@@ -433,3 +425,19 @@ def _damaged(db: sqlite3.Connection, record_id: str, text: str, in_progress: boo
     start = local_time(min(max(float(start_utc), EARLIEST), LATEST), 0)
     return Listed(record_id, start, str(routine), False, 0.0, None, False, 1.0, in_progress,
                   False, (), None, damaged=why)
+
+
+def _best_and_last(db: sqlite3.Connection, table: str, column: str, routine: str | None,
+                   exercise: str, side: str) -> tuple[Any, Any, str, list[Any]] | None:
+    """An exercise's best and last figure on a side in a per-side table (`holds`' seconds,
+    `reps`' counts), with the query's FROM clause and its arguments for more of it; None
+    when it has none."""
+    where, args = routine_filter(None if routine is None else [routine], "AND")
+    args = [exercise, side, *args]
+    base = f"FROM {table} WHERE usable = 1 AND exercise = ? AND side = ? AND {SOUND} {where}"
+    best = db.execute(f"SELECT MAX({column}) {base}", args).fetchone()[0]
+    last = db.execute(f"SELECT {column} {base} ORDER BY start_utc DESC LIMIT 1",
+                      args).fetchone()
+    if best is None or last is None:
+        return None
+    return best, last[0], base, args
