@@ -50,10 +50,14 @@ REAL_TIME_GROUPS = 2
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config, log):
-    """Under -n: each free worker takes the next test (one at a time, in the order of
-    pytest_collection_modifyitems: slow first), except the real-time tests, which go by
-    group. xdist's own `load` hands each worker a block of consecutive tests first: the
-    slow tests all went to the first worker, one after another (508 s of a 537 s run)."""
+    """Under -n: each free worker takes the next unit of work, in the order of
+    pytest_collection_modifyitems (slow first). A unit is one test of the window, sound
+    and program tests (seconds each: dealt one by one, they share out evenly); a whole
+    file of unit tests (milliseconds each: one by one, each test waited for a message from
+    the controller, and the unit tests took twice as long as in files); and a group of the
+    real-time tests. xdist's own `load` hands each worker a block of consecutive tests
+    first: the slow tests all went to the first worker, one after another (508 s of a 537
+    s run)."""
     if config.getvalue("dist") != "load":
         return None  # another --dist asked for: xdist's own
     from xdist.scheduler import LoadScopeScheduling
@@ -62,7 +66,10 @@ def pytest_xdist_make_scheduler(config, log):
 
     class RealTimeInGroups(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
-            if nodeid.split("::")[0] not in REAL_TIME_FILES:
+            path = nodeid.split("::")[0]
+            if path.startswith("tests/unit/"):
+                return path
+            if path not in REAL_TIME_FILES:
                 return nodeid
             if nodeid not in groups:
                 groups[nodeid] = f"real-time-{len(groups) % REAL_TIME_GROUPS + 1}"
@@ -165,3 +172,10 @@ def session_bus(monkeypatch) -> Iterator[str]:
 
 
 ROOT = Path(__file__).parent.parent
+
+
+def pytest_collection_finish(session):
+    """What collection made (the package, the test modules, Hypothesis's strategies) lives
+    to the end: frozen out of the garbage collector, it is not walked again by every full
+    collection while the tests run, nor by pytest's last ones at the end of each worker."""
+    gc.freeze()

@@ -83,6 +83,11 @@ class Visit:
     added: float = 0.0
     fired: set[CueKey] = field(default_factory=set)
     beat: float | None = None  # a hold's best to beat (its "New best" cue); None: none
+    # Every cue of the visit in order, fired or not, for the (added, beat) it was made for:
+    # the engine asks for the next cue at every tick (100 a second on a fast screen), and
+    # the timetable changes only when time is added or a best is set.
+    _timetable: tuple[float, float | None, list[tuple[float, CueKey]]] | None = field(
+        default=None, init=False, repr=False, compare=False)
 
     @property
     def length(self) -> float:
@@ -96,7 +101,20 @@ class Visit:
         return self.start + self.length
 
     def cues(self) -> list[tuple[float, CueKey]]:
-        """(offset into the visit, cue) for every cue of this visit not yet fired."""
+        """(offset into the visit, cue) for every cue of this visit not yet fired, in order."""
+        return [cue for cue in self._all_cues() if cue[1] not in self.fired]
+
+    def next_cue(self) -> tuple[float, CueKey] | None:
+        """The first of `cues()`, or None when every cue has fired."""
+        return next((cue for cue in self._all_cues() if cue[1] not in self.fired), None)
+
+    def _all_cues(self) -> list[tuple[float, CueKey]]:
+        made = self._timetable
+        if made is None or made[0] != self.added or made[1] != self.beat:
+            made = self._timetable = (self.added, self.beat, self._timetable_now())
+        return made[2]
+
+    def _timetable_now(self) -> list[tuple[float, CueKey]]:
         step = self.step
         due: list[tuple[float, CueKey]] = []
         if step.kind in START_SOUNDS:
@@ -114,4 +132,4 @@ class Visit:
         elif step.tempo and step.reps:
             due += [(at, CueKey(CueSound.TICK, n))
                     for n, at in enumerate(tempo_ticks(step.tempo, step.reps), 1)]
-        return sorted((o, k) for o, k in due if k not in self.fired)
+        return sorted(due)

@@ -101,10 +101,10 @@ class Session:
         target = self._active(now)
         out: list[ev.Event] = []
         while self.state == SessionState.RUNNING:
-            cues = self._visit.cues()
+            cue = self._visit.next_cue()
             end = self._visit.end()
-            if cues and self._visit.start + cues[0][0] <= min(target, end):
-                offset, key = cues[0]
+            if cue is not None and self._visit.start + cue[0] <= min(target, end):
+                offset, key = cue
                 self._visit.fired.add(key)
                 at = self._wall(self._visit.start + offset)
                 out.append(ev.Cue(at, key.sound, self._visit.index))
@@ -305,10 +305,10 @@ class Session:
         """When the next event falls due on its own (None while paused or waiting)."""
         if self.state != SessionState.RUNNING:
             return None
-        cues = self._visit.cues()
+        cue = self._visit.next_cue()
         due = self._visit.end()
-        if cues:
-            due = min(due, self._visit.start + cues[0][0])
+        if cue is not None:
+            due = min(due, self._visit.start + cue[0])
         return None if due == math.inf else self._wall(due)
 
     def active_seconds(self, now: float) -> float:

@@ -216,9 +216,12 @@ def test_alias_bomb_inside_exercises_is_bounded_by_the_step_limit():
     assert "over 50000 steps" in one_error(text)  # how quickly: make bench
 
 
-def test_deep_nesting_is_an_error_not_a_crash():
-    text = "name: " + "[" * 5000 + "]" * 5000 + "\nsections: []\n"
-    assert errors(text)
+@pytest.mark.parametrize("text", [
+    "name: " + "[" * 5000 + "]" * 5000 + "\nsections: []\n",  # over libyaml's 1000 levels
+    "# a tab:\t\nname: " + "[" * 600 + "]" * 600 + "\nsections: []\n",  # the Python reader's
+])
+def test_deep_nesting_is_an_error_not_a_crash(text):
+    assert errors(text) == ["mine.yaml: the file is nested too deeply to be a routine"]
 
 
 def test_nul_bytes_and_binary_junk(tmp_path: Path):
