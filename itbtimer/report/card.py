@@ -7,12 +7,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from itbtimer.core.durations import seconds_text
 from itbtimer.core.plan import build_plan
 from itbtimer.core.routine import SIDE_NAMES, Exercise, ExerciseMode, Rest, Routine, Section
+from itbtimer.report.ink import INK, QUIET
 from itbtimer.report.paper import Paper
-from itbtimer.report.sheet import INK, QUIET, Sheet
+
+if TYPE_CHECKING:
+    from itbtimer.report.sheet import Sheet
 
 SIZES = (10.0, 9.5, 9.0, 8.5, 8.0, 7.5, 7.0)  # pt, tried largest first
 INDENT = 4.0  # mm: an exercise's lines under its name
@@ -102,6 +106,8 @@ def header(routine: Routine) -> list[Para]:
 def card_pdf(routine: Routine, paper: Paper, made: datetime) -> bytes:
     """The card as a PDF: in two columns on one page, at the largest size that fits (and
     at the smallest, on as many pages as it takes)."""
+    from itbtimer.report.sheet import Sheet  # fpdf2: loaded when a PDF is made
+
     sheet = Sheet(paper, routine.name, made)
     top, body = header(routine), blocks(routine)
     size = next((size for size in SIZES if _fits(sheet, top, body, size)), SIZES[-1])

@@ -8,11 +8,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from itbtimer.core.enums import StrEnum
 from itbtimer.history.charts import labelled_points, reduce_series, time_ticks, week_labels
 from itbtimer.present.history_words import score_text, week_met
-from itbtimer.report.sheet import INK, Rgb, Sheet
+from itbtimer.report.ink import INK, Rgb
+
+if TYPE_CHECKING:
+    from itbtimer.report.sheet import Sheet
 
 AXIS = 9.0  # mm left of a plot for its values
 BELOW = 5.0  # mm under a plot for its dates

@@ -21,9 +21,10 @@ from itbtimer.history.records import RunRecord, week_start
 from itbtimer.present.history_words import pain_legend
 from itbtimer.report import charts
 from itbtimer.report.charts import MARKERS, Key, Line, Marker
+from itbtimer.report.ink import QUIET, Rgb
 from itbtimer.report.paper import Paper
 from itbtimer.report.parts import Part, levels_part, notes_part, runs_part
-from itbtimer.report.sheet import QUIET, Rgb, Sheet
+from itbtimer.report.sheet import Sheet
 from itbtimer.report.words import (
     HOLD_HEADINGS,
     MOST_WEEKS,

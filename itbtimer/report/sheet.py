@@ -7,24 +7,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from fpdf import FPDF
-from fpdf.enums import Align, TableBordersLayout, XPos, YPos
-from fpdf.fonts import FontFace, TTFFont
-
 from itbtimer import __version__
 from itbtimer.core.escaping import escaped_for
 from itbtimer.report.fonts import find_fonts
+from itbtimer.report.ink import INK, QUIET, RULE, Rgb
 from itbtimer.report.paper import Paper
+from itbtimer.report.pdf_library import (
+    FPDF,
+    Align,
+    FontFace,
+    TableBordersLayout,
+    TTFFont,
+    XPos,
+    YPos,
+)
 
 FAMILY = "DejaVu"
 MARGIN = 15.0  # mm, all round
-INK = (34, 34, 34)
-QUIET = (90, 90, 90)  # the lines under a heading: still dark enough to print
-RULE = (200, 200, 200)
 CELL_PADDING = 1.0  # mm left and right of a table's text
 LINE = 0.45  # a line of text is this many mm per point of its size
-
-Rgb = tuple[int, int, int]
 
 
 class Sheet:
