@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
@@ -19,6 +18,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from itbtimer import __version__
+from itbtimer.adapters.quit_signals import install_quit_signals
 from itbtimer.core.durations import format_hms
 from itbtimer.core.escaping import escaped, escaped_lines
 from itbtimer.core.plan import build_plan
@@ -471,20 +471,6 @@ def _is_command(argv: list[str]) -> bool:
     if word not in NAMES:
         return False
     return bool(rest) or not Path(word).is_file()
-
-
-QUIT_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
-
-
-def _quit(signum: int, frame: object) -> None:
-    raise SystemExit(128 + signum)
-
-
-def install_quit_signals() -> None:
-    """A quit signal ends the program at once, as exit 128 + its number, whatever it waits
-    on (the window, once open, takes them over to quit as Ctrl+Q does)."""
-    for signum in QUIT_SIGNALS:
-        signal.signal(signum, _quit)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -16,7 +16,7 @@ import tkinter as tk
 from collections.abc import Callable
 from types import FrameType
 
-QUIT_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
+from itbtimer.adapters.quit_signals import QUIT_SIGNALS, end_at_once
 
 
 class QuitOnSignals:
@@ -42,7 +42,7 @@ class QuitOnSignals:
     def _noted(self, signum: int, frame: FrameType | None) -> None:
         """The real work happens in the Tk loop, woken by the wakeup fd."""
         if self.opening:
-            raise SystemExit(128 + signum)
+            end_at_once(signum)
 
     def opened(self) -> None:
         """The window is made: from now on a signal quits it from the Tk loop."""

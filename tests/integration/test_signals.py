@@ -7,7 +7,8 @@ import signal
 
 import pytest
 
-from itbtimer.gui.signals import QUIT_SIGNALS, QuitOnSignals
+from itbtimer.adapters.quit_signals import QUIT_SIGNALS
+from itbtimer.gui.signals import QuitOnSignals
 from tests.integration.tcl_loop import run_until
 
 
