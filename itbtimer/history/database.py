@@ -29,9 +29,15 @@ BUSY_MS = 10_000  # how long a write waits for another window's
 # migration 7: a run with no pain answer (and no `pain_from_m`) has none; schema 4-6
 # counted it as the whole run. Migration 7 rewrites the column with it, and a file of
 # schema 4-6 read as it is (a read-only disk) reads its runs through it.
-PAIN_FREE_SAID = """
-    CASE WHEN pain IS NULL AND json_extract(CASE WHEN json_valid(record) THEN record END,
-                                            '$.pain_from_m') IS NULL
+def record_field(key: str) -> str:
+    """SQL for one field of a row's record (its JSON): NULL where the record is no JSON
+    at all (a row changed outside itbtimer; `itbtimer history` lists it as damaged), which
+    json_extract alone makes an error of the whole query, and so of the whole history."""
+    return f"json_extract(CASE WHEN json_valid(record) THEN record END, '$.{key}')"
+
+
+PAIN_FREE_SAID = f"""
+    CASE WHEN pain IS NULL AND {record_field('pain_from_m')} IS NULL
          THEN NULL ELSE pain_free_m END"""
 
 SIDE_HOLDS = """

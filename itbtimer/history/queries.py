@@ -15,7 +15,7 @@ import itbtimer.history.figures as figures
 from itbtimer.core.progression import Answered, Grows, LevelKey, SetByHand
 from itbtimer.core.runs import DistanceUnit
 from itbtimer.core.states import StepStatus
-from itbtimer.history.database import Database, HistoryError
+from itbtimer.history.database import Database, HistoryError, record_field
 from itbtimer.history.figures import (
     ASYMMETRY_WEEKS,
     Asymmetry,
@@ -113,7 +113,7 @@ class Queries:
     def notes(self, routine: str, since: date) -> list[tuple[datetime, str]]:
         """The notes on a routine's sessions from a day on, oldest first: (start, note)."""
         start = datetime.combine(since, time()).astimezone().timestamp()
-        note = "json_extract(record, '$.note')"
+        note = record_field("note")
         with self.database.reading() as db:
             return [(local_time(t, m), str(n)) for t, m, n in db.execute(
                 f"SELECT start_utc, offset_minutes, {note} FROM sessions WHERE routine = ? "
@@ -141,7 +141,7 @@ class Queries:
                 "SELECT record, (SELECT json_group_array(DISTINCT name) FROM steps WHERE "
                 "session_id = newest.id AND status = ?) FROM (SELECT id, record, start_utc "
                 f"FROM sessions WHERE routine = ? AND in_progress = 0 AND practice = 0 AND "
-                f"{SOUND} AND json_extract(record, '$.completed') = 1 ORDER BY start_utc "
+                f"{SOUND} AND {record_field('completed')} = 1 ORDER BY start_utc "
                 f"DESC LIMIT {int(newest)}) AS newest ORDER BY start_utc",
                 (StepStatus.SKIPPED.value, routine)).fetchall()
         out = []
@@ -178,7 +178,7 @@ class Queries:
         its newest session — SQLite takes bare columns from the row of the MAX)."""
         with self.database.reading() as db:
             rows = db.execute(
-                "SELECT routine, json_extract(record, '$.routine'), file, COUNT(*), "
+                f"SELECT routine, {record_field('routine')}, file, COUNT(*), "
                 "MAX(start_utc) AS last FROM sessions GROUP BY routine "
                 "ORDER BY last DESC").fetchall()
         return [Recorded(str(r[0]), str(r[1] if r[1] is not None else r[0]), r[2], int(r[3]))
@@ -248,11 +248,11 @@ class Queries:
             first = db.execute(f"SELECT start_utc, offset_minutes FROM sessions WHERE {usable} "
                                "ORDER BY start_utc LIMIT 1", args).fetchone() if series else None
             question = db.execute(
-                f"SELECT json_extract(record, '$.question') AS q FROM sessions WHERE {usable} "
+                f"SELECT {record_field('question')} AS q FROM sessions WHERE {usable} "
                 "AND q IS NOT NULL ORDER BY start_utc DESC LIMIT 1", args).fetchone()
             if per_week is None and routine is not None:
                 target = db.execute(
-                    f"SELECT json_extract(record, '$.per_week') FROM sessions WHERE {usable} "
+                    f"SELECT {record_field('per_week')} FROM sessions WHERE {usable} "
                     "ORDER BY start_utc DESC LIMIT 1", args).fetchone()
                 per_week = target[0] if target else None
         return Progress(
@@ -277,7 +277,7 @@ class Queries:
                   weekly: bool) -> tuple[tuple[datetime, int], ...]:
         """The answers the morning after, over time, as the pain series is (one point per
         session, or per week: its mean); none for the start screen (series False)."""
-        answer = "json_extract(record, '$.morning')"
+        answer = record_field("morning")
         if not series:
             return ()
         if weekly:
@@ -296,7 +296,7 @@ class Queries:
         points = tuple((local_time(t, m), float(d)) for t, m, d in db.execute(
             f"SELECT start_utc, offset_minutes, pain_free_m FROM runs WHERE {SOUND} AND "
             "pain_free_m IS NOT NULL ORDER BY start_utc"))
-        newest = db.execute("SELECT json_extract(record, '$.unit') FROM runs "
+        newest = db.execute(f"SELECT {record_field('unit')} FROM runs "
                             "ORDER BY start_utc DESC LIMIT 1").fetchone()
         try:
             unit = DistanceUnit(newest[0]) if newest else DistanceUnit.KM

@@ -625,6 +625,28 @@ def test_a_damaged_session_is_deleted_as_the_list_says_and_not_restored_damaged(
     assert store.listing() == []
 
 
+def test_one_session_that_is_no_json_leaves_the_rest_of_the_history_readable(tmp_path,
+                                                                               capsys):
+    """A row changed outside itbtimer to what is not JSON used to fail every query that
+    reads a field of the records (SQLite's json_extract), so the History screen, the start
+    screen's week, the notes and the report all said the whole file was damaged."""
+    store = HistoryStore(tmp_path)
+    good = record_of(datetime(2026, 12, 2, 18, 0, tzinfo=TZ), 40.0, pain=2)
+    assert store.append(dataclasses.replace(good, note="felt fine", question="knee pain",
+                                            per_week=3))
+    store, bad = _damaged_session(tmp_path)  # on 1 December, before it
+    routine = good.routine
+    progress = store.progress(date(2026, 12, 3), routine=routine, series=True)
+    assert (progress.this_week, progress.per_week, progress.question) == (2, 3, "knee pain")
+    assert progress.last_session == good.start and progress.pain[-1] == (good.start, 2)
+    assert [r.sessions for r in store.routines()] == [2]
+    assert [n for _, n in store.notes(routine, date(2026, 1, 1))] == ["felt fine"]
+    assert len(store.queries.answered(routine)) == 1
+    assert run_history(args(), store) == 0
+    listed = capsys.readouterr().out
+    assert f"itbtimer history --delete {bad.id[:8]}" in listed and "felt fine" in listed
+
+
 def test_an_old_file_s_run_with_no_pain_answer_is_no_longer_charted_pain_free(tmp_path):
     path = old_history_file(tmp_path, [], version=6)
     old_run_row(path, "a" * 32, datetime(2026, 12, 2, 18, 0, tzinfo=TZ), 5000.0)
