@@ -20,7 +20,7 @@ from itbtimer.routine_files import loader
 from itbtimer.routine_files.bundled import bundled_routines
 from tests.helpers import examples
 
-pytestmark = pytest.mark.skipif(loader._C_LOADER is None,
+pytestmark = pytest.mark.skipif(loader.LIBYAML_LOADER is None,
                                 reason="PyYAML was built without libyaml here")
 
 PIECES = [
@@ -133,4 +133,4 @@ def test_a_bundled_routine_is_read_by_libyaml(monkeypatch):
     paths = bundled_routines()
     for path in paths:
         loader.load_routine(path)
-    assert calls == [loader._C_LOADER] * len(paths)
+    assert calls == [loader.LIBYAML_LOADER] * len(paths)
