@@ -288,6 +288,10 @@ class App:
                 history.unsaved.clear()  # quit without saving, as chosen
         return None
 
+    def voice_rendering(self) -> bool:
+        """True while the voice worker renders the loaded routine's phrases."""
+        return self.voice is not None and self.voice.rendering()
+
     def notice_line(self, notices: list[str], workout: Workout | None) -> str:
         if self.voice is not None:
             notices = notices + self.voice.notices()

@@ -63,7 +63,7 @@ class StartScreen:
         self.error_text = ""
         self.mistakes: tk.Label | None = None
         self._lines: list[tuple[FitLabel, str]] = []
-        self._choices: list[tk.Button] = []
+        self.choices: list[tk.Button] = []  # the routines and actions offered, as buttons
         self._rows: list[list[str]] = []
         self._row_frames: list[tk.Widget] = []
         self._width = 0
@@ -89,7 +89,7 @@ class StartScreen:
         self._keys.show(keys_line(Screen.START, routine_ok=not self.error_text,
                                   morning=self.morning.shown), width - 32)
         self._notice.show(self._notice_text, width - 32)
-        self._flow(self._choices, width - 40)
+        self._flow(self.choices, width - 40)
         self.morning.wrap(width - 80)
         self._size_mistakes()
         self.frame.update_idletasks()
@@ -233,16 +233,16 @@ class StartScreen:
         listed = [(f"{r.name} (yours)" if r.personal else r.name, r.path)
                   for r in all_routines() if not r.hidden]
         known = {p.resolve() for _, p in listed}
-        self._choices = []
+        self.choices = []
         self._rows = []
         self._row_frames = []
         for title, path in listed + [(p.stem, p) for p in recent if p.resolve() not in known]:
-            self._choices.append(button(self.chooser, title,
+            self.choices.append(button(self.chooser, title,
                                         partial(self.choose, path),
                                         self.fonts["small"]))
         for text, action in (("Open…", Action.OPEN), ("History  (H)", Action.HISTORY),
                              ("Log a run  (L)", Action.LOG_RUN)):
-            self._choices.append(button(self.chooser, text, partial(self.act, action),
+            self.choices.append(button(self.chooser, text, partial(self.act, action),
                                         self.fonts["small"]))
         self.layout()
 

@@ -37,6 +37,8 @@ from itbtimer.present.run_words import logged_text
 from itbtimer.present.start_words import opened_words
 from itbtimer.voice.control import STATUS_SECONDS
 
+VOICE_WATCH_MS = 1000  # how often a rendering voice worker is looked at
+
 
 class Window:
     def __init__(self, root: tk.Tk, options: Options, app: App, timers: Timers | None = None):
@@ -54,6 +56,7 @@ class Window:
         self._notices = list(app.warnings)
         self._file_notices: list[str] = []  # about the routine file: gone once it reads well
         self._run_logged: list[str] = []  # "Logged a run …": until the next workout
+        self._voice_watch: str | None = None  # the timer looking at the voice worker
         self._icon = dress(root)
         white = Painted()
         white.colour = PRACTICE_BAND[0]
@@ -195,6 +198,7 @@ class Window:
         self.start.show_morning(self.morning)
         self._show(Screen.START)
         self._update_notice()
+        self._watch_voice()
 
     def choose_routine(self, path: Path | None) -> None:
         """A routine chosen on the start screen (a button; the file dialog: None if not)."""
@@ -376,6 +380,21 @@ class Window:
 
     def _update_notice(self) -> None:
         self.screens.set_notice(self._notice_text())
+
+    def _watch_voice(self) -> None:
+        """While the voice worker renders, how it is doing is looked at every second, so
+        that its failure ("Voice is off: ...") shows at once on any screen, not at the next
+        key press; once it is done, nothing wakes the window for it."""
+        if self._voice_watch is not None:
+            return
+        if self.app.voice_rendering():
+            self._voice_watch = self.timers.after(VOICE_WATCH_MS, self._voice_watched)
+        else:
+            self._update_notice()
+
+    def _voice_watched(self) -> None:
+        self._voice_watch = None
+        self._watch_voice()
 
     def _on_resize(self, event: tk.Event) -> None:
         if event.widget is not self.root:

@@ -95,6 +95,11 @@ class VoiceControl:
         self._status = ("How-tos read before each new exercise" if self.settings.read_how
                         else "How-tos read on I only", self.clock())
 
+    def rendering(self) -> bool:
+        """True while the worker renders this plan's phrases (its end is noted here: a
+        failure becomes the notice)."""
+        return self.preparation.poll()
+
     def notices(self) -> list[str]:
         """What the notice line says about the voice now (the worker is checked here)."""
         self.preparation.poll()

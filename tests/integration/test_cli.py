@@ -207,7 +207,7 @@ def test_plan_and_check_without_a_routine_use_the_bundled_one_as_the_window_does
 
 def test_edit_without_a_routine_edits_a_copy_of_the_bundled_one(monkeypatch, capsys):
     opened = []
-    monkeypatch.setattr("itbtimer.cli.main._run_window",
+    monkeypatch.setattr("itbtimer.gui.launch.run_window",
                         lambda launch: opened.append(launch) or 0)
     assert main(["edit"]) == 0
     (launch,) = opened

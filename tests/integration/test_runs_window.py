@@ -75,7 +75,7 @@ def test_a_mistake_in_the_form_is_said_on_it_and_esc_keeps_nothing(ui):
 
 
 def test_the_buttons_log_a_run_too(ui):
-    (log,) = [b for b in ui.window.start._choices if b.cget("text") == "Log a run  (L)"]
+    (log,) = [b for b in ui.window.start.choices if b.cget("text") == "Log a run  (L)"]
     log.invoke()
     ui.root.update()
     assert ui.window.screen == "run"

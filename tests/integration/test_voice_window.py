@@ -184,13 +184,16 @@ def test_a_cache_that_cannot_be_written_is_one_notice_and_beeps(xdisplay, tmp_pa
                          tmp_path / "voice.json")
     ui.app.voice = voice
     try:
-        assert ui.window.plan is not None
-        voice.prepare(ui.window.plan)
-        # the worker fails at its first phrase
-        assert wait_until(lambda: not voice.preparation.poll(), timeout=60)
-        ui.window._update_notice()
-        notice = ui.window.start.notice.cget("text")
-        assert notice.count("Voice is off: cannot write the voice cache") == 1, notice
+        ui.window.load(ui.window.routine_path)  # as a routine chosen: its phrases rendered
+        assert ui.window.plan is not None and voice.preparation.job is not None
+        notice = ui.window.start.notice
+
+        def said() -> bool:  # the worker fails at its first phrase; the window, watching
+            ui.advance(1.0)  # it every second, says so without a key pressed
+            return "Voice is off" in notice.cget("text")
+
+        assert wait_until(said, timeout=60)
+        assert notice.cget("text").count("Voice is off: cannot write the voice cache") == 1
         ui.key("space")
         ui.advance(10.0)
         assert "go" in ui.player.played and ui.player.spoken == []
