@@ -3,6 +3,7 @@ silent skips under CI."""
 
 from __future__ import annotations
 
+import collections
 import gc
 import os
 import shutil
@@ -62,6 +63,11 @@ def pytest_xdist_make_scheduler(config, log):
         return None  # another --dist asked for: xdist's own
     from xdist.scheduler import LoadScopeScheduling
 
+    # LoadScopeScheduling would deal the units with the most tests first (its default
+    # --loadscope-reorder): the unit files, then the real-time groups. The order here is
+    # pytest_collection_modifyitems's.
+    config.option.loadscopereorder = False
+
     groups: dict[str, str] = {}
 
     class RealTimeInGroups(LoadScopeScheduling):
@@ -82,14 +88,23 @@ def pytest_collection_modifyitems(config, items):
     """The soak takes ten minutes: it runs with `make soak`, and is not collected otherwise.
     Tests marked slow run first, the real-time ones (REAL_TIME_FILES) first of all: `make
     test` shares them out among its workers before the many short ones, which fill in
-    around them."""
+    around them. Then the unit test files, the one with most tests first (each is dealt
+    whole: the big ones early, so no worker is left with one at the end), then the rest as
+    collected."""
     if not config.getoption("--run-soak"):
         soak = [item for item in items if "soak" in item.keywords]
         if soak:
             config.hook.pytest_deselected(items=soak)
             items[:] = [item for item in items if "soak" not in item.keywords]
-    items.sort(key=lambda item: (item.nodeid.split("::")[0] not in REAL_TIME_FILES,
-                                 "slow" not in item.keywords))  # stable: else as collected
+    files = collections.Counter(item.nodeid.split("::")[0] for item in items)
+
+    def order(item: pytest.Item) -> tuple[bool, bool, int, str]:
+        path = item.nodeid.split("::")[0]
+        unit = path.startswith("tests/unit/")
+        return (path not in REAL_TIME_FILES, "slow" not in item.keywords,
+                -files[path] if unit else 0, path if unit else "")
+
+    items.sort(key=order)  # stable: else as collected
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -33,6 +33,8 @@ def record_field(key: str) -> str:
     """SQL for one field of a row's record (its JSON): NULL where the record is no JSON
     at all (a row changed outside itbtimer; `itbtimer history` lists it as damaged), which
     json_extract alone makes an error of the whole query, and so of the whole history."""
+    if not key.isidentifier():  # written into the SQL: a field's name, never a value
+        raise ValueError(f"not a record field: {key!r}")
     return f"json_extract(CASE WHEN json_valid(record) THEN record END, '$.{key}')"
 
 

@@ -140,7 +140,28 @@ def _parse(text: str, source: str, folder: Path) -> Routine:
 # (tests/unit/test_yaml_readers.py); such a text is read by the Python reader only.
 _READ_APART = re.compile(r"[\t\r\x85\u2028\u2029\ufeff]|[|>][-+0-9]*#|(?:^|[\s\[{,])!",
                          re.MULTILINE)
-LIBYAML_LOADER = getattr(yaml, "CSafeLoader", None)  # None where PyYAML was built without libyaml
+# libyaml refuses nesting over 1000 levels from 0.2.6 on; before, PyYAML's C composer
+# recursed once a level and a file of 100,000 brackets (200 KB) crashed the process.
+LIBYAML_SINCE = (0, 2, 6)
+
+
+def libyaml_loader(version: tuple[int, ...] | None) -> type[yaml.SafeLoader] | None:
+    """PyYAML's libyaml reader where the libyaml is one that bounds nesting; else None."""
+    if version is None or tuple(version) < LIBYAML_SINCE:
+        return None
+    loader: type[yaml.SafeLoader] | None = getattr(yaml, "CSafeLoader", None)
+    return loader
+
+
+def _libyaml_version() -> tuple[int, ...] | None:
+    try:
+        from yaml import _yaml  # PyYAML's binding; absent where it was built without libyaml
+    except ImportError:
+        return None
+    return tuple(_yaml.get_version())
+
+
+LIBYAML_LOADER = libyaml_loader(_libyaml_version())
 
 
 def compose(text: str) -> yaml.Node | None:

@@ -134,3 +134,12 @@ def test_a_bundled_routine_is_read_by_libyaml(monkeypatch):
     for path in paths:
         loader.load_routine(path)
     assert calls == [loader.LIBYAML_LOADER] * len(paths)
+
+
+@pytest.mark.parametrize(("version", "used"), [((0, 2, 5), False), ((0, 2, 6), True),
+                                               ((0, 3, 0), True), (None, False)])
+def test_libyaml_is_used_only_where_it_bounds_nesting(version, used):
+    """libyaml 0.2.5 (PyYAML 6.0-6.0.2's wheels, some distributions) composes 100,000
+    nested brackets by recursion and crashes the process; 0.2.6 refuses past 1000."""
+    assert (loader.libyaml_loader(version) is yaml.CSafeLoader) is used
+
