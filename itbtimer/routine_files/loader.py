@@ -138,8 +138,12 @@ def _parse(text: str, source: str, folder: Path) -> Routine:
 # null in one, text in the other), and `?` in a text with a flow collection (`{a? b}`: a
 # key in one, a mistake in the other). Found by comparing the two on generated texts
 # (tests/unit/test_yaml_readers.py); such a text is read by the Python reader only.
-_READ_APART = re.compile(r"[\t\r\x85\u2028\u2029\ufeff]|[|>][-+0-9]*#|(?:^|[\s\[{,])!",
+# A directive (`%YAML 1.1#` is a mistake to one only) goes to the Python reader too, and so
+# does a text with a flow collection where a key's value is left empty before `,` `]` or
+# `}` (`{a: }`: its empty value is placed a column apart).
+_READ_APART = re.compile(r"[\t\r\x85\u2028\u2029\ufeff]|[|>][-+0-9]*#|(?:^|[\s\[{,])!|^%",
                          re.MULTILINE)
+_EMPTY_IN_FLOW = re.compile(r":(?:[ \n]|#[^\n]*\n)*[,\]}]")
 # libyaml refuses nesting over 1000 levels from 0.2.6 on; before, PyYAML's C composer
 # recursed once a level and a file of 100,000 brackets (200 KB) crashed the process.
 LIBYAML_SINCE = (0, 2, 6)
@@ -175,18 +179,46 @@ def compose(text: str) -> yaml.Node | None:
     the last collection ends a line later. One difference is left: nesting 450 to 1000
     levels deep, where the Python reader's recursion ends, libyaml reads on (the routine's
     keys then say what is wrong)."""
-    if (LIBYAML_LOADER is not None and text.endswith("\n") and _READ_APART.search(text) is None
-            and not ("?" in text and ("[" in text or "{" in text))):
+    if LIBYAML_LOADER is not None and _read_alike(text):
         try:
             return yaml.compose(text, Loader=LIBYAML_LOADER)
         except yaml.MarkedYAMLError as exc:
-            if exc.problem == "exceeded maximum nesting depth":
+            if (exc.problem == "exceeded maximum nesting depth"
+                    and yaml.reader.Reader.NON_PRINTABLE.search(text) is None):
                 # Over libyaml's 1000 levels: the Python reader would run out of
-                # recursion at about 450, after seconds (its scanner slows as it nests).
+                # recursion at about 450, after seconds (its scanner slows as it nests),
+                # unless a character it refuses is there (it looks at them all first).
                 raise RecursionError("nested over 1000 levels") from None
         except (yaml.YAMLError, UnicodeError):
             pass  # said below, by the Python reader
-    return yaml.compose(text, Loader=yaml.SafeLoader)
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except (ValueError, OverflowError) as exc:  # PyYAML's chr() of a "\U" escape past U+10FFFF
+        raise _no_character(text) from exc
+
+
+def _read_alike(text: str) -> bool:
+    """Whether libyaml reads the text as the Python reader does (see _READ_APART)."""
+    if not text.endswith("\n") or _READ_APART.search(text) is not None:
+        return False
+    if "[" in text or "{" in text:
+        return "?" not in text and _EMPTY_IN_FLOW.search(text) is None
+    return True
+
+
+def _no_character(text: str) -> yaml.MarkedYAMLError:
+    """The mistake of a `\\U` escape that names no character (PyYAML raises a bare
+    ValueError or OverflowError there), placed at the escape."""
+    found = next((m for m in re.finditer(r"\\U([0-9A-Fa-f]{8})", text)
+                  if int(m.group(1), 16) > 0x10FFFF), None)
+    at = found.start() if found else 0
+    line = text.count("\n", 0, at)
+    column = at - (text.rfind("\n", 0, at) + 1)
+    escape = found.group(0) if found else "\\U"
+    mark = yaml.Mark("<routine>", at, line, column, text, at)
+    return yaml.scanner.ScannerError("while scanning a double-quoted scalar", mark,
+                                     f"found the escape {escape}, which names no character",
+                                     mark)
 
 
 @dataclass

@@ -224,6 +224,18 @@ def test_deep_nesting_is_an_error_not_a_crash(text):
     assert errors(text) == ["mine.yaml: the file is nested too deeply to be a routine"]
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    ('name: "\\U00110000"\nsections: []\n', "1:8"),
+    ('name: x\ncue: "a \\UFFFFFFFF b"\nsections: []\n', "2:9"),
+])
+def test_an_escape_that_names_no_character_is_a_mistake_not_a_crash(text, place):
+    """PyYAML's reader raises a bare ValueError (OverflowError) for it: it was an
+    internal error."""
+    first = errors(text)[0]
+    assert first.startswith(f"mine.yaml:{place}: a `\\` inside \"double quotes\" starts a "
+                            "special character"), first
+
+
 def test_nul_bytes_and_binary_junk(tmp_path: Path):
     path = tmp_path / "junk.yaml"
     path.write_bytes(bytes(range(256)) * 4)

@@ -6,7 +6,8 @@ on generated texts, made of YAML's pieces and of the bundled routines with a few
 characters changed, it gives the Python reader's nodes (tag, value, line and column of
 each start and end) or the Python reader's mistake, word for word. Before the texts
 libyaml reads differently were set apart, this found tabs, `|#`, a lone `!`, `{a? b}`,
-a byte-order mark and a missing last line break.
+a byte-order mark and a missing last line break; a fault probe then found `{a: }`,
+`%YAML 1.1#` and a character the Python reader refuses after 1000 levels of nesting.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ PIECES = [
     "%YAML 1.2\n", "%YAML 2.0\n", "%TAG !e! tag:e,2000:\n", "@", "`", "%", "é", "😀", "\u202e",
     "\ue000", "\ufffe", "  ", " ", "\n", "!!str ", "!!int ", "!e!x ", "! ", "!<x> ", "\t", "\r",
     "\u2028", "\x85", "\ufeff", "k" * 1030 + ": v", "- - ", "'a\n b'", '"a\n\n b"', "a:#",
+    ": }", ":\n]", ": ,", "%YAML 1.1#", "%FOO x\n",
 ]
 
 
@@ -114,6 +116,11 @@ def test_bundled_routines_with_a_few_characters_changed_read_alike(routine, leng
     "a: !\n", "a: ! x\n",  # the non-specific tag
     "{a? b}\n", "[a? \"x\"]\n",  # ? in a flow collection
     "\ufeffa: b\n", "a: b\u2028c\n", "a: b\r\nc: d\r\n", "a: \ud800\n",
+    # found by a fault probe after the first guards (1.5 million texts):
+    "{a: }\n", "[a: ]\n", "{a:  }\n", '{"a": }\n', "{a: ,b: c}\n", "{a:\n}\n",
+    "{a: #c\n}\n",  # an empty value in a flow collection: placed a column or a line apart
+    "%YAML 1.1#\n---\n", "%YAML 1.2#c\n--- a\n",  # a comment stuck to a directive
+    "[" * 1001 + " " * 16000 + "\uffff\n",  # too deep for libyaml, refused by the reader
     "a: b\n",  # and one that libyaml reads
 ])
 def test_texts_the_readers_read_differently_read_as_the_python_reader_does(text):
