@@ -30,7 +30,7 @@ from itbtimer.errors import Problem, RoutineError
 from itbtimer.routine_files.checker import Checker
 from itbtimer.routine_files.keys import read_routine
 from itbtimer.routine_files.place_words import with_place_words
-from itbtimer.routine_files.yaml_mistakes import Mistake, mistake_in, stray_dashes
+from itbtimer.routine_files.yaml_mistakes import Mistake, mistake_in, place_of, stray_dashes
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_STEPS = 50_000
@@ -212,8 +212,7 @@ def _no_character(text: str) -> yaml.MarkedYAMLError:
     found = next((m for m in re.finditer(r"\\U([0-9A-Fa-f]{8})", text)
                   if int(m.group(1), 16) > 0x10FFFF), None)
     at = found.start() if found else 0
-    line = text.count("\n", 0, at)
-    column = at - (text.rfind("\n", 0, at) + 1)
+    line, column = place_of(text, at)
     escape = found.group(0) if found else "\\U"
     mark = yaml.Mark("<routine>", at, line, column, text, at)
     return yaml.scanner.ScannerError("while scanning a double-quoted scalar", mark,

@@ -178,7 +178,12 @@ def _flow_openers(text: str, end: int) -> list[tuple[int, int, str]]:
             _track_bracket(stack, text, i)
         if ch not in " \t":
             previous = ch
-    return [(text.count("\n", 0, i), i - text.rfind("\n", 0, i) - 1, text[i]) for i in stack]
+    return [(*place_of(text, i), text[i]) for i in stack]
+
+
+def place_of(text: str, index: int) -> tuple[int, int]:
+    """(line, column) of a character of `text`, both from 0, as PyYAML's marks count."""
+    return text.count("\n", 0, index), index - (text.rfind("\n", 0, index) + 1)
 
 
 def _track_bracket(stack: list[int], text: str, i: int) -> None:
@@ -237,8 +242,7 @@ def mistake_in(exc: yaml.YAMLError, text: str) -> Mistake:
     """The mistake behind a YAML syntax error in `text`, in plain words."""
     lines = text.splitlines()
     if isinstance(exc, yaml.reader.ReaderError):
-        before = text[: exc.position]
-        line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        line, column = (n + 1 for n in place_of(text, exc.position))
         return _problem(lines, f"line {line} has a character that cannot be in a text file "
                         f"(U+{exc.character:04X}); remove it", line, column)
     problem = getattr(exc, "problem", None) or ""
